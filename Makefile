@@ -1,0 +1,54 @@
+# `make run`: install, obtain the files, build the warehouse, serve the dashboard and API.
+# `make test`: install, start what the tests need, run every check and test.
+# Everything runs in .venv, created here; nothing is installed outside it except the Debian
+# packages the tests need (chromium, postgresql), which scripts/test-services installs as root.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run install check fix test test-only serve bench docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/migobs fetch
+	$(BIN)/migobs build --if-stale
+	$(BIN)/migobs serve
+
+check: $(STAMP)
+	$(BIN)/ruff format --check migobs tests bench scripts
+	$(BIN)/ruff check migobs tests bench scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+fix: $(STAMP)
+	$(BIN)/ruff format migobs tests bench scripts
+	$(BIN)/ruff check --fix migobs tests bench scripts
+
+test: $(STAMP)
+	bash scripts/test-services
+	$(MAKE) check
+	$(MAKE) test-only
+
+test-only: $(STAMP)
+	. scripts/test-env && $(BIN)/pytest
+
+serve: $(STAMP)
+	$(BIN)/migobs serve
+
+bench: $(STAMP)
+	$(BIN)/python bench/build.py
+
+docs: $(STAMP)
+	$(BIN)/python scripts/cli_docs.py > docs/cli.md
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

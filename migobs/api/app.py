@@ -1,0 +1,21 @@
+"""``create_app(settings)``: the one FastAPI application serving the API and the dashboard."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from migobs import __version__
+from migobs.api import errors
+from migobs.config import Settings
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application for ``settings``; routers are added here, one per resource."""
+    app = FastAPI(
+        title="Migration Observatory API",
+        version=__version__,
+        description="Official migration statistics, their provenance, and the Compact tracker.",
+    )
+    app.state.settings = settings
+    errors.install(app)
+    return app

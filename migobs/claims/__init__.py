@@ -1,0 +1,1 @@
+"""Domain: the ledger of published claims, checked against the warehouse. Imports: core, warehouse.read, indicators."""

@@ -1,0 +1,99 @@
+"""One typed ``Settings`` object, read once from the ``MIGOBS_*`` environment variables.
+
+Modules never read the environment themselves: the CLI or the app factory builds a ``Settings``
+with :func:`Settings.from_env` and passes it down.
+
+| variable | meaning | default |
+|---|---|---|
+| ``MIGOBS_HOME`` | data directory: downloaded files, the warehouse, the tracker database | ``$XDG_DATA_HOME/migobs`` or ``~/.local/share/migobs`` |
+| ``MIGOBS_MIRROR`` | a folder laid out like ``shared/data`` to read official files from instead of the network | unset |
+| ``MIGOBS_WAREHOUSE`` | path of the DuckDB warehouse file | ``$MIGOBS_HOME/warehouse.duckdb`` |
+| ``MIGOBS_TRACKER_URL`` | SQLAlchemy URL of the Compact tracker's database | ``sqlite:///$MIGOBS_HOME/tracker.sqlite`` |
+| ``MIGOBS_SECRET_KEY`` | key that signs session cookies and CSRF tokens | a fixed development key; required outside development |
+| ``MIGOBS_ENV`` | ``development`` or ``production`` | ``development`` |
+| ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from migobs.errors import MigobsError
+
+DEVELOPMENT_SECRET = "migobs-development-secret-do-not-use-in-production"
+ENVIRONMENTS = ("development", "production")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with defaults that work on a fresh machine."""
+
+    home: Path
+    mirror: Path | None = None
+    warehouse_path: Path | None = None
+    tracker_url: str | None = None
+    secret_key: str = DEVELOPMENT_SECRET
+    environment: str = "development"
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    def __post_init__(self) -> None:
+        if self.environment not in ENVIRONMENTS:
+            raise MigobsError(
+                f"MIGOBS_ENV={self.environment!r} is not one of {', '.join(ENVIRONMENTS)}."
+            )
+        if self.environment != "development" and self.secret_key == DEVELOPMENT_SECRET:
+            raise MigobsError(
+                "MIGOBS_SECRET_KEY is not set: outside development Migration Observatory refuses "
+                "to start with the development key. Set MIGOBS_SECRET_KEY to a long random string "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)."
+            )
+        if not 0 < self.port < 65536:
+            raise MigobsError(f"MIGOBS_PORT={self.port} is not a TCP port (1-65535).")
+
+    @property
+    def downloads(self) -> Path:
+        """Folder where obtained official files are kept, laid out like the mirror."""
+        return self.home / "files"
+
+    @property
+    def warehouse(self) -> Path:
+        """Path of the DuckDB warehouse file."""
+        return self.warehouse_path or self.home / "warehouse.duckdb"
+
+    @property
+    def tracker(self) -> str:
+        """SQLAlchemy URL of the tracker database."""
+        return self.tracker_url or f"sqlite:///{self.home / 'tracker.sqlite'}"
+
+    def with_mirror(self, mirror: Path | None) -> Settings:
+        """A copy of these settings reading official files from ``mirror`` (``None``: unchanged)."""
+        return self if mirror is None else replace(self, mirror=mirror)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read the ``MIGOBS_*`` variables once (``environ`` defaults to ``os.environ``)."""
+        env = os.environ if environ is None else environ
+        home = Path(env["MIGOBS_HOME"]) if env.get("MIGOBS_HOME") else _default_home(env)
+        port_text = env.get("MIGOBS_PORT", "8000")
+        if not port_text.isdigit():
+            raise MigobsError(f"MIGOBS_PORT={port_text!r} is not a number.")
+        return cls(
+            home=home,
+            mirror=Path(env["MIGOBS_MIRROR"]) if env.get("MIGOBS_MIRROR") else None,
+            warehouse_path=Path(env["MIGOBS_WAREHOUSE"]) if env.get("MIGOBS_WAREHOUSE") else None,
+            tracker_url=env.get("MIGOBS_TRACKER_URL") or None,
+            secret_key=env.get("MIGOBS_SECRET_KEY") or DEVELOPMENT_SECRET,
+            environment=env.get("MIGOBS_ENV", "development"),
+            host=env.get("MIGOBS_HOST", "127.0.0.1"),
+            port=int(port_text),
+        )
+
+
+def _default_home(env: Mapping[str, str]) -> Path:
+    xdg = env.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
+    return base / "migobs"

@@ -1,0 +1,1 @@
+"""The Compact tracker: an island with its own transactional database. Imports: core only."""

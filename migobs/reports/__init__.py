@@ -1,0 +1,1 @@
+"""Renderer: country reports. Imports: domain, warehouse.read, core."""

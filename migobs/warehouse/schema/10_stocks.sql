@@ -1,0 +1,32 @@
+-- Migrant stocks: UN DESA International Migrant Stock (every edition) and the World Bank/KNOMAD
+-- bilateral matrix. One row per value in the file; editions side by side.
+
+CREATE TABLE migrant_stock (
+    source       VARCHAR NOT NULL,      -- undesa_stock | knomad
+    edition      VARCHAR NOT NULL,
+    year         INTEGER NOT NULL,      -- reference year (1 July)
+    destination  INTEGER NOT NULL,      -- area of residence (areas.m49)
+    origin       INTEGER NOT NULL,      -- area of birth/citizenship; 900 = all origins
+    sex          VARCHAR NOT NULL,      -- total | male | female
+    value        DOUBLE,                -- persons; NULL where the file says '..'
+    file_id      INTEGER NOT NULL,      -- source_files.file_id
+    sheet        VARCHAR,
+    cell         VARCHAR NOT NULL       -- A1 notation
+);
+
+-- Other series of the migrant-stock workbooks kept as the file states them
+-- (population in thousands in Table 2, shares in %, refugees in Table 6), by destination.
+CREATE TABLE stock_tables (
+    source       VARCHAR NOT NULL,
+    edition      VARCHAR NOT NULL,
+    variable     VARCHAR NOT NULL,      -- population | migrant_share_pct | female_share_pct
+                                        -- | annual_change_pct | refugees | refugees_share_pct ...
+    year         INTEGER NOT NULL,
+    area         INTEGER NOT NULL,
+    sex          VARCHAR NOT NULL,
+    value        DOUBLE,                -- converted to persons for counts; unit below
+    unit         VARCHAR NOT NULL,      -- persons | percent
+    file_id      INTEGER NOT NULL,
+    sheet        VARCHAR,
+    cell         VARCHAR NOT NULL
+);

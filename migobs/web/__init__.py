@@ -1,0 +1,1 @@
+"""Face: the dashboard pages. Imports anything below; nothing imports it."""

@@ -1,0 +1,34 @@
+"""Fixtures shared by every test: settings in a temporary home, and the mirror of official files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from migobs.config import Settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings whose data directory is a fresh temporary folder, with no mirror."""
+    return Settings(home=tmp_path / "home")
+
+
+def mirror_path() -> Path | None:
+    """The folder MIGOBS_MIRROR names, if it exists."""
+    value = os.environ.get("MIGOBS_MIRROR")
+    return Path(value) if value and Path(value).is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def mirror() -> Path:
+    """The mirror of official files. Under CI=true a missing mirror fails the test; else it skips."""
+    path = mirror_path()
+    if path is None:
+        message = "MIGOBS_MIRROR is not set to a folder of official files (e.g. ../shared/data)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

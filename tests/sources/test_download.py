@@ -1,0 +1,122 @@
+"""Obtaining files: mirror, data directory and network (an injected httpx transport, never live)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+import httpx
+import pytest
+
+from migobs.config import Settings
+from migobs.errors import ChecksumMismatch, DownloadError, FileNotObtained
+from migobs.sources._download import obtain
+from migobs.sources.catalog import FileSpec
+
+CONTENT = b"official bytes " * 1000
+
+
+def spec_for(content: bytes | None = CONTENT) -> FileSpec:
+    return FileSpec(
+        source="demo",
+        edition="2001",
+        key="table",
+        name="table.xlsx",
+        mirror_path="demo/2001/table.xlsx",
+        url="https://example.org/table.xlsx",
+        sha256=hashlib.sha256(content).hexdigest() if content is not None else None,
+        size=len(content) if content is not None else None,
+        licence="CC BY 4.0",
+        citation="Demo (2001).",
+    )
+
+
+def serving(content: bytes, calls: list[httpx.Request], fail_first: int = 0) -> httpx.Client:
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        if len(calls) <= fail_first:
+            raise httpx.ConnectError("connection reset", request=request)
+        start = 0
+        if "Range" in request.headers:
+            start = int(request.headers["Range"].removeprefix("bytes=").rstrip("-"))
+            return httpx.Response(206, content=content[start:])
+        return httpx.Response(200, content=content)
+
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_download_verifies_and_keeps_the_file(settings: Settings) -> None:
+    calls: list[httpx.Request] = []
+    got = obtain(spec_for(), settings, client=serving(CONTENT, calls))
+    assert got.path.read_bytes() == CONTENT
+    assert got.path == settings.home / "files" / "demo/2001/table.xlsx"
+    again = obtain(spec_for(), settings, client=serving(CONTENT, calls))
+    assert again.sha256 == got.sha256
+    assert len(calls) == 1, "a verified file is not downloaded twice"
+
+
+def test_download_resumes_a_partial_file(settings: Settings) -> None:
+    partial = settings.downloads / "demo/2001/table.xlsx.part"
+    partial.parent.mkdir(parents=True)
+    partial.write_bytes(CONTENT[:4000])
+    calls: list[httpx.Request] = []
+    got = obtain(spec_for(), settings, client=serving(CONTENT, calls))
+    assert calls[0].headers["Range"] == "bytes=4000-"
+    assert got.path.read_bytes() == CONTENT
+
+
+def test_transient_failures_are_retried(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("migobs.sources._download.time.sleep", lambda _: None)
+    calls: list[httpx.Request] = []
+    got = obtain(spec_for(), settings, client=serving(CONTENT, calls, fail_first=2))
+    assert len(calls) == 3
+    assert got.path.read_bytes() == CONTENT
+
+
+def test_persistent_failure_names_the_url(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("migobs.sources._download.time.sleep", lambda _: None)
+    with pytest.raises(DownloadError, match="https://example.org/table.xlsx failed 3 times"):
+        obtain(spec_for(), settings, client=serving(CONTENT, [], fail_first=5))
+
+
+def test_http_error_is_refused(settings: Settings) -> None:
+    client = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(404)))
+    with pytest.raises(DownloadError, match="answered HTTP 404"):
+        obtain(spec_for(), settings, client=client)
+
+
+def test_altered_download_is_refused_with_both_checksums(settings: Settings) -> None:
+    altered = CONTENT[:-1] + b"X"
+    with pytest.raises(ChecksumMismatch) as error:
+        obtain(spec_for(), settings, client=serving(altered, []))
+    message = str(error.value)
+    assert hashlib.sha256(altered).hexdigest() in message
+    assert spec_for().sha256 in message  # type: ignore[operator]
+    assert "migobs fetch demo" in message
+
+
+def test_unknown_checksum_is_recorded_on_first_download(settings: Settings) -> None:
+    got = obtain(spec_for(None), settings, client=serving(CONTENT, []))
+    assert got.recorded
+    assert "demo/2001/table" in (settings.downloads / "checksums.yml").read_text()
+    got.path.write_bytes(b"changed")
+    with pytest.raises(ChecksumMismatch):
+        obtain(spec_for(None), settings, client=serving(CONTENT, []))
+
+
+def test_mirror_is_read_in_place(tmp_path: Path, settings: Settings) -> None:
+    mirror = tmp_path / "mirror"
+    (mirror / "demo/2001").mkdir(parents=True)
+    (mirror / "demo/2001/table.xlsx").write_bytes(CONTENT)
+    got = obtain(spec_for(), replace(settings, mirror=mirror))
+    assert got.path == mirror / "demo/2001/table.xlsx"
+
+
+def test_missing_mirror_file_says_what_to_do(tmp_path: Path, settings: Settings) -> None:
+    with pytest.raises(FileNotObtained, match="demo/2001/table.xlsx is not in the mirror folder"):
+        obtain(spec_for(), replace(settings, mirror=tmp_path))
