@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import duckdb
+
+from migobs.warehouse import schema
+
+
+def test_schema_creates_every_table() -> None:
+    con = duckdb.connect()
+    schema.apply(con)
+    tables = {
+        row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    assert {
+        "builds",
+        "source_files",
+        "areas",
+        "area_groups",
+        "area_names",
+        "findings",
+        "migrant_stock",
+        "series",
+        "refugees",
+        "missing_migrants",
+    } <= tables
