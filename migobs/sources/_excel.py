@@ -7,7 +7,7 @@ whatever is empty above the data); messages and cells use Excel's 1-based rows a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +157,11 @@ def numbers(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
         else:
             values[at] = marker[1]
     return frame.assign(value=pd.arrays.FloatingArray(values, missing), flag=flags)
+
+
+def each_distinct(values: pd.Series, convert: Callable[[Any], str]) -> pd.Series:
+    """``values`` converted by ``convert``, calling it once per distinct value (fast on long frames)."""
+    return values.map({value: convert(value) for value in values.unique()})
 
 
 def _padded(row: list[Any], width: int) -> list[Any]:

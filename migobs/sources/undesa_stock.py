@@ -21,17 +21,26 @@ Traps the layouts encode (see docs/sources.md):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from migobs.errors import LayoutError, UnknownSource
 from migobs.provenance import column_letters
-from migobs.sources._excel import Grid, cell, column_index, expect, melt, numbers, read_sheets, text
+from migobs.sources._excel import (
+    Grid,
+    cell,
+    column_index,
+    each_distinct,
+    expect,
+    melt,
+    numbers,
+    read_sheets,
+    text,
+)
 
 SOURCE = "undesa_stock"
 FIX = f"obtain the file again with `migobs fetch {SOURCE}`, or update its layout in migobs/sources/undesa_stock.py."
@@ -395,7 +404,7 @@ def _tidy(
     path: Path, table: Table, spec: Layout, block: Block, frame: pd.DataFrame
 ) -> pd.DataFrame:
     frame = numbers(path, table.sheet, frame)
-    names = _each_distinct(frame["name"], str)
+    names = each_distinct(frame["name"], str)
     by_origin = spec.kind == "by_origin"
     return pd.DataFrame(
         {
@@ -407,9 +416,9 @@ def _tidy(
             "origin": frame["label"] if by_origin else None,
             "name": names.str.strip(),
             "indent": names.str.len() - names.str.lstrip().str.len(),
-            "notes": _each_distinct(frame["notes"], text),
+            "notes": each_distinct(frame["notes"], text),
             "code": frame["code"].astype(int),
-            "type_of_data": _each_distinct(frame["type"], text) if "type" in frame else "",
+            "type_of_data": each_distinct(frame["type"], text) if "type" in frame else "",
             "value": frame["value"],
             "flag": frame["flag"],
             "unit": table.unit,
@@ -417,11 +426,6 @@ def _tidy(
             "cell": frame["cell"],
         }
     )
-
-
-def _each_distinct(values: pd.Series, convert: Callable[[Any], str]) -> pd.Series:
-    """``values`` converted by ``convert``, calling it once per distinct value."""
-    return values.map({value: convert(value) for value in values.unique()})
 
 
 @dataclass(frozen=True)
@@ -481,10 +485,10 @@ def read_annex(path: Path, edition: str) -> pd.DataFrame:
     frame = melt(grid, rows, keys, columns, [text(grid[header][c]) for c in columns])
     return pd.DataFrame(
         {
-            "name": _each_distinct(frame["name"], text),
+            "name": each_distinct(frame["name"], text),
             "code": frame["code"].astype(int),
             "group": frame["label"],
-            "member": _each_distinct(frame["raw"], text),
+            "member": each_distinct(frame["raw"], text),
             "row": frame["row"].astype(np.int64),
             "cell": frame["cell"],
         }
