@@ -25,6 +25,26 @@ M49_HEADER = [
 ]
 
 M49_ROWS = [
+    # fmt: off
+    [
+        "001",
+        "World",
+        "002",
+        "Africa",
+        "202",
+        "Sub-Saharan Africa",
+        "014",
+        "Eastern Africa",
+        "Kenya",
+        "404",
+        "KE",
+        "KEN",
+        "",
+        "",
+        "",
+        "Developing",
+    ],
+    # fmt: on
     [
         "001",
         "World",
