@@ -37,8 +37,12 @@ class Context:
         return self._areas[code]
 
     def members(self, group: int, schemes: list[str]) -> tuple[str, list[int]]:
-        """Countries of ``group`` by the first of ``schemes`` that lists any (memoised)."""
-        return self.memo(
-            ("members", group, tuple(schemes)),
-            lambda: groupings.members(self.con, group, schemes),
-        )
+        """Countries of ``group`` by the first of ``schemes`` that lists any.
+
+        Returns the scheme used (``""`` when none lists the group) and the member M49 codes.
+        """
+        every = self.memo("memberships", lambda: groupings.memberships(self.con))
+        for scheme in schemes:
+            if (group, scheme) in every:
+                return scheme, every[(group, scheme)]
+        return "", []

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import duckdb
 
-from migobs.errors import ValueNotFound
+from migobs.errors import MigobsError, ValueNotFound
 from migobs.indicators import remittances, sdg_10_7, sdg_10_c, stocks
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
@@ -120,3 +121,15 @@ def deaths_by(
     if by not in ("region", "route"):
         raise ValueNotFound(f"Break sdg.10.7.3 down by 'region' or 'route', not {by!r}.")
     return sdg_10_7.deaths_by(Context(con), by, year, edition, since)
+
+
+def has_data(con: duckdb.DuckDBPyConnection) -> Callable[[str], bool]:
+    """A test of whether the warehouse holds any year of an indicator (for objective coverage)."""
+
+    def held(code: str) -> bool:
+        try:
+            return bool(years(con, code))
+        except MigobsError:
+            return False
+
+    return held

@@ -116,7 +116,11 @@ def refugees_per_100k(
     """Refugees from ``area`` per 100,000 of its population (WPP, newest edition held)."""
     held = _edition(ctx, UNHCR, edition)
     part = _refugees_of(ctx, area, year, held)
-    wpp = editions.pick(editions.series_editions(ctx.con, "population"), None, "WPP population")
+    held_wpp = ctx.memo(
+        ("series-editions", "population"),
+        lambda: editions.series_editions(ctx.con, "population"),
+    )
+    wpp = editions.pick(held_wpp, None, "WPP population")
     cells = ctx.memo(
         ("series", "population", wpp, year),
         lambda: series.series_values(ctx.con, "population", wpp, year),
