@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import duckdb
@@ -70,7 +71,14 @@ def compute(
         The edition is not held.
     """
     ctx = Context(con)
-    return indicator(code).compute(ctx, ctx.area(area), year, edition, Options(**options))
+    found = indicator(code)
+    value = found.compute(ctx, ctx.area(area), year, edition, Options(**options))
+    if value.value is None:
+        held = found.years(ctx, edition)
+        if year not in held:
+            note = f"edition {value.edition} has no {year}; its years: {', '.join(map(str, held))}"
+            return replace(value, note=note)
+    return value
 
 
 def years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None) -> list[int]:
