@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from migobs.errors import MigobsError, ValueNotFound
-from migobs.indicators import remittances, sdg_10_7, sdg_10_c, stocks
+from migobs.indicators import corridors, remittances, sdg_10_7, sdg_10_c, stocks
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
 from migobs.indicators.values import Options, Value
@@ -17,6 +17,7 @@ from migobs.indicators.values import Options, Value
 REGISTRY: dict[str, Indicator] = {
     **stocks.INDICATORS,
     **remittances.INDICATORS,
+    **corridors.INDICATORS,
     **sdg_10_7.INDICATORS,
     **sdg_10_c.INDICATORS,
 }
