@@ -19,10 +19,11 @@ import pandas as pd
 
 from migobs.errors import LayoutError
 from migobs.provenance import a1
+from migobs.sources._excel import read_sheets
 from migobs.sources._layout import layout
-from migobs.sources._tables import sheet_rows
 
 SOURCE = "knomad"
+FIX = "obtain it again with `migobs fetch knomad`, or add the new edition to migobs/sources/knomad.yml."
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def read(path: Path, edition: str, key: str) -> Matrix:
         The catalogue has no such edition.
     """
     spec = _spec(path, edition, key)
-    grid = sheet_rows(path, spec["sheet"])
+    grid = read_sheets(path, [spec["sheet"]], fix=FIX)[spec["sheet"]]
     where = f"sheet {spec['sheet']!r}"
     title = str(grid[0][0]).strip() if grid and grid[0] else ""
     if not title.startswith(spec["title_starts"]):

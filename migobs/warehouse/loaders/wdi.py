@@ -2,8 +2,8 @@
 
 Variables: ``remittances_received`` (BX.TRF.PWKR.CD.DT), ``remittances_paid``
 (BM.TRF.PWKR.CD.DT), ``oda_received`` (DT.ODA.ALLD.CD), ``gdp`` (NY.GDP.MKTP.CD), all in current
-US$ as the files state them. Empty fields are not stored; the Metadata_Indicator file is verified but not loaded (the
-extract itself names its indicator). Economies map by ISO3 (World Bank codes
+US$ as the files state them. Empty fields are not stored; the Metadata_Indicator file is verified
+but not loaded (the extract itself names its indicator). Economies map by ISO3 (World Bank codes
 such as XKX and CHI through ``area_names/wdi.yml``), aggregates through the same names table.
 Memberships the metadata states (World, regions, income groups) become ``area_groups`` with
 scheme ``wdi/<edition>``, which the aggregate check sums.
