@@ -36,6 +36,12 @@ class Context:
             return groupings.area(self.con, code)
         return self._areas[code]
 
+    def groupings(self, schemes: list[str]) -> list[int]:
+        """Every grouping (world included) that one of ``schemes`` gives members, sorted."""
+        every = self.memo("memberships", lambda: groupings.memberships(self.con))
+        wanted = set(schemes)
+        return sorted({group for group, scheme in every if scheme in wanted})
+
     def members(self, group: int, schemes: list[str]) -> tuple[str, list[int]]:
         """Countries of ``group`` by the first of ``schemes`` that lists any.
 

@@ -122,3 +122,13 @@ def test_knomad_bilateral_remittances_2017(con: duckdb.DuckDBPyConnection) -> No
     top = table(con, "remittances.corridor", 2017)[0]
     assert (top.counterpart, top.area) == (840, 484)
     assert top.value == pytest.approx(30_019.187e6, abs=1e3)
+
+
+def test_groupings_the_edition_does_not_publish_are_summed_from_members(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = {v.area: v for v in table(con, "stock.total", 2017, "2017")}
+    assert {900, 947, 1503, 901, 941, 903, 910} <= set(rows)  # published rows
+    europe_na = rows[1829]  # SDG region, first published in the 2019 edition
+    assert europe_na.method.startswith("sum of 52 of 57 members (sdg)")
+    assert europe_na.value == pytest.approx(sum(c.value or 0 for c in europe_na.inputs))
