@@ -121,8 +121,12 @@ def melt(
     keys: Mapping[str, int],
     columns: Sequence[int],
     labels: Sequence[Any],
+    convert: Mapping[str, Callable[[Any], Any]] | None = None,
 ) -> pd.DataFrame:
     """Values of ``columns`` in ``rows`` as one long frame, each with its cell.
+
+    ``convert`` maps a key column to a function applied once per row (before the row's key
+    values are repeated for each of its value cells).
 
     Returns
     -------
@@ -134,7 +138,13 @@ def melt(
     width = max([*columns, *keys.values()]) + 1
     block = np.array([_padded(grid[r], width) for r in rows], dtype=object)
     count = len(columns)
-    frame = pd.DataFrame({name: np.repeat(block[:, index], count) for name, index in keys.items()})
+    converters = convert or {}
+    frame = pd.DataFrame(
+        {
+            name: np.repeat(_converted(block[:, index], converters.get(name)), count)
+            for name, index in keys.items()
+        }
+    )
     frame["label"] = np.tile(np.array(labels, dtype=object), len(rows))
     frame["raw"] = block[:, list(columns)].ravel()
     excel_rows = np.repeat(np.array(rows) + 1, count)
@@ -180,6 +190,12 @@ def numbers(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
 def each_distinct(values: pd.Series, convert: Callable[[Any], str]) -> pd.Series:
     """``values`` converted by ``convert``, calling it once per distinct value (fast on long frames)."""
     return values.map({value: convert(value) for value in values.unique()})
+
+
+def _converted(values: np.ndarray[Any, Any], function: Callable[[Any], Any] | None) -> Any:
+    if function is None:
+        return values
+    return np.array([function(value) for value in values], dtype=object)
 
 
 def _padded(row: list[Any], width: int) -> list[Any]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from migobs.errors import LayoutError
+from migobs.errors import LayoutError, UnknownSource
 from migobs.provenance import a1
 from migobs.sources._excel import read_sheets
 from migobs.sources._layout import layout
@@ -58,7 +58,7 @@ def read(path: Path, edition: str, key: str) -> Matrix:
     LayoutError
         The sheet, the title, the corner label or a value is not what the layout says.
     UnknownSource
-        The catalogue has no such edition.
+        The catalogue has no such edition, or the edition no layout for ``key``.
     """
     spec = _spec(path, edition, key)
     grid = read_sheets(path, [spec["sheet"]], fix=FIX)[spec["sheet"]]
@@ -98,7 +98,10 @@ def read(path: Path, edition: str, key: str) -> Matrix:
 def _spec(path: Path, edition: str, key: str) -> dict[str, Any]:
     layouts = layout(SOURCE, edition)
     if key not in layouts:
-        raise LayoutError(f"{path.name}: knomad {edition} has no layout for {key!r}.")
+        raise UnknownSource(
+            f"{path.name}: knomad {edition} has no layout for a file {key!r}; describe it under "
+            f"`layout` in migobs/sources/knomad.yml."
+        )
     spec: dict[str, Any] = layouts[key]
     return spec
 

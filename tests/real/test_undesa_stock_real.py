@@ -50,7 +50,8 @@ def test_232_countries_and_areas_in_2017(con: duckdb.DuckDBPyConnection) -> None
 def test_countries_sum_to_world_in_2017(con: duckdb.DuckDBPyConnection) -> None:
     total = con.execute(
         "SELECT sum(value) FROM migrant_stock m JOIN areas a ON a.m49 = m.destination WHERE "
-        "m.source = 'undesa_stock' AND m.edition = '2017' AND m.year = 2017 AND m.origin = 900 AND m.sex = 'total' AND a.kind = 'country'"
+        "m.source = 'undesa_stock' AND m.edition = '2017' AND m.year = 2017 AND m.origin = 900 "
+        "AND m.sex = 'total' AND a.kind = 'country'"
     ).fetchall()
     assert total == [(257_715_425,)]
 
@@ -113,11 +114,11 @@ def _sample(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
     rows = con.execute(
         "SELECT f.obtained_from, s.sheet, s.cell, s.value, s.flag, s.factor FROM ("
         "  SELECT file_id, sheet, cell, value, flag, 1.0 AS factor FROM migrant_stock"
-        "  WHERE source = 'undesa_stock'"
         "  UNION ALL SELECT file_id, sheet, cell, value, flag,"
         "    CASE WHEN variable = 'population' THEN 1000.0 ELSE 1.0 END FROM stock_tables"
-        "  UNION ALL SELECT file_id, sheet, cell, value, NULL, 1000.0 FROM series WHERE source = 'wpp'"
-        ") s JOIN source_files f USING (file_id) ORDER BY f.file_id, s.sheet, s.cell"
+        "  UNION ALL SELECT file_id, sheet, cell, value, NULL, 1000.0 FROM series"
+        ") s JOIN source_files f USING (file_id) WHERE f.source IN ('undesa_stock', 'wpp') "
+        "ORDER BY f.file_id, s.sheet, s.cell"
     ).fetchall()
     return random.Random(42).sample(rows, 400)
 
