@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from migobs import __version__
 from migobs.api import errors
 from migobs.config import Settings
+from migobs.web import site
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -15,7 +16,10 @@ def create_app(settings: Settings) -> FastAPI:
         title="Migration Observatory API",
         version=__version__,
         description="Official migration statistics, their provenance, and the Compact tracker.",
+        docs_url=None,  # FastAPI's docs pages load scripts from a CDN; the dashboard has its own
+        redoc_url=None,
     )
     app.state.settings = settings
     errors.install(app)
+    site.mount(app)
     return app

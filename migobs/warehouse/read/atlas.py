@@ -1,0 +1,57 @@
+"""Reads the dashboard's maps and profiles need: areas, boundaries, stocks by destination."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+TOTAL_ORIGIN = 900
+
+
+def areas(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every area: ``m49, iso3, name, kind``, by M49 code."""
+    return con.execute("SELECT m49, iso3, name, kind FROM areas ORDER BY m49").df()
+
+
+def boundaries(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str, dict[str, Any]]]:
+    """``(area, name, GeoJSON geometry)`` of every area with a boundary, by area."""
+    rows = con.execute("SELECT area, name, geometry FROM boundaries ORDER BY area").fetchall()
+    return [(int(a), str(n), g if isinstance(g, dict) else json.loads(g)) for a, n, g in rows]
+
+
+def stock_editions(con: duckdb.DuckDBPyConnection, source: str = "undesa_stock") -> list[str]:
+    """Editions of ``source`` in the ``migrant_stock`` table, oldest first."""
+    rows = con.execute(
+        "SELECT DISTINCT edition FROM migrant_stock WHERE source = ? ORDER BY edition", [source]
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def stock_by_destination(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    edition: str,
+    sex: str = "total",
+    source: str = "undesa_stock",
+) -> pd.DataFrame:
+    """Immigrants (all origins) by country of destination and year, one edition.
+
+    Returns
+    -------
+    DataFrame with ``area, area_name, iso3, year, value`` (persons) and the provenance
+    columns ``file_id, sheet, cell``, for countries only, by area and year.
+    """
+    return con.execute(
+        """
+        SELECT s.destination AS area, a.name AS area_name, a.iso3, s.year, s.value,
+               s.file_id, s.sheet, s.cell
+        FROM migrant_stock s JOIN areas a ON a.m49 = s.destination
+        WHERE s.source = ? AND s.edition = ? AND s.sex = ? AND s.origin = ?
+          AND a.kind = 'country'
+        ORDER BY s.destination, s.year
+        """,
+        [source, edition, sex, TOTAL_ORIGIN],
+    ).df()

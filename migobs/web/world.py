@@ -1,0 +1,83 @@
+"""World page: a choropleth of a variable in a year, its legend, a data table and downloads."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pandas as pd
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from migobs.web.deps import PageSettings, PageWarehouse
+from migobs.web.errors import PageInputError
+from migobs.web.shapes import world_shapes
+from migobs.web.svg_map import choropleth
+from migobs.web.templating import templates
+from migobs.web.variables import VARIABLES, MapVariable
+
+router = APIRouter(include_in_schema=False)
+
+VariableParam = Annotated[str, Query(description="map variable code")]
+YearParam = Annotated[int | None, Query(description="year; default the newest")]
+
+
+def _variable(code: str) -> MapVariable:
+    if code not in VARIABLES:
+        raise PageInputError("variable", code, sorted(VARIABLES))
+    return VARIABLES[code]
+
+
+def _year_rows(frame: pd.DataFrame, year: int | None) -> tuple[int | None, list[int], pd.DataFrame]:
+    years = sorted({int(y) for y in frame["year"]})
+    if year is None:
+        year = years[-1] if years else None
+    elif year not in years:
+        raise PageInputError("year", year, years)
+    rows = frame[(frame["year"] == year) & frame["value"].notna()]
+    return year, years, rows.sort_values("value", ascending=False, kind="stable")
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/world", response_class=HTMLResponse)
+def world(
+    request: Request,
+    con: PageWarehouse,
+    settings: PageSettings,
+    variable: VariableParam = "immigrants",
+    year: YearParam = None,
+) -> HTMLResponse:
+    """The world map of ``variable`` in ``year``."""
+    chosen = _variable(variable)
+    year, years, rows = _year_rows(chosen.read(con), year)
+    values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
+    title = f"{chosen.title}, {year}"
+    svg = choropleth(world_shapes(con, settings), values, title=title, unit=chosen.unit)
+    return templates.TemplateResponse(
+        request,
+        "world.html",
+        {
+            "title": title,
+            "variable": chosen,
+            "variables": VARIABLES.values(),
+            "year": year,
+            "years": years,
+            "map": svg,
+            "rows": rows.to_dict("records"),
+        },
+    )
+
+
+@router.get("/world.csv")
+def world_csv(
+    con: PageWarehouse, variable: VariableParam = "immigrants", year: YearParam = None
+) -> Response:
+    """The world page's table as CSV."""
+    chosen = _variable(variable)
+    year, _, rows = _year_rows(chosen.read(con), year)
+    body = rows[["area", "area_name", "iso3", "year", "value"]].to_csv(index=False)
+    name = f"{chosen.code}-{year}.csv"
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

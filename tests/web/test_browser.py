@@ -1,0 +1,48 @@
+"""The dashboard in real headless Chromium: no console errors, nothing loaded from outside."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.conftest import Problems, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def test_world_page_in_chromium(browser_page: tuple[object, Problems], live_server: str) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/world")
+    assert page.locator("h1").inner_text() == "International migrants living in the country, 2019"
+    assert page.locator("svg.map title#map-title").count() == 1
+    first = page.locator("#world-table tbody tr").first.inner_text()
+    assert "United States of America" in first and "50,661,149" in first
+    screenshot(page, "world")
+
+
+def test_world_page_changes_year_without_a_button(
+    browser_page: tuple[object, Problems], live_server: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/world")
+    with page.expect_navigation():
+        page.select_option("select[name=year]", "2010")
+    assert page.locator("h1").inner_text().endswith("2010")
+    assert "44,183,643" in page.locator("#world-table").inner_text()
+
+
+def test_world_page_fits_a_phone(browser_page: tuple[object, Problems], live_server: str) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{live_server}/world")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    screenshot(page, "world-phone")
