@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from migobs import __version__
-from migobs.api import errors
+from migobs.api import caching, errors
+from migobs.api.routes import areas, provenance, revisions, sources, stock
 from migobs.config import Settings
 from migobs.web import site
 
@@ -21,5 +22,8 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     errors.install(app)
+    caching.install(app, settings)
+    for router in (areas.router, sources.router, stock.router, revisions.router, provenance.router):
+        app.include_router(router)
     site.mount(app)
     return app

@@ -8,7 +8,7 @@ import pandas as pd
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from migobs.web.deps import PageSettings, PageWarehouse
+from migobs.api.deps import SettingsDep, WarehouseDep
 from migobs.web.errors import PageInputError
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import choropleth
@@ -41,8 +41,8 @@ def _year_rows(frame: pd.DataFrame, year: int | None) -> tuple[int | None, list[
 @router.get("/world", response_class=HTMLResponse)
 def world(
     request: Request,
-    con: PageWarehouse,
-    settings: PageSettings,
+    con: WarehouseDep,
+    settings: SettingsDep,
     variable: VariableParam = "immigrants",
     year: YearParam = None,
 ) -> HTMLResponse:
@@ -69,7 +69,7 @@ def world(
 
 @router.get("/world.csv")
 def world_csv(
-    con: PageWarehouse, variable: VariableParam = "immigrants", year: YearParam = None
+    con: WarehouseDep, variable: VariableParam = "immigrants", year: YearParam = None
 ) -> Response:
     """The world page's table as CSV."""
     chosen = _variable(variable)

@@ -1,0 +1,120 @@
+"""Response models of the API (Public family: what a client reads; the warehouse is read-only).
+
+Every list is a ``ListOf[Model]``: ``{"data": [...], "count": N}`` where ``count`` is the number
+of rows matching the filters, not only those on the page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+T = TypeVar("T")
+
+
+class ListOf(BaseModel, Generic[T]):
+    """A page of a list and how many rows match in all."""
+
+    data: list[T]
+    count: int
+
+
+# An area as a row of a list.
+class AreaPublic(BaseModel):
+    m49: int
+    iso3: str | None
+    iso2: str | None
+    name: str
+    kind: str
+
+
+# A grouping an area belongs to, and by which classification.
+class AreaGroupPublic(BaseModel):
+    m49: int
+    name: str
+    kind: str
+    scheme: str
+
+
+# One area with its groupings and, for a grouping, how many members it has.
+class AreaDetailPublic(AreaPublic):
+    groups: list[AreaGroupPublic]
+    members: int
+
+
+# One file of an edition as the catalogue lists it, and whether the warehouse holds it.
+class SourceFilePublic(BaseModel):
+    key: str
+    name: str
+    url: str
+    sha256: str | None
+    licence: str
+    loaded: bool
+
+
+# One edition of a source.
+class EditionPublic(BaseModel):
+    source: str
+    edition: str
+    citation: str
+    licence: str
+    note: str
+    files: list[SourceFilePublic]
+
+
+# A source with its editions.
+class SourcePublic(BaseModel):
+    name: str
+    title: str
+    producer: str
+    editions: list[EditionPublic]
+
+
+# One migrant-stock value with where it was read from.
+class StockPublic(BaseModel):
+    source: str
+    edition: str
+    year: int
+    destination: int
+    destination_name: str | None
+    origin: int
+    origin_name: str | None
+    sex: str
+    value: float | None
+    file: str | None
+    sheet: str | None
+    cell: str
+    provenance: str
+
+
+# The same stock value in two editions.
+class RevisionPublic(BaseModel):
+    year: int
+    destination: int
+    destination_name: str | None
+    origin: int
+    origin_name: str | None
+    sex: str
+    old_value: float | None
+    new_value: float | None
+    change: float | None
+    change_pct: float | None
+
+
+# Where one value came from: the file (with checksum, licence, citation), sheet and cell.
+class ProvenancePublic(BaseModel):
+    table: str
+    value: float | None
+    source: str
+    edition: str
+    file_key: str
+    file: str
+    url: str
+    sha256: str
+    licence: str
+    citation: str
+    sheet: str | None
+    cell: str
+    obtained_at: datetime | None

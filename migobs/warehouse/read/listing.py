@@ -1,0 +1,204 @@
+"""Filtered, paginated reads for the API: areas, migrant stock, revisions, source files.
+
+Every list comes back as a :class:`Page` (the rows asked for and how many match in all), in a
+stable order given by the table's key, so that ``offset`` walks through the rows exactly once.
+Filters are fixed columns bound as parameters; no caller-supplied SQL reaches the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list: its rows and the number of rows matching the filters."""
+
+    rows: pd.DataFrame
+    count: int
+
+
+def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    used = {column: value for column, value in filters.items() if value is not None}
+    if not used:
+        return "", []
+    return " WHERE " + " AND ".join(f"{c} = ?" for c in used), list(used.values())
+
+
+def _page(
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    filters: dict[str, Any],
+    order: str,
+    limit: int,
+    offset: int,
+    bound: tuple[Any, ...] = (),
+) -> Page:
+    """Rows of ``source`` (a table or a subquery with ``bound`` parameters) matching ``filters``."""
+    where, filter_params = _where(filters)
+    params = [*bound, *filter_params]
+    count_row = con.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()
+    rows = con.execute(
+        f"SELECT * FROM {source}{where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).df()
+    return Page(rows=rows, count=int(count_row[0]) if count_row else 0)
+
+
+def areas(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    kind: str | None = None,
+    group: int | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> Page:
+    """Areas, optionally of one ``kind`` or members of one grouping (any scheme), by M49 code."""
+    source = "areas"
+    if group is not None:
+        source = (
+            "(SELECT * FROM areas WHERE m49 IN "
+            "(SELECT member_m49 FROM area_groups WHERE group_m49 = ?))"
+        )
+    bound = () if group is None else (group,)
+    return _page(con, source, {"kind": kind}, "m49", limit, offset, bound)
+
+
+def area_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The kinds of area the warehouse holds, sorted."""
+    return [str(r[0]) for r in con.execute("SELECT DISTINCT kind FROM areas ORDER BY 1").fetchall()]
+
+
+def area(con: duckdb.DuckDBPyConnection, m49: int) -> dict[str, Any] | None:
+    """One area with the groupings it belongs to and, for a grouping, its member count."""
+    row = con.execute("SELECT m49, iso3, iso2, name, kind FROM areas WHERE m49 = ?", [m49]).df()
+    if row.empty:
+        return None
+    groups = con.execute(
+        "SELECT g.group_m49 AS m49, a.name, a.kind, g.scheme FROM area_groups g "
+        "JOIN areas a ON a.m49 = g.group_m49 WHERE g.member_m49 = ? ORDER BY 1, 4",
+        [m49],
+    ).df()
+    members = con.execute("SELECT count(*) FROM area_groups WHERE group_m49 = ?", [m49]).fetchone()
+    record = _record(row) or {}
+    record["groups"] = groups.to_dict("records")
+    record["members"] = int(members[0]) if members else 0
+    return record
+
+
+def area_exists(con: duckdb.DuckDBPyConnection, m49: int) -> bool:
+    """Whether the warehouse knows the area ``m49``."""
+    return con.execute("SELECT 1 FROM areas WHERE m49 = ?", [m49]).fetchone() is not None
+
+
+def stock_editions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """``(source, edition)`` pairs in ``migrant_stock``, oldest edition first."""
+    rows = con.execute(
+        "SELECT DISTINCT source, edition FROM migrant_stock ORDER BY source, edition"
+    ).fetchall()
+    return [(str(s), str(e)) for s, e in rows]
+
+
+def stock_years(con: duckdb.DuckDBPyConnection, source: str, edition: str) -> list[int]:
+    """Reference years of one edition of a stock source."""
+    rows = con.execute(
+        "SELECT DISTINCT year FROM migrant_stock WHERE source = ? AND edition = ? ORDER BY 1",
+        [source, edition],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+STOCK_VIEW = """(SELECT s.source, s.edition, s.year, s.destination, d.name AS destination_name,
+    s.origin, o.name AS origin_name, s.sex, s.value, f.name AS file, s.sheet, s.cell
+    FROM migrant_stock s LEFT JOIN areas d ON d.m49 = s.destination
+    LEFT JOIN areas o ON o.m49 = s.origin LEFT JOIN source_files f ON f.file_id = s.file_id)"""
+
+
+def stock(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    edition: str,
+    destination: int | None = None,
+    origin: int | None = None,
+    year: int | None = None,
+    sex: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> Page:
+    """Migrant stock rows of one edition with their file, sheet and cell."""
+    filters = {
+        "source": source,
+        "edition": edition,
+        "destination": destination,
+        "origin": origin,
+        "year": year,
+        "sex": sex,
+    }
+    return _page(con, STOCK_VIEW, filters, "destination, origin, sex, year", limit, offset)
+
+
+def revisions(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    old: str,
+    new: str,
+    destination: int | None = None,
+    origin: int | None = None,
+    year: int | None = None,
+    sex: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> Page:
+    """Values of the same year, destination, origin and sex in two editions, and the change."""
+    view = """(SELECT a.year, a.destination, d.name AS destination_name, a.origin,
+        o.name AS origin_name, a.sex, a.value AS old_value, b.value AS new_value,
+        b.value - a.value AS change,
+        CASE WHEN a.value <> 0 THEN 100 * (b.value - a.value) / a.value END AS change_pct
+        FROM migrant_stock a JOIN migrant_stock b
+          ON a.source = b.source AND a.year = b.year AND a.destination = b.destination
+         AND a.origin = b.origin AND a.sex = b.sex
+        LEFT JOIN areas d ON d.m49 = a.destination LEFT JOIN areas o ON o.m49 = a.origin
+        WHERE a.source = ? AND a.edition = ? AND b.edition = ?)"""
+    filters = {"destination": destination, "origin": origin, "year": year, "sex": sex}
+    order = "destination, origin, sex, year"
+    return _page(con, view, filters, order, limit, offset, (source, old, new))
+
+
+def stock_cell(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    edition: str,
+    year: int,
+    destination: int,
+    origin: int,
+    sex: str,
+) -> dict[str, Any] | None:
+    """One stock value with the full record of the file it was read from."""
+    frame = con.execute(
+        """SELECT s.value, s.sheet, s.cell, f.source, f.edition, f.file_key, f.name AS file,
+                  f.url, f.sha256, f.licence, f.citation, f.obtained_at
+           FROM migrant_stock s JOIN source_files f ON f.file_id = s.file_id
+           WHERE s.source = ? AND s.edition = ? AND s.year = ? AND s.destination = ?
+             AND s.origin = ? AND s.sex = ?""",
+        [source, edition, year, destination, origin, sex],
+    ).df()
+    return _record(frame)
+
+
+def source_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every file loaded into the warehouse, by source, edition and key."""
+    return con.execute(
+        "SELECT source, edition, file_key, name, url, sha256, bytes, licence, citation, "
+        "obtained_at FROM source_files ORDER BY source, edition, file_key"
+    ).df()
+
+
+def _record(frame: pd.DataFrame) -> dict[str, Any] | None:
+    return None if frame.empty else {str(k): v for k, v in frame.iloc[0].to_dict().items()}
