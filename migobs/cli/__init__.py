@@ -33,6 +33,8 @@ def main() -> None:
     cli()
 
 
+from migobs.cli.build import build_command  # noqa: E402
 from migobs.cli.serve import serve  # noqa: E402
 
+cli.add_command(build_command)
 cli.add_command(serve)
