@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from migobs import __version__
 from migobs.api import caching, errors
-from migobs.api.routes import areas, provenance, revisions, sources, stock
+from migobs.api.routes import areas, exports, provenance, revisions, sources, stock
 from migobs.config import Settings
 from migobs.web import site
 
@@ -23,7 +23,14 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     caching.install(app, settings)
-    for router in (areas.router, sources.router, stock.router, revisions.router, provenance.router):
+    for router in (
+        areas.router,
+        sources.router,
+        stock.router,
+        revisions.router,
+        provenance.router,
+        exports.router,
+    ):
         app.include_router(router)
     site.mount(app)
     return app

@@ -13,7 +13,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request, Response
 
 from migobs.config import Settings
-from migobs.warehouse.read.session import build_id, reading
+from migobs.warehouse.build import current_build_id
 
 CACHE_CONTROL = "public, max-age=60, must-revalidate"
 
@@ -28,9 +28,9 @@ def current_etag(path: Path) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _etag(path: Path, mtime_ns: int, size: int) -> str:
-    with reading(path) as con:
-        return f'"{build_id(con)}"'
+def _etag(path: Path, mtime_ns: int, size: int) -> str | None:
+    found = current_build_id(path)
+    return None if found is None else f'"{found}"'
 
 
 def install(app: FastAPI, settings: Settings) -> None:

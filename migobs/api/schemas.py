@@ -118,3 +118,9 @@ class ProvenancePublic(BaseModel):
     sheet: str | None
     cell: str
     obtained_at: datetime | None
+
+
+# A table that can be exported, with the URL of each format.
+class ExportablePublic(BaseModel):
+    name: str
+    links: dict[str, str]

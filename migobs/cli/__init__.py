@@ -34,7 +34,9 @@ def main() -> None:
 
 
 from migobs.cli.build import build_command  # noqa: E402
+from migobs.cli.export import export_command  # noqa: E402
 from migobs.cli.serve import serve  # noqa: E402
 
 cli.add_command(build_command)
+cli.add_command(export_command)
 cli.add_command(serve)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from pathlib import Path
 
 from migobs.errors import ExportError
@@ -14,13 +15,25 @@ from migobs.exports.tabular import write_csv, write_parquet
 
 Writer = Callable[[TidyTable, Path], list[Path]]
 
+
+class FormatName(StrEnum):
+    """The name of each export format."""
+
+    csv = "csv"
+    parquet = "parquet"
+    grapher = "grapher"
+    datapackage = "datapackage"
+    sdmx_csv_2 = "sdmx-csv-2"
+    sdmx_csv_1 = "sdmx-csv-1"
+
+
 FORMATS: dict[str, Writer] = {
-    "csv": write_csv,
-    "parquet": write_parquet,
-    "grapher": write_grapher,
-    "datapackage": write_datapackage,
-    "sdmx-csv-2": write_sdmx_csv2,
-    "sdmx-csv-1": write_sdmx_csv1,
+    FormatName.csv: write_csv,
+    FormatName.parquet: write_parquet,
+    FormatName.grapher: write_grapher,
+    FormatName.datapackage: write_datapackage,
+    FormatName.sdmx_csv_2: write_sdmx_csv2,
+    FormatName.sdmx_csv_1: write_sdmx_csv1,
 }
 
 

@@ -53,3 +53,10 @@ def test_unknown_edition_lists_the_accepted_ones(client: httpx.Client) -> None:
 def test_unknown_year_lists_the_years_of_the_edition(client: httpx.Client) -> None:
     error = client.get("/api/stock", params={"edition": "2017", "year": 2019}).json()["error"]
     assert error["accepted"] == [2010, 2017]
+
+
+def test_enum_errors_list_the_accepted_values(client: httpx.Client) -> None:
+    error = client.get("/api/stock", params={"sex": "other"}).json()["error"]
+    assert error["accepted"] == ["total", "male", "female"]
+    error = client.get("/api/areas", params={"format": "xml"}).json()["error"]
+    assert error["accepted"] == ["json", "csv"]

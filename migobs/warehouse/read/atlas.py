@@ -55,3 +55,34 @@ def stock_by_destination(
         """,
         [source, edition, sex, TOTAL_ORIGIN],
     ).df()
+
+
+def stock_frame(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    edition: str,
+    by_sex: bool = False,
+    by_origin: bool = False,
+) -> pd.DataFrame:
+    """One edition of a stock source as a tidy frame.
+
+    Returns
+    -------
+    DataFrame with ``area, area_name, iso3`` (the destination), ``origin, origin_name`` when
+    ``by_origin`` (else all origins only), ``sex`` when ``by_sex`` (else totals only), ``year``
+    and ``value`` (persons), by key.
+    """
+    origin_filter = "s.origin <> ?" if by_origin else "s.origin = ?"
+    sex_filter = "" if by_sex else "AND s.sex = 'total'"
+    return con.execute(
+        f"""
+        SELECT s.destination AS area, d.name AS area_name, d.iso3,
+               s.origin, o.name AS origin_name, s.sex, s.year, s.value
+        FROM migrant_stock s JOIN areas d ON d.m49 = s.destination
+        LEFT JOIN areas o ON o.m49 = s.origin
+        WHERE s.source = ? AND s.edition = ? AND {origin_filter} {sex_filter}
+        ORDER BY s.destination, s.origin, s.sex, s.year
+        """,
+        [source, edition, TOTAL_ORIGIN],
+    ).df()

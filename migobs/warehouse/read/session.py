@@ -25,11 +25,3 @@ def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
     finally:
         con.close()
-
-
-def build_id(con: duckdb.DuckDBPyConnection) -> str:
-    """The id of the build the warehouse holds (``unbuilt`` for an empty one)."""
-    row = con.execute(
-        "SELECT build_id FROM builds ORDER BY coalesce(finished_at, started_at) DESC LIMIT 1"
-    ).fetchone()
-    return str(row[0]) if row else "unbuilt"
