@@ -44,9 +44,9 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
 
 
-def _frame(title: str, summary: str, ident: str, body: str) -> Markup:
+def _frame(title: str, summary: str, ident: str, body: str, height: float = H) -> Markup:
     return Markup(
-        f'<svg class="chart" viewBox="0 0 {W} {H}" role="img" '
+        f'<svg class="chart" viewBox="0 0 {W} {height:.0f}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-title">{escape(title)}</title>'
         f'<desc id="{ident}-desc">{escape(summary)}</desc>{body}</svg>'
@@ -116,7 +116,7 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, unit: str, iden
     if not items:
         return _frame(title, "No values.", ident, '<text x="20" y="40">No values.</text>')
     top = max(v for _, v in items) or 1.0
-    row = min(28.0, (H - TOP) / len(items))
+    row = 28.0
     label_width = 180
     span = W - label_width - 90
     body = ['<g font-size="12">']
@@ -132,4 +132,4 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, unit: str, iden
     summary = (
         f"{unit}; largest: " + ", ".join(f"{label} {number(v)}" for label, v in items[:3]) + "."
     )
-    return _frame(title, summary, ident, "".join(body))
+    return _frame(title, summary, ident, "".join(body), TOP + row * len(items) + 8)

@@ -46,3 +46,40 @@ def test_world_page_fits_a_phone(browser_page: tuple[object, Problems], live_ser
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     screenshot(page, "world-phone")
+
+
+PAGES = [
+    ("/country/484", "Mexico: migration profile", "1,060,707", "country"),
+    (
+        "/corridor?origin=484&destination=840",
+        "Mexico → United States of America",
+        "11,489,684",
+        "corridor",
+    ),
+    ("/country", "Country profiles", "Afghanistan", "countries"),
+]
+
+
+@pytest.mark.parametrize(("path", "heading", "figure", "name"), PAGES)
+def test_page_in_chromium(
+    browser_page: tuple[object, Problems],
+    live_server: str,
+    path: str,
+    heading: str,
+    figure: str,
+    name: str,
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}{path}")
+    assert page.locator("h1").inner_text() == heading
+    assert figure in page.locator("main").inner_text()
+    for svg in page.locator("svg.chart").all():
+        assert svg.get_attribute("role") == "img"
+        assert svg.locator("title").count() >= 1
+    screenshot(page, name)
+    page.set_viewport_size({"width": 375, "height": 740})
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    screenshot(page, f"{name}-phone")
