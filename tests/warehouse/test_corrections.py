@@ -15,8 +15,8 @@ def con() -> duckdb.DuckDBPyConnection:
     schema.apply(con)
     con.execute(
         "INSERT INTO migrant_stock VALUES "
-        "('undesa_stock', '2017', 2017, 934, 900, 'total', 97289880, 1, 'Sheet1', 'G10'),"
-        "('undesa_stock', '2017', 2017, 108, 900, 'total', 286810, 1, 'Sheet1', 'G20')"
+        "('undesa_stock', '2017', 2017, 934, 900, 'total', 97289880, 1, 'Sheet1', 'G10', NULL),"
+        "('undesa_stock', '2017', 2017, 108, 900, 'total', 286810, 1, 'Sheet1', 'G20', NULL)"
     )
     return con
 

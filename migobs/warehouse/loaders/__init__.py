@@ -34,7 +34,7 @@ import duckdb
 import pandas as pd
 
 from migobs.config import Settings
-from migobs.errors import FileNotObtained, WarehouseError
+from migobs.errors import WarehouseError
 from migobs.sources import catalog
 from migobs.sources._download import Obtained, obtain
 from migobs.sources.catalog import Edition, FileSpec
@@ -65,6 +65,8 @@ class LoadContext:
     areas: the :class:`AreaResolver` every loader maps names and codes with.
     findings: everything noticed so far (written to the ``findings`` table by the build).
     obtained: files verified so far, by dataset name (``<source>/<edition>/<key>``).
+    file_ids: ``source_files.file_id`` of each registered file, by dataset name.
+    not_held: dataset names of catalogued files not held (skipped).
     """
 
     con: duckdb.DuckDBPyConnection
@@ -73,6 +75,7 @@ class LoadContext:
     findings: list[Finding] = field(default_factory=list)
     obtained: dict[str, Obtained] = field(default_factory=dict)
     file_ids: dict[str, int] = field(default_factory=dict)
+    not_held: set[str] = field(default_factory=set)
 
     def editions(self, source: str) -> list[Edition]:
         """The catalogue's editions of ``source``, oldest first."""
@@ -88,7 +91,10 @@ class LoadContext:
         """
         if spec.dataset in self.obtained:
             return self.obtained[spec.dataset]
+        if spec.dataset in self.not_held:
+            return None
         if spec.sha256 is None and not self._present(spec):
+            self.not_held.add(spec.dataset)
             self.add_finding(
                 "edition-not-held",
                 f"{spec.dataset}: not held",
@@ -180,4 +186,4 @@ def discover() -> dict[str, Loader]:
 LOADERS: dict[str, Loader] = discover()
 """Every source's loader by name, in load order (``m49`` first)."""
 
-__all__ = ["DEFAULT_ORDER", "LOADERS", "FileNotObtained", "LoadContext", "Loader", "discover"]
+__all__ = ["DEFAULT_ORDER", "LOADERS", "LoadContext", "Loader", "discover"]
