@@ -64,16 +64,27 @@ def build_small_warehouse(path: Path) -> Path:
     try:
         schema.apply(con)
         now = dt.datetime(2026, 11, 28, 8, 0)
-        con.execute("INSERT INTO builds VALUES (?, ?, ?, '0.1.0', '{}')", [BUILD_ID, now, now])
-        con.executemany("INSERT INTO areas VALUES (?, ?, ?, ?, ?)", AREAS)
-        con.executemany("INSERT INTO area_groups VALUES (?, ?, ?)", GROUPS)
+        con.execute(
+            "INSERT INTO builds (build_id, started_at, finished_at, version, summary) "
+            "VALUES (?, ?, ?, '0.1.0', '{}')",
+            [BUILD_ID, now, now],
+        )
         con.executemany(
-            "INSERT INTO source_files VALUES (?, ?, ?, ?, ?, 'https://www.un.org/', ?, 1000, "
+            "INSERT INTO areas (m49, iso3, iso2, name, kind) VALUES (?, ?, ?, ?, ?)", AREAS
+        )
+        con.executemany(
+            "INSERT INTO area_groups (group_m49, member_m49, scheme) VALUES (?, ?, ?)", GROUPS
+        )
+        con.executemany(
+            "INSERT INTO source_files (file_id, source, edition, file_key, name, url, sha256, bytes, "
+            "licence, citation, obtained_from, obtained_at) "
+            "VALUES (?, ?, ?, ?, ?, 'https://www.un.org/', ?, 1000, "
             "'UN terms of use', 'United Nations (2019). International Migrant Stock.', 'mirror', ?)",
             [(fid, src, ed, key, name, f"{fid:064d}", now) for fid, src, ed, key, name in FILES],
         )
         con.executemany(
-            "INSERT INTO migrant_stock VALUES ('undesa_stock', ?, ?, ?, ?, ?, ?, ?, 'Table 1', ?)",
+            "INSERT INTO migrant_stock (source, edition, year, destination, origin, sex, value, "
+            "file_id, sheet, cell) VALUES ('undesa_stock', ?, ?, ?, ?, ?, ?, ?, 'Table 1', ?)",
             [
                 (ed, year, dest, orig, sex, value, fid, cell)
                 for ed, fid, year, dest, orig, sex, value, cell in STOCK

@@ -83,6 +83,7 @@ class StockPublic(BaseModel):
     origin_name: str | None
     sex: str
     value: float | None
+    flag: str | None  # what the cell said besides a number: missing, rounds_to_zero, protected
     file: str | None
     sheet: str | None
     cell: str

@@ -104,7 +104,7 @@ def largest_flows(
     con: duckdb.DuckDBPyConnection, region: int | None
 ) -> tuple[Markup | None, list[dict[str, Any]], str]:
     """The flow view and table of the largest corridors touching ``region`` (or the world)."""
-    editions = profile.stock_editions_with_origins(con, "undesa_stock")
+    editions = listing.stock_editions_with_origins(con, "undesa_stock")
     if not editions:
         return None, [], ""
     year = listing.stock_years(con, "undesa_stock", editions[-1])[-1]

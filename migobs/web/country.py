@@ -65,9 +65,11 @@ def profile_figures(con: duckdb.DuckDBPyConnection, area: int) -> list[Figure]:
     """Every figure of the profile, in page order."""
     editions = [e for s, e in listing.stock_editions(con) if s == "undesa_stock"]
     figures: list[Figure] = []
+    with_origins = listing.stock_editions_with_origins(con, "undesa_stock")
     if editions:
-        figures += stock_figures(con, area, editions[-1])
-    with_origins = profile.stock_editions_with_origins(con, "undesa_stock")
+        figures += stock_figures(
+            con, area, editions[-1], with_origins[-1] if with_origins else None
+        )
     if with_origins:
         figures += partner_figures(con, area, with_origins[-1])
     figures += [
@@ -79,11 +81,14 @@ def profile_figures(con: duckdb.DuckDBPyConnection, area: int) -> list[Figure]:
     return figures
 
 
-def stock_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> list[Figure]:
-    """Immigrants and emigrants over time, and immigrants by sex."""
+def stock_figures(
+    con: duckdb.DuckDBPyConnection, area: int, edition: str, origins_edition: str | None
+) -> list[Figure]:
+    """Immigrants (newest edition) and emigrants (newest edition with origins) over time, and
+    immigrants by sex."""
     stock = profile.stock_over_time(con, area=area, edition=edition)
     wide = stock.pivot_table(index="year", columns="sex", values="value", aggfunc="first")
-    emigrants = profile.emigrants_over_time(con, area=area, edition=edition)
+    emigrants = profile.emigrants_over_time(con, area=area, edition=origins_edition or edition)
     both = wide.reset_index().merge(
         emigrants.rename(columns={"value": "emigrants"}), on="year", how="outer"
     )
@@ -101,7 +106,8 @@ def stock_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> li
             "persons",
             both,
             [("Immigrants", "total"), ("Emigrants", "emigrants")],
-            source=source + " (emigrants: sum over countries of destination)",
+            source=f"{source}; emigrants: {origins_edition or edition} edition, summed over "
+            "countries of destination",
             provenance=trace,
         ),
         series_figure(

@@ -69,6 +69,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
         return x0 + (year - x_min) * kx, y0 + (value - y_min) * ky
 
     body = [_axes(sorted(set(years)), (y_min, y_max), xy, unit)]
+    label_y = _spread([xy(*s.points[-1])[1] for s in series])
     for i, s in enumerate(series):
         colour, dash, marker = COLOURS[i % 4], DASHES[i % 4], MARKERS[i % 4]
         coords = [xy(year, value) for year, value in s.points]
@@ -77,7 +78,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
             f'<g class="series"><polyline points="{line}" fill="none" stroke="{colour}" '
             f'stroke-width="2" stroke-dasharray="{dash}"/>'
             + "".join(_marker(marker, x, y, colour) for x, y in coords)
-            + f'<text x="{coords[-1][0] + 8:.1f}" y="{coords[-1][1] + 4:.1f}" fill="{colour}">'
+            + f'<text x="{coords[-1][0] + 8:.1f}" y="{label_y[i] + 4:.1f}" fill="{colour}">'
             f"{escape(s.label)}</text></g>"
         )
     last = ", ".join(
@@ -86,6 +87,20 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
     return _frame(
         title, f"{unit} from {min(years)} to {max(years)}. Latest: {last}.", ident, "".join(body)
     )
+
+
+def _spread(ys: list[float], gap: float = 14.0) -> list[float]:
+    """Label positions near ``ys`` at least ``gap`` apart, in the same order."""
+    order = sorted(range(len(ys)), key=lambda i: ys[i])
+    placed = list(ys)
+    for before, after in zip(order, order[1:], strict=False):
+        placed[after] = max(placed[after], placed[before] + gap)
+    return placed
+
+
+def short(label: str, size: int = 26) -> str:
+    """``label`` cut to ``size`` characters with an ellipsis."""
+    return label if len(label) <= size else label[: size - 1] + "…"
 
 
 def _axes(
@@ -124,7 +139,8 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, unit: str, iden
         y = TOP + i * row
         width = max(1.0, span * value / top)
         body.append(
-            f'<text x="{label_width - 6}" y="{y + row * 0.65:.1f}" text-anchor="end">{escape(label)}</text>'
+            f'<text x="{label_width - 6}" y="{y + row * 0.65:.1f}" text-anchor="end">'
+            f"<title>{escape(label)}</title>{escape(short(label))}</text>"
             f'<rect x="{label_width}" y="{y + 3:.1f}" width="{width:.1f}" height="{row - 6:.1f}" fill="{COLOURS[0]}"/>'
             f'<text x="{label_width + width + 6:.1f}" y="{y + row * 0.65:.1f}">{number(value)}</text>'
         )

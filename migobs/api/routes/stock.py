@@ -27,6 +27,7 @@ class Edition:
 
     source: str
     edition: str
+    chosen: bool = True  # False when the newest edition was taken by default
 
 
 def resolve_edition(con: duckdb.DuckDBPyConnection, source: str, edition: str | None) -> Edition:
@@ -43,7 +44,7 @@ def resolve_edition(con: duckdb.DuckDBPyConnection, source: str, edition: str | 
         )
     editions = [e for s, e in present if s == source]
     if edition is None:
-        return Edition(source, editions[-1])
+        return Edition(source, editions[-1], chosen=False)
     if edition not in editions:
         raise ApiError(
             404,
@@ -60,7 +61,11 @@ def stock_edition(
     source: Annotated[str, Query(description="undesa_stock or knomad")] = "undesa_stock",
     edition: Annotated[str | None, Query(description="edition; default the newest")] = None,
 ) -> Edition:
-    """Dependency: the source and edition a stock request reads."""
+    """Dependency: the source and edition a stock request reads.
+
+    Without ``edition``, the newest; for a request by origin, the newest edition that has
+    origins (the newest may hold totals only).
+    """
     return resolve_edition(con, source, edition)
 
 
@@ -96,6 +101,10 @@ def _stock(
     sex: str | None,
     name: str,
 ) -> dict[str, Any] | Response:
+    if not chosen.chosen and origin not in (None, listing.TOTAL_ORIGIN):
+        with_origins = listing.stock_editions_with_origins(con, chosen.source)
+        if with_origins:
+            chosen = Edition(chosen.source, with_origins[-1], chosen=False)
     _check(con, chosen, {"destination": destination, "origin": origin}, year)
     page = listing.stock(
         con,

@@ -8,7 +8,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-TOTAL_ORIGIN = 900
+from migobs.warehouse.read.listing import TOTAL_ORIGIN
 
 
 def areas(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

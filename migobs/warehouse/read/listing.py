@@ -13,6 +13,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+TOTAL_ORIGIN = 900
+"""The origin code of 'all origins' in ``migrant_stock``."""
+
 
 @dataclass(frozen=True)
 class Page:
@@ -103,6 +106,15 @@ def stock_editions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     return [(str(s), str(e)) for s, e in rows]
 
 
+def stock_editions_with_origins(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
+    """Editions of ``source`` that hold origins other than 'all origins', oldest first."""
+    rows = con.execute(
+        "SELECT DISTINCT edition FROM migrant_stock WHERE source = ? AND origin <> ? ORDER BY 1",
+        [source, TOTAL_ORIGIN],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
 def stock_years(con: duckdb.DuckDBPyConnection, source: str, edition: str) -> list[int]:
     """Reference years of one edition of a stock source."""
     rows = con.execute(
@@ -113,7 +125,7 @@ def stock_years(con: duckdb.DuckDBPyConnection, source: str, edition: str) -> li
 
 
 STOCK_VIEW = """(SELECT s.source, s.edition, s.year, s.destination, d.name AS destination_name,
-    s.origin, o.name AS origin_name, s.sex, s.value, f.name AS file, s.sheet, s.cell
+    s.origin, o.name AS origin_name, s.sex, s.value, s.flag, f.name AS file, s.sheet, s.cell
     FROM migrant_stock s LEFT JOIN areas d ON d.m49 = s.destination
     LEFT JOIN areas o ON o.m49 = s.origin LEFT JOIN source_files f ON f.file_id = s.file_id)"""
 

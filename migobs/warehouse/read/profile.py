@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-TOTAL_ORIGIN = 900
+from migobs.warehouse.read.listing import TOTAL_ORIGIN
 
 
 def stock_over_time(
@@ -58,15 +58,6 @@ def partners(
             ORDER BY s.value DESC, s.{other} LIMIT ?""",
         [source, edition, year, area, limit],
     ).df()
-
-
-def stock_editions_with_origins(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
-    """Editions of ``source`` that hold origins other than 'all origins', oldest first."""
-    rows = con.execute(
-        "SELECT DISTINCT edition FROM migrant_stock WHERE source = ? AND origin <> ? ORDER BY 1",
-        [source, TOTAL_ORIGIN],
-    ).fetchall()
-    return [str(r[0]) for r in rows]
 
 
 def corridor(con: duckdb.DuckDBPyConnection, *, origin: int, destination: int) -> pd.DataFrame:
