@@ -8,6 +8,7 @@ from migobs import __version__
 from migobs.api import caching, errors
 from migobs.api.routes import areas, exports, provenance, revisions, sources, stock
 from migobs.config import Settings
+from migobs.warehouse.read.session import SharedReader
 from migobs.web import site
 
 
@@ -21,6 +22,7 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.reader = SharedReader(settings.warehouse)
     errors.install(app)
     caching.install(app, settings)
     for router in (

@@ -11,7 +11,7 @@ import duckdb
 from fastapi import Depends, Query, Request
 
 from migobs.config import Settings
-from migobs.warehouse.read.session import reading
+from migobs.warehouse.read.session import SharedReader
 
 MAX_LIMIT = 1000
 
@@ -30,8 +30,9 @@ def settings_of(request: Request) -> Settings:
 
 
 def warehouse(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to the warehouse for the span of one request."""
-    with reading(settings_of(request).warehouse) as con:
+    """A read-only cursor on the warehouse for the span of one request."""
+    reader: SharedReader = request.app.state.reader
+    with reader.cursor() as con:
         yield con
 
 

@@ -90,10 +90,12 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
         description=f"{kind.title}, as published in {source} edition {edition}.",
         sources=sources_of(con, source, edition),
     )
-    return TidyTable(frame=_typed(frame[columns]), meta=meta, dimensions=kind.dimensions)
+    key = ["area", *kind.dimensions, "year"]
+    return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=kind.dimensions)
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.astype({"area": "int64", "year": "int64", "value": "float64"}).reset_index(
-        drop=True
-    )
+def _typed(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Typed columns; an area listed twice with the same value (an aggregate the workbook shows
+    under two groupings, e.g. Australia and New Zealand) is kept once."""
+    typed = frame.astype({"area": "int64", "year": "int64", "value": "float64"})
+    return typed.drop_duplicates([*key, "value"]).reset_index(drop=True)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from migobs.api.deps import WarehouseDep
 from migobs.warehouse.read import listing, profile
 from migobs.web.errors import PageInputError
-from migobs.web.figures import Figure, series_figure
+from migobs.web.figures import Figure, by_year, series_figure
 from migobs.web.svg_flows import Flow, flow_view
 from migobs.web.templating import templates
 
@@ -33,12 +33,8 @@ def _name(con: duckdb.DuckDBPyConnection, parameter: str, code: int) -> str:
 def _wide(
     frame: pd.DataFrame, column: str, prefix: str
 ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    if frame.empty:
-        return pd.DataFrame(columns=["year"]), []
-    wide = frame.pivot_table(index="year", columns=column, values="value", aggfunc="mean")
-    keys = [str(c) for c in wide.columns]
-    wide.columns = keys
-    return wide.reset_index(), [(f"{prefix} {k}", k) for k in keys]
+    wide = by_year(frame, column)
+    return wide, [(f"{prefix} {k}".strip(), k) for k in wide.columns if k != "year"]
 
 
 def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: int) -> list[Figure]:
@@ -66,7 +62,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             "Migrants along the corridor, by edition",
             "persons",
             stock,
-            [(label.strip(), key) for label, key in stock_cols],
+            stock_cols,
             source="UN DESA International Migrant Stock (each edition)",
             provenance=api,
         ),
@@ -84,7 +80,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             "Cost of sending money (yearly mean)",
             "percent",
             prices,
-            [(label.strip(), key) for label, key in price_cols],
+            price_cols,
             source="World Bank Remittance Prices Worldwide (SDG 10.c.1)",
             provenance="/api/sources/rpw",
         ),

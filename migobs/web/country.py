@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from migobs.api.deps import WarehouseDep
 from migobs.warehouse.read import listing, profile
 from migobs.web.errors import PageInputError
-from migobs.web.figures import Figure, bars_figure, series_figure
+from migobs.web.figures import Figure, bars_figure, by_year, series_figure
 from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -87,11 +87,9 @@ def stock_figures(
     """Immigrants (newest edition) and emigrants (newest edition with origins) over time, and
     immigrants by sex."""
     stock = profile.stock_over_time(con, area=area, edition=edition)
-    wide = stock.pivot_table(index="year", columns="sex", values="value", aggfunc="first")
+    wide = by_year(stock, "sex")
     emigrants = profile.emigrants_over_time(con, area=area, edition=origins_edition or edition)
-    both = wide.reset_index().merge(
-        emigrants.rename(columns={"value": "emigrants"}), on="year", how="outer"
-    )
+    both = wide.merge(emigrants.rename(columns={"value": "emigrants"}), on="year", how="outer")
     latest = int(stock["year"].max()) if not stock.empty else None
     trace = (
         f"/api/provenance/stock?edition={edition}&year={latest}&destination={area}"
@@ -178,13 +176,7 @@ def remittance_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
     """Remittances received and paid against GDP and official aid."""
     variables = ["remittances_received", "remittances_paid", "oda_received", "gdp"]
     long = profile.series_values(con, area=area, variables=variables)
-    wide = (
-        long.pivot_table(index="year", columns="variable", values="value", aggfunc="first")
-        .reset_index()
-        .rename_axis(columns=None)
-        if not long.empty
-        else pd.DataFrame(columns=["year"])
-    )
+    wide = by_year(long, "variable")
     if "remittances_received" in wide and "gdp" in wide:
         wide["received_pct_gdp"] = 100 * wide["remittances_received"] / wide["gdp"]
     figure = series_figure(

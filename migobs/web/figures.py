@@ -89,6 +89,16 @@ def bars_figure(
     )
 
 
+def by_year(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """One row per year, one column per value of ``column`` (mean of repeated values)."""
+    if frame.empty:
+        return pd.DataFrame(columns=["year"])
+    means = frame.groupby(["year", column], sort=True)["value"].mean()
+    wide = means.unstack(column)
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.reset_index()
+
+
 def _rows(frame: pd.DataFrame, key: str) -> list[dict[str, Any]]:
     if frame.empty or key not in frame.columns:
         return []

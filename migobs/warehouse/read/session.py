@@ -1,7 +1,13 @@
-"""One read-only connection for the span of a request or command, closed afterwards."""
+"""Read-only connections to the warehouse for a request or a command.
+
+Opening the DuckDB file costs tens of milliseconds; a server keeps one read-only connection per
+warehouse file and hands each request a cursor of it (a cheap, independent connection to the
+same database). When a build swaps in a new file the next request opens that one.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,3 +31,40 @@ def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
     finally:
         con.close()
+
+
+class SharedReader:
+    """One read-only connection per version of the warehouse file, cursors for callers."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._version: tuple[int, int] | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor on the current warehouse file, closed when the block ends.
+
+        Raises
+        ------
+        WarehouseMissing
+            No warehouse has been built at the path yet.
+        """
+        cursor = self._connection().cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        try:
+            stat = self.path.stat()
+            version: tuple[int, int] | None = (stat.st_ino, stat.st_mtime_ns)
+        except FileNotFoundError:
+            version = None
+        with self._lock:
+            if self._con is None or version != self._version:
+                self._con = open_warehouse(self.path)
+                self._version = version
+            return self._con

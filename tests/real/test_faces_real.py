@@ -1,0 +1,91 @@
+"""The API, the dashboard and the exports on the warehouse built from the mirror."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pandas as pd
+import pytest
+
+from migobs.config import Settings
+from migobs.exports.datasets import dataset
+from migobs.exports.grapher import write_grapher
+from migobs.warehouse.read import open_warehouse
+from tests.api.test_openapi import check_operation
+from tests.live import serve_in_thread
+
+pytestmark = pytest.mark.real
+
+
+@pytest.fixture(scope="module")
+def real_server(built_warehouse: Path, mirror: Path) -> Iterator[str]:
+    """The app served on loopback on the real warehouse."""
+    settings = Settings(home=built_warehouse.parent, warehouse_path=built_warehouse, mirror=mirror)
+    yield from serve_in_thread(settings)
+
+
+@pytest.fixture(scope="module")
+def real(real_server: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=real_server, timeout=60) as client:
+        yield client
+
+
+def test_stock_of_the_united_states_in_each_edition(real: httpx.Client) -> None:
+    params = {"destination": 840, "origin": 900, "sex": "total"}
+    totals = {
+        edition: real.get(
+            "/api/stock", params={**params, "edition": edition, "year": int(edition)}
+        ).json()["data"][0]
+        for edition in ("2017", "2019", "2020")
+    }
+    assert totals["2017"]["value"] == 49_776_970.0
+    assert totals["2019"]["value"] == 50_661_149.0
+    assert (totals["2020"]["value"], totals["2020"]["cell"]) == (50_632_836.0, "L266")
+
+
+def test_corridor_defaults_to_the_edition_with_origins(real: httpx.Client) -> None:
+    rows = real.get("/api/stock/corridors/484/840").json()["data"]
+    assert {r["edition"] for r in rows} == {"2017"}
+    assert [r["value"] for r in rows][-1] == 12_683_066.0
+    trace = real.get(rows[-1]["provenance"]).json()
+    assert trace["cell"] == "EM1863" and len(trace["sha256"]) == 64
+
+
+def test_pages_show_real_figures(real: httpx.Client) -> None:
+    world = real.get("/world").text
+    assert "International migrants living in the country, 2020" in world
+    assert world.count("<path d=") > 150
+    mexico = real.get("/country/484").text
+    assert "1,197,624" in mexico  # immigrants in Mexico, 2020 edition
+    assert "12,683,066" in mexico  # Mexicans in the United States, 2017 edition
+    corridor = real.get("/corridor").text
+    assert "Mexico → United States of America: 12,683,066 persons" in corridor
+
+
+def test_api_conforms_on_real_data(real_server: str) -> None:
+    import schemathesis
+    from schemathesis.generation import GenerationMode
+
+    schema = schemathesis.openapi.from_url(f"{real_server}/openapi.json")
+    failures = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        try:
+            check_operation(operation, real_server, GenerationMode.POSITIVE)
+        except Exception as error:  # every operation is tried
+            failures.append(f"{operation.label}: {error}")
+    assert not failures, "\n\n".join(failures)
+
+
+def test_grapher_export_of_the_real_stock(built_warehouse: Path, tmp_path: Path) -> None:
+    con = open_warehouse(built_warehouse)
+    try:
+        table = dataset(con, "undesa_stock/2020/by_destination")
+    finally:
+        con.close()
+    csv, _ = write_grapher(table, tmp_path)
+    back = pd.read_csv(csv)
+    usa = back[(back.Code == "USA") & (back.Year == 2020)]
+    assert usa.iloc[0]["undesa_stock_2020_by_destination"] == 50_632_836.0
