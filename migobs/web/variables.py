@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from migobs.warehouse.read import atlas
+from migobs.warehouse.read import atlas, listing
 
 Reader = Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]
 
@@ -29,7 +29,7 @@ class MapVariable:
 
 
 def _newest_stock(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    editions = atlas.stock_editions(con)
+    editions = [e for s, e in listing.stock_editions(con) if s == "undesa_stock"]
     if not editions:
         return pd.DataFrame(columns=["area", "area_name", "iso3", "year", "value"])
     return atlas.stock_by_destination(con, edition=editions[-1])

@@ -22,14 +22,6 @@ def boundaries(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str, dict[str,
     return [(int(a), str(n), g if isinstance(g, dict) else json.loads(g)) for a, n, g in rows]
 
 
-def stock_editions(con: duckdb.DuckDBPyConnection, source: str = "undesa_stock") -> list[str]:
-    """Editions of ``source`` in the ``migrant_stock`` table, oldest first."""
-    rows = con.execute(
-        "SELECT DISTINCT edition FROM migrant_stock WHERE source = ? ORDER BY edition", [source]
-    ).fetchall()
-    return [str(r[0]) for r in rows]
-
-
 def stock_by_destination(
     con: duckdb.DuckDBPyConnection,
     *,

@@ -98,30 +98,49 @@ def area_exists(con: duckdb.DuckDBPyConnection, m49: int) -> bool:
     return con.execute("SELECT 1 FROM areas WHERE m49 = ?", [m49]).fetchone() is not None
 
 
+_STOCK_INDEX: dict[str, pd.DataFrame] = {}
+
+
+def stock_index(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """``source, edition, year, has_origins`` of ``migrant_stock``, computed once per build.
+
+    The scan costs tens of milliseconds; its result is kept per build id (a build id names
+    the files and code that made the warehouse, so the same id means the same rows).
+    """
+    row = con.execute("SELECT max(build_id) FROM builds").fetchone()
+    build = str(row[0]) if row and row[0] is not None else None
+    if build is not None and build in _STOCK_INDEX:
+        return _STOCK_INDEX[build]
+    frame = con.execute(
+        "SELECT source, edition, year, bool_or(origin <> ?) AS has_origins "
+        "FROM migrant_stock GROUP BY ALL ORDER BY source, edition, year",
+        [TOTAL_ORIGIN],
+    ).df()
+    if build is not None:
+        if len(_STOCK_INDEX) >= 8:
+            _STOCK_INDEX.clear()
+        _STOCK_INDEX[build] = frame
+    return frame
+
+
 def stock_editions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """``(source, edition)`` pairs in ``migrant_stock``, oldest edition first."""
-    rows = con.execute(
-        "SELECT DISTINCT source, edition FROM migrant_stock ORDER BY source, edition"
-    ).fetchall()
-    return [(str(s), str(e)) for s, e in rows]
+    pairs = stock_index(con)[["source", "edition"]].drop_duplicates()
+    return [(str(s), str(e)) for s, e in pairs.itertuples(index=False)]
 
 
 def stock_editions_with_origins(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
     """Editions of ``source`` that hold origins other than 'all origins', oldest first."""
-    rows = con.execute(
-        "SELECT DISTINCT edition FROM migrant_stock WHERE source = ? AND origin <> ? ORDER BY 1",
-        [source, TOTAL_ORIGIN],
-    ).fetchall()
-    return [str(r[0]) for r in rows]
+    index = stock_index(con)
+    chosen = index[(index["source"] == source) & index["has_origins"]]
+    return sorted({str(e) for e in chosen["edition"]})
 
 
 def stock_years(con: duckdb.DuckDBPyConnection, source: str, edition: str) -> list[int]:
     """Reference years of one edition of a stock source."""
-    rows = con.execute(
-        "SELECT DISTINCT year FROM migrant_stock WHERE source = ? AND edition = ? ORDER BY 1",
-        [source, edition],
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+    index = stock_index(con)
+    chosen = index[(index["source"] == source) & (index["edition"] == edition)]
+    return sorted(int(y) for y in chosen["year"])
 
 
 STOCK_VIEW = """(SELECT s.source, s.edition, s.year, s.destination, d.name AS destination_name,
