@@ -1,0 +1,50 @@
+"""Helpers the loaders of the other sources share: their extra areas, and mapping a code column.
+
+A names file ``area_names/<source>.yml`` may list, under ``areas``, areas the source needs that
+neither M49 nor ``areas.yml`` has (World Bank aggregates, UNHCR's unknown origin); each has the
+code the warehouse gives it, a name and a kind. :func:`add_areas` puts them in ``areas``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from migobs.warehouse.areas import NAMES_DIR
+from migobs.warehouse.loaders import LoadContext
+
+
+def add_areas(ctx: LoadContext, source: str) -> None:
+    """Add the ``areas`` of ``area_names/<source>.yml`` the warehouse lacks; refresh the resolver."""
+    path = NAMES_DIR / f"{source}.yml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    wanted = pd.DataFrame(data.get("areas") or [], columns=["m49", "name", "kind"])
+    have = {int(row[0]) for row in ctx.con.execute("SELECT m49 FROM areas").fetchall()}
+    ctx.append("areas", wanted[~wanted["m49"].isin(have)])
+    ctx.areas.refresh(ctx.con)
+
+
+def map_codes(
+    ctx: LoadContext, source: str, codes: pd.Series, names: pd.Series | None = None
+) -> pd.Series:
+    """The M49 code (``Int64``, NA where unmapped) of each of ``source``'s ``codes``.
+
+    Each distinct code is asked of the resolver once; with ``names`` the file's spelling beside
+    each code is recorded too, so ``area_names`` shows both.
+    """
+    pairs = pd.DataFrame({"code": codes, "name": codes if names is None else names})
+    found: dict[str, int | None] = {}
+    for code, name in pairs.drop_duplicates().itertuples(index=False):
+        if code not in found:
+            found[code] = ctx.areas.by_code(source, code)
+        if names is not None:
+            ctx.areas.note(source, str(name), None, found[code])
+    return codes.map(found).astype("Int64")
+
+
+def map_names(ctx: LoadContext, source: str, names: pd.Series) -> pd.Series:
+    """The M49 code (``Int64``, NA where unmapped or empty) of each of ``source``'s spellings."""
+    found = {name: ctx.areas.by_name(source, name) for name in names.unique() if name}
+    return names.map(found).astype("Int64")

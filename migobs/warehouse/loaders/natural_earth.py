@@ -1,0 +1,49 @@
+"""Load Natural Earth country boundaries into ``boundaries``, keyed to the area model.
+
+A feature maps by its ISO numeric code (``ISO_N3``); where Natural Earth has ``-99`` there, by
+its ``ADM0_A3`` code through the names table (``area_names/natural_earth.yml``: Kosovo ``KOS``,
+Norway, and the areas without an M49 code, N. Cyprus and Somaliland, reported unmapped).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from migobs.sources import natural_earth as parser
+from migobs.warehouse.loaders import LoadContext
+
+SOURCE = "natural_earth"
+ORDER = 60
+MISSING = "-99"
+FILE_KEY = "countries"
+
+
+def load(ctx: LoadContext) -> None:
+    """Load the GeoJSON of every held edition (the TopoJSON is served as it is, not loaded)."""
+    for edition in ctx.editions(SOURCE):
+        spec = edition.files[FILE_KEY]
+        obtained = ctx.obtain(spec)
+        if obtained is None:
+            continue
+        file_id = ctx.register_file(obtained)
+        features = parser.read(obtained.path, edition.name)
+        area = [
+            _area(ctx, *codes)
+            for codes in zip(features["iso_n3"], features["adm0_a3"], features["name"], strict=True)
+        ]
+        features = features.assign(area=pd.array(area, dtype="Int64")).dropna(subset=["area"])
+        frame = pd.DataFrame(
+            {
+                "area": features["area"].astype(int),
+                "name": features["name"],
+                "geometry": features["geometry"],
+                "file_id": file_id,
+            }
+        )
+        ctx.append("boundaries", frame)
+
+
+def _area(ctx: LoadContext, iso_n3: str, adm0_a3: str, name: str) -> int | None:
+    m49 = ctx.areas.by_code(SOURCE, iso_n3 if iso_n3 != MISSING else adm0_a3)
+    ctx.areas.note(SOURCE, name, None, m49)
+    return m49

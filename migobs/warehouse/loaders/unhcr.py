@@ -1,0 +1,58 @@
+"""Load UNHCR refugee population statistics into ``refugees``.
+
+One row per year, country of origin and country of asylum, with every count the file gives.
+Countries map by their ISO3 codes; UNHCR's own codes (unknown origin ``UNK``, stateless ``XXA``,
+Tibetans ``TIB``, ...) through ``area_names/unhcr.yml``, whose ``areas`` gives the special areas
+the warehouse adds for them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from migobs.sources import unhcr as parser
+from migobs.warehouse.loaders import LoadContext
+from migobs.warehouse.loaders._mapping import add_areas, map_codes
+
+SOURCE = "unhcr"
+ORDER = 40
+COUNTS = (
+    "refugees",
+    "asylum_seekers",
+    "returned_refugees",
+    "idps",
+    "returned_idps",
+    "stateless",
+    "ooc",
+    "oip",
+    "hst",
+)
+
+
+def load(ctx: LoadContext) -> None:
+    """Load every held UNHCR edition."""
+    add_areas(ctx, SOURCE)
+    for edition in ctx.editions(SOURCE):
+        for spec in edition.files.values():
+            obtained = ctx.obtain(spec)
+            if obtained is None:
+                continue
+            file_id = ctx.register_file(obtained)
+            rows = parser.read(obtained.path, edition.name)
+            rows = rows.assign(
+                origin=map_codes(ctx, SOURCE, rows["coo_iso"], rows["coo_name"]),
+                asylum=map_codes(ctx, SOURCE, rows["coa_iso"], rows["coa_name"]),
+            ).dropna(subset=["origin", "asylum"])
+            frame = pd.DataFrame(
+                {
+                    "source": SOURCE,
+                    "edition": edition.name,
+                    "year": rows["year"],
+                    "origin": rows["origin"].astype(int),
+                    "asylum": rows["asylum"].astype(int),
+                    **{count: rows[count] for count in COUNTS},
+                    "file_id": file_id,
+                    "row_number": rows["row"],
+                }
+            )
+            ctx.append("refugees", frame)

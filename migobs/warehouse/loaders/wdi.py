@@ -1,0 +1,102 @@
+"""Load World Bank WDI extracts into ``series`` and their country metadata into ``wdi_economies``.
+
+Variables: ``remittances_received`` (BX.TRF.PWKR.CD.DT), ``remittances_paid``
+(BM.TRF.PWKR.CD.DT), ``oda_received`` (DT.ODA.ALLD.CD), ``gdp`` (NY.GDP.MKTP.CD), all in current
+US$ as the files state them. Empty fields are not stored. Economies map by ISO3 (World Bank codes
+such as XKX and CHI through ``area_names/wdi.yml``), aggregates through the same names table.
+Memberships the metadata states (World, regions, income groups) become ``area_groups`` with
+scheme ``wdi/<edition>``, which the aggregate check sums.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from migobs.sources import wdi as parser
+from migobs.warehouse.loaders import LoadContext
+from migobs.warehouse.loaders._mapping import add_areas, map_codes
+
+SOURCE = "wdi"
+ORDER = 30
+VARIABLES = {
+    "BX.TRF.PWKR.CD.DT": "remittances_received",
+    "BM.TRF.PWKR.CD.DT": "remittances_paid",
+    "DT.ODA.ALLD.CD": "oda_received",
+    "NY.GDP.MKTP.CD": "gdp",
+}
+WORLD = 900
+
+
+def load(ctx: LoadContext) -> None:
+    """Load every held WDI extract and its country metadata."""
+    add_areas(ctx, SOURCE)
+    for edition in ctx.editions(SOURCE):
+        for spec in edition.files.values():
+            obtained = ctx.obtain(spec)
+            if obtained is None or spec.key == "metadata_indicator":
+                continue
+            file_id = ctx.register_file(obtained)
+            if spec.key == "metadata_country":
+                rows = parser.read_countries(obtained.path, edition.name)
+                _load_countries(ctx, rows, file_id, edition.name)
+            else:
+                _load_indicator(ctx, parser.read_indicator(obtained.path, edition.name), file_id)
+
+
+def _load_indicator(ctx: LoadContext, indicator: parser.Indicator, file_id: int) -> None:
+    values = indicator.values.dropna(subset=["value"])
+    area = map_codes(ctx, SOURCE, values["country_code"], values["country_name"])
+    values = values.assign(area=area).dropna(subset=["area"])
+    frame = pd.DataFrame(
+        {
+            "source": SOURCE,
+            "edition": indicator.last_updated,
+            "variable": VARIABLES[indicator.code],
+            "area": values["area"].astype(int),
+            "year": values["year"],
+            "period": None,
+            "value": values["value"],
+            "unit": "current_usd",
+            "file_unit": "current US$",
+            "file_id": file_id,
+            "sheet": None,
+            "cell": values["cell"],
+        }
+    )
+    ctx.append("series", frame)
+
+
+def _load_countries(ctx: LoadContext, rows: pd.DataFrame, file_id: int, edition: str) -> None:
+    m49 = map_codes(ctx, SOURCE, rows["code"], rows["name"])
+    economies = pd.DataFrame(
+        {
+            "edition": edition,
+            "code": rows["code"],
+            "m49": m49,
+            "name": rows["name"],
+            "region": rows["region"].replace("", None),
+            "income_group": rows["income_group"].replace("", None),
+            "special_notes": rows["special_notes"].replace("", None),
+            "is_aggregate": rows["region"] == "",
+            "file_id": file_id,
+            "row_number": rows["row"],
+        }
+    )
+    ctx.append("wdi_economies", economies)
+    ctx.append("area_groups", _groups(economies, edition))
+
+
+def _groups(economies: pd.DataFrame, edition: str) -> pd.DataFrame:
+    """World, region and income-group memberships as the metadata states them."""
+    aggregates = economies[economies["is_aggregate"] & economies["m49"].notna()]
+    by_name = dict(zip(aggregates["name"], aggregates["m49"].astype(int), strict=True))
+    members = economies[~economies["is_aggregate"] & economies["m49"].notna()]
+    pairs = [(WORLD, int(m)) for m in members["m49"]]
+    for column in ("region", "income_group"):
+        pairs += [
+            (by_name[group], int(m))
+            for group, m in zip(members[column], members["m49"], strict=True)
+            if group in by_name
+        ]
+    frame = pd.DataFrame(pairs, columns=["group_m49", "member_m49"]).drop_duplicates()
+    return frame.assign(scheme=f"wdi/{edition}")
