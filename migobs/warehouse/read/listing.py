@@ -201,28 +201,6 @@ def revisions(
     return _page(con, view, filters, order, limit, offset, (source, old, new))
 
 
-def stock_cell(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    source: str,
-    edition: str,
-    year: int,
-    destination: int,
-    origin: int,
-    sex: str,
-) -> dict[str, Any] | None:
-    """One stock value with the full record of the file it was read from."""
-    frame = con.execute(
-        """SELECT s.value, s.sheet, s.cell, f.source, f.edition, f.file_key, f.name AS file,
-                  f.url, f.sha256, f.licence, f.citation, f.obtained_at
-           FROM migrant_stock s JOIN source_files f ON f.file_id = s.file_id
-           WHERE s.source = ? AND s.edition = ? AND s.year = ? AND s.destination = ?
-             AND s.origin = ? AND s.sex = ?""",
-        [source, edition, year, destination, origin, sex],
-    ).df()
-    return _record(frame)
-
-
 def source_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every file loaded into the warehouse, by source, edition and key."""
     return con.execute(
