@@ -8,12 +8,12 @@ import math
 def number(value: float | int | None, digits: int = 1) -> str:
     """``1234567`` → ``1,234,567``; ``12.345`` → ``12.3``; missing → ``–`` (en dash).
 
-    Whole numbers keep no decimals; others keep ``digits`` decimals.
+    Whole numbers and numbers of 1,000 or more keep no decimals; others keep ``digits``.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    if float(value).is_integer():
-        return f"{int(value):,}"
+    if float(value).is_integer() or abs(value) >= 1000:
+        return f"{round(value):,}"
     return f"{value:,.{digits}f}"
 
 

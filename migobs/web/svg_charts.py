@@ -79,7 +79,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
             f'stroke-width="2" stroke-dasharray="{dash}"/>'
             + "".join(_marker(marker, x, y, colour) for x, y in coords)
             + f'<text x="{coords[-1][0] + 8:.1f}" y="{label_y[i] + 4:.1f}" fill="{colour}">'
-            f"{escape(s.label)}</text></g>"
+            f"<title>{escape(s.label)}</title>{escape(short(s.label, 18))}</text></g>"
         )
     last = ", ".join(
         f"{s.label} {number(s.points[-1][1])} in {s.points[-1][0]}" for s in series if s.points
@@ -118,9 +118,12 @@ def _axes(
             f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{compact(value)}</text>'
         )
-    step = max(1, len(years) // 8)
-    for year in years[::step]:
+    last_x = -1e9
+    for year in years:
         x, _ = xy(year, low)
+        if x - last_x < 40:
+            continue
+        last_x = x
         parts.append(f'<text x="{x:.1f}" y="{H - BOTTOM + 18}" text-anchor="middle">{year}</text>')
     parts.append(f'<text x="4" y="14">{escape(unit)}</text></g>')
     return "".join(parts)

@@ -50,7 +50,7 @@ def world(
     chosen = _variable(variable)
     year, years, rows = _year_rows(chosen.read(con), year)
     values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
-    title = f"{chosen.title}, {year}"
+    title = f"{chosen.title}, {year}" if year is not None else f"{chosen.title}: no data yet"
     svg = choropleth(world_shapes(con, settings), values, title=title, unit=chosen.unit)
     return templates.TemplateResponse(
         request,

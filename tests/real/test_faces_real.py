@@ -89,3 +89,14 @@ def test_grapher_export_of_the_real_stock(built_warehouse: Path, tmp_path: Path)
     back = pd.read_csv(csv)
     usa = back[(back.Code == "USA") & (back.Year == 2020)]
     assert usa.iloc[0]["undesa_stock_2020_by_destination"] == 50_632_836.0
+
+
+def test_world_map_of_each_variable_on_real_data(real: httpx.Client) -> None:
+    from migobs.web.variables import VARIABLES
+
+    for code in VARIABLES:
+        html = real.get("/world", params={"variable": code}).text
+        assert "no data yet" not in html, code
+    share = real.get("/world", params={"variable": "migrant_share", "year": 2020}).text
+    assert "Immigrants as a share of the population, 2020" in share
+    assert 'data-area="578"' in share  # Norway (ISO_N3 -99 in Natural Earth) is on the map

@@ -37,3 +37,13 @@ def test_world_csv_matches_the_table(client: httpx.Client) -> None:
     assert lines[0] == "area,area_name,iso3,year,value"
     assert lines[1] == "840,United States of America,USA,2010,44183643.0"
     assert len(lines) == 5
+
+
+def test_every_variable_renders_even_without_data(client: httpx.Client) -> None:
+    from migobs.web.variables import VARIABLES
+
+    for code in VARIABLES:
+        response = client.get("/world", params={"variable": code})
+        assert response.status_code == 200, code
+    empty = client.get("/world", params={"variable": "refugees"}).text
+    assert "Refugees hosted (UNHCR): no data yet" in empty

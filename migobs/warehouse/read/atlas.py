@@ -78,3 +78,57 @@ def stock_frame(
         """,
         [source, edition, TOTAL_ORIGIN],
     ).df()
+
+
+_COUNTRY_VALUES = """
+    SELECT t.area, a.name AS area_name, a.iso3, t.year, {value} AS value
+    FROM {table} t JOIN areas a ON a.m49 = t.area AND a.kind = 'country'
+    WHERE {where}
+      AND t.edition = (SELECT max(edition) FROM {table} WHERE {where_inner})
+    GROUP BY ALL ORDER BY t.area, t.year
+"""
+
+
+def stock_table_map(con: duckdb.DuckDBPyConnection, variable: str) -> pd.DataFrame:
+    """``area, area_name, iso3, year, value`` of a ``stock_tables`` variable (both sexes),
+    newest edition, countries only."""
+    sql = _COUNTRY_VALUES.format(
+        value="max(t.value)",
+        table="stock_tables",
+        where="t.variable = ? AND t.sex = 'total'",
+        where_inner="variable = ?",
+    )
+    return con.execute(sql, [variable, variable]).df()
+
+
+def series_map(con: duckdb.DuckDBPyConnection, variable: str) -> pd.DataFrame:
+    """``area, area_name, iso3, year, value`` of a ``series`` variable, newest edition,
+    countries only."""
+    sql = _COUNTRY_VALUES.format(
+        value="max(t.value)", table="series", where="t.variable = ?", where_inner="variable = ?"
+    )
+    return con.execute(sql, [variable, variable]).df()
+
+
+def refugees_hosted_map(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """``area, area_name, iso3, year, value``: refugees by country of asylum, newest edition."""
+    return con.execute(
+        """SELECT r.asylum AS area, a.name AS area_name, a.iso3, r.year, sum(r.refugees) AS value
+           FROM refugees r JOIN areas a ON a.m49 = r.asylum AND a.kind = 'country'
+           WHERE r.edition = (SELECT max(edition) FROM refugees)
+           GROUP BY ALL ORDER BY 1, 4"""
+    ).df()
+
+
+def emigrants_map(con: duckdb.DuckDBPyConnection, *, edition: str) -> pd.DataFrame:
+    """``area, area_name, iso3, year, value``: persons born in each country living in another
+    (countries of destination summed), one stock edition."""
+    return con.execute(
+        """SELECT s.origin AS area, o.name AS area_name, o.iso3, s.year, sum(s.value) AS value
+           FROM migrant_stock s
+           JOIN areas o ON o.m49 = s.origin AND o.kind = 'country'
+           JOIN areas d ON d.m49 = s.destination AND d.kind = 'country'
+           WHERE s.source = 'undesa_stock' AND s.edition = ? AND s.sex = 'total'
+           GROUP BY ALL ORDER BY 1, 4""",
+        [edition],
+    ).df()

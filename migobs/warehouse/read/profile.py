@@ -145,21 +145,27 @@ def corridor_prices(
 
 
 def subregion_of(con: duckdb.DuckDBPyConnection, area: int) -> str | None:
-    """The M49 subregion name of a country, if it has one."""
+    """The smallest M49 region of a country: its intermediate region, else its subregion."""
     row = con.execute(
         """SELECT a.name FROM area_groups g JOIN areas a ON a.m49 = g.group_m49
-           WHERE g.member_m49 = ? AND a.kind = 'subregion' ORDER BY g.scheme LIMIT 1""",
+           WHERE g.member_m49 = ? AND g.scheme = 'm49'
+             AND a.kind IN ('intermediate_region', 'subregion')
+           ORDER BY a.kind = 'subregion', a.m49 LIMIT 1""",
         [area],
     ).fetchone()
     return str(row[0]) if row else None
 
 
 def missing_migrants_in(con: duckdb.DuckDBPyConnection, grouping: str) -> pd.DataFrame:
-    """``year, dead_and_missing, incidents`` in one UNSD grouping, newest vintage."""
+    """``year, dead_and_missing, incidents`` in one UNSD grouping, newest vintage.
+
+    An incident listed under several groupings (``"Central America,Northern America"``)
+    counts in each.
+    """
     return con.execute(
         """SELECT year, sum(dead_and_missing) AS dead_and_missing, count(*) AS incidents
            FROM missing_migrants
-           WHERE unsd_grouping = ? AND year IS NOT NULL
+           WHERE list_contains(string_split(unsd_grouping, ','), ?) AND year IS NOT NULL
              AND edition = (SELECT max(edition) FROM missing_migrants)
            GROUP BY year ORDER BY year""",
         [grouping],
