@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from fastapi.routing import APIRoute
+
 from migobs.api.app import create_app
 from migobs.config import Settings
 from migobs.exports.formats import FORMATS
+from migobs.web.site import ROUTERS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
