@@ -1,1 +1,31 @@
-"""Domain: SDG 10.7, 10.c, 17.3 and the Compact's indicators. Imports: core, warehouse.read."""
+"""Indicators computed from the warehouse, each value with the cells it came from.
+
+Layer: domain (imports core and ``migobs.warehouse.read``; no SQL here).
+
+Public API::
+
+    compute(con, code, area, year, edition=None, **options) -> Value
+    table(con, code, year=None, edition=None, **options) -> list[Value]
+    years(con, code, edition=None) -> list[int]
+    definitions() -> dict[str, Definition]
+    objective_coverage() -> list[ObjectiveCoverage]
+"""
+
+from __future__ import annotations
+
+from migobs.indicators.definitions import Definition, definitions
+from migobs.indicators.gcm import ObjectiveCoverage, objective_coverage
+from migobs.indicators.registry import compute, table, years
+from migobs.indicators.values import Options, Value
+
+__all__ = [
+    "Definition",
+    "ObjectiveCoverage",
+    "Options",
+    "Value",
+    "compute",
+    "definitions",
+    "objective_coverage",
+    "table",
+    "years",
+]

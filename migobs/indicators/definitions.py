@@ -1,0 +1,53 @@
+"""The definitions of the indicators, read from ``definitions.yml`` beside this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Definition:
+    """What an indicator is.
+
+    Attributes
+    ----------
+    code: e.g. ``sdg.10.7.3``.
+    title: its title (the SDG indicator's title when it implements one).
+    unit: ``persons``, ``percent``, ``current_usd``, ``per_100000`` or ``ratio``.
+    formula: the computation in words.
+    sources: catalogue names of the sources it reads.
+    caveats: what a reader should know before using it.
+    sdg: the SDG indicator it implements (e.g. ``10.c.1``), else ``None``.
+    """
+
+    code: str
+    title: str
+    unit: str
+    formula: str
+    sources: tuple[str, ...]
+    caveats: str
+    sdg: str | None = None
+
+
+@cache
+def definitions() -> dict[str, Definition]:
+    """Every indicator's definition, by code, in the order of ``definitions.yml``."""
+    raw = yaml.safe_load((HERE / "definitions.yml").read_text(encoding="utf-8"))
+    return {
+        code: Definition(
+            code=code,
+            title=entry["title"],
+            unit=entry["unit"],
+            formula=entry["formula"],
+            sources=tuple(entry["sources"]),
+            caveats=entry.get("caveats", ""),
+            sdg=str(entry["sdg"]) if "sdg" in entry else None,
+        )
+        for code, entry in raw["indicators"].items()
+    }

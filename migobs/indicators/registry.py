@@ -1,0 +1,105 @@
+"""Indicator code → how to compute it; the public ``compute``, ``table`` and ``years``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from migobs.errors import ValueNotFound
+from migobs.indicators import remittances, sdg_10_7, sdg_10_c, stocks
+from migobs.indicators.context import Context
+from migobs.indicators.family import Indicator
+from migobs.indicators.values import Options, Value
+
+REGISTRY: dict[str, Indicator] = {
+    **stocks.INDICATORS,
+    **remittances.INDICATORS,
+    **sdg_10_7.INDICATORS,
+    **sdg_10_c.INDICATORS,
+}
+
+
+def indicator(code: str) -> Indicator:
+    """The indicator registered under ``code``.
+
+    Raises
+    ------
+    ValueNotFound
+        No such code; the message lists the known ones.
+    """
+    if code not in REGISTRY:
+        raise ValueNotFound(
+            f"Unknown indicator {code!r}. Known: {', '.join(sorted(REGISTRY))} "
+            "(see docs/indicators.md or `migobs indicator --list`)."
+        )
+    return REGISTRY[code]
+
+
+def compute(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    area: int,
+    year: int,
+    edition: str | None = None,
+    **options: Any,
+) -> Value:
+    """Compute indicator ``code`` for one area and year from the warehouse.
+
+    Parameters
+    ----------
+    con: an open warehouse (``migobs.warehouse.read.open_warehouse``).
+    code: an indicator of ``definitions.yml``, e.g. ``stock.share_of_population``.
+    area: M49 code (900 = world; groupings by their UN DESA / M49 / World Bank code).
+    year: reference year.
+    edition: edition of the indicator's first source (e.g. ``2017``); ``None`` = newest held.
+    **options: ``base_year``, ``since``, ``counterpart`` (see :class:`Options`).
+
+    Returns
+    -------
+    Value
+        The figure with its unit and the cells it was computed from; ``value`` is ``None`` with a
+        ``note`` when the data do not allow it.
+
+    Raises
+    ------
+    ValueNotFound
+        Unknown indicator or area.
+    UnknownSource
+        The edition is not held.
+    """
+    ctx = Context(con)
+    return indicator(code).compute(ctx, ctx.area(area), year, edition, Options(**options))
+
+
+def years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None) -> list[int]:
+    """Years the edition (``None`` = newest) allows for indicator ``code``, oldest first."""
+    return indicator(code).years(Context(con), edition)
+
+
+def table(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    year: int | None = None,
+    edition: str | None = None,
+    **options: Any,
+) -> list[Value]:
+    """Indicator ``code`` for every area with data (countries and groupings) in one year.
+
+    ``year=None`` takes the newest year of the edition. Values the data do not allow are left
+    out. Corridor indicators list every corridor, largest first (the top corridors).
+    """
+    ctx = Context(con)
+    found = indicator(code)
+    held_years = found.years(ctx, edition)
+    if year is None:
+        if not held_years:
+            raise ValueNotFound(f"No year of {code} in the edition asked for.")
+        year = held_years[-1]
+    if found.tabulate is not None:
+        return found.tabulate(ctx, year, edition)
+    values = [
+        found.compute(ctx, ctx.area(code_), year, edition, Options(**options))
+        for code_ in found.areas(ctx, year, edition)
+    ]
+    return [value for value in values if value.value is not None]

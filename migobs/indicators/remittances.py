@@ -1,0 +1,90 @@
+"""Remittances (World Bank WDI): received, paid, SDG 17.3.2 (% of GDP), against net ODA received."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from migobs.indicators.context import Context
+from migobs.indicators.family import Indicator
+from migobs.indicators.totals import Total, divide, total, value_of
+from migobs.indicators.values import Options, Value
+from migobs.warehouse.read import editions, series
+from migobs.warehouse.read.groupings import GROUP_KINDS, Area
+
+
+def edition_of(ctx: Context, variable: str, edition: str | None) -> str:
+    """The WDI extract (vintage) of ``variable`` asked for, or the newest held."""
+    held = ctx.memo(
+        ("series-editions", variable), lambda: editions.series_editions(ctx.con, variable)
+    )
+    return editions.pick(held, edition, f"WDI {variable}")
+
+
+def amount(ctx: Context, variable: str, area: Area, year: int, edition: str) -> Total:
+    """``variable`` (current US$) for ``area``: the economy's cell, or the World Bank aggregate
+    (WLD, LMY, regions, income groups) with the sum of its member economies beside it."""
+    cells = ctx.memo(
+        ("series", variable, edition, year),
+        lambda: series.series_values(ctx.con, variable, edition, year),
+    )
+    return total(ctx, cells, area, [f"wdi/{edition}", "m49", "sdg", "development"])
+
+
+def flow(variable: str) -> Indicator:
+    """``remittances.received`` or ``remittances.paid``, current US$."""
+    code = "remittances." + variable.removeprefix("remittances_")
+
+    def compute(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
+        held = edition_of(ctx, variable, edition)
+        part = amount(ctx, variable, area, year, held)
+        return value_of(
+            code, area, year, "current_usd", held, [part], part.value,
+            method=part.method, from_members=part.from_members,
+        )  # fmt: skip
+
+    return Indicator(compute, _years(variable), _areas(variable))
+
+
+def ratio(code: str, denominator: str, scale: float, unit: str) -> Indicator:
+    """Remittances received over ``denominator`` (``gdp`` or ``oda_received``) × ``scale``."""
+
+    def compute(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
+        held = edition_of(ctx, "remittances_received", edition)
+        received = amount(ctx, "remittances_received", area, year, held)
+        base = amount(ctx, denominator, area, year, edition_of(ctx, denominator, None))
+        times = " × 100" if scale == 100 else ""
+        return value_of(
+            code, area, year, unit, held, [received, base],
+            divide(received.value, base.value, scale),
+            method=f"personal remittances received / {denominator.replace('_', ' ')}{times}",
+            from_members=divide(received.from_members, base.from_members, scale),
+        )  # fmt: skip
+
+    return Indicator(compute, _years("remittances_received"), _areas("remittances_received"))
+
+
+def _years(variable: str) -> Callable[[Context, str | None], list[int]]:
+    def years(ctx: Context, edition: str | None) -> list[int]:
+        return series.series_years(ctx.con, variable, edition_of(ctx, variable, edition))
+
+    return years
+
+
+def _areas(variable: str) -> Callable[[Context, int, str | None], list[int]]:
+    def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
+        held = edition_of(ctx, variable, edition)
+        cells = ctx.memo(
+            ("series", variable, held, year),
+            lambda: series.series_values(ctx.con, variable, held, year),
+        )
+        return sorted(c for c in cells if ctx.area(c).kind in ("country", *GROUP_KINDS))
+
+    return areas
+
+
+INDICATORS = {
+    "remittances.received": flow("remittances_received"),
+    "remittances.paid": flow("remittances_paid"),
+    "sdg.17.3.2": ratio("sdg.17.3.2", "gdp", 100, "percent"),
+    "remittances.vs_oda": ratio("remittances.vs_oda", "oda_received", 1, "ratio"),
+}

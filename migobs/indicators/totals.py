@@ -1,0 +1,102 @@
+"""Sums for areas: a country's own cell, or a grouping's published row and its members' sum.
+
+Pure functions over cells already read; the families combine them into indicators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from migobs.indicators.context import Context
+from migobs.indicators.values import Value
+from migobs.warehouse.read.cells import Cell
+from migobs.warehouse.read.groupings import Area
+
+
+@dataclass(frozen=True)
+class Total:
+    """A summable quantity for one area.
+
+    Attributes
+    ----------
+    value: the country's cell, or the grouping's published aggregate, else its members' sum.
+    inputs: the cells ``value`` came from.
+    method: ``stated``, ``published aggregate`` or ``sum of N of M members (scheme)``.
+    from_members: for groupings, the sum over member countries; ``None`` for countries.
+    """
+
+    value: float | None
+    inputs: tuple[Cell, ...]
+    method: str
+    from_members: float | None = None
+
+
+def total(ctx: Context, by_area: dict[int, Cell], area: Area, schemes: list[str]) -> Total:
+    """The quantity of ``area`` from the cells of every area (``by_area``).
+
+    A grouping is summed over its countries under the first of ``schemes`` that lists it; when
+    the source publishes the grouping's own row, that row is the value and the sum is kept in
+    ``from_members`` for comparison.
+    """
+    if not area.is_group:
+        cell = by_area.get(area.m49)
+        if cell is None:
+            return Total(None, (), "no value in the file")
+        return Total(cell.value, (cell,), "stated")
+    scheme, members = ctx.members(area.m49, schemes)
+    parts = tuple(by_area[m] for m in members if m in by_area and by_area[m].value is not None)
+    summed = sum_of(parts)
+    published = by_area.get(area.m49)
+    if published is not None and published.value is not None:
+        return Total(published.value, (published,), "published aggregate", summed)
+    method = f"sum of {len(parts)} of {len(members)} members ({scheme or 'no member list'})"
+    return Total(summed, parts, method, summed)
+
+
+def sum_of(cells: Iterable[Cell]) -> float | None:
+    """The sum of the cells' values (``None`` when there is none)."""
+    values = [cell.value for cell in cells if cell.value is not None]
+    return float(sum(values)) if values else None
+
+
+def divide(numerator: float | None, denominator: float | None, scale: float = 1.0) -> float | None:
+    """``numerator / denominator * scale``, ``None`` when either is missing or the divisor is 0."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return numerator / denominator * scale
+
+
+def value_of(
+    code: str,
+    area: Area,
+    year: int,
+    unit: str,
+    edition: str,
+    parts: list[Total],
+    figure: float | None,
+    *,
+    method: str,
+    from_members: float | None = None,
+    published: float | None = None,
+    note: str = "",
+) -> Value:
+    """A :class:`Value` whose inputs are every part's cells, in order."""
+    inputs = tuple(cell for part in parts for cell in part.inputs)
+    missing = [part.method for part in parts if part.value is None]
+    if figure is None and not note:
+        note = "not computable: " + ("; ".join(missing) or "an input is missing or zero")
+    return Value(
+        code=code,
+        area=area.m49,
+        area_name=area.name,
+        year=year,
+        value=figure,
+        unit=unit,
+        edition=edition,
+        inputs=inputs,
+        method=method,
+        from_members=from_members if area.is_group else None,
+        published=published,
+        note=note,
+    )

@@ -1,0 +1,87 @@
+"""The typed record every indicator returns: a value, its unit and the cells it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from migobs.warehouse.read.cells import Cell
+
+
+@dataclass(frozen=True)
+class Options:
+    """Parameters some indicators take besides area and year.
+
+    Attributes
+    ----------
+    base_year: start of the period of a change (``stock.change``, ``stock.change_pct``);
+        default 2000.
+    since: first year of a cumulative count (``sdg.10.7.3``); default: the year itself.
+    counterpart: the other end of a corridor: the origin (``stock.corridor``) or the sending
+        country (``sdg.10.c.1.corridor``).
+    """
+
+    base_year: int | None = None
+    since: int | None = None
+    counterpart: int | None = None
+
+
+@dataclass(frozen=True)
+class Value:
+    """One computed figure.
+
+    Attributes
+    ----------
+    code: the indicator's code in ``definitions.yml``, e.g. ``stock.share_of_population``.
+    area, area_name: M49 code and English name (900 = world).
+    year: reference year (the last year of a cumulative count or of a change).
+    value: the figure in ``unit``; ``None`` when the data do not allow it (see ``note``).
+    unit: e.g. ``persons``, ``percent``, ``current_usd``, ``per_100000``, ``ratio``.
+    edition: the edition of the indicator's first source, e.g. ``2017`` for UN DESA stock.
+    inputs: the cells the value was computed from (source, edition, file, sha256, sheet, cell).
+    method: how: ``stated`` (one cell), ``published aggregate`` (the source's own row for a
+        grouping), ``sum of N members (scheme)``, or the formula with its parts.
+    from_members: for a grouping, the same figure computed from its member countries (compare
+        with ``value`` when that is the published aggregate); ``None`` for countries.
+    published: the figure as the source itself publishes it, when it does (e.g. Table 3's
+        percentage next to a share computed from Tables 1 and 2).
+    counterpart: the other end of a corridor (origin, sending country), else ``None``.
+    label: a category below area level (IOM region or route of incident), else ``None``.
+    note: caveats of this value (missing inputs, partial coverage).
+    """
+
+    code: str
+    area: int
+    area_name: str
+    year: int
+    value: float | None
+    unit: str
+    edition: str
+    inputs: tuple[Cell, ...] = ()
+    method: str = "stated"
+    from_members: float | None = None
+    published: float | None = None
+    counterpart: int | None = None
+    label: str | None = None
+    note: str = ""
+
+    def as_dict(self, with_inputs: bool = True) -> dict[str, Any]:
+        """The record as a plain dict for JSON; inputs as dicts unless ``with_inputs`` is false."""
+        record: dict[str, Any] = {
+            "code": self.code,
+            "area": self.area,
+            "area_name": self.area_name,
+            "year": self.year,
+            "value": self.value,
+            "unit": self.unit,
+            "edition": self.edition,
+            "method": self.method,
+            "from_members": self.from_members,
+            "published": self.published,
+            "counterpart": self.counterpart,
+            "label": self.label,
+            "note": self.note,
+        }
+        if with_inputs:
+            record["inputs"] = [cell.as_dict() for cell in self.inputs]
+        return record

@@ -1,0 +1,74 @@
+"""One input of a computed figure: a value of the warehouse with the file, sheet and cell it is in."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value read from the warehouse, with its provenance.
+
+    Attributes
+    ----------
+    source, edition: the catalogue name and edition, e.g. ``undesa_stock``, ``2017``.
+    variable: what the value is, e.g. ``stock.total``, ``population``, ``remittances_received``.
+    area: M49 code of the area the value is about (destination, origin of refugees, receiving
+        country, incident country; 900 = world).
+    year: reference year.
+    value: the number, in the warehouse's unit (persons, current US$, percent); ``None`` when the
+        file gives none.
+    file, sha256: the official file (name as published) and its checksum.
+    sheet: the sheet, ``None`` for CSV and R files.
+    cell: A1 cell, or ``row N`` for files read by row (incidents, UNHCR table).
+    counterpart: the other end of a corridor (origin of migrants, sending country of
+        remittances), ``None`` for values about one area.
+    """
+
+    source: str
+    edition: str
+    variable: str
+    area: int
+    year: int
+    value: float | None
+    file: str
+    sha256: str
+    sheet: str | None
+    cell: str
+    counterpart: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record as a plain dict (for JSON)."""
+        return asdict(self)
+
+    def where(self) -> str:
+        """``file[sheet]!cell``, the address a reader can open."""
+        sheet = f"[{self.sheet}]" if self.sheet else ""
+        return f"{self.file}{sheet}!{self.cell}"
+
+
+def cells(rows: list[tuple[Any, ...]]) -> list[Cell]:
+    """Records of query rows selected in :class:`Cell` field order (NaN sheets become ``None``).
+
+    Rows have the ten fields from ``source`` to ``cell``, optionally followed by ``counterpart``.
+    """
+    return [_cell(row) for row in rows]
+
+
+def _cell(row: tuple[Any, ...]) -> Cell:
+    source, edition, variable, area, year, value, file, sha256, sheet, cell = row[:10]
+    counterpart = row[10] if len(row) > 10 else None
+    return Cell(
+        source=str(source),
+        edition=str(edition),
+        variable=str(variable),
+        area=int(area),
+        year=int(year),
+        value=None if value is None or value != value else float(value),
+        file=str(file),
+        sha256=str(sha256),
+        sheet=sheet if isinstance(sheet, str) else None,
+        cell=str(cell),
+        counterpart=None if counterpart is None else int(counterpart),
+    )

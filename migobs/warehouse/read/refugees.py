@@ -1,0 +1,38 @@
+"""UNHCR refugees under UNHCR's mandate by country of origin, each row of the table an input."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import duckdb
+
+from migobs.warehouse.read.cells import Cell, cells
+
+
+def refugees_by_origin(
+    con: duckdb.DuckDBPyConnection, edition: str, year: int
+) -> dict[int, list[Cell]]:
+    """The rows (one per country of asylum) of refugees from each origin in ``year``.
+
+    Keyed by origin (unknown origin and stateless under their special codes); each cell's
+    ``counterpart`` is the country of asylum and ``cell`` the row of the UNHCR table.
+    """
+    rows = con.execute(
+        "SELECT r.source, r.edition, 'refugees', r.origin, r.year, r.refugees, f.name, f.sha256, "
+        "NULL, 'row ' || r.row_number, r.asylum FROM refugees r JOIN source_files f USING (file_id) "
+        "WHERE r.edition = ? AND r.year = ? AND r.refugees > 0 ORDER BY r.origin, r.row_number",
+        [edition, year],
+    ).fetchall()
+    found: dict[int, list[Cell]] = defaultdict(list)
+    for cell in cells(rows):
+        found[cell.area].append(cell)
+    return dict(found)
+
+
+def refugee_years(con: duckdb.DuckDBPyConnection, edition: str) -> list[int]:
+    """Years of an edition with refugees recorded, oldest first."""
+    rows = con.execute(
+        "SELECT DISTINCT year FROM refugees WHERE edition = ? AND refugees > 0 ORDER BY year",
+        [edition],
+    ).fetchall()
+    return [int(year) for (year,) in rows]

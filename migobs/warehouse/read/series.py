@@ -1,0 +1,34 @@
+"""Country-year series (WPP population, WDI remittances, ODA, GDP) with their cells."""
+
+from __future__ import annotations
+
+import duckdb
+
+from migobs.warehouse.read.cells import Cell, cells
+
+
+def series_values(
+    con: duckdb.DuckDBPyConnection, variable: str, edition: str, year: int
+) -> dict[int, Cell]:
+    """Every area's value of ``variable`` in one edition and year (countries and aggregates)."""
+    rows = con.execute(
+        "SELECT s.source, s.edition, s.variable, s.area, s.year, s.value, f.name, f.sha256, "
+        "s.sheet, s.cell FROM series s JOIN source_files f USING (file_id) "
+        "WHERE s.variable = ? AND s.edition = ? AND s.year = ? AND s.period IS NULL "
+        "ORDER BY s.area, f.file_id",
+        [variable, edition, year],
+    ).fetchall()
+    found: dict[int, Cell] = {}
+    for cell in cells(rows):
+        found.setdefault(cell.area, cell)
+    return found
+
+
+def series_years(con: duckdb.DuckDBPyConnection, variable: str, edition: str) -> list[int]:
+    """Years with at least one value of ``variable`` in ``edition``, oldest first."""
+    rows = con.execute(
+        "SELECT DISTINCT year FROM series WHERE variable = ? AND edition = ? AND value IS NOT NULL "
+        "AND period IS NULL ORDER BY year",
+        [variable, edition],
+    ).fetchall()
+    return [int(year) for (year,) in rows]
