@@ -6,7 +6,15 @@ from fastapi import FastAPI
 
 from migobs import __version__
 from migobs.api import caching, errors
-from migobs.api.routes import areas, exports, provenance, revisions, sources, stock
+from migobs.api.routes import (
+    areas,
+    exports,
+    indicators,
+    provenance,
+    revisions,
+    sources,
+    stock,
+)
 from migobs.config import Settings
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site
@@ -32,6 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
         revisions.router,
         provenance.router,
         exports.router,
+        indicators.router,
     ):
         app.include_router(router)
     site.mount(app)

@@ -125,3 +125,56 @@ class ProvenancePublic(BaseModel):
 class ExportablePublic(BaseModel):
     name: str
     links: dict[str, str]
+
+
+# What an indicator is (from definitions.yml).
+class IndicatorPublic(BaseModel):
+    code: str
+    title: str
+    unit: str
+    formula: str
+    sources: list[str]
+    caveats: str
+    sdg: str | None
+
+
+# An indicator with the years the newest edition allows.
+class IndicatorDetailPublic(IndicatorPublic):
+    years: list[int]
+
+
+# One input of a computed value: the warehouse value and its file, sheet and cell.
+class CellPublic(BaseModel):
+    source: str
+    edition: str
+    variable: str
+    area: int
+    year: int
+    value: float | None
+    file: str
+    sha256: str
+    sheet: str | None
+    cell: str
+    counterpart: int | None
+
+
+# One indicator value as a row of a list.
+class IndicatorValuePublic(BaseModel):
+    code: str
+    area: int
+    area_name: str
+    year: int
+    value: float | None
+    unit: str
+    edition: str
+    method: str
+    from_members: float | None
+    published: float | None
+    counterpart: int | None
+    label: str | None
+    note: str
+
+
+# One indicator value with the cells it was computed from.
+class IndicatorValueDetailPublic(IndicatorValuePublic):
+    inputs: list[CellPublic]
