@@ -11,8 +11,15 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+from fastapi import Request
 
+from migobs.api.routes.indicators import indicator_table
+from migobs.errors import MigobsError
+from migobs.indicators import registry
+from migobs.indicators.definitions import definitions
+from migobs.sources.catalog import catalog
 from migobs.warehouse.read import atlas, listing
+from migobs.web.errors import PageInputError
 
 Reader = Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]
 
@@ -114,3 +121,81 @@ VARIABLES: dict[str, MapVariable] = {
         ),
     )
 }
+
+
+UNITS = {"current_usd": "current US$", "per_100000": "per 100,000"}
+
+
+@dataclass(frozen=True)
+class MapChoice:
+    """A variable or indicator the world map can show."""
+
+    code: str
+    title: str
+    unit: str
+    source: str
+
+
+def choices() -> list[MapChoice]:
+    """The map's variables, then every indicator about one area (not corridors)."""
+    frames = [MapChoice(v.code, v.title, v.unit, v.source) for v in VARIABLES.values()]
+    found = definitions()
+    indicators = [
+        MapChoice(code, f"{d.title} ({code})", UNITS.get(d.unit, d.unit), _sources(d.sources))
+        for code, d in found.items()
+        if code in registry.REGISTRY and not code.endswith(".corridor")
+    ]
+    return frames + indicators
+
+
+def map_rows(
+    request: Request, con: duckdb.DuckDBPyConnection, code: str, year: int | None
+) -> tuple[MapChoice, int | None, list[int], pd.DataFrame]:
+    """The choice ``code``, the year shown, every year it has, and that year's rows
+    (``area, area_name, iso3, year, value``), largest first.
+
+    Raises
+    ------
+    PageInputError
+        Unknown code or year; the page lists the accepted ones.
+    """
+    known = {c.code: c for c in choices()}
+    if code not in known:
+        raise PageInputError("variable", code, list(known))
+    if code in VARIABLES:
+        frame = VARIABLES[code].read(con)
+        years = sorted({int(y) for y in frame["year"]})
+    else:
+        years = _indicator_years(con, code)
+        frame = pd.DataFrame(columns=["area", "area_name", "iso3", "year", "value"])
+    if year is None:
+        year = years[-1] if years else None
+    elif year not in years:
+        raise PageInputError("year", year, years)
+    if code not in VARIABLES and year is not None:
+        frame = _indicator_frame(request, con, code, year)
+    rows = frame[(frame["year"] == year) & frame["value"].notna()]
+    return known[code], year, years, rows.sort_values("value", ascending=False, kind="stable")
+
+
+def _indicator_years(con: duckdb.DuckDBPyConnection, code: str) -> list[int]:
+    try:
+        return registry.years(con, code)
+    except MigobsError:  # the source is not in this warehouse: no years to show
+        return []
+
+
+def _indicator_frame(
+    request: Request, con: duckdb.DuckDBPyConnection, code: str, year: int
+) -> pd.DataFrame:
+    values = indicator_table(request, con, code, year, None)
+    frame = pd.DataFrame(
+        [(v.area, v.area_name, v.year, v.value) for v in values if v.counterpart is None],
+        columns=["area", "area_name", "year", "value"],
+    )
+    iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
+    return frame.merge(iso3, on="area", how="left")[["area", "area_name", "iso3", "year", "value"]]
+
+
+def _sources(names: tuple[str, ...]) -> str:
+    return ", ".join(catalog()[n].title if n in catalog() else n for n in names)

@@ -4,37 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import pandas as pd
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from migobs.api.deps import SettingsDep, WarehouseDep
-from migobs.web.errors import PageInputError
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import choropleth
 from migobs.web.templating import templates
-from migobs.web.variables import VARIABLES, MapVariable
+from migobs.web.variables import choices, map_rows
 
 router = APIRouter(include_in_schema=False)
 
 VariableParam = Annotated[str, Query(description="map variable code")]
 YearParam = Annotated[int | None, Query(description="year; default the newest")]
-
-
-def _variable(code: str) -> MapVariable:
-    if code not in VARIABLES:
-        raise PageInputError("variable", code, sorted(VARIABLES))
-    return VARIABLES[code]
-
-
-def _year_rows(frame: pd.DataFrame, year: int | None) -> tuple[int | None, list[int], pd.DataFrame]:
-    years = sorted({int(y) for y in frame["year"]})
-    if year is None:
-        year = years[-1] if years else None
-    elif year not in years:
-        raise PageInputError("year", year, years)
-    rows = frame[(frame["year"] == year) & frame["value"].notna()]
-    return year, years, rows.sort_values("value", ascending=False, kind="stable")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -47,8 +29,7 @@ def world(
     year: YearParam = None,
 ) -> HTMLResponse:
     """The world map of ``variable`` in ``year``."""
-    chosen = _variable(variable)
-    year, years, rows = _year_rows(chosen.read(con), year)
+    chosen, year, years, rows = map_rows(request, con, variable, year)
     values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
     title = f"{chosen.title}, {year}" if year is not None else f"{chosen.title}: no data yet"
     svg = choropleth(world_shapes(con, settings), values, title=title, unit=chosen.unit)
@@ -58,7 +39,7 @@ def world(
         {
             "title": title,
             "variable": chosen,
-            "variables": VARIABLES.values(),
+            "variables": choices(),
             "year": year,
             "years": years,
             "map": svg,
@@ -69,11 +50,13 @@ def world(
 
 @router.get("/world.csv")
 def world_csv(
-    con: WarehouseDep, variable: VariableParam = "immigrants", year: YearParam = None
+    request: Request,
+    con: WarehouseDep,
+    variable: VariableParam = "immigrants",
+    year: YearParam = None,
 ) -> Response:
     """The world page's table as CSV."""
-    chosen = _variable(variable)
-    year, _, rows = _year_rows(chosen.read(con), year)
+    chosen, year, _, rows = map_rows(request, con, variable, year)
     body = rows[["area", "area_name", "iso3", "year", "value"]].to_csv(index=False)
     name = f"{chosen.code}-{year}.csv"
     return Response(
