@@ -17,7 +17,7 @@ import uvicorn
 from migobs.api.app import create_app
 from migobs.config import Settings
 from tests.conftest import mirror_path
-from tests.small_warehouse import build_small_warehouse
+from tests.faces_warehouse import build_small_warehouse
 
 
 @pytest.fixture(scope="session")

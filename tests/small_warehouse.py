@@ -1,95 +1,162 @@
-"""A small warehouse laid out by the schema contract, for the faces' tests (API, pages, exports).
-
-Four countries, the world and one region; two editions of the migrant stock with totals, by sex
-and a few corridors; provenance rows for each file. Values are the UN DESA 2017/2019 figures
-for these countries, so that pages show numbers that look like the real ones.
-"""
+"""A small warehouse the indicator and claim tests build in memory: every table they read, a few
+areas, numbers chosen so that each indicator can be checked by hand."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from migobs.warehouse import schema
 
-AREAS = [
-    (4, "AFG", "AF", "Afghanistan", "country"),
-    (250, "FRA", "FR", "France", "country"),
-    (578, "NOR", "NO", "Norway", "country"),
-    (484, "MEX", "MX", "Mexico", "country"),
-    (840, "USA", "US", "United States of America", "country"),
-    (900, None, None, "World", "world"),
-    (150, None, None, "Europe", "region"),
-]
-GROUPS = [(150, 250, "m49"), (150, 578, "m49")]
+WORLD, KENYA, BURUNDI, FRANCE, EAST_AFRICA, UNKNOWN = 900, 404, 108, 250, 910, 9903
+
 FILES = [
+    # file_id, source, edition, key, name
     (1, "undesa_stock", "2017", "totals", "UN_MigrantStockTotal_2017.xlsx"),
-    (2, "undesa_stock", "2019", "totals", "UN_MigrantStockTotal_2019.xlsx"),
+    (2, "undesa_stock", "2020", "by_sex_destination", "undesa_2020.xlsx"),
+    (3, "wdi", "2025-07-01", "BX.TRF.PWKR.CD.DT", "API_BX.csv"),
+    (4, "wdi", "2024-10-24", "NY.GDP.MKTP.CD", "API_GDP.csv"),
+    (5, "wdi", "2025-10-07", "DT.ODA.ALLD.CD", "API_ODA.csv"),
+    (6, "iom_mmp", "2022", "incidents", "mmp_2022.xlsx"),
+    (7, "iom_mmp", "2025", "incidents", "mmp_2025.xlsx"),
+    (8, "unhcr", "2025.12.1", "population", "population.rda"),
+    (9, "wpp", "2019", "population", "WPP2019_POP.xlsx"),
+    (10, "rpw", "2020-12-07", "corridors", "rpw.csv"),
+    (11, "undesa_stock", "2017", "origin_destination", "UN_OD_2017.xlsx"),
 ]
-# (edition, file, year, destination, origin, sex, value, cell)
+
+AREAS = [
+    (WORLD, None, "World", "world"),
+    (KENYA, "KEN", "Kenya", "country"),
+    (BURUNDI, "BDI", "Burundi", "country"),
+    (FRANCE, "FRA", "France", "country"),
+    (EAST_AFRICA, None, "Eastern Africa", "subregion"),
+    (UNKNOWN, None, "Unknown origin (UNHCR)", "special"),
+]
+
+GROUPS = [
+    *[(WORLD, m, s) for m in (KENYA, BURUNDI, FRANCE) for s in ("undesa_stock/2017", "wdi/2025-07-01", "m49")],
+    *[(EAST_AFRICA, m, s) for m in (KENYA, BURUNDI) for s in ("undesa_stock/2017", "m49")],
+]  # fmt: skip
+
+# (edition, year, destination, origin, sex, value, file_id, cell)
 STOCK = [
-    ("2017", 1, 2010, 4, 900, "total", 102_276.0, "F10"),
-    ("2017", 1, 2017, 4, 900, "total", 133_569.0, "H10"),
-    ("2017", 1, 2010, 250, 900, "total", 7_309_759.0, "F20"),
-    ("2017", 1, 2017, 250, 900, "total", 7_902_783.0, "H20"),
-    ("2017", 1, 2010, 578, 900, "total", 526_420.0, "F30"),
-    ("2017", 1, 2017, 578, 900, "total", 798_947.0, "H30"),
-    ("2017", 1, 2010, 840, 900, "total", 44_183_643.0, "F40"),
-    ("2017", 1, 2017, 840, 900, "total", 49_776_970.0, "H40"),
-    ("2017", 1, 2017, 840, 484, "total", 12_683_066.0, "Q40"),
-    ("2019", 2, 2010, 4, 900, "total", 102_276.0, "F10"),
-    ("2019", 2, 2019, 4, 900, "total", 144_098.0, "H10"),
-    ("2019", 2, 2010, 250, 900, "total", 7_309_759.0, "F20"),
-    ("2019", 2, 2019, 250, 900, "total", 8_334_875.0, "H20"),
-    ("2019", 2, 2019, 250, 900, "female", 4_344_036.0, "P20"),
-    ("2019", 2, 2019, 250, 900, "male", 3_990_839.0, "O20"),
-    ("2019", 2, 2010, 578, 900, "total", 526_420.0, "F30"),
-    ("2019", 2, 2019, 578, 900, "total", 867_765.0, "H30"),
-    ("2019", 2, 2010, 840, 900, "total", 44_183_643.0, "F40"),
-    ("2019", 2, 2019, 840, 900, "total", 50_661_149.0, "H40"),
-    ("2019", 2, 2019, 840, 484, "total", 11_489_684.0, "Q40"),
-    ("2019", 2, 2010, 840, 484, "total", 12_168_662.0, "P40"),
-    ("2019", 2, 2019, 484, 900, "total", 1_060_707.0, "H50"),
-    ("2019", 2, 2019, 900, 900, "total", 271_642_105.0, "H8"),
+    ("2017", 2000, KENYA, 900, "total", 1000, 1, "H20"),
+    ("2017", 2000, BURUNDI, 900, "total", 300, 1, "H21"),
+    ("2017", 2000, FRANCE, 900, "total", 6000, 1, "H22"),
+    ("2017", 2000, WORLD, 900, "total", 7300, 1, "H17"),
+    ("2017", 2000, EAST_AFRICA, 900, "total", 1350, 1, "H18"),  # members sum to 1300
+    ("2017", 2017, KENYA, 900, "total", 1200, 1, "L20"),
+    ("2017", 2017, BURUNDI, 900, "total", 400, 1, "L21"),
+    ("2017", 2017, FRANCE, 900, "total", 7000, 1, "L22"),
+    ("2017", 2017, WORLD, 900, "total", 8600, 1, "L17"),
+    ("2017", 2017, EAST_AFRICA, 900, "total", 1600, 1, "L18"),
+    ("2017", 2017, KENYA, 900, "female", 500, 1, "Z20"),
+    ("2017", 2017, BURUNDI, 900, "female", 200, 1, "Z21"),
+    ("2017", 2017, FRANCE, 900, "female", 3600, 1, "Z22"),
+    ("2017", 2017, WORLD, 900, "female", 4300, 1, "Z17"),
+    ("2017", 2017, FRANCE, KENYA, "total", 800, 11, "EM30"),
+    ("2017", 2017, FRANCE, BURUNDI, "total", 100, 11, "EN30"),
+    ("2017", 2017, WORLD, KENYA, "total", 900, 11, "EM10"),
+    ("2017", 2017, WORLD, BURUNDI, "total", 150, 11, "EN10"),
+    ("2020", 2000, WORLD, 900, "total", 7400, 2, "H12"),
+    ("2020", 2020, WORLD, 900, "total", 9000, 2, "L12"),
+    ("2020", 2020, KENYA, 900, "total", 1300, 2, "L13"),
 ]
-BUILD_ID = "test-build-0001"
+
+# (edition, variable, year, area, value, unit, cell)
+TABLES = [
+    ("2017", "population", 2017, KENYA, 50_000, "persons", "K20"),
+    ("2017", "population", 2017, BURUNDI, 10_000, "persons", "K21"),
+    ("2017", "population", 2017, FRANCE, 64_000, "persons", "K22"),
+    ("2017", "population", 2017, WORLD, 124_000, "persons", "K17"),
+    ("2017", "migrant_share_pct", 2017, WORLD, 6.9, "percent", "L17"),
+]
+
+# (source, edition, variable, area, year, value, file_id, cell)
+SERIES = [
+    ("wdi", "2025-07-01", "remittances_received", KENYA, 2017, 2.0e9, 3, "BJ120"),
+    ("wdi", "2025-07-01", "remittances_received", BURUNDI, 2017, 0.1e9, 3, "BJ30"),
+    ("wdi", "2025-07-01", "remittances_received", FRANCE, 2017, 0.8e9, 3, "BJ80"),
+    ("wdi", "2025-07-01", "remittances_received", WORLD, 2017, 3.0e9, 3, "BJ265"),
+    ("wdi", "2024-10-24", "gdp", KENYA, 2017, 8.0e10, 4, "BJ120"),
+    ("wdi", "2024-10-24", "gdp", WORLD, 2017, 1.0e12, 4, "BJ265"),
+    ("wdi", "2025-10-07", "oda_received", KENYA, 2017, 2.5e9, 5, "BJ120"),
+    ("wdi", "2025-10-07", "oda_received", WORLD, 2017, 1.0e9, 5, "BJ265"),
+    ("wpp", "2019", "population", BURUNDI, 2017, 10.0e6, 9, "BW30"),
+    ("wpp", "2019", "population", KENYA, 2017, 50.0e6, 9, "BW31"),
+    ("wpp", "2019", "population", FRANCE, 2017, 64.0e6, 9, "BW32"),
+    ("wpp", "2019", "population", WORLD, 2017, 7.5e9, 9, "BW18"),
+]
+
+# (edition, year, area, dead_and_missing, region, route, file_id, row)
+INCIDENTS = [
+    ("2022", 2017, KENYA, 10, "Eastern Africa", None, 6, 2),
+    ("2022", 2017, None, 20, "Mediterranean", "Central Mediterranean", 6, 3),
+    ("2022", 2017, FRANCE, 5, "Europe", "Italy to France", 6, 4),
+    ("2022", 2018, None, 7, "Mediterranean", "Central Mediterranean", 6, 5),
+    ("2025", 2017, KENYA, 12, "Eastern Africa", None, 7, 2),
+    ("2025", 2017, None, 20, "Mediterranean", "Central Mediterranean", 7, 3),
+    ("2025", 2017, FRANCE, 5, "Europe", "Italy to France", 7, 4),
+    ("2025", 2018, None, 7, "Mediterranean", "Central Mediterranean", 7, 5),
+    ("2025", 2019, None, 1, "Mediterranean", "Central Mediterranean", 7, 6),
+]
+
+# (year, origin, asylum, refugees, row)
+REFUGEES = [
+    (2017, BURUNDI, KENYA, 1000, 10),
+    (2017, BURUNDI, FRANCE, 500, 11),
+    (2017, UNKNOWN, KENYA, 100, 12),
+]
+
+# (sending, receiving, period, value, cell)
+PRICES = [
+    (FRANCE, KENYA, "2017Q1", 6.0, "AA5"),
+    (FRANCE, KENYA, "2017Q2", 8.0, "AB5"),
+    (FRANCE, BURUNDI, "2017Q1", 4.0, "AA6"),
+]
 
 
-def build_small_warehouse(path: Path) -> Path:
-    """Create the small warehouse at ``path`` (replacing any file there) and return the path."""
-    path.unlink(missing_ok=True)
-    con = duckdb.connect(str(path))
-    try:
-        schema.apply(con)
-        now = dt.datetime(2026, 11, 28, 8, 0)
-        con.execute(
-            "INSERT INTO builds (build_id, started_at, finished_at, version, summary) "
-            "VALUES (?, ?, ?, '0.1.0', '{}')",
-            [BUILD_ID, now, now],
-        )
-        con.executemany(
-            "INSERT INTO areas (m49, iso3, iso2, name, kind) VALUES (?, ?, ?, ?, ?)", AREAS
-        )
-        con.executemany(
-            "INSERT INTO area_groups (group_m49, member_m49, scheme) VALUES (?, ?, ?)", GROUPS
-        )
-        con.executemany(
-            "INSERT INTO source_files (file_id, source, edition, file_key, name, url, sha256, bytes, "
-            "licence, citation, obtained_from, obtained_at) "
-            "VALUES (?, ?, ?, ?, ?, 'https://www.un.org/', ?, 1000, "
-            "'UN terms of use', 'United Nations (2019). International Migrant Stock.', 'mirror', ?)",
-            [(fid, src, ed, key, name, f"{fid:064d}", now) for fid, src, ed, key, name in FILES],
-        )
-        con.executemany(
-            "INSERT INTO migrant_stock (source, edition, year, destination, origin, sex, value, "
-            "file_id, sheet, cell) VALUES ('undesa_stock', ?, ?, ?, ?, ?, ?, ?, 'Table 1', ?)",
-            [
-                (ed, year, dest, orig, sex, value, fid, cell)
-                for ed, fid, year, dest, orig, sex, value, cell in STOCK
-            ],
-        )
-    finally:
-        con.close()
-    return path
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:
+    marks = ", ".join("?" * len(rows[0]))
+    con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+
+
+def build() -> duckdb.DuckDBPyConnection:
+    """An in-memory warehouse with the rows above."""
+    con = duckdb.connect()
+    schema.apply(con)
+    _insert(con, "source_files", [
+        (i, s, e, k, n, "https://example.org/" + n, f"sha{i}", 1, "CC BY", "cite", "mirror", "2026-11-28")
+        for i, s, e, k, n in FILES
+    ])  # fmt: skip
+    _insert(con, "areas", [(m, iso3, None, name, kind) for m, iso3, name, kind in AREAS])
+    _insert(con, "area_groups", GROUPS)
+    _insert(con, "migrant_stock", [
+        ("undesa_stock", e, y, d, o, s, v, f, "Table 1" if f != 11 else "Sheet1", c, None)
+        for e, y, d, o, s, v, f, c in STOCK
+    ])  # fmt: skip
+    _insert(con, "stock_tables", [
+        ("undesa_stock", e, var, y, a, "total", v, u, 1, "Table 2", c, None)
+        for e, var, y, a, v, u, c in TABLES
+    ])  # fmt: skip
+    _insert(con, "series", [
+        (s, e, var, a, y, None, v, "persons" if s == "wpp" else "current_usd", "x", f, None, c)
+        for s, e, var, a, y, v, f, c in SERIES
+    ])  # fmt: skip
+    _insert(con, "missing_migrants", [
+        ("iom_mmp", e, f"k{e}{r}", None, None, "Incident", reg, None, y, None, None, None, n,
+         None, None, None, None, None, None, None, None, a, route, None, None, None, None, None,
+         None, None, f, "Worksheet", r)
+        for e, y, a, n, reg, route, f, r in INCIDENTS
+    ])  # fmt: skip
+    _insert(con, "refugees", [
+        ("unhcr", "2025.12.1", y, o, a, n, 0, 0, 0, 0, 0, 0, None, 0, 8, r)
+        for y, o, a, n, r in REFUGEES
+    ])  # fmt: skip
+    _insert(con, "remittance_prices", [
+        ("rpw", "2020-12-07", "ATCR.CORR", s, r, p, 2017, int(p[-1]), v, 10, None, c)
+        for s, r, p, v, c in PRICES
+    ])  # fmt: skip
+    return con

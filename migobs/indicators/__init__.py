@@ -7,6 +7,7 @@ Public API::
     compute(con, code, area, year, edition=None, **options) -> Value
     table(con, code, year=None, edition=None, **options) -> list[Value]
     years(con, code, edition=None) -> list[int]
+    deaths_by(con, by, year, edition=None, since=None) -> list[Value]   (10.7.3 by region/route)
     definitions() -> dict[str, Definition]
     objective_coverage() -> list[ObjectiveCoverage]
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.gcm import ObjectiveCoverage, objective_coverage
-from migobs.indicators.registry import compute, table, years
+from migobs.indicators.registry import compute, deaths_by, table, years
 from migobs.indicators.values import Options, Value
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Options",
     "Value",
     "compute",
+    "deaths_by",
     "definitions",
     "objective_coverage",
     "table",

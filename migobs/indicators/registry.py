@@ -103,3 +103,20 @@ def table(
         for code_ in found.areas(ctx, year, edition)
     ]
     return [value for value in values if value.value is not None]
+
+
+def deaths_by(
+    con: duckdb.DuckDBPyConnection,
+    by: str,
+    year: int,
+    edition: str | None = None,
+    since: int | None = None,
+) -> list[Value]:
+    """SDG 10.7.3 for the world broken down by IOM ``region`` or ``route`` of incident.
+
+    Each value's ``label`` is the region or route; largest first. ``since`` makes the counts
+    cumulative from that year.
+    """
+    if by not in ("region", "route"):
+        raise ValueNotFound(f"Break sdg.10.7.3 down by 'region' or 'route', not {by!r}.")
+    return sdg_10_7.deaths_by(Context(con), by, year, edition, since)

@@ -6,7 +6,7 @@ import pandas as pd
 from click.testing import CliRunner
 
 from migobs.cli import cli
-from tests.small_warehouse import build_small_warehouse
+from tests.faces_warehouse import build_small_warehouse
 
 
 def test_export_writes_the_formats_asked_for(tmp_path: Path) -> None:

@@ -1,0 +1,145 @@
+"""Evaluate the claims ledger against the warehouse: stated vs computed, a verdict, the inputs.
+
+A claim that fails is a result, not an exception: ``evaluate`` never raises for a claim.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from migobs.claims.ledger import Claim, ledger
+from migobs.errors import MigobsError
+from migobs.indicators import Value, compute, years
+
+VERDICTS = ("reproduced", "close", "differs", "not_testable")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The claim's indicator recomputed on another edition or year ('then and now')."""
+
+    edition: str
+    year: int
+    value: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record as a plain dict."""
+        return {"edition": self.edition, "year": self.year, "value": self.value}
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim judged.
+
+    Attributes
+    ----------
+    claim: the ledger entry.
+    computed: the figure computed from the warehouse (``None`` when not testable).
+    verdict: reproduced, close, differs or not_testable.
+    reason: the gap and its explanation, or what would be needed to test the claim.
+    value: the indicator value behind ``computed`` (inputs, method), ``None`` when not testable.
+    revised: the same query on the newest edition held, for the claim's year (when it has it).
+    now: the same query on the newest edition and its newest year.
+    """
+
+    claim: Claim
+    computed: float | None
+    verdict: str
+    reason: str
+    value: Value | None = None
+    revised: Figure | None = None
+    now: Figure | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The public JSON shape: id, stated, computed, verdict, inputs (+ context)."""
+        c = self.claim
+        return {
+            "id": c.id,
+            "claim": c.text,
+            "documents": list(c.documents),
+            "stated": c.stated,
+            "unit": c.unit,
+            "reference_year": c.reference_year,
+            "precision": c.precision,
+            "computed": self.computed,
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "author_source": c.author_source,
+            "query": c.query,
+            "indicator_unit": self.value.unit if self.value else None,
+            "method": self.value.method if self.value else None,
+            "edition": self.value.edition if self.value else None,
+            "inputs": [
+                {**cell.as_dict(), "row" if cell.cell.startswith("row") else "cell": cell.cell}
+                for cell in (self.value.inputs if self.value else ())
+            ],
+            "revised": self.revised.as_dict() if self.revised else None,
+            "now": self.now.as_dict() if self.now else None,
+        }
+
+
+def judge(claim: Claim, computed: float) -> tuple[str, str]:
+    """Verdict and reason for ``computed`` against the claim's stated figure and precision."""
+    stated = float(claim.stated or 0)
+    gap = computed - stated
+    if claim.comparison == "more_than":
+        if computed > stated:
+            return "reproduced", f"{computed:,.6g} is more than {stated:,.6g}"
+        kind = "close" if -gap <= claim.tolerance else "differs"
+        return (
+            kind,
+            f"{computed:,.6g} is not more than {stated:,.6g} (gap {gap:+,.6g}). {claim.why}",
+        )
+    precision = claim.precision or 1.0
+    rounded = round(computed / precision) * precision
+    if math.isclose(rounded, stated, rel_tol=1e-9, abs_tol=precision * 1e-9):
+        return "reproduced", f"{computed:,.6g} rounds to {stated:,.6g} at precision {precision:g}"
+    kind = "close" if abs(gap) <= claim.tolerance else "differs"
+    return kind, (
+        f"{computed:,.6g} rounds to {rounded:,.6g}, not {stated:,.6g} (gap {gap:+,.6g}; "
+        f"close means within {claim.tolerance:,.6g}). {claim.why}"
+    ).strip()
+
+
+def evaluate_one(con: duckdb.DuckDBPyConnection, claim: Claim) -> ClaimResult:
+    """Judge one claim; a claim whose computation fails is ``not_testable`` with the error."""
+    if claim.not_testable or not claim.query:
+        return ClaimResult(claim, None, "not_testable", claim.not_testable)
+    query = dict(claim.query)
+    code, area, year = query.pop("indicator"), query.pop("area"), query.pop("year")
+    edition = query.pop("edition", None)
+    try:
+        value = compute(con, code, area, year, edition, **query)
+    except MigobsError as error:
+        return ClaimResult(claim, None, "not_testable", f"cannot compute {code}: {error}")
+    if value.value is None:
+        return ClaimResult(claim, None, "not_testable", value.note, value)
+    verdict, reason = judge(claim, value.value)
+    try:
+        revised, now = then_and_now(con, code, area, year, query)
+    except MigobsError:
+        revised, now = None, None
+    return ClaimResult(claim, value.value, verdict, reason, value, revised, now)
+
+
+def then_and_now(
+    con: duckdb.DuckDBPyConnection, code: str, area: int, year: int, options: dict[str, Any]
+) -> tuple[Figure | None, Figure | None]:
+    """The query on the newest edition for the claim's year, and for its newest year with a value
+    (of the last five)."""
+    newest = compute(con, code, area, year, None, **options)
+    revised = Figure(newest.edition, year, newest.value) if newest.value is not None else None
+    for year_ in reversed(years(con, code, newest.edition)[-5:]):
+        latest = compute(con, code, area, year_, newest.edition, **options)
+        if latest.value is not None:
+            return revised, Figure(latest.edition, year_, latest.value)
+    return revised, None
+
+
+def evaluate(con: duckdb.DuckDBPyConnection) -> list[ClaimResult]:
+    """Every claim of the ledger judged against the warehouse, in ledger order."""
+    return [evaluate_one(con, claim) for claim in ledger()]

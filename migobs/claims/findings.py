@@ -1,0 +1,113 @@
+"""Findings: typed records of what a check noticed, with the observed and expected values.
+
+``aggregate_findings`` compares, for every grouping, the aggregate a source publishes with the
+same indicator computed from the grouping's member countries, and a computed figure with the
+figure the source states for it (e.g. Table 3's percentage). Differences are findings, never
+silent overrides.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import duckdb
+
+from migobs.indicators import Value, table
+
+RELATIVE = 1e-4
+"""Relative difference below which two figures are taken as the same (rounding in the files)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a check noticed.
+
+    Attributes
+    ----------
+    type: kebab-case kind: ``aggregate-differs-from-members`` or ``computed-differs-from-published``.
+    title: one line.
+    message: what was seen, with names and numbers.
+    code, area, year, edition: the indicator value it is about.
+    observed: the figure computed here (from members, or from the source's counts).
+    expected: the figure the source publishes.
+    rows: the cells involved (file, sheet, cell, value).
+    """
+
+    type: str
+    title: str
+    message: str
+    code: str
+    area: int
+    year: int
+    edition: str
+    observed: float
+    expected: float
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record as a plain dict (for JSON)."""
+        return asdict(self)
+
+
+def _differs(a: float, b: float) -> bool:
+    return not math.isclose(a, b, rel_tol=RELATIVE, abs_tol=0.5 if abs(b) > 1000 else 1e-9)
+
+
+def _rows(value: Value) -> list[dict[str, Any]]:
+    return [
+        {"file": c.file, "sheet": c.sheet, "cell": c.cell, "value": c.value} for c in value.inputs
+    ]
+
+
+def check_value(value: Value) -> list[Finding]:
+    """Findings about one value: its published aggregate vs its members, computed vs stated."""
+    found = []
+    if value.value is not None and value.from_members is not None:
+        if _differs(value.from_members, value.value):
+            found.append(
+                Finding(
+                    "aggregate-differs-from-members",
+                    f"{value.code} {value.area_name} {value.year}: published aggregate is not "
+                    "the sum of its members",
+                    f"{value.area_name} ({value.area}) {value.year}: {value.code} is "
+                    f"{value.value:,.6g} as published ({value.method}), {value.from_members:,.6g} "
+                    f"from its member countries (difference "
+                    f"{value.value - value.from_members:+,.6g}).",
+                    value.code,
+                    value.area,
+                    value.year,
+                    value.edition,
+                    value.from_members,
+                    value.value,
+                    _rows(value),
+                )  # fmt: skip
+            )
+    if value.value is not None and value.published is not None:
+        if _differs(value.value, value.published):
+            found.append(
+                Finding(
+                    "computed-differs-from-published",
+                    f"{value.code} {value.area_name} {value.year}: computed figure is not the "
+                    "source's own",
+                    f"{value.area_name} ({value.area}) {value.year}: {value.code} computed as "
+                    f"{value.value:,.6g} ({value.method}); the source states {value.published:,.6g}.",
+                    value.code,
+                    value.area,
+                    value.year,
+                    value.edition,
+                    value.value,
+                    value.published,
+                    _rows(value),
+                )  # fmt: skip
+            )
+    return found
+
+
+def aggregate_findings(
+    con: duckdb.DuckDBPyConnection, code: str, year: int | None = None, edition: str | None = None
+) -> list[Finding]:
+    """Findings for every area of indicator ``code`` in one year (largest relative gap first)."""
+    found = [f for value in table(con, code, year, edition) for f in check_value(value)]
+    return sorted(found, key=lambda f: -abs(f.observed - f.expected) / (abs(f.expected) or 1.0))

@@ -1,0 +1,72 @@
+"""The claims ledger (``ledger.yml``) as typed records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim of the ledger.
+
+    Attributes
+    ----------
+    id: the claim's id in report_claims.yaml, e.g. ``C01``.
+    text, documents: what was claimed, and where.
+    stated: the figure as stated, in ``unit`` (``None`` for qualitative claims).
+    reference_year: the year the claim is about.
+    precision: the rounding unit the claim was stated with (258 million → 1,000,000).
+    comparison: ``about`` (must round to the stated figure) or ``more_than``.
+    tolerance: absolute gap, in ``unit``, still judged close.
+    author_source: the source and edition the author would have used.
+    query: the indicator query (indicator, area, year, edition and options); empty when the
+        claim cannot be tested from open data.
+    why: what explains a gap between the stated and computed figures.
+    not_testable: why the claim cannot be tested and what would be needed; empty otherwise.
+    """
+
+    id: str
+    text: str
+    documents: tuple[str, ...]
+    stated: float | None
+    unit: str
+    reference_year: int
+    precision: float | None
+    comparison: str
+    tolerance: float
+    author_source: str
+    query: dict[str, Any] = field(default_factory=dict)
+    why: str = ""
+    not_testable: str = ""
+
+
+@cache
+def ledger() -> tuple[Claim, ...]:
+    """Every claim of ``ledger.yml``, in order."""
+    raw = yaml.safe_load((HERE / "ledger.yml").read_text(encoding="utf-8"))
+    return tuple(_claim(entry) for entry in raw["claims"])
+
+
+def _claim(entry: dict[str, Any]) -> Claim:
+    return Claim(
+        id=entry["id"],
+        text=entry["text"],
+        documents=tuple(entry["documents"]),
+        stated=entry["stated"],
+        unit=entry["unit"],
+        reference_year=int(entry["reference_year"]),
+        precision=entry.get("precision"),
+        comparison=entry.get("comparison", "about"),
+        tolerance=float(entry.get("tolerance", 0)),
+        author_source=entry["author_source"],
+        query=dict(entry.get("query", {})),
+        why=entry.get("why", ""),
+        not_testable=entry.get("not_testable", ""),
+    )

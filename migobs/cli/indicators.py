@@ -1,0 +1,96 @@
+"""``migobs indicator``: compute an indicator for an area and year, with the cells behind it."""
+
+from __future__ import annotations
+
+import click
+
+from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.indicators import Value, compute, deaths_by, definitions, table
+from migobs.warehouse.read import open_warehouse
+from migobs.warehouse.read.groupings import find_area
+
+
+def _line(value: Value) -> str:
+    figure = "n/a" if value.value is None else f"{value.value:,.4f}".rstrip("0").rstrip(".")
+    pair = f" from {value.counterpart}" if value.counterpart is not None else ""
+    label = f" [{value.label}]" if value.label else ""
+    members = "" if value.from_members is None else f"  (from members: {value.from_members:,.6g})"
+    return (
+        f"{value.area} {value.area_name}{pair}{label} {value.year}: {figure} {value.unit} "
+        f"({value.edition}){members}"
+    )
+
+
+def _echo(value: Value, inputs: int) -> None:
+    click.echo(_line(value))
+    click.echo(f"  method: {value.method}")
+    if value.published is not None:
+        click.echo(f"  as the source states it: {value.published:,.6g}")
+    if value.note:
+        click.echo(f"  note: {value.note}")
+    for cell in value.inputs[:inputs]:
+        click.echo(f"  input: {cell.source} {cell.edition} {cell.where()} = {cell.value}")
+    if 0 < inputs < len(value.inputs):
+        click.echo(f"  ... and {len(value.inputs) - inputs} more inputs (--json lists them all)")
+
+
+@click.command("indicator")
+@click.argument("code", required=False)
+@click.option("--area", default="900", show_default=True, help="M49 code, ISO3 code or name.")
+@click.option("--year", type=int, default=None, help="Reference year (default: newest held).")
+@click.option("--edition", default=None, help="Edition of the first source (default: newest).")
+@click.option("--from", "counterpart", default=None, help="Corridor origin / sending country.")
+@click.option("--base-year", type=int, default=None, help="Start of a change (default 2000).")
+@click.option("--since", type=int, default=None, help="First year of a cumulative count.")
+@click.option("--by", type=click.Choice(["region", "route"]), default=None,
+              help="sdg.10.7.3 only: break the world down by IOM region or route.")  # fmt: skip
+@click.option("--all-areas", is_flag=True, help="Every area (a table, as for a map).")
+@click.option("--list", "list_", is_flag=True, help="List the indicator codes and titles.")
+@click.option("--inputs", type=int, default=5, show_default=True, help="Inputs to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (with every input).")
+@click.pass_context
+@reports_errors
+def indicator_command(
+    ctx: click.Context,
+    code: str | None,
+    area: str,
+    year: int | None,
+    edition: str | None,
+    counterpart: str | None,
+    base_year: int | None,
+    since: int | None,
+    by: str | None,
+    all_areas: bool,
+    list_: bool,
+    inputs: int,
+    as_json: bool,
+) -> None:
+    """Compute indicator CODE (e.g. stock.share_of_population, sdg.10.7.3) from the warehouse.
+
+    Prints the figure, how it was computed and the cells it came from. Examples:
+    `migobs indicator stock.total --area 900 --year 2017 --edition 2017`,
+    `migobs indicator sdg.10.7.3 --year 2017 --by route`,
+    `migobs indicator stock.corridor --all-areas --year 2017` (top corridors).
+    """
+    if list_ or code is None:
+        for definition in definitions().values():
+            click.echo(f"{definition.code:26} {definition.unit:12} {definition.title}")
+        return
+    con = open_warehouse(settings_from(ctx).warehouse)
+    options = {"base_year": base_year, "since": since}
+    if counterpart is not None:
+        options["counterpart"] = find_area(con, counterpart).m49
+    options = {k: v for k, v in options.items() if v is not None}
+    if year is None and not all_areas:
+        raise click.ClickException("Give --year (or --all-areas for the newest year).")
+    if by is not None and year is not None:
+        values = deaths_by(con, by, year, edition, since)
+    elif all_areas:
+        values = table(con, code, year, edition, **options)
+    else:
+        values = [compute(con, code, find_area(con, area).m49, year or 0, edition, **options)]
+    if as_json:
+        echo_json([value.as_dict() for value in values])
+        return
+    for value in values:
+        _echo(value, inputs if len(values) == 1 else 0)

@@ -1,0 +1,59 @@
+"""`migobs claims --json`, `migobs indicator` and `migobs diff` on a small warehouse file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from migobs.cli import cli
+from tests.small_warehouse import build
+
+
+def _warehouse(tmp_path: Path) -> dict[str, str]:
+    path = tmp_path / "warehouse.duckdb"
+    con = build()
+    con.execute(f"ATTACH '{path}' AS out")
+    con.execute("COPY FROM DATABASE memory TO out")
+    con.close()
+    return {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(path)}
+
+
+def test_claims_json_is_the_public_shape(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["claims", "--json"], env=_warehouse(tmp_path))
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    assert [r["id"] for r in records][:3] == ["C01", "C02", "C03"]
+    for record in records:
+        assert {"id", "stated", "computed", "verdict", "inputs"} <= set(record)
+        assert record["verdict"] in ("reproduced", "close", "differs", "not_testable")
+        for cell in record["inputs"]:
+            assert {"source", "edition", "file"} <= set(cell)
+            assert "cell" in cell or "row" in cell
+    c01 = records[0]
+    assert (c01["computed"], c01["verdict"]) == (8600, "differs")
+
+
+def test_indicator_prints_the_value_and_its_cells(tmp_path: Path) -> None:
+    args = ["indicator", "stock.total", "--area", "KEN", "--year", "2017", "--edition", "2017"]
+    result = CliRunner().invoke(cli, args, env=_warehouse(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "404 Kenya 2017: 1,200 persons (2017)" in result.output
+    assert "UN_MigrantStockTotal_2017.xlsx[Table 1]!L20" in result.output
+
+
+def test_diff_lists_changed_values(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["diff", "undesa_stock", "2017", "2020"], env=_warehouse(tmp_path)
+    )
+    assert result.exit_code == 0, result.output
+    assert "7,300 ->" in result.output and "(+100)" in result.output
+
+
+def test_an_unknown_indicator_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["indicator", "nope", "--year", "2017"], env=_warehouse(tmp_path)
+    )
+    assert result.exit_code == 1
+    assert "Unknown indicator 'nope'" in result.output

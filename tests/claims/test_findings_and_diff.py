@@ -1,0 +1,47 @@
+"""Aggregate-versus-published findings and revisions between editions."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from migobs.claims.diff import diff
+from migobs.claims.findings import aggregate_findings
+from migobs.errors import UnknownSource
+from tests.small_warehouse import EAST_AFRICA, WORLD
+
+
+def test_a_grouping_that_is_not_the_sum_of_its_members_is_a_finding(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    found = aggregate_findings(con, "stock.total", 2000, "2017")
+    assert [(f.type, f.area, f.observed, f.expected) for f in found] == [
+        ("aggregate-differs-from-members", EAST_AFRICA, 1300, 1350)
+    ]
+    assert found[0].rows[0]["cell"] == "H18"
+
+
+def test_a_computed_share_that_is_not_the_sources_own_is_a_finding(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    found = aggregate_findings(con, "stock.share_of_population", 2017, "2017")
+    published = [f for f in found if f.type == "computed-differs-from-published"]
+    assert [(f.area, f.expected) for f in published] == [(WORLD, 6.9)]
+    assert published[0].observed == pytest.approx(100 * 8600 / 124_000)
+
+
+def test_stock_revisions_name_both_cells(con: duckdb.DuckDBPyConnection) -> None:
+    [revision] = diff(con, "undesa_stock", "2017", "2020")
+    assert (revision.area, revision.year, revision.old, revision.new) == (WORLD, 2000, 7300, 7400)
+    assert revision.old_where == "UN_MigrantStockTotal_2017.xlsx[Table 1]!H17"
+    assert revision.new_where == "undesa_2020.xlsx[Table 1]!H12"
+
+
+def test_missing_migrants_revisions_by_year_and_region(con: duckdb.DuckDBPyConnection) -> None:
+    [revision] = diff(con, "iom_mmp", "2022", "2025")
+    assert (revision.year, revision.key, revision.change) == (2017, "Eastern Africa", 2)
+
+
+def test_a_source_without_editions_to_compare_is_refused(con: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(UnknownSource, match="undesa_stock"):
+        diff(con, "natural_earth", "1", "2")

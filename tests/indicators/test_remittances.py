@@ -1,0 +1,35 @@
+"""Remittance indicators (WDI) on the small warehouse."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from migobs.indicators import compute
+from tests.small_warehouse import KENYA, WORLD
+
+
+def test_world_is_the_world_bank_aggregate_with_the_members_sum_beside(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    value = compute(con, "remittances.received", WORLD, 2017)
+    assert (value.value, value.from_members) == (3.0e9, pytest.approx(2.9e9))
+    assert value.edition == "2025-07-01"
+    assert value.inputs[0].cell == "BJ265"
+
+
+def test_sdg_17_3_2_is_remittances_over_gdp(con: duckdb.DuckDBPyConnection) -> None:
+    value = compute(con, "sdg.17.3.2", KENYA, 2017)
+    assert value.value == pytest.approx(2.5)
+    assert [c.file for c in value.inputs] == ["API_BX.csv", "API_GDP.csv"]
+
+
+def test_remittances_against_oda(con: duckdb.DuckDBPyConnection) -> None:
+    assert compute(con, "remittances.vs_oda", WORLD, 2017).value == pytest.approx(3.0)
+    assert compute(con, "remittances.vs_oda", KENYA, 2017).value == pytest.approx(0.8)
+
+
+def test_a_missing_input_gives_no_value_and_says_why(con: duckdb.DuckDBPyConnection) -> None:
+    missing = compute(con, "sdg.17.3.2", WORLD, 2016)
+    assert missing.value is None
+    assert missing.note.startswith("not computable")
