@@ -8,6 +8,7 @@ from migobs import __version__
 from migobs.api import caching, errors
 from migobs.api.routes import (
     areas,
+    claims,
     exports,
     indicators,
     provenance,
@@ -41,6 +42,7 @@ def create_app(settings: Settings) -> FastAPI:
         provenance.router,
         exports.router,
         indicators.router,
+        claims.router,
     ):
         app.include_router(router)
     site.mount(app)

@@ -7,7 +7,7 @@ of rows matching the filters, not only those on the page.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -178,3 +178,45 @@ class IndicatorValuePublic(BaseModel):
 # One indicator value with the cells it was computed from.
 class IndicatorValueDetailPublic(IndicatorValuePublic):
     inputs: list[CellPublic]
+
+
+# The claim's figure recomputed on another edition or year.
+class ClaimFigurePublic(BaseModel):
+    edition: str
+    year: int
+    value: float | None
+
+
+# A published claim judged against the warehouse: stated, computed, verdict, then and now.
+class ClaimPublic(BaseModel):
+    id: str
+    claim: str
+    documents: list[str]
+    stated: float | None
+    unit: str
+    reference_year: int
+    precision: float | None
+    computed: float | None
+    verdict: str
+    reason: str
+    author_source: str
+    query: dict[str, Any]
+    indicator_unit: str | None
+    method: str | None
+    edition: str | None
+    inputs: list[dict[str, Any]]
+    revised: ClaimFigurePublic | None
+    now: ClaimFigurePublic | None
+
+
+# A finding of the warehouse build (a check's result, not an error).
+class FindingPublic(BaseModel):
+    finding_id: int
+    type: str
+    title: str
+    message: str
+    source: str | None
+    edition: str | None
+    observed: float | None
+    expected: float | None
+    rows: Any

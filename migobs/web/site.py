@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from migobs.web import corridor, country, errors, world
+from migobs.web import corridor, country, errors, report, world
 from migobs.web.templating import HERE
 
-ROUTERS = (world.router, country.router, corridor.router)
+ROUTERS = (world.router, country.router, corridor.router, report.router)
 
 
 def mount(app: FastAPI) -> None:

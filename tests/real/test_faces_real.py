@@ -100,3 +100,27 @@ def test_world_map_of_each_variable_on_real_data(real: httpx.Client) -> None:
     share = real.get("/world", params={"variable": "migrant_share", "year": 2020}).text
     assert "Immigrants as a share of the population, 2020" in share
     assert 'data-area="578"' in share  # Norway (ISO_N3 -99 in Natural Earth) is on the map
+
+
+def test_claims_then_and_now_on_real_data(real: httpx.Client) -> None:
+    c01 = real.get("/api/claims/C01").json()
+    assert (c01["stated"], c01["computed"], c01["verdict"]) == (
+        258_000_000,
+        257_715_425.0,
+        "reproduced",
+    )
+    assert c01["inputs"][0]["cell"] == "L17"
+    assert c01["now"] == {"edition": "2020", "year": 2020, "value": 280_598_105.0}
+    html = real.get("/report").text
+    assert "257,715,425" in html and "280,598,105" in html
+    findings = real.get("/api/findings", params={"type": "aggregate-mismatch", "limit": 1}).json()
+    assert findings["count"] > 0 and findings["data"][0]["type"] == "aggregate-mismatch"
+
+
+def test_indicator_values_on_real_data(real: httpx.Client) -> None:
+    body = real.get("/api/indicators/sdg.10.c.1/values", params={"area": 4, "year": 2020}).json()
+    assert body["count"] == 1 and round(body["data"][0]["value"], 2) == 10.14
+    one = real.get(
+        "/api/indicators/stock.total/areas/900", params={"year": 2017, "edition": "2017"}
+    ).json()
+    assert one["value"] == 257_715_425.0 and one["inputs"][0]["cell"] == "L17"

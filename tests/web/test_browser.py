@@ -83,3 +83,16 @@ def test_page_in_chromium(
     page.set_viewport_size({"width": 375, "height": 740})
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     screenshot(page, f"{name}-phone")
+
+
+def test_report_page_in_chromium(browser_page: tuple[object, Problems], live_server: str) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/report")
+    assert page.locator("h1").inner_text() == "The report, checked"
+    assert page.locator("#claims-table tbody tr").count() >= 10
+    screenshot(page, "report")
+    page.set_viewport_size({"width": 375, "height": 740})
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0

@@ -1,7 +1,8 @@
 """Indicators: definitions, values by area and year (any edition), each with its input cells.
 
 A whole year of an indicator takes a fraction of a second to a few seconds to compute; it is
-computed once per warehouse build and kept (:data:`TABLES`), so lists are fast after the first.
+computed once per warehouse build and kept (``migobs.api.memo``), so lists are fast after the
+first.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from migobs.api.caching import current_etag
-from migobs.api.deps import AreaCode, PagingDep, WarehouseDep, Year, settings_of
+from migobs.api.deps import AreaCode, PagingDep, WarehouseDep, Year
 from migobs.api.errors import ERROR_RESPONSES, ApiError
 from migobs.api.lists import CSV_RESPONSE, answer
+from migobs.api.memo import per_build
 from migobs.api.schemas import (
     IndicatorDetailPublic,
     IndicatorPublic,
@@ -29,9 +30,6 @@ from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.values import Value
 
 router = APIRouter(prefix="/api/indicators", tags=["indicators"])
-
-TABLES: dict[tuple[str | None, str, int, str | None], list[Value]] = {}
-"""Computed tables by (build ETag, code, year, edition); emptied when it grows past 256."""
 
 Code = Annotated[str, Path(description="indicator code, e.g. stock.share_of_population")]
 Edition = Annotated[str | None, Query(description="edition of the first source; default newest")]
@@ -97,16 +95,14 @@ def indicator_table(
     request: Request, con: duckdb.DuckDBPyConnection, code: str, year: int, edition: str | None
 ) -> list[Value]:
     """Every value of ``code`` in ``year``, computed once per build."""
-    key = (current_etag(settings_of(request).warehouse), code, year, edition)
-    if key[0] is None or key not in TABLES:
-        try:
-            values = registry.table(con, code, year, edition)
-        except MigobsError as error:
-            raise ApiError(404, "not-found", str(error), parameter="edition") from error
-        if len(TABLES) >= 256:
-            TABLES.clear()
-        TABLES[key] = values
-    return TABLES[key]
+    try:
+        return per_build(
+            request,
+            ("indicator", code, year, edition),
+            lambda: registry.table(con, code, year, edition),
+        )
+    except MigobsError as error:
+        raise ApiError(404, "not-found", str(error), parameter="edition") from error
 
 
 @router.get("/{code}/values", response_model=ListOf[IndicatorValuePublic], responses=CSV_RESPONSE)

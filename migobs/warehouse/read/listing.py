@@ -211,3 +211,17 @@ def source_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def _record(frame: pd.DataFrame) -> dict[str, Any] | None:
     return None if frame.empty else {str(k): v for k, v in frame.iloc[0].to_dict().items()}
+
+
+def findings(
+    con: duckdb.DuckDBPyConnection, *, type: str | None = None, limit: int = 100, offset: int = 0
+) -> Page:
+    """The build's findings, optionally of one type, by id."""
+    return _page(con, "findings", {"type": type}, "finding_id", limit, offset)
+
+
+def finding_types(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The types of finding the build recorded, sorted."""
+    return [
+        str(r[0]) for r in con.execute("SELECT DISTINCT type FROM findings ORDER BY 1").fetchall()
+    ]
