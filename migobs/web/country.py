@@ -11,7 +11,9 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from migobs.api.deps import WarehouseDep
+from migobs.api.memo import per_build
 from migobs.warehouse.read import listing, profile
+from migobs.web.compact import compact_rows
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, bars_figure, by_year, series_figure
 from migobs.web.templating import templates
@@ -53,11 +55,17 @@ def country(
 ) -> HTMLResponse:
     """The profile of one country (or area)."""
     record = country_record(con, m49)
-    figures = profile_figures(con, m49)
+    figures = per_build(request, ("profile", m49), lambda: profile_figures(con, m49))
+    objectives = per_build(request, ("compact", m49), lambda: compact_rows(con, m49))
     return templates.TemplateResponse(
         request,
         "country.html",
-        {"title": f"{record['name']}: migration profile", "area": record, "figures": figures},
+        {
+            "title": f"{record['name']}: migration profile",
+            "area": record,
+            "figures": figures,
+            "objectives": objectives,
+        },
     )
 
 

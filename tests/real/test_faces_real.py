@@ -124,3 +124,9 @@ def test_indicator_values_on_real_data(real: httpx.Client) -> None:
         "/api/indicators/stock.total/areas/900", params={"year": 2017, "edition": "2017"}
     ).json()
     assert one["value"] == 257_715_425.0 and one["inputs"][0]["cell"] == "L17"
+
+
+def test_profile_compact_objectives_on_real_data(real: httpx.Client) -> None:
+    html = real.get("/country/484").text
+    assert 'href="/api/indicators/sdg.10.c.1/areas/484?year=2020"' in html
+    assert "67,637,913,797" in html  # remittances received by Mexico, 2024 (WDI)

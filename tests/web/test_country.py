@@ -33,3 +33,12 @@ def test_every_figure_names_its_source(client: httpx.Client) -> None:
     assert html.count('<p class="source">Source:') == html.count('<section class="figure"')
     assert "Largest countries of origin, 2019" in html
     assert "11,489,684" in html
+
+
+def test_profile_lists_the_compact_objectives(client: httpx.Client) -> None:
+    html = client.get("/country/250").text
+    assert (
+        "The Global Compact&#39;s objectives" in html or "The Global Compact's objectives" in html
+    )
+    assert html.count('scope="rowgroup"') + html.count("No linked indicator") >= 23
+    assert 'href="/api/indicators/stock.total/areas/250?year=2019"' in html
