@@ -90,18 +90,19 @@ class StockPublic(BaseModel):
     provenance: str
 
 
-# The same stock value in two editions.
+# A value two editions state differently, with its cell in each.
 class RevisionPublic(BaseModel):
+    source: str
+    old_edition: str
+    new_edition: str
+    area: int
     year: int
-    destination: int
-    destination_name: str | None
-    origin: int
-    origin_name: str | None
-    sex: str
-    old_value: float | None
-    new_value: float | None
-    change: float | None
-    change_pct: float | None
+    key: str
+    old: float | None
+    new: float | None
+    change: float
+    old_where: str
+    new_where: str
 
 
 # Where one value came from: the file (with checksum, licence, citation), sheet and cell.

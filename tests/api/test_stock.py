@@ -39,12 +39,13 @@ def test_provenance_link_traces_the_value(client: httpx.Client) -> None:
 
 
 def test_revisions_between_editions(client: httpx.Client) -> None:
-    body = client.get(
-        "/api/revisions", params={"old": "2017", "new": "2019", "destination": 840}
-    ).json()
-    both = {(r["origin"], r["year"]): r for r in body["data"]}
-    assert both[(900, 2010)]["change"] == 0.0
-    assert set(both) == {(900, 2010)}
+    body = client.get("/api/revisions", params={"old": "2017", "new": "2019", "area": 840}).json()
+    assert body == {"data": [], "count": 0}  # both editions state 44,183,643 for 2010
+
+
+def test_revisions_of_an_edition_not_held(client: httpx.Client) -> None:
+    error = client.get("/api/revisions", params={"old": "2015", "new": "2019"}).json()["error"]
+    assert error["parameter"] == "old" and error["accepted"] == ["2017", "2019"]
 
 
 def test_etag_is_the_build_id(client: httpx.Client) -> None:

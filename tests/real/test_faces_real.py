@@ -130,3 +130,11 @@ def test_profile_compact_objectives_on_real_data(real: httpx.Client) -> None:
     html = real.get("/country/484").text
     assert 'href="/api/indicators/sdg.10.c.1/areas/484?year=2020"' in html
     assert "67,637,913,797" in html  # remittances received by Mexico, 2024 (WDI)
+
+
+def test_revisions_2017_to_2020_on_real_data(real: httpx.Client) -> None:
+    params = {"old": "2017", "new": "2020", "area": 900, "year": 2010}
+    world = real.get("/api/revisions", params=params).json()["data"]
+    total = next(r for r in world if r["key"] == "total")
+    assert (total["old"], total["new"]) == (220_019_266.0, 220_983_187.0)
+    assert total["old_where"] == "UN_MigrantStockTotal_2017.xlsx[Table 1]!J17"

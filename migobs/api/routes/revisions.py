@@ -1,45 +1,62 @@
-"""Revisions: how the same stock value changed between two editions."""
+"""Revisions: the values a newer edition of a source changed, largest change first."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from migobs.api.deps import AreaCode, PagingDep, WarehouseDep, Year
-from migobs.api.lists import CSV_RESPONSE, answer, build
-from migobs.api.routes.stock import Sex, resolve_edition
+from migobs.api.errors import ApiError
+from migobs.api.lists import CSV_RESPONSE, answer
+from migobs.api.memo import per_build
 from migobs.api.schemas import ListOf, RevisionPublic
-from migobs.warehouse.read import listing
+from migobs.claims.diff import diff
+from migobs.errors import MigobsError
+from migobs.warehouse.read.editions import source_editions
+from migobs.warehouse.read.revisions import Revision
 
 router = APIRouter(prefix="/api/revisions", tags=["revisions"])
+
+Source = Literal["undesa_stock", "knomad", "wpp", "wdi", "iom_mmp"]
 
 
 @router.get("", response_model=ListOf[RevisionPublic], responses=CSV_RESPONSE)
 def list_revisions(
+    request: Request,
     con: WarehouseDep,
     paging: PagingDep,
     old: Annotated[str, Query(description="the earlier edition, e.g. 2017")],
-    new: Annotated[str, Query(description="the later edition, e.g. 2019")],
-    source: Annotated[str, Query(description="stock source")] = "undesa_stock",
-    destination: AreaCode | None = None,
-    origin: AreaCode | None = None,
+    new: Annotated[str, Query(description="the later edition, e.g. 2020")],
+    source: Annotated[
+        Source, Query(description="a source with editions side by side")
+    ] = "undesa_stock",
+    area: AreaCode | None = None,
     year: Year | None = None,
-    sex: Sex | None = None,
 ) -> dict[str, Any] | Response:
-    """Values present in both editions for the same year, destination, origin and sex."""
-    resolve_edition(con, source, old)
-    resolve_edition(con, source, new)
-    page = listing.revisions(
-        con,
-        source=source,
-        old=old,
-        new=new,
-        destination=destination,
-        origin=origin,
-        year=year,
-        sex=sex,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
-    return answer(build(RevisionPublic, page.rows), page.count, paging, f"revisions-{old}-{new}")
+    """Values for the same area, year and breakdown that changed from ``old`` to ``new``,
+    largest absolute change first, each with its cell in both editions."""
+    held = source_editions(con, source)
+    for parameter, edition in (("old", old), ("new", new)):
+        if edition not in held:
+            raise ApiError(
+                404,
+                "not-found",
+                f"{source} has no edition {edition!r} in the warehouse.",
+                parameter=parameter,
+                accepted=held,
+            )
+    try:
+        found: list[Revision] = per_build(
+            request, ("diff", source, old, new), lambda: diff(con, source, old, new)
+        )
+    except MigobsError as error:
+        raise ApiError(404, "not-found", str(error), parameter="source") from error
+    chosen = [
+        r for r in found if (area is None or r.area == area) and (year is None or r.year == year)
+    ]
+    page = chosen[paging.offset : paging.offset + paging.limit]
+    items = [
+        RevisionPublic(source=source, old_edition=old, new_edition=new, **r.as_dict()) for r in page
+    ]
+    return answer(items, len(chosen), paging, f"revisions-{source}-{old}-{new}")

@@ -173,34 +173,6 @@ def stock(
     return _page(con, STOCK_VIEW, filters, "destination, origin, sex, year", limit, offset)
 
 
-def revisions(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    source: str,
-    old: str,
-    new: str,
-    destination: int | None = None,
-    origin: int | None = None,
-    year: int | None = None,
-    sex: str | None = None,
-    limit: int = 100,
-    offset: int = 0,
-) -> Page:
-    """Values of the same year, destination, origin and sex in two editions, and the change."""
-    view = """(SELECT a.year, a.destination, d.name AS destination_name, a.origin,
-        o.name AS origin_name, a.sex, a.value AS old_value, b.value AS new_value,
-        b.value - a.value AS change,
-        CASE WHEN a.value <> 0 THEN 100 * (b.value - a.value) / a.value END AS change_pct
-        FROM migrant_stock a JOIN migrant_stock b
-          ON a.source = b.source AND a.year = b.year AND a.destination = b.destination
-         AND a.origin = b.origin AND a.sex = b.sex
-        LEFT JOIN areas d ON d.m49 = a.destination LEFT JOIN areas o ON o.m49 = a.origin
-        WHERE a.source = ? AND a.edition = ? AND b.edition = ?)"""
-    filters = {"destination": destination, "origin": origin, "year": year, "sex": sex}
-    order = "destination, origin, sex, year"
-    return _page(con, view, filters, order, limit, offset, (source, old, new))
-
-
 def source_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every file loaded into the warehouse, by source, edition and key."""
     return con.execute(
