@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
+from migobs.api.errors import ErrorBody, error_response
+from migobs.errors import WarehouseMissing
 from migobs.web.templating import templates
 
 
@@ -25,7 +27,20 @@ class PageInputError(Exception):
 
 
 def install(app: FastAPI) -> None:
-    """Render :class:`PageInputError` as the error page with its status."""
+    """Render :class:`PageInputError` as the error page with its status, and a missing
+    warehouse as a page saying how to build it (the API keeps its JSON error shape)."""
+
+    @app.exception_handler(WarehouseMissing)
+    async def missing(request: Request, error: WarehouseMissing) -> Response:
+        if request.url.path.startswith("/api/"):
+            body = ErrorBody(status=503, type="warehouse-missing", message=str(error))
+            return error_response(body)
+        return templates.TemplateResponse(
+            request,
+            "error.html",
+            {"title": "No warehouse yet", "message": str(error), "accepted": []},
+            status_code=503,
+        )
 
     @app.exception_handler(PageInputError)
     async def page_input(request: Request, error: PageInputError) -> HTMLResponse:
