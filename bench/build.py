@@ -1,7 +1,8 @@
 """Benchmark: `migobs build` on the mirror from cold, beside a pandas/openpyxl baseline.
 
 Each run is a fresh subprocess (cold imports, empty data directory). The baseline reads the same
-sheets of the same files with ``pandas.read_excel(engine="openpyxl")`` and does nothing else, so
+sheets of the same files with ``pandas.read_excel(engine="openpyxl")`` (the CSVs with
+``pandas.read_csv``, the UNHCR table with pyreadr, the boundaries with ``json``) and does nothing else, so
 the ratio says what the whole build (parse, map, load, check, swap) costs against merely
 opening the workbooks the usual way. Peak memory is the subprocess's maxrss.
 
@@ -35,6 +36,21 @@ for name in ("undesa_stock", "wpp"):
             for sheet in sheets:
                 if sheet.startswith("Table") or sheet in ("Sheet1", "ESTIMATES", "MEDIUM VARIANT", "ANNEX"):
                     pd.read_excel(path, sheet_name=sheet, header=None, engine="openpyxl")
+# the other sources, each read the usual way (pandas/openpyxl, pyreadr, json)
+import json, pyreadr
+OTHER_SHEETS = {"remittances": "Bilateral_Remittances_2017", "migrant_stocks": "Bilateral_Migration_2017", "incidents": "Worksheet"}
+for name in ("wdi", "knomad", "rpw", "iom_mmp", "unhcr", "natural_earth"):
+    for edition in catalog.source(name).editions.values():
+        for spec in edition.files.values():
+            path = f"{mirror}/{spec.mirror_path}"
+            if path.endswith(".csv"):
+                pd.read_csv(path, skiprows=4 if spec.name.startswith("API_") else 0)
+            elif path.endswith(".xlsx"):
+                pd.read_excel(path, sheet_name=OTHER_SHEETS[spec.key], header=None, engine="openpyxl")
+            elif path.endswith(".rda"):
+                pyreadr.read_r(path)
+            elif spec.key == "countries":
+                json.load(open(path))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 

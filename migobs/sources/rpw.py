@@ -9,7 +9,6 @@ and period; codes are the file's ISO3 codes, unmapped.
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from migobs.errors import LayoutError
-from migobs.provenance import a1
+from migobs.provenance import column_letters
 from migobs.sources._layout import layout
 from migobs.sources._tables import csv_lines, expect_header
 
@@ -59,12 +58,7 @@ def read(path: Path, edition: str) -> pd.DataFrame:
     periods = _periods(path, line, header[len(LABELS) :], spec["period_pattern"])
     body = [(n, fields) for n, fields in lines[header_at + 1 :] if len(fields) > 3 and fields[3]]
     _check_footer(path, lines, spec)
-    records = [
-        record
-        for number, fields in body
-        for record in _values(path, number, fields, periods, spec["missing"])
-    ]
-    return pd.DataFrame(records)
+    return _long(path, body, periods, spec["missing"])
 
 
 def _periods(path: Path, line: int, labels: list[str], pattern: str) -> list[tuple[int, int]]:
@@ -88,33 +82,34 @@ def _check_footer(path: Path, lines: list[tuple[int, list[str]]], spec: dict[str
             )
 
 
-def _values(
-    path: Path, line: int, fields: list[str], periods: list[tuple[int, int]], missing: str
-) -> list[dict[str, Any]]:
-    labels = dict(zip(LABELS, fields, strict=False))
-    out = []
-    for i, (year, quarter) in enumerate(periods):
-        column = len(LABELS) + i
-        text = fields[column] if column < len(fields) else ""
-        out.append(
-            {
-                **labels,
-                "period": f"{year}Q{quarter}",
-                "year": year,
-                "quarter": quarter,
-                "value": _number(path, a1(line - 1, column), text, missing),
-                "cell": a1(line - 1, column),
-            }
-        )
-    return out
+def _long(
+    path: Path, body: list[tuple[int, list[str]]], periods: list[tuple[int, int]], missing: str
+) -> pd.DataFrame:
+    """One row per line and period column, with the value and its A1 cell."""
+    width = len(LABELS) + len(periods)
+    wide = pd.DataFrame([fields[:width] for _, fields in body], columns=range(width))
+    wide["line"] = [number for number, _ in body]
+    long = wide.melt(id_vars=["line", *range(len(LABELS))], var_name="column", value_name="text")
+    long = long.rename(columns=dict(enumerate(LABELS)))
+    offsets = long["column"].astype(int) - len(LABELS)
+    long["year"] = offsets.map(lambda i: periods[i][0])
+    long["quarter"] = offsets.map(lambda i: periods[i][1])
+    long["period"] = long["year"].astype(str) + "Q" + long["quarter"].astype(str)
+    letters = {c: column_letters(c) for c in range(len(LABELS), width)}
+    long["cell"] = long["column"].map(letters) + long["line"].astype(str)
+    long["value"] = _numbers(path, long, missing)
+    ordered = long.sort_values(["line", "column"], kind="stable").reset_index(drop=True)
+    return ordered[[*LABELS, "period", "year", "quarter", "value", "cell"]]
 
 
-def _number(path: Path, cell: str, text: str, missing: str) -> float:
-    if text == missing:
-        return math.nan
-    try:
-        return float(text)
-    except ValueError:
+def _numbers(path: Path, long: pd.DataFrame, missing: str) -> pd.Series:
+    text = long["text"].fillna("").replace(missing, None)
+    numbers = pd.to_numeric(text, errors="coerce")
+    bad = numbers.isna() & text.notna()
+    if bad.any():
+        first = int(bad.to_numpy().argmax())
         raise LayoutError(
-            f"{path.name}, cell {cell}: {text!r} is neither a number nor {missing!r}."
-        ) from None
+            f"{path.name}, cell {long['cell'].iloc[first]}: {text.iloc[first]!r} is neither a "
+            f"number nor {missing!r}."
+        )
+    return numbers.astype("float64")

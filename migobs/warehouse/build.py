@@ -151,7 +151,9 @@ def _load(ctx: LoadContext, loaders: list[Loader], say: Progress) -> None:
 
 def _finish(ctx: LoadContext, loaders: list[Loader], say: Progress) -> dict[str, Any]:
     say("applying corrections")
-    sources = {loader.source for loader in loaders}
+    # only sources that gave files: a loader with no edition held has nothing to correct
+    held = ctx.con.execute("SELECT DISTINCT source FROM source_files").fetchall()
+    sources = {str(source) for (source,) in held}
     ctx.findings.extend(corrections.apply(ctx.con, corrections.load(), sources))
     ctx.findings.extend(ctx.areas.write(ctx.con))
     say("running checks")

@@ -76,7 +76,8 @@ def test_the_files_own_groupings_are_stored(small_mirror: Settings) -> None:
 
 def test_consistent_files_give_no_aggregate_findings(small_mirror: Settings) -> None:
     path = build(small_mirror).path
-    kinds = rows(path, "SELECT DISTINCT type FROM findings")
+    # the small WPP file's net migrants do not cancel (all positive): a net-migration finding
+    kinds = rows(path, "SELECT DISTINCT type FROM findings WHERE type <> 'net-migration-not-zero'")
     assert kinds == []
 
 
@@ -91,7 +92,11 @@ def test_a_world_total_that_is_not_the_sum_is_a_finding(
     workbook.save(target)
     adopt("undesa_stock", "2019", "totals", target)
     path = build(small_mirror).path
-    found = rows(path, "SELECT type, source, edition, observed, expected, rows FROM findings")
+    found = rows(
+        path,
+        "SELECT type, source, edition, observed, expected, rows FROM findings "
+        "WHERE type <> 'net-migration-not-zero'",  # the small WPP file's net migrants do not cancel
+    )
     assert len(found) == 1
     kind, source, edition, observed, expected, cells = found[0]
     assert (kind, source, edition) == ("aggregate-mismatch", "undesa_stock", "2019")

@@ -17,7 +17,7 @@ import pandas as pd
 from migobs.sources import iom_mmp as parser
 from migobs.sources._layout import layout
 from migobs.warehouse.loaders import LoadContext
-from migobs.warehouse.loaders._mapping import map_names
+from migobs.warehouse.loaders._common import held_files, map_names
 
 SOURCE = "iom_mmp"
 ORDER = 40
@@ -47,14 +47,9 @@ def incident_key(incident_id: str) -> str:
 
 def load(ctx: LoadContext) -> None:
     """Load every held vintage."""
-    for edition in ctx.editions(SOURCE):
-        for spec in edition.files.values():
-            obtained = ctx.obtain(spec)
-            if obtained is None:
-                continue
-            file_id = ctx.register_file(obtained)
-            rows = parser.read(obtained.path, edition.name)
-            ctx.append("missing_migrants", _frame(ctx, rows, edition.name, file_id))
+    for held in held_files(ctx, SOURCE):
+        rows = parser.read(held.path, held.edition)
+        ctx.append("missing_migrants", _frame(ctx, rows, held.edition, held.file_id))
 
 
 def _frame(ctx: LoadContext, rows: pd.DataFrame, edition: str, file_id: int) -> pd.DataFrame:

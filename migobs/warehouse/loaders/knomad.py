@@ -12,7 +12,7 @@ import pandas as pd
 
 from migobs.sources import knomad as parser
 from migobs.warehouse.loaders import LoadContext
-from migobs.warehouse.loaders._mapping import map_names
+from migobs.warehouse.loaders._common import held_files, map_names
 
 SOURCE = "knomad"
 ORDER = 40
@@ -21,24 +21,19 @@ UNIT_FACTORS = {"millions_usd": 1_000_000.0, "persons": 1.0}
 
 def load(ctx: LoadContext) -> None:
     """Load every held KNOMAD edition's two matrices."""
-    for edition in ctx.editions(SOURCE):
-        for spec in edition.files.values():
-            obtained = ctx.obtain(spec)
-            if obtained is None:
-                continue
-            file_id = ctx.register_file(obtained)
-            matrix = parser.read(obtained.path, edition.name, spec.key)
-            values = _mapped(ctx, matrix)
-            common = {
-                "source": SOURCE,
-                "edition": edition.name,
-                "year": matrix.year,
-                "value": values["value"] * UNIT_FACTORS[matrix.unit],
-                "file_id": file_id,
-                "sheet": matrix.sheet,
-                "cell": values["cell"],
-            }
-            ctx.append(_table(matrix), pd.DataFrame({**common, **_areas(matrix, values)}))
+    for held in held_files(ctx, SOURCE):
+        matrix = parser.read(held.path, held.edition, held.spec.key)
+        values = _mapped(ctx, matrix)
+        common = {
+            "source": SOURCE,
+            "edition": held.edition,
+            "year": matrix.year,
+            "value": values["value"] * UNIT_FACTORS[matrix.unit],
+            "file_id": held.file_id,
+            "sheet": matrix.sheet,
+            "cell": values["cell"],
+        }
+        ctx.append(_table(matrix), pd.DataFrame({**common, **_areas(matrix, values)}))
 
 
 def _mapped(ctx: LoadContext, matrix: parser.Matrix) -> pd.DataFrame:

@@ -11,22 +11,18 @@ import pandas as pd
 
 from migobs.sources import natural_earth as parser
 from migobs.warehouse.loaders import LoadContext
+from migobs.warehouse.loaders._common import held_files
 
 SOURCE = "natural_earth"
 ORDER = 60
 MISSING = "-99"
-FILE_KEY = "countries"
+TOPOLOGY = "topology"
 
 
 def load(ctx: LoadContext) -> None:
     """Load the GeoJSON of every held edition (the TopoJSON is served as it is, not loaded)."""
-    for edition in ctx.editions(SOURCE):
-        spec = edition.files[FILE_KEY]
-        obtained = ctx.obtain(spec)
-        if obtained is None:
-            continue
-        file_id = ctx.register_file(obtained)
-        features = parser.read(obtained.path, edition.name)
+    for held in held_files(ctx, SOURCE, skip=(TOPOLOGY,)):
+        features = parser.read(held.path, held.edition)
         area = [
             _area(ctx, *codes)
             for codes in zip(features["iso_n3"], features["adm0_a3"], features["name"], strict=True)
@@ -37,7 +33,7 @@ def load(ctx: LoadContext) -> None:
                 "area": features["area"].astype(int),
                 "name": features["name"],
                 "geometry": features["geometry"],
-                "file_id": file_id,
+                "file_id": held.file_id,
             }
         )
         ctx.append("boundaries", frame)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from migobs.sources import unhcr as parser
 from migobs.warehouse.loaders import LoadContext
-from migobs.warehouse.loaders._mapping import add_areas, map_codes
+from migobs.warehouse.loaders._common import add_areas, held_files, map_codes
 
 SOURCE = "unhcr"
 ORDER = 40
@@ -32,27 +32,22 @@ COUNTS = (
 def load(ctx: LoadContext) -> None:
     """Load every held UNHCR edition."""
     add_areas(ctx, SOURCE)
-    for edition in ctx.editions(SOURCE):
-        for spec in edition.files.values():
-            obtained = ctx.obtain(spec)
-            if obtained is None:
-                continue
-            file_id = ctx.register_file(obtained)
-            rows = parser.read(obtained.path, edition.name)
-            rows = rows.assign(
-                origin=map_codes(ctx, SOURCE, rows["coo_iso"], rows["coo_name"]),
-                asylum=map_codes(ctx, SOURCE, rows["coa_iso"], rows["coa_name"]),
-            ).dropna(subset=["origin", "asylum"])
-            frame = pd.DataFrame(
-                {
-                    "source": SOURCE,
-                    "edition": edition.name,
-                    "year": rows["year"],
-                    "origin": rows["origin"].astype(int),
-                    "asylum": rows["asylum"].astype(int),
-                    **{count: rows[count] for count in COUNTS},
-                    "file_id": file_id,
-                    "row_number": rows["row"],
-                }
-            )
-            ctx.append("refugees", frame)
+    for held in held_files(ctx, SOURCE):
+        rows = parser.read(held.path, held.edition)
+        rows = rows.assign(
+            origin=map_codes(ctx, SOURCE, rows["coo_iso"], rows["coo_name"]),
+            asylum=map_codes(ctx, SOURCE, rows["coa_iso"], rows["coa_name"]),
+        ).dropna(subset=["origin", "asylum"])
+        frame = pd.DataFrame(
+            {
+                "source": SOURCE,
+                "edition": held.edition,
+                "year": rows["year"],
+                "origin": rows["origin"].astype(int),
+                "asylum": rows["asylum"].astype(int),
+                **{count: rows[count] for count in COUNTS},
+                "file_id": held.file_id,
+                "row_number": rows["row"],
+            }
+        )
+        ctx.append("refugees", frame)

@@ -2,7 +2,8 @@
 
 Variables: ``remittances_received`` (BX.TRF.PWKR.CD.DT), ``remittances_paid``
 (BM.TRF.PWKR.CD.DT), ``oda_received`` (DT.ODA.ALLD.CD), ``gdp`` (NY.GDP.MKTP.CD), all in current
-US$ as the files state them. Empty fields are not stored. Economies map by ISO3 (World Bank codes
+US$ as the files state them. Empty fields are not stored; the Metadata_Indicator file is verified
+but not loaded (the extract itself names its indicator). Economies map by ISO3 (World Bank codes
 such as XKX and CHI through ``area_names/wdi.yml``), aggregates through the same names table.
 Memberships the metadata states (World, regions, income groups) become ``area_groups`` with
 scheme ``wdi/<edition>``, which the aggregate check sums.
@@ -14,7 +15,7 @@ import pandas as pd
 
 from migobs.sources import wdi as parser
 from migobs.warehouse.loaders import LoadContext
-from migobs.warehouse.loaders._mapping import add_areas, map_codes
+from migobs.warehouse.loaders._common import add_areas, held_files, map_codes
 
 SOURCE = "wdi"
 ORDER = 30
@@ -30,17 +31,13 @@ WORLD = 900
 def load(ctx: LoadContext) -> None:
     """Load every held WDI extract and its country metadata."""
     add_areas(ctx, SOURCE)
-    for edition in ctx.editions(SOURCE):
-        for spec in edition.files.values():
-            obtained = ctx.obtain(spec)
-            if obtained is None or spec.key == "metadata_indicator":
-                continue
-            file_id = ctx.register_file(obtained)
-            if spec.key == "metadata_country":
-                rows = parser.read_countries(obtained.path, edition.name)
-                _load_countries(ctx, rows, file_id, edition.name)
-            else:
-                _load_indicator(ctx, parser.read_indicator(obtained.path, edition.name), file_id)
+    for held in held_files(ctx, SOURCE, skip=("metadata_indicator",)):
+        if held.spec.key == "metadata_country":
+            rows = parser.read_countries(held.path, held.edition)
+            _load_countries(ctx, rows, held.file_id, held.edition)
+        else:
+            indicator = parser.read_indicator(held.path, held.edition)
+            _load_indicator(ctx, indicator, held.file_id)
 
 
 def _load_indicator(ctx: LoadContext, indicator: parser.Indicator, file_id: int) -> None:

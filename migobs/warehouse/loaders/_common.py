@@ -1,4 +1,4 @@
-"""Helpers the loaders of the other sources share: their extra areas, and mapping a code column.
+"""Helpers the loaders of the other sources share: held files, extra areas, mapping a column.
 
 A names file ``area_names/<source>.yml`` may list, under ``areas``, areas the source needs that
 neither M49 nor ``areas.yml`` has (World Bank aggregates, UNHCR's unknown origin); each has the
@@ -7,13 +7,42 @@ code the warehouse gives it, a name and a kind. :func:`add_areas` puts them in `
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
+from migobs.sources.catalog import FileSpec
 from migobs.warehouse.areas import NAMES_DIR
 from migobs.warehouse.loaders import LoadContext
+
+
+@dataclass(frozen=True)
+class Held:
+    """A verified file of an edition, registered in ``source_files``."""
+
+    edition: str
+    spec: FileSpec
+    path: Path
+    file_id: int
+
+
+def held_files(ctx: LoadContext, source: str, skip: tuple[str, ...] = ()) -> Iterator[Held]:
+    """Every held file of ``source`` but those whose key is in ``skip``, oldest edition first.
+
+    Files of editions not held are skipped (``ctx.obtain`` leaves a finding); each held file is
+    registered once and yielded with its ``file_id``.
+    """
+    for edition in ctx.editions(source):
+        for spec in edition.files.values():
+            if spec.key in skip:
+                continue
+            obtained = ctx.obtain(spec)
+            if obtained is not None:
+                yield Held(edition.name, spec, obtained.path, ctx.register_file(obtained))
 
 
 def add_areas(ctx: LoadContext, source: str) -> None:

@@ -1,0 +1,241 @@
+"""Real-data tests of the other sources: parsers on the mirror, the built warehouse, provenance.
+
+Provenance checks read the named cell or row again with another reader (the ``csv`` module,
+openpyxl with cached values, the CSV conversion of the UNHCR table) and compare.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from migobs.sources import catalog, iom_mmp, knomad, natural_earth, rpw, unhcr, wdi
+from migobs.warehouse.read import open_warehouse
+
+pytestmark = pytest.mark.real
+
+
+def mirrored(mirror: Path, source: str, edition: str, key: str) -> Path:
+    return mirror / catalog.file_spec(source, edition, key).mirror_path
+
+
+def csv_cell(path: Path, cell: str) -> str:
+    """The field at an A1 cell of a CSV file, counting every physical line."""
+    match = re.fullmatch(r"([A-Z]+)(\d+)", cell)
+    assert match
+    column = 0
+    for letter in match[1]:
+        column = column * 26 + ord(letter) - 64
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    return next(csv.reader([lines[int(match[2]) - 1]]))[column - 1]
+
+
+def xlsx_cell(path: Path, sheet: str, cell: str) -> object:
+    book = load_workbook(path, data_only=True, read_only=True)
+    try:
+        return book[sheet][cell].value
+    finally:
+        book.close()
+
+
+# -- parsers on the mirror ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edition", "key", "code", "world_2017"),
+    [
+        ("2025-07-01", "BX.TRF.PWKR.CD.DT", "WLD", 591.36e9),
+        ("2025-07-01", "BX.TRF.PWKR.CD.DT", "LMY", 428.86e9),
+        ("2021-09-15", "BM.TRF.PWKR.CD.DT", "WLD", 422.30e9),
+        ("2025-10-07", "DT.ODA.ALLD.CD", "WLD", 164.78e9),
+        ("2024-10-24", "NY.GDP.MKTP.CD", "WLD", 81.55e12),
+    ],
+)
+def test_wdi_2017_aggregates_match_the_readme(
+    mirror: Path, edition: str, key: str, code: str, world_2017: float
+) -> None:
+    path = mirrored(mirror, "wdi", edition, key)
+    values = wdi.read_indicator(path, edition).values
+    row = values[(values.country_code == code) & (values.year == 2017)].iloc[0]
+    assert row.value == pytest.approx(world_2017, rel=5e-5)
+    assert float(csv_cell(path, row.cell)) == row.value
+
+
+def test_wdi_metadata_has_48_aggregates_and_217_economies(mirror: Path) -> None:
+    path = mirrored(mirror, "wdi", "2025-07-01", "metadata_country")
+    rows = wdi.read_countries(path, "2025-07-01")
+    assert (rows.region == "").sum() == 48
+    assert (rows.region != "").sum() == 217
+    assert {"XKX", "CHI"} <= set(rows[rows.region != ""]["code"])
+
+
+def test_knomad_grand_totals_are_the_cached_formula_values(mirror: Path) -> None:
+    path = mirrored(mirror, "knomad", "2017", "remittances")
+    matrix = knomad.read(path, "2017", "remittances")
+    total = matrix.values[
+        (matrix.values.row_name == "WORLD") & (matrix.values.column_name == "WORLD")
+    ].iloc[0]
+    assert total.value == pytest.approx(613_465.8, abs=0.05)
+    assert xlsx_cell(path, matrix.sheet, total.cell) == pytest.approx(total.value)
+    stock_path = mirrored(mirror, "knomad", "2017", "migrant_stocks")
+    stocks = knomad.read(stock_path, "2017", "migrant_stocks").values
+    world = stocks[(stocks.row_name == "World") & (stocks.column_name == "World")].iloc[0]
+    assert world.value == 266_143_792
+    assert {"Other North", "Other South"} <= set(stocks["row_name"])
+
+
+def test_rpw_corridors_and_a_value_read_again(mirror: Path) -> None:
+    path = mirrored(mirror, "rpw", "2020-12-07", "corridors")
+    values = rpw.read(path, "2020-12-07")
+    assert values["sending_code"].nunique() == 48
+    assert values["receiving_code"].nunique() == 111
+    assert set(values["series_code"]) == {"ATCR.CORR"}
+    row = values[
+        (values.sending_code == "AGO")
+        & (values.receiving_code == "NAM")
+        & (values.period == "2016Q2")
+    ].iloc[0]
+    assert row.value == pytest.approx(15.235, abs=1e-6)  # the file says 15.2349996566772
+    assert float(csv_cell(path, row.cell)) == row.value
+
+
+@pytest.mark.parametrize(
+    ("edition", "rows", "dead_and_missing_2017"), [("2022", 10_606, 6_284), ("2025", 19_255, 6_400)]
+)
+def test_missing_migrants_vintages(
+    mirror: Path, edition: str, rows: int, dead_and_missing_2017: int
+) -> None:
+    path = mirrored(mirror, "iom_mmp", edition, "incidents")
+    incidents = iom_mmp.read(path, edition)
+    assert len(incidents) == rows
+    assert incidents[incidents.year == 2017]["dead_and_missing"].sum() == dead_and_missing_2017
+    first = incidents.iloc[0]
+    assert (first.incident_id, first.latitude, first.longitude) == (
+        "2014.MMP00001",
+        31.650259,
+        -110.366453,
+    )
+    assert xlsx_cell(path, "Worksheet", f"J{first.row}") == first.dead_and_missing
+
+
+def test_unhcr_global_refugees_and_rows_read_again(mirror: Path) -> None:
+    table = unhcr.read(mirror / "unhcr" / "population.rda", "2025.12.1")
+    assert table[table.year == 2017]["refugees"].sum() == 19_940_566
+    assert table[table.year == 2024]["refugees"].sum() == 30_958_200
+    # the CSV conversion of the same table: line n + 1 is row n
+    lines = (mirror / "unhcr" / "population_from_rda.csv").read_text(encoding="utf-8").splitlines()
+    header = next(csv.reader([lines[0]]))
+    for row in table.sample(5, random_state=42).itertuples():
+        fields = dict(zip(header, next(csv.reader([lines[row.row]])), strict=True))
+        assert (int(fields["year"]), fields["coo_iso"], fields["coa_iso"]) == (
+            row.year,
+            row.coo_iso,
+            row.coa_iso,
+        )
+        assert float(fields["refugees"] or "nan") == pytest.approx(row.refugees, nan_ok=True)
+
+
+def test_natural_earth_has_177_features(mirror: Path) -> None:
+    rows = natural_earth.read(mirrored(mirror, "natural_earth", "4.1", "countries"), "4.1")
+    assert len(rows) == 177
+    assert set(rows[rows.iso_n3 == "-99"]["adm0_a3"]) == {"CYN", "KOS", "NOR", "SOL"}
+
+
+# -- the built warehouse -----------------------------------------------------------------------
+
+
+def test_world_remittances_received_2017_and_its_cell(built_warehouse: Path, mirror: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        value, cell, unit = con.execute(
+            "SELECT value, cell, unit FROM series WHERE source = 'wdi' AND edition = '2025-07-01' "
+            "AND variable = 'remittances_received' AND area = 900 AND year = 2017"
+        ).fetchone()  # type: ignore[misc]
+    assert value == pytest.approx(591.36e9, rel=5e-5)
+    assert unit == "current_usd"
+    path = mirrored(mirror, "wdi", "2025-07-01", "BX.TRF.PWKR.CD.DT")
+    assert float(csv_cell(path, cell)) == value
+
+
+def test_wdi_economies_and_aggregates_all_map(built_warehouse: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        unmapped = con.execute("SELECT code FROM wdi_economies WHERE m49 IS NULL").fetchall()
+        counts = con.execute(
+            "SELECT is_aggregate, count(*) FROM wdi_economies WHERE edition = '2025-07-01' GROUP BY 1"
+        ).fetchall()
+        kosovo = con.execute(
+            "SELECT DISTINCT m49 FROM wdi_economies WHERE code IN ('XKX', 'CHI') ORDER BY 1"
+        ).fetchall()
+    assert unmapped == []
+    assert dict(counts) == {True: 48, False: 217}
+    assert kosovo == [(412,), (830,)]
+
+
+def test_knomad_remittances_are_in_us_dollars(built_warehouse: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        total = con.execute(
+            "SELECT value FROM bilateral_remittances WHERE sending = 900 AND receiving = 900"
+        ).fetchone()
+        stock = con.execute(
+            "SELECT value FROM migrant_stock WHERE source = 'knomad' AND origin = 900 "
+            "AND destination = 900"
+        ).fetchone()
+        rows = con.execute("SELECT count(*) FROM bilateral_remittances").fetchone()
+    assert total is not None and total[0] == pytest.approx(613_465.8e6, rel=1e-7)
+    assert stock == (266_143_792.0,)
+    assert rows == (215 * 215,)  # every cell of the matrix, totals included, every name mapped
+
+
+def test_unhcr_refugees_2017_by_country(built_warehouse: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        world = con.execute("SELECT sum(refugees) FROM refugees WHERE year = 2017").fetchone()
+        rows = con.execute("SELECT count(*) FROM refugees").fetchone()
+        turkey = con.execute(
+            "SELECT sum(refugees) FROM refugees WHERE year = 2017 AND asylum = 792"
+        ).fetchone()
+    assert world == (19_940_566.0,)
+    assert rows == (138_893,)  # no row lost to an unmapped code
+    assert turkey is not None and turkey[0] > 3_400_000  # Türkiye hosted ~3.5 million in 2017
+
+
+def test_missing_migrants_vintages_side_by_side(built_warehouse: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        sums = dict(
+            con.execute(
+                "SELECT edition, sum(dead_and_missing) FROM missing_migrants WHERE year = 2017 "
+                "GROUP BY 1"
+            ).fetchall()
+        )
+        shared = con.execute(
+            "SELECT count(*) FROM missing_migrants a JOIN missing_migrants b USING (incident_key) "
+            "WHERE a.edition = '2022' AND b.edition = '2025'"
+        ).fetchone()
+        corrected = con.execute(
+            "SELECT count(*) FROM missing_migrants WHERE edition = '2025' AND year IS NULL"
+        ).fetchone()
+    assert sums == {"2022": 6_284.0, "2025": 6_400.0}
+    assert shared == (10_469,)  # 10,463 IDs as written, 6 more merges listed in another order
+    assert corrected == (0,)  # the 13 empty years are recorded corrections
+
+
+def test_boundaries_and_findings_of_the_other_sources(built_warehouse: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        boundaries = con.execute("SELECT count(*), count(DISTINCT area) FROM boundaries").fetchone()
+        unmapped = con.execute(
+            "SELECT source, code FROM area_names WHERE m49 IS NULL AND code IS NOT NULL AND source "
+            "IN ('wdi', 'knomad', 'rpw', 'iom_mmp', 'unhcr', 'natural_earth') ORDER BY 1, 2"
+        ).fetchall()
+        types = {t for (t,) in con.execute("SELECT DISTINCT type FROM findings").fetchall()}
+    assert boundaries == (175, 175)
+    assert unmapped == [("natural_earth", "CYN"), ("natural_earth", "SOL")]
+    assert {
+        "origin-equals-asylum",
+        "stock-below-refugees",
+        "net-migration-not-zero",
+        "possible-duplicate-incident",
+        "aggregate-mismatch",
+        "correction-applied",
+    } <= types
