@@ -82,6 +82,11 @@ class ClaimResult:
         }
 
 
+def show(number: float) -> str:
+    """A figure for a reason line: thousands separated, four significant digits below 1,000."""
+    return f"{number:,.0f}" if abs(number) >= 1000 else f"{number:.4g}"
+
+
 def judge(claim: Claim, computed: float) -> tuple[str, str]:
     """Verdict and reason for ``computed`` against the claim's stated figure and precision."""
     stated = float(claim.stated or 0)
@@ -97,11 +102,12 @@ def judge(claim: Claim, computed: float) -> tuple[str, str]:
     precision = claim.precision or 1.0
     rounded = round(computed / precision) * precision
     if math.isclose(rounded, stated, rel_tol=1e-9, abs_tol=precision * 1e-9):
-        return "reproduced", f"{computed:,.6g} rounds to {stated:,.6g} at precision {precision:g}"
+        return "reproduced", f"{show(computed)} rounds to {show(stated)} at the claim's precision"
     kind = "close" if abs(gap) <= claim.tolerance else "differs"
     return kind, (
-        f"{computed:,.6g} rounds to {rounded:,.6g}, not {stated:,.6g} (gap {gap:+,.6g}; "
-        f"close means within {claim.tolerance:,.6g}). {claim.why}"
+        f"{show(computed)} rounds to {show(rounded)}, not {show(stated)} (gap "
+        f"{'+' if gap > 0 else ''}{show(gap)}; close means within {show(claim.tolerance)}). "
+        f"{claim.why}"
     ).strip()
 
 

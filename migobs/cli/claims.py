@@ -40,7 +40,9 @@ def _echo(result: ClaimResult) -> None:
         click.echo(f"     inputs: {_inputs(result)}")
     for label, figure in (("revised", result.revised), ("now", result.now)):
         if figure is not None:
-            click.echo(f"     {label}: {_number(figure.value)} ({figure.edition}, {figure.year})")
+            click.echo(
+                f"     {label}: {_number(figure.value)} (edition {figure.edition}, year {figure.year})"
+            )
 
 
 @click.command("claims")

@@ -83,6 +83,8 @@ def indicator_command(
     options = {k: v for k, v in options.items() if v is not None}
     if year is None and not all_areas:
         raise click.ClickException("Give --year (or --all-areas for the newest year).")
+    if by is not None and code != "sdg.10.7.3":
+        raise click.ClickException("--by breaks down sdg.10.7.3 only.")
     if by is not None and year is not None:
         values = deaths_by(con, by, year, edition, since)
     elif all_areas:

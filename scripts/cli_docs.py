@@ -1,0 +1,43 @@
+"""Print docs/cli.md: the reference of every `migobs` command, generated from its --help.
+
+`make docs` writes it; tests/test_docs.py fails when docs/cli.md is not what this prints.
+"""
+
+from __future__ import annotations
+
+import click
+
+from migobs.cli import cli
+
+
+def commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
+    """Every command below ``group`` with its full name, depth first, sorted by name."""
+    found: list[tuple[str, click.Command]] = []
+    for name in sorted(group.commands):
+        command = group.commands[name]
+        found.append((f"{prefix} {name}", command))
+        if isinstance(command, click.Group):
+            found.extend(commands(command, f"{prefix} {name}"))
+    return found
+
+
+def help_text(name: str, command: click.Command) -> str:
+    """The --help output of one command, as the user sees it."""
+    with click.Context(command, info_name=name, terminal_width=100) as ctx:
+        return command.get_help(ctx)
+
+
+def markdown() -> str:
+    """The whole CLI reference as Markdown."""
+    parts = [
+        "# Command-line reference\n",
+        "Generated from `--help` by `make docs` (scripts/cli_docs.py); a test fails when it is stale.\n",
+        f"## migobs\n\n```\n{help_text('migobs', cli)}\n```\n",
+    ]
+    for name, command in commands(cli, "migobs"):
+        parts.append(f"## {name}\n\n```\n{help_text(name, command)}\n```\n")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

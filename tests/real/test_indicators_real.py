@@ -1,0 +1,116 @@
+"""Indicators on the warehouse built from the mirror, checked by hand against the files.
+
+Each expected figure was read from the official file itself (cell given) and computed by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from migobs.claims.findings import aggregate_findings
+from migobs.indicators import compute, deaths_by, table
+from migobs.warehouse.read import open_warehouse
+
+pytestmark = pytest.mark.real
+
+
+@pytest.fixture(scope="module")
+def con(built_warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    with open_warehouse(built_warehouse) as connection:
+        yield connection
+
+
+def test_known_stock_figures_of_the_2017_revision(con: duckdb.DuckDBPyConnection) -> None:
+    world = compute(con, "stock.total", 900, 2017, "2017")
+    assert world.value == 257_715_425
+    assert world.inputs[0].where() == "UN_MigrantStockTotal_2017.xlsx[Table 1]!L17"
+    assert compute(con, "stock.total", 900, 2000, "2017").value == 172_604_257
+    assert compute(con, "stock.female", 900, 2017, "2017").value == 124_636_567
+
+
+def test_world_share_of_population_is_table_3(con: duckdb.DuckDBPyConnection) -> None:
+    value = compute(con, "stock.share_of_population", 900, 2017, "2017")
+    assert value.value == pytest.approx(3.4133, abs=5e-5)
+    assert value.value == pytest.approx(value.published, rel=1e-9)  # Table 3!L17
+
+
+@pytest.mark.parametrize(
+    ("code", "area", "expected"),
+    [
+        # Kenya: Table 1 L (1,078,572) over Table 2 K (49,699.862 thousand) = Table 3 (2.1702%)
+        ("stock.share_of_population", 404, 100 * 1_078_572 / 49_699_862),
+        # Germany: Table 1 Z (6,109,816 women) over L (12,165,083)
+        ("stock.female_share", 276, 100 * 6_109_816 / 12_165_083),
+        # Sub-Saharan Africa (947): its own row, and its countries sum to it
+        ("stock.total", 947, 22_975_988),
+        # Europe (908): 77,895,217 over 742,073,853 (Table 3: 10.4970%)
+        ("stock.share_of_population", 908, 100 * 77_895_217 / 742_073_853),
+    ],
+)
+def test_stock_indicators_by_hand(
+    con: duckdb.DuckDBPyConnection, code: str, area: int, expected: float
+) -> None:
+    assert compute(con, code, area, 2017, "2017").value == pytest.approx(expected, rel=1e-9)
+
+
+def test_change_since_2000_in_the_2017_revision(con: duckdb.DuckDBPyConnection) -> None:
+    value = compute(con, "stock.change_pct", 900, 2017, "2017", base_year=2000)
+    assert value.value == pytest.approx(100 * (257_715_425 / 172_604_257 - 1), rel=1e-12)
+    assert compute(con, "stock.change", 900, 2017, "2017").value == 85_111_168
+
+
+def test_emigrants_and_top_corridor_of_the_2017_origin_destination_table(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    assert compute(con, "stock.emigrants", 356, 2017, "2017").value == 16_587_720
+    top = table(con, "stock.corridor", 2017, "2017")[0]
+    assert (top.counterpart, top.area, top.value) == (484, 840, 12_683_066)
+
+
+@pytest.mark.parametrize(
+    ("code", "area", "expected"),
+    [
+        # WDI BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD, 2017 column: Philippines, Nepal
+        ("sdg.17.3.2", 608, 100 * 32_809_770_433.9087 / 328_480_736_798.792),
+        ("sdg.17.3.2", 524, 100 * 6_928_133_767.08804 / 28_971_588_940.364),
+        ("remittances.received", 900, 591_357_015_219.397),
+        ("remittances.received", 9122, 428_863_109_389.402),
+        # LMY remittances over LMY net ODA received (DT.ODA.ALLD.CD 164,284,218,750)
+        ("remittances.vs_oda", 9122, 428_863_109_389.402 / 164_284_218_750),
+        # UNHCR refugees from Syria (6,310,498) per 100,000 of WPP 2019 (17,095.669 thousand)
+        ("sdg.10.7.4", 760, 100_000 * 6_310_498 / 17_095_669),
+        ("sdg.10.7.4", 4, 100_000 * 2_624_265 / 36_296_111),
+        ("refugees.by_origin", 900, 19_940_566),
+    ],
+)
+def test_other_indicators_by_hand(
+    con: duckdb.DuckDBPyConnection, code: str, area: int, expected: float
+) -> None:
+    assert compute(con, code, area, 2017).value == pytest.approx(expected, rel=1e-9)
+
+
+def test_deaths_during_migration_2017_in_the_2022_vintage(con: duckdb.DuckDBPyConnection) -> None:
+    assert compute(con, "sdg.10.7.3", 900, 2017, "2022").value == 6284
+    regions = {v.label: v.value for v in deaths_by(con, "region", 2017, "2022")}
+    assert (regions["Mediterranean"], regions["Northern Africa"]) == (3139, 1026)
+    assert compute(con, "sdg.10.7.3", 900, 2017, "2025").value == 6400
+
+
+def test_remittance_cost_usa_to_mexico_2017(con: duckdb.DuckDBPyConnection) -> None:
+    value = compute(con, "sdg.10.c.1.corridor", 484, 2017, counterpart=840)
+    assert len(value.inputs) == 4
+    assert value.value == pytest.approx(sum(c.value or 0 for c in value.inputs) / 4)
+    assert value.value == pytest.approx(4.7207, abs=5e-5)
+
+
+def test_aggregates_against_published_are_findings(con: duckdb.DuckDBPyConnection) -> None:
+    stock = aggregate_findings(con, "stock.total", 2017, "2017")
+    assert [(f.area, f.expected - f.observed) for f in stock] == [(934, 41_039)]
+    remittances = {f.area: f for f in aggregate_findings(con, "remittances.received", 2017)}
+    assert 900 not in remittances  # WLD equals the sum of its economies in this vintage
+    oda = {f.area: f for f in aggregate_findings(con, "remittances.vs_oda", 2017)}
+    assert oda[900].expected == pytest.approx(591_357_015_219.397 / 164_784_265_625)
