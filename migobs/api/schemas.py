@@ -11,6 +11,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from migobs.warehouse.read.cells import Cell
+
 T = TypeVar("T")
 
 
@@ -144,21 +146,6 @@ class IndicatorDetailPublic(IndicatorPublic):
     years: list[int]
 
 
-# One input of a computed value: the warehouse value and its file, sheet and cell.
-class CellPublic(BaseModel):
-    source: str
-    edition: str
-    variable: str
-    area: int
-    year: int
-    value: float | None
-    file: str
-    sha256: str
-    sheet: str | None
-    cell: str
-    counterpart: int | None
-
-
 # One indicator value as a row of a list.
 class IndicatorValuePublic(BaseModel):
     code: str
@@ -178,7 +165,7 @@ class IndicatorValuePublic(BaseModel):
 
 # One indicator value with the cells it was computed from.
 class IndicatorValueDetailPublic(IndicatorValuePublic):
-    inputs: list[CellPublic]
+    inputs: list[Cell]  # the warehouse values it was computed from, with file, sheet, cell
 
 
 # The claim's figure recomputed on another edition or year.

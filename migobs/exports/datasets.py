@@ -2,7 +2,7 @@
 
 Names follow ``<source>/<edition>/<table>``: for each stock source and edition
 ``by_destination`` (immigrants by country of destination), ``by_destination_sex`` and
-``by_destination_origin`` (the bilateral matrix).
+``by_destination_origin`` (the bilateral matrix); and ``indicator/<code>`` for every indicator.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from migobs.errors import ExportError
+from migobs.errors import ExportError, MigobsError
 from migobs.exports.table import SourceRef, TableMeta, TidyTable
+from migobs.indicators import registry
+from migobs.indicators.definitions import definitions
 from migobs.warehouse.read import atlas, listing
 
 
@@ -41,18 +43,23 @@ STOCK_TABLES = {
 
 
 def dataset_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every table name the warehouse can export, sorted."""
-    return sorted(
+    """Every table name the warehouse can export: stock tables, then ``indicator/<code>``."""
+    stock = sorted(
         f"{source}/{edition}/{table}"
         for source, edition in listing.stock_editions(con)
         for table in STOCK_TABLES
     )
+    return stock + [f"indicator/{code}" for code in registry.REGISTRY]
 
 
-def sources_of(con: duckdb.DuckDBPyConnection, source: str, edition: str) -> tuple[SourceRef, ...]:
-    """The files one edition was read from, as source references."""
+def sources_of(
+    con: duckdb.DuckDBPyConnection, source: str, edition: str | None = None
+) -> tuple[SourceRef, ...]:
+    """The files one edition (``None``: every edition) was read from, as source references."""
     files = listing.source_files(con)
-    chosen = files[(files["source"] == source) & (files["edition"] == edition)]
+    chosen = files[
+        (files["source"] == source) & ((files["edition"] == edition) if edition else True)
+    ]
     return tuple(
         SourceRef(
             title=f"{row.source} {row.edition}: {row.name}",
@@ -73,6 +80,8 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
         The warehouse has no table of that name; the message lists those it has.
     """
     known = dataset_names(con)
+    if name.startswith("indicator/") and name in known:
+        return indicator_dataset(con, name.removeprefix("indicator/"))
     if name not in known:
         raise ExportError(f"No table {name!r} to export. Tables: {', '.join(known) or 'none'}.")
     source, edition, table = name.split("/")
@@ -92,6 +101,47 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
     )
     key = ["area", *kind.dimensions, "year"]
     return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=kind.dimensions)
+
+
+def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
+    """Indicator ``code`` for every area and every year the newest edition allows.
+
+    Corridor indicators have the dimension ``counterpart`` (the other end of the corridor).
+
+    Raises
+    ------
+    ExportError
+        The warehouse lacks the indicator's sources.
+    """
+    definition = definitions()[code]
+    try:
+        values = [v for year in registry.years(con, code) for v in registry.table(con, code, year)]
+    except MigobsError as error:
+        raise ExportError(f"Cannot export indicator {code}: {error}") from error
+    corridor = any(v.counterpart is not None for v in values)
+    frame = pd.DataFrame(
+        {
+            "area": [v.area for v in values],
+            "area_name": [v.area_name for v in values],
+            **({"counterpart": [v.counterpart for v in values]} if corridor else {}),
+            "year": [v.year for v in values],
+            "value": [v.value for v in values],
+        },
+        columns=["area", "area_name", *(["counterpart"] if corridor else []), "year", "value"],
+    )
+    iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
+    frame = frame.merge(iso3, on="area", how="left")
+    meta = TableMeta(
+        name=f"indicator/{code}",
+        title=definition.title,
+        unit=definition.unit,
+        description=definition.formula,
+        sources=tuple(ref for source in definition.sources for ref in sources_of(con, source)),
+    )
+    dimensions = ("counterpart",) if corridor else ()
+    key = ["area", *dimensions, "year"]
+    columns = ["area", "area_name", "iso3", *dimensions, "year", "value"]
+    return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions)
 
 
 def _typed(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:

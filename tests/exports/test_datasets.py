@@ -47,3 +47,12 @@ def test_matrix_and_sex_tables_have_their_dimensions(
     by_sex = dataset(con, "undesa_stock/2019/by_destination_sex")
     formats = [f for f in FORMATS if f != "grapher"]
     assert export(by_sex, tmp_path / "sex", formats)
+
+
+def test_indicator_is_exported_for_every_year(con: duckdb.DuckDBPyConnection) -> None:
+    assert "indicator/stock.total" in dataset_names(con)
+    table = dataset(con, "indicator/stock.total")
+    frame = table.frame.set_index(["area", "year"])
+    assert frame.loc[(250, 2019), "value"] == 8_334_875.0
+    assert frame.loc[(250, 2019), "iso3"] == "FRA"
+    assert table.meta.unit == "persons" and table.meta.sources

@@ -138,3 +138,22 @@ def test_revisions_2017_to_2020_on_real_data(real: httpx.Client) -> None:
     total = next(r for r in world if r["key"] == "total")
     assert (total["old"], total["new"]) == (220_019_266.0, 220_983_187.0)
     assert total["old_where"] == "UN_MigrantStockTotal_2017.xlsx[Table 1]!J17"
+
+
+def test_indicator_export_reads_back_with_sdmx1(real: httpx.Client, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    import sdmx
+
+    response = real.get("/api/exports/indicator/sdg.10.c.1", params={"format": "sdmx-csv-2"})
+    zipfile.ZipFile(io.BytesIO(response.content)).extractall(tmp_path)
+    with (tmp_path / "indicator-sdg-10-c-1.structure.xml").open("rb") as handle:
+        flow = sdmx.read_sdmx(handle).dataflow["DF_INDICATOR_SDG_10_C_1"]
+    with (tmp_path / "indicator-sdg-10-c-1.sdmx2.csv").open("rb") as handle:
+        data = sdmx.read_sdmx(handle, structure=flow, format="csv").data[0]
+    values = {
+        tuple(kv.value for kv in obs.dimension.values.values()): float(obs.value)
+        for obs in data.obs
+    }
+    assert round(values[("004", "2020")], 2) == 10.14  # Afghanistan, as /api/indicators gives

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import APIRouter, Path, Query, Response
 
 from migobs.api.deps import PagingDep, WarehouseDep
@@ -32,20 +33,15 @@ def list_exports(con: WarehouseDep, paging: PagingDep) -> dict[str, Any] | Respo
     return answer(items, len(names), paging, "exports")
 
 
-@router.get(
-    "/{source}/{edition}/{table}",
-    response_class=Response,
-    responses={200: {"content": {"application/zip": {}}}, **ERROR_RESPONSES},
-)
-def get_export(
-    con: WarehouseDep,
-    source: Annotated[str, Path(description="e.g. undesa_stock")],
-    edition: Annotated[str, Path(description="e.g. 2019")],
-    table: Annotated[str, Path(description="e.g. by_destination")],
-    format: Annotated[FormatName, Query(description="export format")] = FormatName.csv,
-) -> Response:
-    """A zip with the table in ``format`` and its README (sources, licence, citation)."""
-    name = f"{source}/{edition}/{table}"
+ZIP_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/zip": {}}},
+    **ERROR_RESPONSES,
+}
+FormatQuery = Annotated[FormatName, Query(description="export format")]
+
+
+def zipped(con: duckdb.DuckDBPyConnection, name: str, format: FormatName) -> Response:
+    """A zip of table ``name`` in ``format`` with its README; 404 lists the known tables."""
     try:
         tidy = dataset(con, name)
     except ExportError as error:
@@ -62,3 +58,25 @@ def get_export(
         media_type="application/zip",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+@router.get("/indicator/{code}", response_class=Response, responses=ZIP_RESPONSE)
+def get_indicator_export(
+    con: WarehouseDep,
+    code: Annotated[str, Path(description="indicator code, e.g. sdg.10.c.1")],
+    format: FormatQuery = FormatName.csv,
+) -> Response:
+    """A zip with the indicator for every area and year in ``format``, and its README."""
+    return zipped(con, f"indicator/{code}", format)
+
+
+@router.get("/{source}/{edition}/{table}", response_class=Response, responses=ZIP_RESPONSE)
+def get_export(
+    con: WarehouseDep,
+    source: Annotated[str, Path(description="e.g. undesa_stock")],
+    edition: Annotated[str, Path(description="e.g. 2019")],
+    table: Annotated[str, Path(description="e.g. by_destination")],
+    format: FormatQuery = FormatName.csv,
+) -> Response:
+    """A zip with the table in ``format`` and its README (sources, licence, citation)."""
+    return zipped(con, f"{source}/{edition}/{table}", format)

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Response
 
-from migobs.api.deps import AreaCode, PagingDep, WarehouseDep, Year
+from migobs.api.deps import AreaCode, Paging, PagingDep, WarehouseDep, Year
 from migobs.api.errors import ApiError
 from migobs.api.lists import CSV_RESPONSE, answer, records
 from migobs.api.routes.areas import unknown_area
@@ -90,35 +90,53 @@ def _check(
             )
 
 
-def _stock(
-    con: duckdb.DuckDBPyConnection,
-    chosen: Edition,
-    paging: Any,
-    *,
-    destination: int | None,
-    origin: int | None,
-    year: int | None,
-    sex: str | None,
-    name: str,
-) -> dict[str, Any] | Response:
-    if not chosen.chosen and origin not in (None, listing.TOTAL_ORIGIN):
-        with_origins = listing.stock_editions_with_origins(con, chosen.source)
-        if with_origins:
-            chosen = Edition(chosen.source, with_origins[-1], chosen=False)
-    _check(con, chosen, {"destination": destination, "origin": origin}, year)
-    page = listing.stock(
-        con,
-        source=chosen.source,
-        edition=chosen.edition,
-        destination=destination,
-        origin=origin,
-        year=year,
-        sex=sex,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
-    items = [StockPublic(**r, provenance=provenance_link(r)) for r in records(page.rows)]
-    return answer(items, page.count, paging, name)
+@dataclass(frozen=True)
+class StockQuery:
+    """What every stock list shares: the connection, the edition, paging, year and sex."""
+
+    con: duckdb.DuckDBPyConnection
+    chosen: Edition
+    paging: Paging
+    year: int | None
+    sex: str | None
+
+    def answer(
+        self, *, destination: int | None, origin: int | None, name: str
+    ) -> dict[str, Any] | Response:
+        """The page of stock values for these areas (``None`` = any)."""
+        con, chosen = self.con, self.chosen
+        if not chosen.chosen and origin not in (None, listing.TOTAL_ORIGIN):
+            with_origins = listing.stock_editions_with_origins(con, chosen.source)
+            if with_origins:
+                chosen = Edition(chosen.source, with_origins[-1], chosen=False)
+        _check(con, chosen, {"destination": destination, "origin": origin}, self.year)
+        page = listing.stock(
+            con,
+            source=chosen.source,
+            edition=chosen.edition,
+            destination=destination,
+            origin=origin,
+            year=self.year,
+            sex=self.sex,
+            limit=self.paging.limit,
+            offset=self.paging.offset,
+        )
+        items = [StockPublic(**r, provenance=provenance_link(r)) for r in records(page.rows)]
+        return answer(items, page.count, self.paging, name)
+
+
+def stock_query(
+    con: WarehouseDep,
+    chosen: EditionDep,
+    paging: PagingDep,
+    year: Year | None = None,
+    sex: Sex | None = None,
+) -> StockQuery:
+    """Dependency: the shared parameters of the stock lists."""
+    return StockQuery(con, chosen, paging, year, sex)
+
+
+QueryDep = Annotated[StockQuery, Depends(stock_query)]
 
 
 def provenance_link(row: dict[str, Any]) -> str:
@@ -129,93 +147,32 @@ def provenance_link(row: dict[str, Any]) -> str:
 
 @router.get("", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
 def list_stock(
-    con: WarehouseDep,
-    chosen: EditionDep,
-    paging: PagingDep,
-    destination: AreaCode | None = None,
-    origin: AreaCode | None = None,
-    year: Year | None = None,
-    sex: Sex | None = None,
+    query: QueryDep, destination: AreaCode | None = None, origin: AreaCode | None = None
 ) -> dict[str, Any] | Response:
     """Stock values of one edition (origin 900 = all origins), filtered by any key."""
-    return _stock(
-        con,
-        chosen,
-        paging,
-        destination=destination,
-        origin=origin,
-        year=year,
-        sex=sex,
-        name="stock",
-    )
+    return query.answer(destination=destination, origin=origin, name="stock")
 
 
 AreaPath = Annotated[int, Path(ge=0, le=99999, description="UN M49 code")]
 
 
 @router.get("/destinations/{area}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
-def stock_in(
-    con: WarehouseDep,
-    chosen: EditionDep,
-    paging: PagingDep,
-    area: AreaPath,
-    year: Year | None = None,
-    sex: Sex | None = None,
-) -> dict[str, Any] | Response:
+def stock_in(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
     """Migrants living in ``area``, by origin (900 = all origins), sex and year."""
-    return _stock(
-        con,
-        chosen,
-        paging,
-        destination=area,
-        origin=None,
-        year=year,
-        sex=sex,
-        name=f"stock-in-{area}",
-    )
+    return query.answer(destination=area, origin=None, name=f"stock-in-{area}")
 
 
 @router.get("/origins/{area}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
-def stock_from(
-    con: WarehouseDep,
-    chosen: EditionDep,
-    paging: PagingDep,
-    area: AreaPath,
-    year: Year | None = None,
-    sex: Sex | None = None,
-) -> dict[str, Any] | Response:
+def stock_from(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
     """Migrants born in ``area``, by destination, sex and year."""
-    return _stock(
-        con,
-        chosen,
-        paging,
-        destination=None,
-        origin=area,
-        year=year,
-        sex=sex,
-        name=f"stock-from-{area}",
-    )
+    return query.answer(destination=None, origin=area, name=f"stock-from-{area}")
 
 
 @router.get(
     "/corridors/{origin}/{destination}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE
 )
-def corridor(
-    con: WarehouseDep,
-    chosen: EditionDep,
-    paging: PagingDep,
-    origin: AreaPath,
-    destination: AreaPath,
-    sex: Sex | None = None,
-) -> dict[str, Any] | Response:
+def corridor(query: QueryDep, origin: AreaPath, destination: AreaPath) -> dict[str, Any] | Response:
     """Migrants born in ``origin`` living in ``destination``, by sex and year."""
-    return _stock(
-        con,
-        chosen,
-        paging,
-        destination=destination,
-        origin=origin,
-        year=None,
-        sex=sex,
-        name=f"corridor-{origin}-{destination}",
+    return query.answer(
+        destination=destination, origin=origin, name=f"corridor-{origin}-{destination}"
     )
