@@ -20,6 +20,7 @@ from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
+WORLD = 900
 Code = Annotated[int | None, Query(ge=0, le=99999, description="UN M49 code")]
 
 
@@ -124,6 +125,13 @@ def corridor(
 ) -> HTMLResponse:
     """A corridor when origin and destination are given; the largest corridors in any case."""
     countries = listing.areas(con, kind="country", limit=1000).rows.sort_values("name")
+    regions = [
+        r
+        for kind in ("region", "subregion", "intermediate_region")
+        for r in listing.areas(con, kind=kind, limit=1000).rows.to_dict("records")
+    ]
+    if region == WORLD:
+        region = None
     region_name = _name(con, "region", region) if region is not None else "the world"
     figures: list[Figure] = []
     title = f"Corridors of {region_name}"
@@ -137,6 +145,8 @@ def corridor(
         {
             "title": title,
             "countries": countries.to_dict("records"),
+            "regions": regions,
+            "region": region,
             "origin": origin,
             "destination": destination,
             "figures": figures,

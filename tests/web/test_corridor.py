@@ -21,3 +21,10 @@ def test_unknown_end_is_404(client: httpx.Client) -> None:
     response = client.get("/corridor", params={"origin": 999, "destination": 840})
     assert response.status_code == 404 and "origin=999" in response.text
     assert client.get("/corridor", params={"origin": "x"}).status_code == 422
+
+
+def test_largest_corridors_of_a_region(client: httpx.Client) -> None:
+    html = client.get("/corridor", params={"region": 150}).text
+    assert "Corridors of Europe" in html
+    assert '<option value="150" selected>Europe</option>' in html
+    assert "Corridors of the world" in client.get("/corridor", params={"region": 900}).text
