@@ -32,10 +32,20 @@ ENDPOINTS = {
     "country profile page": "/country/484",
     "country stock API": "/api/stock/destinations/484?year=2020&sex=total",
     "corridor API": "/api/stock/corridors/484/840",
+    "indicator values API": "/api/indicators/stock.share_of_population/values?year=2020",
+    "indicator value API": "/api/indicators/sdg.10.c.1/areas/484?year=2020",
     "areas API": "/api/areas?kind=country&limit=100",
     "world page": "/world",
+    "report page": "/report",
 }
-PAGES = ["/world", "/country/484", "/corridor?origin=484&destination=840", "/corridor", "/country"]
+PAGES = [
+    "/world",
+    "/country/484",
+    "/corridor?origin=484&destination=840",
+    "/corridor",
+    "/country",
+    "/report",
+]
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
 
 

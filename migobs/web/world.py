@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from migobs.api.deps import SettingsDep, WarehouseDep
+from migobs.api.memo import per_build
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import choropleth
 from migobs.web.templating import templates
@@ -28,24 +29,25 @@ def world(
     variable: VariableParam = "immigrants",
     year: YearParam = None,
 ) -> HTMLResponse:
-    """The world map of ``variable`` in ``year``."""
-    chosen, year, years, rows = map_rows(request, con, variable, year)
-    values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
-    title = f"{chosen.title}, {year}" if year is not None else f"{chosen.title}: no data yet"
-    svg = choropleth(world_shapes(con, settings), values, title=title, unit=chosen.unit)
-    return templates.TemplateResponse(
-        request,
-        "world.html",
-        {
+    """The world map of ``variable`` in ``year`` (drawn once per build, variable and year)."""
+
+    def draw() -> dict[str, Any]:
+        chosen, shown, years, rows = map_rows(request, con, variable, year)
+        values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
+        title = f"{chosen.title}, {shown}" if shown is not None else f"{chosen.title}: no data yet"
+        shapes = per_build(request, ("shapes",), lambda: world_shapes(con, settings))
+        return {
             "title": title,
             "variable": chosen,
             "variables": choices(),
-            "year": year,
+            "year": shown,
             "years": years,
-            "map": svg,
+            "map": choropleth(shapes, values, title=title, unit=chosen.unit),
             "rows": rows.to_dict("records"),
-        },
-    )
+        }
+
+    context = per_build(request, ("world", variable, year), draw)
+    return templates.TemplateResponse(request, "world.html", context)
 
 
 @router.get("/world.csv")

@@ -44,12 +44,15 @@ def _page(
     """Rows of ``source`` (a table or a subquery with ``bound`` parameters) matching ``filters``."""
     where, filter_params = _where(filters)
     params = [*bound, *filter_params]
-    count_row = con.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()
     rows = con.execute(
-        f"SELECT * FROM {source}{where} ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT *, count(*) OVER () AS _total FROM {source}{where} "
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).df()
-    return Page(rows=rows, count=int(count_row[0]) if count_row else 0)
+    if not rows.empty:  # one scan gives the page and the total
+        return Page(rows=rows.drop(columns="_total"), count=int(rows["_total"].iloc[0]))
+    count_row = con.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()
+    return Page(rows=rows.drop(columns="_total"), count=int(count_row[0]) if count_row else 0)
 
 
 def areas(
@@ -98,11 +101,20 @@ def area_exists(con: duckdb.DuckDBPyConnection, m49: int) -> bool:
     return con.execute("SELECT 1 FROM areas WHERE m49 = ?", [m49]).fetchone() is not None
 
 
-_STOCK_INDEX: dict[str, pd.DataFrame] = {}
+@dataclass(frozen=True)
+class StockIndex:
+    """What ``migrant_stock`` holds: the years of each (source, edition), and which editions
+    have origins besides 'all origins'."""
+
+    years: dict[tuple[str, str], list[int]]
+    with_origins: frozenset[tuple[str, str]]
 
 
-def stock_index(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """``source, edition, year, has_origins`` of ``migrant_stock``, computed once per build.
+_STOCK_INDEX: dict[str, StockIndex] = {}
+
+
+def stock_index(con: duckdb.DuckDBPyConnection) -> StockIndex:
+    """The :class:`StockIndex` of the warehouse, computed once per build.
 
     The scan costs tens of milliseconds; its result is kept per build id (a build id names
     the files and code that made the warehouse, so the same id means the same rows).
@@ -111,36 +123,38 @@ def stock_index(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     build = str(row[0]) if row and row[0] is not None else None
     if build is not None and build in _STOCK_INDEX:
         return _STOCK_INDEX[build]
-    frame = con.execute(
-        "SELECT source, edition, year, bool_or(origin <> ?) AS has_origins "
-        "FROM migrant_stock GROUP BY ALL ORDER BY source, edition, year",
+    rows = con.execute(
+        "SELECT source, edition, year, bool_or(origin <> ?) FROM migrant_stock "
+        "GROUP BY ALL ORDER BY source, edition, year",
         [TOTAL_ORIGIN],
-    ).df()
+    ).fetchall()
+    years: dict[tuple[str, str], list[int]] = {}
+    for source, edition, year, _ in rows:
+        years.setdefault((str(source), str(edition)), []).append(int(year))
+    index = StockIndex(
+        years=years,
+        with_origins=frozenset((str(s), str(e)) for s, e, _, has in rows if has),
+    )
     if build is not None:
         if len(_STOCK_INDEX) >= 8:
             _STOCK_INDEX.clear()
-        _STOCK_INDEX[build] = frame
-    return frame
+        _STOCK_INDEX[build] = index
+    return index
 
 
 def stock_editions(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """``(source, edition)`` pairs in ``migrant_stock``, oldest edition first."""
-    pairs = stock_index(con)[["source", "edition"]].drop_duplicates()
-    return [(str(s), str(e)) for s, e in pairs.itertuples(index=False)]
+    return list(stock_index(con).years)
 
 
 def stock_editions_with_origins(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
     """Editions of ``source`` that hold origins other than 'all origins', oldest first."""
-    index = stock_index(con)
-    chosen = index[(index["source"] == source) & index["has_origins"]]
-    return sorted({str(e) for e in chosen["edition"]})
+    return sorted(e for s, e in stock_index(con).with_origins if s == source)
 
 
 def stock_years(con: duckdb.DuckDBPyConnection, source: str, edition: str) -> list[int]:
     """Reference years of one edition of a stock source."""
-    index = stock_index(con)
-    chosen = index[(index["source"] == source) & (index["edition"] == edition)]
-    return sorted(int(y) for y in chosen["year"])
+    return stock_index(con).years.get((source, edition), [])
 
 
 STOCK_VIEW = """(SELECT s.source, s.edition, s.year, s.destination, d.name AS destination_name,
