@@ -6,6 +6,7 @@ results; the store is emptied when it grows past :data:`LIMIT` entries.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -17,6 +18,8 @@ from migobs.api.deps import settings_of
 T = TypeVar("T")
 LIMIT = 256
 STORE: dict[tuple[Any, ...], Any] = {}
+_LOCKS: dict[tuple[Any, ...], threading.Lock] = {}
+_GUARD = threading.Lock()
 
 
 def per_build(request: Request, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
@@ -25,10 +28,15 @@ def per_build(request: Request, key: tuple[Hashable, ...], compute: Callable[[],
     if build is None:
         return compute()
     full = (build, *key)
-    if full not in STORE:
-        result = compute()
-        if len(STORE) >= LIMIT:
-            STORE.clear()
-        STORE[full] = result
-    found: T = STORE[full]
+    with _GUARD:
+        lock = _LOCKS.setdefault(full, threading.Lock())
+    with lock:  # one request computes; the others wait for its result
+        if full not in STORE:
+            result = compute()
+            with _GUARD:
+                if len(STORE) >= LIMIT:
+                    STORE.clear()
+                    _LOCKS.clear()
+                STORE[full] = result
+        found: T = STORE[full]
     return found

@@ -136,6 +136,7 @@ def list_values(
     "/{code}/areas/{area}", response_model=IndicatorValueDetailPublic, responses=ERROR_RESPONSES
 )
 def get_value(
+    request: Request,
     con: WarehouseDep,
     code: Code,
     area: Annotated[int, Path(ge=0, le=99999, description="UN M49 code")],
@@ -154,10 +155,12 @@ def get_value(
     """One value with the cells (file, sha256, sheet, cell) it was computed from."""
     _definition(code)
     chosen = _year(con, code, year, edition)
-    options = {"base_year": base_year, "since": since, "counterpart": counterpart}
+    given = {"base_year": base_year, "since": since, "counterpart": counterpart}
+    options = {k: v for k, v in given.items() if v is not None}
+    key = ("value", code, area, chosen, edition, *sorted(options.items()))
     try:
-        value = registry.compute(
-            con, code, area, chosen, edition, **{k: v for k, v in options.items() if v is not None}
+        value = per_build(
+            request, key, lambda: registry.compute(con, code, area, chosen, edition, **options)
         )
     except MigobsError as error:
         raise ApiError(404, "not-found", str(error), parameter="area") from error
