@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from migobs.errors import LayoutError
+from migobs.errors import LayoutError, UnknownSource
 from migobs.provenance import a1, column_letters
 
 Grid = list[list[Any]]
+T = TypeVar("T")
 
 MARKERS: dict[str, tuple[str, float | None]] = {
     "..": ("missing", None),
@@ -36,6 +37,23 @@ def column_index(letters: str) -> int:
     for char in letters.upper():
         index = index * 26 + ord(char) - 64
     return index - 1
+
+
+def layout_of(layouts: Mapping[tuple[str, str], T], source: str, edition: str, key: str) -> T:
+    """The layout of ``source``'s (``edition``, file ``key``) from its table of ``layouts``.
+
+    Raises
+    ------
+    UnknownSource
+        No layout is described for that edition and file; the message lists the known ones.
+    """
+    if (edition, key) not in layouts:
+        known = ", ".join(f"{e} {k}" for e, k in layouts)
+        raise UnknownSource(
+            f"No layout for {source} edition {edition!r} file {key!r}. Known: {known}. "
+            f"Describe the new edition in LAYOUTS (migobs/sources/{source}.py)."
+        )
+    return layouts[(edition, key)]
 
 
 def read_sheets(path: Path, sheets: Sequence[str], *, fix: str) -> dict[str, Grid]:
@@ -103,8 +121,12 @@ def melt(
     keys: Mapping[str, int],
     columns: Sequence[int],
     labels: Sequence[Any],
+    convert: Mapping[str, Callable[[Any], Any]] | None = None,
 ) -> pd.DataFrame:
     """Values of ``columns`` in ``rows`` as one long frame, each with its cell.
+
+    ``convert`` maps a key column to a function applied once per row (before the row's key
+    values are repeated for each of its value cells).
 
     Returns
     -------
@@ -116,7 +138,13 @@ def melt(
     width = max([*columns, *keys.values()]) + 1
     block = np.array([_padded(grid[r], width) for r in rows], dtype=object)
     count = len(columns)
-    frame = pd.DataFrame({name: np.repeat(block[:, index], count) for name, index in keys.items()})
+    converters = convert or {}
+    frame = pd.DataFrame(
+        {
+            name: np.repeat(_converted(block[:, index], converters.get(name)), count)
+            for name, index in keys.items()
+        }
+    )
     frame["label"] = np.tile(np.array(labels, dtype=object), len(rows))
     frame["raw"] = block[:, list(columns)].ravel()
     excel_rows = np.repeat(np.array(rows) + 1, count)
@@ -162,6 +190,12 @@ def numbers(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
 def each_distinct(values: pd.Series, convert: Callable[[Any], str]) -> pd.Series:
     """``values`` converted by ``convert``, calling it once per distinct value (fast on long frames)."""
     return values.map({value: convert(value) for value in values.unique()})
+
+
+def _converted(values: np.ndarray[Any, Any], function: Callable[[Any], Any] | None) -> Any:
+    if function is None:
+        return values
+    return np.array([function(value) for value in values], dtype=object)
 
 
 def _padded(row: list[Any], width: int) -> list[Any]:

@@ -1,8 +1,9 @@
-"""Read a CSV file or a workbook sheet as rows of cells, each row with its place in the file.
+"""Read a CSV file as rows of fields, each with its line; check a header row's labels.
 
 CSV rows carry the 1-based physical line on which they start (a quoted field spanning lines
 counts every line), so ``a1(line - 1, column)`` is the cell as a spreadsheet would show it.
-Workbook sheets are read with python-calamine, which returns the cached values of formulas.
+Workbook sheets are read with :func:`migobs.sources._excel.read_sheets` (python-calamine, which
+returns the cached values of formulas).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-from python_calamine import CalamineWorkbook
 
 from migobs.errors import LayoutError
 
@@ -42,32 +41,6 @@ def csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error as error:
         raise LayoutError(f"{path.name}, line {start}: not valid CSV ({error}).") from error
-
-
-def sheet_rows(path: Path, sheet: str) -> list[list[Any]]:
-    """Every row of ``sheet`` of the workbook at ``path`` (row 0 is Excel's row 1).
-
-    Empty cells are ``""``; numbers are floats; formulas give their cached values.
-
-    Raises
-    ------
-    LayoutError
-        The file is not a readable workbook, or has no sheet called ``sheet``.
-    """
-    try:
-        workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # calamine raises its own untyped errors for broken files
-        raise LayoutError(
-            f"{path.name}: not a readable xlsx workbook ({error}); the file is truncated or "
-            f"altered. Obtain it again."
-        ) from error
-    if sheet not in workbook.sheet_names:
-        raise LayoutError(
-            f"{path.name}: no sheet {sheet!r}; its sheets are {workbook.sheet_names}. The file is "
-            f"not the edition the catalogue describes."
-        )
-    rows: list[list[Any]] = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    return rows
 
 
 def expect_header(path: Path, where: str, found: list[Any], expected: list[str]) -> None:

@@ -17,10 +17,12 @@ from typing import Any
 import pandas as pd
 
 from migobs.errors import LayoutError
+from migobs.sources._excel import read_sheets
 from migobs.sources._layout import layout
-from migobs.sources._tables import expect_header, sheet_rows
+from migobs.sources._tables import expect_header
 
 SOURCE = "iom_mmp"
+FIX = "obtain it again with `migobs fetch iom_mmp`, or add the new edition to migobs/sources/iom_mmp.yml."
 POINT = re.compile(r"^POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)$")
 PAIR = re.compile(r"^(-?[\d.]+)\s*,\s*(-?[\d.]+)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -46,7 +48,7 @@ def read(path: Path, edition: str) -> pd.DataFrame:
         The catalogue has no such vintage.
     """
     spec = layout(SOURCE, edition)
-    grid = sheet_rows(path, spec["sheet"])
+    grid = read_sheets(path, [spec["sheet"]], fix=FIX)[spec["sheet"]]
     header_at = int(spec["header_row"]) - 1
     labels = list(spec["columns"])
     where = f"sheet {spec['sheet']!r}, row {header_at + 1}"

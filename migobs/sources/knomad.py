@@ -17,12 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from migobs.errors import LayoutError
+from migobs.errors import LayoutError, UnknownSource
 from migobs.provenance import a1
+from migobs.sources._excel import read_sheets
 from migobs.sources._layout import layout
-from migobs.sources._tables import sheet_rows
 
 SOURCE = "knomad"
+FIX = "obtain it again with `migobs fetch knomad`, or add the new edition to migobs/sources/knomad.yml."
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,10 @@ def read(path: Path, edition: str, key: str) -> Matrix:
     LayoutError
         The sheet, the title, the corner label or a value is not what the layout says.
     UnknownSource
-        The catalogue has no such edition.
+        The catalogue has no such edition, or the edition no layout for ``key``.
     """
     spec = _spec(path, edition, key)
-    grid = sheet_rows(path, spec["sheet"])
+    grid = read_sheets(path, [spec["sheet"]], fix=FIX)[spec["sheet"]]
     where = f"sheet {spec['sheet']!r}"
     title = str(grid[0][0]).strip() if grid and grid[0] else ""
     if not title.startswith(spec["title_starts"]):
@@ -97,7 +98,10 @@ def read(path: Path, edition: str, key: str) -> Matrix:
 def _spec(path: Path, edition: str, key: str) -> dict[str, Any]:
     layouts = layout(SOURCE, edition)
     if key not in layouts:
-        raise LayoutError(f"{path.name}: knomad {edition} has no layout for {key!r}.")
+        raise UnknownSource(
+            f"{path.name}: knomad {edition} has no layout for a file {key!r}; describe it under "
+            f"`layout` in migobs/sources/knomad.yml."
+        )
     spec: dict[str, Any] = layouts[key]
     return spec
 

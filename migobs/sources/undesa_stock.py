@@ -21,14 +21,15 @@ Traps the layouts encode (see docs/sources.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from migobs.errors import LayoutError, UnknownSource
+from migobs.errors import LayoutError
 from migobs.provenance import column_letters
 from migobs.sources._excel import (
     Grid,
@@ -36,6 +37,7 @@ from migobs.sources._excel import (
     column_index,
     each_distinct,
     expect,
+    layout_of,
     melt,
     numbers,
     read_sheets,
@@ -64,6 +66,10 @@ COLUMNS = (
     "cell",
 )
 """Columns of the frame :func:`read` returns."""
+
+
+ROW_TEXT: dict[str, Callable[[Any], str]] = {"name": str, "notes": text, "type": text}
+"""Key columns read as text (``name`` keeps its indentation)."""
 
 
 @dataclass(frozen=True)
@@ -310,13 +316,7 @@ LAYOUTS: dict[tuple[str, str], Layout] = {
 
 def layout(edition: str, key: str) -> Layout:
     """The layout of one file; :class:`UnknownSource` lists the known ones otherwise."""
-    if (edition, key) not in LAYOUTS:
-        known = ", ".join(f"{e} {k}" for e, k in LAYOUTS)
-        raise UnknownSource(
-            f"No layout for {SOURCE} edition {edition!r} file {key!r}. Known: {known}. "
-            f"Describe the new edition in LAYOUTS (migobs/sources/undesa_stock.py)."
-        )
-    return LAYOUTS[(edition, key)]
+    return layout_of(LAYOUTS, SOURCE, edition, key)
 
 
 def read(path: Path, edition: str, key: str) -> pd.DataFrame:
@@ -355,7 +355,7 @@ def _read_table(path: Path, grid: Grid, spec: Layout, table: Table) -> pd.DataFr
     frames = []
     for block in table.blocks:
         columns, labels = _block_columns(path, grid, spec, table, block)
-        frame = melt(grid, rows, keys, columns, labels)
+        frame = melt(grid, rows, keys, columns, labels, ROW_TEXT)
         frames.append(_tidy(path, table, spec, block, frame))
     return pd.concat(frames, ignore_index=True)
 
@@ -404,7 +404,8 @@ def _tidy(
     path: Path, table: Table, spec: Layout, block: Block, frame: pd.DataFrame
 ) -> pd.DataFrame:
     frame = numbers(path, table.sheet, frame)
-    names = each_distinct(frame["name"], str)
+    names = frame["name"]
+    stripped = each_distinct(names, str.strip)
     by_origin = spec.kind == "by_origin"
     return pd.DataFrame(
         {
@@ -414,11 +415,11 @@ def _tidy(
             "sex": block.sex,
             "year": (frame["year"] if by_origin else frame["label"]).astype(int),
             "origin": frame["label"] if by_origin else None,
-            "name": names.str.strip(),
-            "indent": names.str.len() - names.str.lstrip().str.len(),
-            "notes": each_distinct(frame["notes"], text),
+            "name": stripped,
+            "indent": names.str.len() - each_distinct(names, str.lstrip).str.len(),
+            "notes": frame["notes"],
             "code": frame["code"].astype(int),
-            "type_of_data": each_distinct(frame["type"], text) if "type" in frame else "",
+            "type_of_data": frame["type"] if "type" in frame else "",
             "value": frame["value"],
             "flag": frame["flag"],
             "unit": table.unit,

@@ -17,13 +17,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from migobs.errors import UnknownSource
 from migobs.sources._excel import (
     Grid,
     cell,
     column_index,
     each_distinct,
     expect,
+    layout_of,
     melt,
     numbers,
     read_sheets,
@@ -86,13 +86,7 @@ LAYOUTS: dict[tuple[str, str], Layout] = {
 
 def layout(edition: str, key: str) -> Layout:
     """The layout of one file; :class:`UnknownSource` lists the known ones otherwise."""
-    if (edition, key) not in LAYOUTS:
-        known = ", ".join(f"{e} {k}" for e, k in LAYOUTS)
-        raise UnknownSource(
-            f"No layout for {SOURCE} edition {edition!r} file {key!r}. Known: {known}. "
-            f"Describe it in LAYOUTS (migobs/sources/wpp.py)."
-        )
-    return LAYOUTS[(edition, key)]
+    return layout_of(LAYOUTS, SOURCE, edition, key)
 
 
 def read(path: Path, edition: str, key: str) -> pd.DataFrame:

@@ -64,5 +64,5 @@ def test_unknown_vintage_is_refused(tmp_path: Path) -> None:
 def test_corrupt_workbook_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "mmp.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(LayoutError, match="mmp.xlsx: not a readable xlsx workbook"):
+    with pytest.raises(LayoutError, match="mmp.xlsx: cannot be read as an xlsx workbook"):
         iom_mmp.read(path, "2025")

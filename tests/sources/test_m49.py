@@ -16,7 +16,7 @@ def test_codes_stay_zero_padded_text(tmp_path: Path) -> None:
         "012",
         "002",
         "DZA",
-        3,
+        4,
     )
     sark = frame[frame["m49"] == "680"].iloc[0]
     assert sark["iso3"] == "" and sark["intermediate_code"] == "830"

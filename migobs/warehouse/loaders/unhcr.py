@@ -1,9 +1,10 @@
 """Load UNHCR refugee population statistics into ``refugees``.
 
 One row per year, country of origin and country of asylum, with every count the file gives.
-Countries map by their ISO3 codes; UNHCR's own codes (unknown origin ``UNK``, stateless ``XXA``,
-Tibetans ``TIB``, ...) through ``area_names/unhcr.yml``, whose ``areas`` gives the special areas
-the warehouse adds for them.
+Countries map by their ISO3 codes; the ISO3-like codes of groups that are not countries (unknown
+origin ``UNK``, stateless ``XXA``, Tibetans ``TIB``) through ``area_names/unhcr.yml``, whose
+``areas`` gives the special areas the warehouse adds for them. UNHCR's own three-letter codes
+(``ALG`` Algeria, ``UKN`` unknown ...) are recorded in ``area_names`` beside the area they got.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ def load(ctx: LoadContext) -> None:
         rows = rows.assign(
             origin=map_codes(ctx, SOURCE, rows["coo_iso"], rows["coo_name"]),
             asylum=map_codes(ctx, SOURCE, rows["coa_iso"], rows["coa_name"]),
-        ).dropna(subset=["origin", "asylum"])
+        )
+        _note_own_codes(ctx, rows)
+        rows = rows.dropna(subset=["origin", "asylum"])
         frame = pd.DataFrame(
             {
                 "source": SOURCE,
@@ -51,3 +54,12 @@ def load(ctx: LoadContext) -> None:
             }
         )
         ctx.append("refugees", frame)
+
+
+def _note_own_codes(ctx: LoadContext, rows: pd.DataFrame) -> None:
+    """Record UNHCR's own codes (``ALG`` Algeria, ``UKN`` unknown ...) beside the M49 they got."""
+    for side in ("coo", "coa"):
+        area = "origin" if side == "coo" else "asylum"
+        pairs = rows[[f"{side}_name", side, area]].drop_duplicates([f"{side}_name", side])
+        for name, code, m49 in pairs.itertuples(index=False):
+            ctx.areas.note(SOURCE, str(name), str(code), None if pd.isna(m49) else int(m49))

@@ -30,7 +30,7 @@ CREATE TABLE remittance_prices (
 CREATE TABLE missing_migrants (
     source       VARCHAR NOT NULL,      -- iom_mmp
     edition      VARCHAR NOT NULL,      -- vintage, e.g. 2022
-    incident_key VARCHAR NOT NULL,      -- the same incident in every vintage (see docs/sources.md)
+    incident_key VARCHAR NOT NULL,      -- the same incident in every vintage (see docs/sources-other.md)
     main_id      VARCHAR,
     incident_id  VARCHAR,
     incident_type VARCHAR,
