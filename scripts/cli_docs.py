@@ -22,8 +22,14 @@ def commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]
 
 
 def help_text(name: str, command: click.Command) -> str:
-    """The --help output of one command, as the user sees it."""
-    with click.Context(command, info_name=name, terminal_width=100) as ctx:
+    """The --help output of one command, as the user sees it.
+
+    The group's help option names (-h, --help) are passed to every command, as a real run
+    inherits them: click caches each command's help option at its first use, so the text must
+    not depend on whether a test invoked the CLI earlier in the same process.
+    """
+    names = cli.context_settings["help_option_names"]
+    with click.Context(command, info_name=name, terminal_width=100, help_option_names=names) as ctx:
         return command.get_help(ctx)
 
 

@@ -24,6 +24,7 @@ FILES = [
     (9, "wpp", "2019", "population", "WPP2019_POP.xlsx"),
     (10, "rpw", "2020-12-07", "corridors", "rpw.csv"),
     (11, "undesa_stock", "2017", "origin_destination", "UN_OD_2017.xlsx"),
+    (12, "knomad", "2017", "remittances", "WB_Bilateral_Remittance_Estimates_2017.xlsx"),
 ]
 
 AREAS = [
@@ -117,6 +118,16 @@ PRICES = [
     (FRANCE, BURUNDI, "2017Q1", 4.0, "AA6"),
 ]
 
+# (sending, receiving, value in US$, cell); 900 = the matrix's WORLD row/column
+MATRIX = [
+    (FRANCE, KENYA, 3.0e8, "C5"),
+    (FRANCE, BURUNDI, 1.0e8, "D5"),
+    (KENYA, BURUNDI, 0.5e8, "D3"),
+    (WORLD, BURUNDI, 1.5e8, "D9"),
+    (WORLD, KENYA, 3.0e8, "C9"),
+    (WORLD, WORLD, 4.6e8, "F9"),  # the corridors sum to 4.5e8
+]
+
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ...]]) -> None:
     marks = ", ".join("?" * len(rows[0]))
@@ -158,5 +169,8 @@ def build() -> duckdb.DuckDBPyConnection:
     _insert(con, "remittance_prices", [
         ("rpw", "2020-12-07", "ATCR.CORR", s, r, p, 2017, int(p[-1]), v, 10, None, c)
         for s, r, p, v, c in PRICES
+    ])  # fmt: skip
+    _insert(con, "bilateral_remittances", [
+        ("knomad", "2017", 2017, s, r, v, 12, "Bilateral_Remittances_2017", c) for s, r, v, c in MATRIX
     ])  # fmt: skip
     return con

@@ -61,47 +61,43 @@ def _rows(value: Value) -> list[dict[str, Any]]:
     ]
 
 
+def _finding(
+    value: Value, kind: str, title: str, message: str, observed: float, expected: float
+) -> Finding:
+    where = f"{value.area_name} ({value.area}) {value.year}: {value.code} "
+    return Finding(
+        kind, f"{value.code} {value.area_name} {value.year}: {title}", where + message,
+        value.code, value.area, value.year, value.edition, observed, expected, _rows(value),
+    )  # fmt: skip
+
+
 def check_value(value: Value) -> list[Finding]:
     """Findings about one value: its published aggregate vs its members, computed vs stated."""
     found = []
-    if value.value is not None and value.from_members is not None:
-        if _differs(value.from_members, value.value):
-            found.append(
-                Finding(
-                    "aggregate-differs-from-members",
-                    f"{value.code} {value.area_name} {value.year}: published aggregate is not "
-                    "the sum of its members",
-                    f"{value.area_name} ({value.area}) {value.year}: {value.code} is "
-                    f"{value.value:,.6g} as published ({value.method}), {value.from_members:,.6g} "
-                    f"from its member countries (difference "
-                    f"{value.value - value.from_members:+,.6g}).",
-                    value.code,
-                    value.area,
-                    value.year,
-                    value.edition,
-                    value.from_members,
-                    value.value,
-                    _rows(value),
-                )  # fmt: skip
-            )
-    if value.value is not None and value.published is not None:
-        if _differs(value.value, value.published):
-            found.append(
-                Finding(
-                    "computed-differs-from-published",
-                    f"{value.code} {value.area_name} {value.year}: computed figure is not the "
-                    "source's own",
-                    f"{value.area_name} ({value.area}) {value.year}: {value.code} computed as "
-                    f"{value.value:,.6g} ({value.method}); the source states {value.published:,.6g}.",
-                    value.code,
-                    value.area,
-                    value.year,
-                    value.edition,
-                    value.value,
-                    value.published,
-                    _rows(value),
-                )  # fmt: skip
-            )
+    figure, members, stated = value.value, value.from_members, value.published
+    if figure is not None and members is not None and _differs(members, figure):
+        found.append(
+            _finding(
+                value,
+                "aggregate-differs-from-members",
+                "published aggregate is not the sum of its members",
+                f"is {figure:,.6g} as published ({value.method}), {members:,.6g} from its member "
+                f"countries (difference {figure - members:+,.6g}).",
+                members,
+                figure,
+            )  # fmt: skip
+        )
+    if figure is not None and stated is not None and _differs(figure, stated):
+        found.append(
+            _finding(
+                value,
+                "computed-differs-from-published",
+                "computed figure is not the source's own",
+                f"computed as {figure:,.6g} ({value.method}); the source states {stated:,.6g}.",
+                figure,
+                stated,
+            )  # fmt: skip
+        )
     return found
 
 

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import click
+import duckdb
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.indicators import Value, compute, deaths_by, definitions, table
+from migobs.indicators import (
+    Value,
+    compute,
+    deaths_by,
+    definitions,
+    has_data,
+    objective_coverage,
+    table,
+)
 from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.groupings import find_area
 
@@ -34,6 +45,32 @@ def _echo(value: Value, inputs: int) -> None:
         click.echo(f"  ... and {len(value.inputs) - inputs} more inputs (--json lists them all)")
 
 
+def _echo_objectives(con: duckdb.DuckDBPyConnection, as_json: bool) -> None:
+    coverage = objective_coverage(has_data(con))
+    if as_json:
+        echo_json([asdict(objective) for objective in coverage])
+        return
+    for objective in coverage:
+        click.echo(f"Objective {objective.objective}:")
+        for link in objective.measurable:
+            click.echo(f"  measurable  {link.name} -> {', '.join(link.measured_by)}")
+        for link in objective.not_measurable:
+            click.echo(f"  not         {link.name}: {link.reason}")
+
+
+def _breakdown(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    by: str,
+    year: int | None,
+    edition: str | None,
+    since: int | None,
+) -> list[Value]:
+    if code != "sdg.10.7.3" or year is None:
+        raise click.ClickException("--by breaks down sdg.10.7.3 for one --year only.")
+    return deaths_by(con, by, year, edition, since)
+
+
 @click.command("indicator")
 @click.argument("code", required=False)
 @click.option("--area", default="900", show_default=True, help="M49 code, ISO3 code or name.")
@@ -46,6 +83,8 @@ def _echo(value: Value, inputs: int) -> None:
               help="sdg.10.7.3 only: break the world down by IOM region or route.")  # fmt: skip
 @click.option("--all-areas", is_flag=True, help="Every area (a table, as for a map).")
 @click.option("--list", "list_", is_flag=True, help="List the indicator codes and titles.")
+@click.option("--objectives", is_flag=True,
+              help="For each Compact objective: what the warehouse can and cannot measure.")  # fmt: skip
 @click.option("--inputs", type=int, default=5, show_default=True, help="Inputs to print.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (with every input).")
 @click.pass_context
@@ -62,6 +101,7 @@ def indicator_command(
     by: str | None,
     all_areas: bool,
     list_: bool,
+    objectives: bool,
     inputs: int,
     as_json: bool,
 ) -> None:
@@ -72,25 +112,26 @@ def indicator_command(
     `migobs indicator sdg.10.7.3 --year 2017 --by route`,
     `migobs indicator stock.corridor --all-areas --year 2017` (top corridors).
     """
-    if list_ or code is None:
+    if list_ or (code is None and not objectives):
         for definition in definitions().values():
             click.echo(f"{definition.code:26} {definition.unit:12} {definition.title}")
         return
     con = open_warehouse(settings_from(ctx).warehouse)
+    if objectives:
+        _echo_objectives(con, as_json)
+        return
     options = {"base_year": base_year, "since": since}
     if counterpart is not None:
         options["counterpart"] = find_area(con, counterpart).m49
     options = {k: v for k, v in options.items() if v is not None}
-    if year is None and not all_areas:
-        raise click.ClickException("Give --year (or --all-areas for the newest year).")
-    if by is not None and code != "sdg.10.7.3":
-        raise click.ClickException("--by breaks down sdg.10.7.3 only.")
-    if by is not None and year is not None:
-        values = deaths_by(con, by, year, edition, since)
+    if by is not None:
+        values = _breakdown(con, str(code), by, year, edition, since)
     elif all_areas:
-        values = table(con, code, year, edition, **options)
+        values = table(con, str(code), year, edition, **options)
+    elif year is None:
+        raise click.ClickException("Give --year (or --all-areas for the newest year).")
     else:
-        values = [compute(con, code, find_area(con, area).m49, year or 0, edition, **options)]
+        values = [compute(con, str(code), find_area(con, area).m49, year, edition, **options)]
     if as_json:
         echo_json([value.as_dict() for value in values])
         return

@@ -9,14 +9,14 @@ Public API::
     years(con, code, edition=None) -> list[int]
     deaths_by(con, by, year, edition=None, since=None) -> list[Value]   (10.7.3 by region/route)
     definitions() -> dict[str, Definition]
-    objective_coverage() -> list[ObjectiveCoverage]
+    objective_coverage(held=has_data(con)) -> list[ObjectiveCoverage]
 """
 
 from __future__ import annotations
 
 from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.gcm import ObjectiveCoverage, objective_coverage
-from migobs.indicators.registry import compute, deaths_by, table, years
+from migobs.indicators.registry import compute, deaths_by, has_data, table, years
 from migobs.indicators.values import Options, Value
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "Value",
     "compute",
     "deaths_by",
+    "has_data",
     "definitions",
     "objective_coverage",
     "table",

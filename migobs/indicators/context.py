@@ -36,9 +36,19 @@ class Context:
             return groupings.area(self.con, code)
         return self._areas[code]
 
+    def groupings(self, schemes: list[str]) -> list[int]:
+        """Every grouping (world included) that one of ``schemes`` gives members, sorted."""
+        every = self.memo("memberships", lambda: groupings.memberships(self.con))
+        wanted = set(schemes)
+        return sorted({group for group, scheme in every if scheme in wanted})
+
     def members(self, group: int, schemes: list[str]) -> tuple[str, list[int]]:
-        """Countries of ``group`` by the first of ``schemes`` that lists any (memoised)."""
-        return self.memo(
-            ("members", group, tuple(schemes)),
-            lambda: groupings.members(self.con, group, schemes),
-        )
+        """Countries of ``group`` by the first of ``schemes`` that lists any.
+
+        Returns the scheme used (``""`` when none lists the group) and the member M49 codes.
+        """
+        every = self.memo("memberships", lambda: groupings.memberships(self.con))
+        for scheme in schemes:
+            if (group, scheme) in every:
+                return scheme, every[(group, scheme)]
+        return "", []

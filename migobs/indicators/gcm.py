@@ -6,7 +6,8 @@ computes); needs no warehouse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -67,12 +68,38 @@ def _link(item: dict[str, Any]) -> Link:
 
 
 @cache
-def objective_coverage() -> list[ObjectiveCoverage]:
-    """For each objective 1-23, the linked indicators the warehouse can and cannot measure."""
-    raw = yaml.safe_load((HERE / "gcm_map.yml").read_text(encoding="utf-8"))
+def _mapping() -> list[dict[str, Any]]:
+    raw: list[dict[str, Any]] = yaml.safe_load((HERE / "gcm_map.yml").read_text(encoding="utf-8"))[
+        "objectives"
+    ]
+    return raw
+
+
+def _with_data(link: Link, held: Callable[[str], bool]) -> Link:
+    codes = tuple(code for code in link.measured_by if held(code))
+    if codes or not link.measured_by:
+        return replace(link, measured_by=codes)
+    return replace(
+        link,
+        measured_by=(),
+        reason=f"computable by {', '.join(link.measured_by)}, but the warehouse holds no data "
+        "for it (is the source in the mirror? run `migobs build`)",
+    )
+
+
+def objective_coverage(held: Callable[[str], bool] | None = None) -> list[ObjectiveCoverage]:
+    """For each objective 1-23, the linked indicators that can and cannot be measured.
+
+    Parameters
+    ----------
+    held: tells whether the warehouse has data for an indicator code (e.g.
+        ``lambda code: bool(years(con, code))``); ``None`` judges by the definitions alone.
+    """
     result = []
-    for entry in raw["objectives"]:
+    for entry in _mapping():
         links = [_link(item) for item in entry["indicators"]]
+        if held is not None:
+            links = [_with_data(link, held) for link in links]
         result.append(
             ObjectiveCoverage(
                 objective=int(entry["objective"]),

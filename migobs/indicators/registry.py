@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import duckdb
 
-from migobs.errors import ValueNotFound
-from migobs.indicators import remittances, sdg_10_7, sdg_10_c, stocks
+from migobs.errors import MigobsError, ValueNotFound
+from migobs.indicators import corridors, remittances, sdg_10_7, sdg_10_c, stocks
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
 from migobs.indicators.values import Options, Value
@@ -15,6 +17,7 @@ from migobs.indicators.values import Options, Value
 REGISTRY: dict[str, Indicator] = {
     **stocks.INDICATORS,
     **remittances.INDICATORS,
+    **corridors.INDICATORS,
     **sdg_10_7.INDICATORS,
     **sdg_10_c.INDICATORS,
 }
@@ -69,7 +72,14 @@ def compute(
         The edition is not held.
     """
     ctx = Context(con)
-    return indicator(code).compute(ctx, ctx.area(area), year, edition, Options(**options))
+    found = indicator(code)
+    value = found.compute(ctx, ctx.area(area), year, edition, Options(**options))
+    if value.value is None:
+        held = found.years(ctx, edition)
+        if year not in held:
+            note = f"edition {value.edition} has no {year}; its years: {', '.join(map(str, held))}"
+            return replace(value, note=note)
+    return value
 
 
 def years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None) -> list[int]:
@@ -120,3 +130,15 @@ def deaths_by(
     if by not in ("region", "route"):
         raise ValueNotFound(f"Break sdg.10.7.3 down by 'region' or 'route', not {by!r}.")
     return sdg_10_7.deaths_by(Context(con), by, year, edition, since)
+
+
+def has_data(con: duckdb.DuckDBPyConnection) -> Callable[[str], bool]:
+    """A test of whether the warehouse holds any year of an indicator (for objective coverage)."""
+
+    def held(code: str) -> bool:
+        try:
+            return bool(years(con, code))
+        except MigobsError:
+            return False
+
+    return held

@@ -9,7 +9,7 @@ from migobs.indicators.family import Indicator
 from migobs.indicators.totals import Total, divide, total, value_of
 from migobs.indicators.values import Options, Value
 from migobs.warehouse.read import editions, series
-from migobs.warehouse.read.groupings import GROUP_KINDS, Area
+from migobs.warehouse.read.groupings import Area
 
 
 def edition_of(ctx: Context, variable: str, edition: str | None) -> str:
@@ -27,7 +27,12 @@ def amount(ctx: Context, variable: str, area: Area, year: int, edition: str) -> 
         ("series", variable, edition, year),
         lambda: series.series_values(ctx.con, variable, edition, year),
     )
-    return total(ctx, cells, area, [f"wdi/{edition}", "m49", "sdg", "development"])
+    return total(ctx, cells, area, schemes(edition))
+
+
+def schemes(edition: str) -> list[str]:
+    """Membership lists for groupings: the WDI extract's own classification first."""
+    return [f"wdi/{edition}", "m49", "sdg", "development"]
 
 
 def flow(variable: str) -> Indicator:
@@ -77,7 +82,9 @@ def _areas(variable: str) -> Callable[[Context, int, str | None], list[int]]:
             ("series", variable, held, year),
             lambda: series.series_values(ctx.con, variable, held, year),
         )
-        return sorted(c for c in cells if ctx.area(c).kind in ("country", *GROUP_KINDS))
+        countries = {c for c in cells if ctx.area(c).kind == "country"}
+        aggregates = {c for c in cells if ctx.area(c).is_group}
+        return sorted(countries | aggregates | set(ctx.groupings(schemes(held))))
 
     return areas
 

@@ -11,9 +11,11 @@ from migobs.indicators.totals import Total, divide, sum_of, total, value_of
 from migobs.indicators.values import Options, Value
 from migobs.warehouse.read import editions, missing, refugees, series
 from migobs.warehouse.read.cells import Cell
-from migobs.warehouse.read.groupings import GROUP_KINDS, Area, all_areas
+from migobs.warehouse.read.groupings import Area
 
 MMP, UNHCR, WORLD = "iom_mmp", "unhcr", 900
+SCHEMES = ["m49", "sdg", "development", "wpp/2019"]
+"""Membership lists for groupings of countries of origin or incident, first listing first."""
 
 
 def _edition(ctx: Context, source: str, edition: str | None) -> str:
@@ -33,7 +35,7 @@ def _in_area(ctx: Context, area: Area, cells: list[Cell]) -> tuple[list[Cell], s
         return cells, "every incident"
     if not area.is_group:
         return [c for c in cells if c.area == area.m49], "incidents in the country"
-    scheme, members = ctx.members(area.m49, ["m49", "sdg", "development", "wpp/2019"])
+    scheme, members = ctx.members(area.m49, SCHEMES)
     inside = set(members)
     return [c for c in cells if c.area in inside], f"incidents in member countries ({scheme})"
 
@@ -96,7 +98,7 @@ def _refugees_of(ctx: Context, area: Area, year: int, edition: str) -> Total:
     if not area.is_group:
         cells = tuple(rows.get(area.m49, ()))
         return Total(sum_of(cells) or 0.0, cells, "refugees from the country, every asylum")
-    scheme, members = ctx.members(area.m49, ["m49", "sdg", "development", "wpp/2019"])
+    scheme, members = ctx.members(area.m49, SCHEMES)
     cells = tuple(c for m in members for c in rows.get(m, ()))
     return Total(sum_of(cells), cells, f"refugees from member countries ({scheme})")
 
@@ -116,12 +118,16 @@ def refugees_per_100k(
     """Refugees from ``area`` per 100,000 of its population (WPP, newest edition held)."""
     held = _edition(ctx, UNHCR, edition)
     part = _refugees_of(ctx, area, year, held)
-    wpp = editions.pick(editions.series_editions(ctx.con, "population"), None, "WPP population")
+    held_wpp = ctx.memo(
+        ("series-editions", "population"),
+        lambda: editions.series_editions(ctx.con, "population"),
+    )
+    wpp = editions.pick(held_wpp, None, "WPP population")
     cells = ctx.memo(
         ("series", "population", wpp, year),
         lambda: series.series_values(ctx.con, "population", wpp, year),
     )
-    population = total(ctx, cells, area, ["wpp/2019", "m49", "sdg", "development"])
+    population = total(ctx, cells, area, ["wpp/2019", *SCHEMES[:3]])
     return value_of(
         "sdg.10.7.4", area, year, "per_100000", held, [part, population],
         divide(part.value, population.value, 100_000),
@@ -149,17 +155,7 @@ def origin_areas(ctx: Context, year: int, edition: str | None) -> list[int]:
     """The world, every country of origin with refugees, and the groupings of countries."""
     rows = _refugees(ctx, _edition(ctx, UNHCR, edition), year)
     countries = {o for o in rows if ctx.area(o).kind == "country"}
-    groups = {
-        code
-        for code, kind in ((c, ctx.area(c).kind) for c in _group_codes(ctx))
-        if kind in GROUP_KINDS
-    }
-    return sorted({WORLD} | countries | groups)
-
-
-def _group_codes(ctx: Context) -> list[int]:
-    areas = ctx.memo("all-areas", lambda: all_areas(ctx.con))
-    return [code for code, area in areas.items() if area.is_group]
+    return sorted({WORLD} | countries | set(ctx.groupings(SCHEMES)))
 
 
 INDICATORS = {

@@ -12,7 +12,7 @@ from migobs.indicators.totals import Total, divide, total, value_of
 from migobs.indicators.values import Options, Value
 from migobs.warehouse.read import editions, stock_cells
 from migobs.warehouse.read.cells import Cell
-from migobs.warehouse.read.groupings import GROUP_KINDS, Area
+from migobs.warehouse.read.groupings import Area
 
 SOURCE = "undesa_stock"
 DEFAULT_BASE_YEAR = 2000
@@ -203,13 +203,14 @@ def origin_years(ctx: Context, edition: str | None) -> list[int]:
 
 
 def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
-    """Countries and groupings the edition reports for ``year``."""
+    """Countries the edition reports for ``year`` and every grouping of the area model."""
     held = edition_of(ctx, edition)
     cells = ctx.memo(
         ("stock", held, year, "total"),
         lambda: stock_cells.by_destination(ctx.con, SOURCE, held, year),
     )
-    return sorted(code for code in cells if ctx.area(code).kind in ("country", *GROUP_KINDS))
+    countries = {code for code in cells if ctx.area(code).kind == "country"}
+    return sorted(countries | set(ctx.groupings(schemes(held))))
 
 
 def origin_areas(ctx: Context, year: int, edition: str | None) -> list[int]:

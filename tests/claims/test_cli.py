@@ -57,3 +57,15 @@ def test_an_unknown_indicator_is_a_one_line_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "Unknown indicator 'nope'" in result.output
+
+
+def test_deaths_by_route_and_objectives(tmp_path: Path) -> None:
+    env = _warehouse(tmp_path)
+    args = ["indicator", "sdg.10.7.3", "--year", "2017", "--edition", "2022", "--by", "route"]
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 0, result.output
+    assert (
+        result.output.splitlines()[0] == "900 World [Central Mediterranean] 2017: 20 persons (2022)"
+    )
+    objectives = CliRunner().invoke(cli, ["indicator", "--objectives"], env=env)
+    assert "measurable  SDG 10.c.1 -> sdg.10.c.1" in objectives.output

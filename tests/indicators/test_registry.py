@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from migobs.errors import ValueNotFound
-from migobs.indicators import compute, definitions, objective_coverage
+from migobs.indicators import compute, definitions, has_data, objective_coverage
 from migobs.indicators.registry import REGISTRY
 
 
@@ -33,3 +33,19 @@ def test_every_objective_lists_what_can_and_cannot_be_measured() -> None:
     assert coverage[8].measurable and not coverage[8].not_measurable
     assert not coverage[3].measurable
     assert all(link.reason for o in coverage.values() for link in o.not_measurable)
+
+
+def test_objectives_measured_only_where_the_warehouse_has_data(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    def only_stock(code: str) -> bool:
+        return code.startswith("stock.")
+
+    coverage = {o.objective: o for o in objective_coverage(only_stock)}
+    assert [link.measured_by for link in coverage[1].measurable] == [
+        ("stock.total", "stock.emigrants")
+    ]
+    assert not coverage[8].measurable
+    assert "holds no data" in coverage[8].not_measurable[0].reason
+    everything = {o.objective: o for o in objective_coverage(has_data(con))}
+    assert everything[20].measurable

@@ -77,3 +77,9 @@ def test_table_lists_countries_and_groupings(con: duckdb.DuckDBPyConnection) -> 
     found = {v.area: v.value for v in table(con, "stock.total", 2017, "2017")}
     assert found == {KENYA: 1200, BURUNDI: 400, FRANCE: 7000, WORLD: 8600, EAST_AFRICA: 1600}
     assert years(con, "stock.total", "2017") == [2000, 2017]
+
+
+def test_a_year_the_edition_lacks_says_which_years_it_has(con: duckdb.DuckDBPyConnection) -> None:
+    value = compute(con, "stock.total", WORLD, 2017)
+    assert value.value is None
+    assert value.note == "edition 2020 has no 2017; its years: 2000, 2020"

@@ -114,3 +114,21 @@ def test_aggregates_against_published_are_findings(con: duckdb.DuckDBPyConnectio
     assert 900 not in remittances  # WLD equals the sum of its economies in this vintage
     oda = {f.area: f for f in aggregate_findings(con, "remittances.vs_oda", 2017)}
     assert oda[900].expected == pytest.approx(591_357_015_219.397 / 164_784_265_625)
+
+
+def test_knomad_bilateral_remittances_2017(con: duckdb.DuckDBPyConnection) -> None:
+    world = compute(con, "remittances.bilateral_received", 900, 2017)
+    assert world.value == pytest.approx(613_465.8e6, abs=0.1e6)  # the matrix's grand total
+    top = table(con, "remittances.corridor", 2017)[0]
+    assert (top.counterpart, top.area) == (840, 484)
+    assert top.value == pytest.approx(30_019.187e6, abs=1e3)
+
+
+def test_groupings_the_edition_does_not_publish_are_summed_from_members(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = {v.area: v for v in table(con, "stock.total", 2017, "2017")}
+    assert {900, 947, 1503, 901, 941, 903, 910} <= set(rows)  # published rows
+    europe_na = rows[1829]  # SDG region, first published in the 2019 edition
+    assert europe_na.method.startswith("sum of 52 of 57 members (sdg)")
+    assert europe_na.value == pytest.approx(sum(c.value or 0 for c in europe_na.inputs))

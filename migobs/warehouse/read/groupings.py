@@ -79,25 +79,16 @@ def find_area(con: duckdb.DuckDBPyConnection, text: str) -> Area:
     return area(con, int(rows[0][0]))
 
 
-def members(
-    con: duckdb.DuckDBPyConnection, group: int, schemes: list[str]
-) -> tuple[str, list[int]]:
-    """The countries of ``group`` by the first scheme in ``schemes`` that lists any.
-
-    Returns
-    -------
-    tuple
-        The scheme used (``""`` when none lists the group) and the member M49 codes, sorted.
-    """
-    for scheme in schemes:
-        rows = con.execute(
-            "SELECT g.member_m49 FROM area_groups g JOIN areas a ON a.m49 = g.member_m49 "
-            "WHERE g.group_m49 = ? AND g.scheme = ? AND a.kind = 'country' ORDER BY 1",
-            [group, scheme],
-        ).fetchall()
-        if rows:
-            return scheme, [int(code) for (code,) in rows]
-    return "", []
+def memberships(con: duckdb.DuckDBPyConnection) -> dict[tuple[int, str], list[int]]:
+    """The countries of every grouping under every scheme: (group, scheme) → sorted M49 codes."""
+    rows = con.execute(
+        "SELECT g.group_m49, g.scheme, g.member_m49 FROM area_groups g "
+        "JOIN areas a ON a.m49 = g.member_m49 WHERE a.kind = 'country' ORDER BY 1, 2, 3"
+    ).fetchall()
+    found: dict[tuple[int, str], list[int]] = {}
+    for group, scheme, member in rows:
+        found.setdefault((int(group), str(scheme)), []).append(int(member))
+    return found
 
 
 def all_areas(con: duckdb.DuckDBPyConnection) -> dict[int, Area]:
