@@ -5,7 +5,8 @@ import zipfile
 from pathlib import Path
 
 import httpx
-import sdmx
+
+from tests.sdmx_read import sdmx_values
 
 
 def test_export_list_links_each_format(client: httpx.Client) -> None:
@@ -23,14 +24,11 @@ def test_sdmx_export_reads_back_with_sdmx1(client: httpx.Client, tmp_path: Path)
     )
     assert response.headers["content-type"] == "application/zip"
     zipfile.ZipFile(io.BytesIO(response.content)).extractall(tmp_path)
-    with (tmp_path / "undesa-stock-2019-by-destination.structure.xml").open("rb") as handle:
-        flow = sdmx.read_sdmx(handle).dataflow["DF_UNDESA_STOCK_2019_BY_DESTINATION"]
-    with (tmp_path / "undesa-stock-2019-by-destination.sdmx2.csv").open("rb") as handle:
-        data = sdmx.read_sdmx(handle, structure=flow, format="csv").data[0]
-    values = {
-        tuple(kv.value for kv in obs.dimension.values.values()): float(obs.value)
-        for obs in data.obs
-    }
+    values = sdmx_values(
+        tmp_path / "undesa-stock-2019-by-destination.structure.xml",
+        tmp_path / "undesa-stock-2019-by-destination.sdmx2.csv",
+        "DF_UNDESA_STOCK_2019_BY_DESTINATION",
+    )
     assert values[("578", "2019")] == 867_765.0
 
 

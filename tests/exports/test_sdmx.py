@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
-import sdmx
 
 from migobs.exports.sdmx_csv import write_sdmx_csv1, write_sdmx_csv2
 from migobs.exports.table import TidyTable
-
-
-def read_sdmx(path: Path, **kwargs: Any) -> Any:
-    """sdmx1 reads the file; opened here so that it is closed again."""
-    with path.open("rb") as handle:
-        return sdmx.read_sdmx(handle, **kwargs)
+from tests.sdmx_read import read_sdmx, sdmx_values
 
 
 def read_back(table: TidyTable, directory: Path) -> dict[tuple[str, ...], float]:
     data, structure = write_sdmx_csv2(table, directory)
-    message = read_sdmx(structure)
-    flow = message.dataflow[f"DF_{table.meta.sdmx_id}"]
-    dataset = read_sdmx(data, structure=flow, format="csv").data[0]
-    return {
-        tuple(kv.value for kv in obs.dimension.values.values()): float(obs.value)
-        for obs in dataset.obs
-    }
+    return sdmx_values(structure, data, f"DF_{table.meta.sdmx_id}")
 
 
 def test_structure_has_codelists_dsd_and_dataflow(stock_table: TidyTable, tmp_path: Path) -> None:

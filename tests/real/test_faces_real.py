@@ -15,6 +15,7 @@ from migobs.exports.grapher import write_grapher
 from migobs.warehouse.read import open_warehouse
 from tests.api.test_openapi import check_operation
 from tests.live import serve_in_thread
+from tests.sdmx_read import sdmx_values
 
 pytestmark = pytest.mark.real
 
@@ -144,16 +145,11 @@ def test_indicator_export_reads_back_with_sdmx1(real: httpx.Client, tmp_path: Pa
     import io
     import zipfile
 
-    import sdmx
-
     response = real.get("/api/exports/indicator/sdg.10.c.1", params={"format": "sdmx-csv-2"})
     zipfile.ZipFile(io.BytesIO(response.content)).extractall(tmp_path)
-    with (tmp_path / "indicator-sdg-10-c-1.structure.xml").open("rb") as handle:
-        flow = sdmx.read_sdmx(handle).dataflow["DF_INDICATOR_SDG_10_C_1"]
-    with (tmp_path / "indicator-sdg-10-c-1.sdmx2.csv").open("rb") as handle:
-        data = sdmx.read_sdmx(handle, structure=flow, format="csv").data[0]
-    values = {
-        tuple(kv.value for kv in obs.dimension.values.values()): float(obs.value)
-        for obs in data.obs
-    }
+    values = sdmx_values(
+        tmp_path / "indicator-sdg-10-c-1.structure.xml",
+        tmp_path / "indicator-sdg-10-c-1.sdmx2.csv",
+        "DF_INDICATOR_SDG_10_C_1",
+    )
     assert round(values[("004", "2020")], 2) == 10.14  # Afghanistan, as /api/indicators gives
