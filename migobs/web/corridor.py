@@ -74,7 +74,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             remit,
             remit_cols,
             source="World Bank/KNOMAD bilateral remittance matrix",
-            provenance="/api/sources/knomad",
+            provenance=f"/api/indicators/remittances.corridor/areas/{origin}?counterpart={destination}",
         ),
         series_figure(
             "cost",
@@ -83,7 +83,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             prices,
             price_cols,
             source="World Bank Remittance Prices Worldwide (SDG 10.c.1)",
-            provenance="/api/sources/rpw",
+            provenance=f"/api/indicators/sdg.10.c.1.corridor/areas/{origin}?counterpart={destination}",
         ),
         series_figure(
             "refugees",

@@ -163,7 +163,8 @@ def share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
         "percent",
         frame,
         [("Share", "value")],
-        source=f"{STOCK}, {edition} edition (Table 3)",
+        source=f"{STOCK}, {edition} edition (Tables 1 and 2; Table 3 as published)",
+        provenance=f"/api/indicators/stock.share_of_population/areas/{area}",
     )
 
 
@@ -176,7 +177,7 @@ def refugee_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
         profile.refugees_over_time(con, area=area),
         [("Hosted here", "hosted"), ("From here", "from_here")],
         source="UNHCR Refugee Population Statistics",
-        provenance="/api/sources/unhcr",
+        provenance=f"/api/indicators/refugees.by_origin/areas/{area}",
     )
 
 
@@ -198,7 +199,7 @@ def remittance_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
             ("Official aid received", "oda_received"),
         ],
         source="World Bank World Development Indicators",
-        provenance="/api/sources/wdi",
+        provenance=f"/api/indicators/remittances.received/areas/{area}",
     )
     if "received_pct_gdp" in wide:
         figure.columns.append(("Received (% of GDP)", "received_pct_gdp"))
@@ -218,6 +219,6 @@ def missing_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
         frame,
         [("Dead and missing", "dead_and_missing")],
         source="IOM Missing Migrants Project (minimum estimates)",
-        provenance="/api/sources/iom_mmp",
+        provenance=f"/api/indicators/sdg.10.7.3/areas/{area}",
         empty="No Missing Migrants records for this region in the warehouse yet.",
     )
