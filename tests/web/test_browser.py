@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import Problems, screenshot
+from tests.browser import Problems, screenshot
 
 pytestmark = pytest.mark.browser
 
