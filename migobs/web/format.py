@@ -23,3 +23,8 @@ def compact(value: float) -> str:
         if abs(value) >= limit:
             return f"{value / limit:.3g}{suffix}"
     return f"{value:.3g}"
+
+
+def short(label: str, size: int = 26) -> str:
+    """``label`` cut to ``size`` characters with an ellipsis."""
+    return label if len(label) <= size else label[: size - 1] + "…"

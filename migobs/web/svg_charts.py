@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import compact, number
+from migobs.web.format import compact, number, short
 
 W, H = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 140, 24, 36
@@ -96,11 +96,6 @@ def _spread(ys: list[float], gap: float = 14.0) -> list[float]:
     for before, after in zip(order, order[1:], strict=False):
         placed[after] = max(placed[after], placed[before] + gap)
     return placed
-
-
-def short(label: str, size: int = 26) -> str:
-    """``label`` cut to ``size`` characters with an ellipsis."""
-    return label if len(label) <= size else label[: size - 1] + "…"
 
 
 def _axes(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import number
+from migobs.web.format import number, short
 
 W = 640
 ROW = 34
@@ -48,9 +48,15 @@ def flow_view(flows: Sequence[Flow], *, title: str, ident: str) -> Markup:
             f"<title>{escape(label)}</title></path>"
         )
     for name, y in left.items():
-        parts.append(f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(name)}</text>')
+        parts.append(
+            f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end"><title>{escape(name)}</title>'
+            f"{escape(short(name, 22))}</text>"
+        )
     for name, y in right.items():
-        parts.append(f'<text x="{x1 + 6}" y="{y + 4:.1f}">{escape(name)}</text>')
+        parts.append(
+            f'<text x="{x1 + 6}" y="{y + 4:.1f}"><title>{escape(name)}</title>'
+            f"{escape(short(name, 22))}</text>"
+        )
     summary = "; ".join(f"{f.origin} to {f.destination} {number(f.value)}" for f in flows[:5])
     return Markup(
         f'<svg class="chart flows" viewBox="0 0 {W} {height}" role="img" '
