@@ -17,6 +17,7 @@ means "cannot continue".
     │   ├── QueryError              a query is malformed or tries to write
     │   └── ValueNotFound           no value at the coordinates asked for
     ├── EstimationError             flow estimation got input it cannot use
+    ├── ExportError                 a table cannot be written in the format asked for
     └── TrackerError                the Compact tracker refused an operation
         ├── NotAuthenticated        no valid credentials
         ├── PermissionDenied        the role or State may not act on the record
@@ -78,6 +79,10 @@ class ValueNotFound(WarehouseError):
 
 class EstimationError(MigobsError):
     """Flow estimation got input it cannot use (shapes, names, negative or inconsistent totals)."""
+
+
+class ExportError(MigobsError):
+    """A table cannot be written in the format asked for (missing columns, duplicate keys)."""
 
 
 class TrackerError(MigobsError):

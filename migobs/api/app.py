@@ -5,8 +5,20 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from migobs import __version__
-from migobs.api import errors
+from migobs.api import caching, errors
+from migobs.api.routes import (
+    areas,
+    claims,
+    exports,
+    indicators,
+    provenance,
+    revisions,
+    sources,
+    stock,
+)
 from migobs.config import Settings
+from migobs.warehouse.read.session import SharedReader
+from migobs.web import site
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -15,7 +27,23 @@ def create_app(settings: Settings) -> FastAPI:
         title="Migration Observatory API",
         version=__version__,
         description="Official migration statistics, their provenance, and the Compact tracker.",
+        docs_url=None,  # FastAPI's docs pages load scripts from a CDN; the dashboard has its own
+        redoc_url=None,
     )
     app.state.settings = settings
+    app.state.reader = SharedReader(settings.warehouse)
     errors.install(app)
+    caching.install(app, settings)
+    for router in (
+        areas.router,
+        sources.router,
+        stock.router,
+        revisions.router,
+        provenance.router,
+        exports.router,
+        indicators.router,
+        claims.router,
+    ):
+        app.include_router(router)
+    site.mount(app)
     return app

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -90,6 +92,14 @@ def error_response(body: ErrorBody, headers: dict[str, str] | None = None) -> JS
     )
 
 
+def accepted_values(error: Mapping[str, Any]) -> list[Any] | None:
+    """The accepted values pydantic names for an enum or literal error, e.g. ``['json', 'csv']``."""
+    expected = (error.get("ctx") or {}).get("expected")
+    if not isinstance(expected, str):
+        return None
+    return re.findall(r"'([^']*)'", expected) or None
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that give every error the one shape."""
 
@@ -113,7 +123,13 @@ def install(app: FastAPI) -> None:
         parameter = ".".join(location) or None
         message = f"{parameter or 'request'}: {first.get('msg', 'invalid value')}"
         return error_response(
-            ErrorBody(status=422, type="invalid-parameter", message=message, parameter=parameter)
+            ErrorBody(
+                status=422,
+                type="invalid-parameter",
+                message=message,
+                parameter=parameter,
+                accepted=accepted_values(first),
+            )
         )
 
     @app.exception_handler(StarletteHTTPException)

@@ -35,15 +35,19 @@ def main() -> None:
 
 from migobs.cli.build import build_command  # noqa: E402
 from migobs.cli.claims import claims_command, diff_command  # noqa: E402
+from migobs.cli.export import export_command  # noqa: E402
 from migobs.cli.fetch import fetch_command  # noqa: E402
 from migobs.cli.indicators import indicator_command  # noqa: E402
+from migobs.cli.serve import serve  # noqa: E402
 from migobs.cli.sql import sql_command  # noqa: E402
 from migobs.cli.trace import trace_command  # noqa: E402
 
 cli.add_command(build_command)
 cli.add_command(claims_command)
 cli.add_command(diff_command)
+cli.add_command(export_command)
 cli.add_command(fetch_command)
 cli.add_command(indicator_command)
+cli.add_command(serve)
 cli.add_command(sql_command)
 cli.add_command(trace_command)

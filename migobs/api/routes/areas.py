@@ -1,0 +1,59 @@
+"""Areas: countries and the groupings they belong to (M49 regions, SDG regions, income groups)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response
+
+from migobs.api.deps import PagingDep, WarehouseDep
+from migobs.api.errors import ERROR_RESPONSES, ApiError
+from migobs.api.lists import CSV_RESPONSE, answer, build, clean
+from migobs.api.schemas import AreaDetailPublic, AreaPublic, ListOf
+from migobs.warehouse.read import listing
+
+router = APIRouter(prefix="/api/areas", tags=["areas"])
+
+
+@router.get("", response_model=ListOf[AreaPublic], responses=CSV_RESPONSE)
+def list_areas(
+    con: WarehouseDep,
+    paging: PagingDep,
+    kind: Annotated[str | None, Query(description="country, region, world, ...")] = None,
+    group: Annotated[
+        int | None, Query(ge=0, le=99999, description="members of this grouping (M49 code)")
+    ] = None,
+) -> dict[str, Any] | Response:
+    """Areas by M49 code, optionally of one kind or members of one grouping."""
+    if kind is not None:
+        kinds = listing.area_kinds(con)
+        if kind not in kinds:
+            raise ApiError(
+                404, "not-found", f"No areas of kind {kind!r}.", parameter="kind", accepted=kinds
+            )
+    if group is not None and not listing.area_exists(con, group):
+        raise unknown_area("group", group)
+    page = listing.areas(con, kind=kind, group=group, limit=paging.limit, offset=paging.offset)
+    return answer(build(AreaPublic, page.rows), page.count, paging, "areas")
+
+
+@router.get("/{m49}", response_model=AreaDetailPublic, responses=ERROR_RESPONSES)
+def get_area(
+    con: WarehouseDep, m49: Annotated[int, Path(ge=0, le=99999, description="UN M49 code")]
+) -> AreaDetailPublic:
+    """One area with its groupings."""
+    record = listing.area(con, m49)
+    if record is None:
+        raise unknown_area("m49", m49)
+    record["groups"] = [clean(g) for g in record["groups"]]
+    return AreaDetailPublic(**clean(record))
+
+
+def unknown_area(parameter: str, code: int) -> ApiError:
+    """The 404 for an M49 code the warehouse does not know; see /api/areas for the list."""
+    return ApiError(
+        404,
+        "not-found",
+        f"{parameter}={code}: no area with this M49 code. GET /api/areas lists the codes.",
+        parameter=parameter,
+    )

@@ -1,0 +1,167 @@
+"""Indicators: definitions, values by area and year (any edition), each with its input cells.
+
+A whole year of an indicator takes a fraction of a second to a few seconds to compute; it is
+computed once per warehouse build and kept (``migobs.api.memo``), so lists are fast after the
+first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from migobs.api.deps import AreaCode, PagingDep, WarehouseDep, Year
+from migobs.api.errors import ERROR_RESPONSES, ApiError
+from migobs.api.lists import CSV_RESPONSE, answer
+from migobs.api.memo import per_build
+from migobs.api.schemas import (
+    IndicatorDetailPublic,
+    IndicatorPublic,
+    IndicatorValueDetailPublic,
+    IndicatorValuePublic,
+    ListOf,
+)
+from migobs.errors import MigobsError
+from migobs.indicators import registry
+from migobs.indicators.definitions import Definition, definitions
+from migobs.indicators.values import Value
+
+router = APIRouter(prefix="/api/indicators", tags=["indicators"])
+
+Code = Annotated[str, Path(description="indicator code, e.g. stock.share_of_population")]
+Edition = Annotated[str | None, Query(description="edition of the first source; default newest")]
+
+
+def _definition(code: str) -> Definition:
+    found = definitions()
+    if code not in found or code not in registry.REGISTRY:
+        raise ApiError(
+            404,
+            "not-found",
+            f"Unknown indicator {code!r}.",
+            parameter="code",
+            accepted=[c for c in found if c in registry.REGISTRY],
+        )
+    return found[code]
+
+
+def _public(definition: Definition) -> dict[str, Any]:
+    record = asdict(definition)
+    record["sources"] = list(definition.sources)
+    return record
+
+
+def _years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> list[int]:
+    try:
+        return registry.years(con, code, edition)
+    except MigobsError as error:
+        raise ApiError(404, "not-found", str(error), parameter="edition") from error
+
+
+def _year(con: duckdb.DuckDBPyConnection, code: str, year: int | None, edition: str | None) -> int:
+    years = _years(con, code, edition)
+    if not years:
+        raise ApiError(
+            404, "not-found", f"No years of {code} in the warehouse.", parameter="edition"
+        )
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise ApiError(
+            404, "not-found", f"{code} has no value for {year}.", parameter="year", accepted=years
+        )
+    return year
+
+
+@router.get("", response_model=ListOf[IndicatorPublic], responses=CSV_RESPONSE)
+def list_indicators(paging: PagingDep) -> dict[str, Any] | Response:
+    """Every indicator the warehouse can compute, in the order of definitions.yml."""
+    known = [d for c, d in definitions().items() if c in registry.REGISTRY]
+    page = known[paging.offset : paging.offset + paging.limit]
+    return answer([IndicatorPublic(**_public(d)) for d in page], len(known), paging, "indicators")
+
+
+@router.get("/{code}", response_model=IndicatorDetailPublic, responses=ERROR_RESPONSES)
+def get_indicator(con: WarehouseDep, code: Code) -> IndicatorDetailPublic:
+    """One indicator's definition and the years the newest edition allows."""
+    definition = _definition(code)
+    return IndicatorDetailPublic(**_public(definition), years=_years(con, code, None))
+
+
+def indicator_table(
+    request: Request, con: duckdb.DuckDBPyConnection, code: str, year: int, edition: str | None
+) -> list[Value]:
+    """Every value of ``code`` in ``year``, computed once per build."""
+    try:
+        return per_build(
+            request,
+            ("indicator", code, year, edition),
+            lambda: registry.table(con, code, year, edition),
+        )
+    except MigobsError as error:
+        raise ApiError(404, "not-found", str(error), parameter="edition") from error
+
+
+@router.get("/{code}/values", response_model=ListOf[IndicatorValuePublic], responses=CSV_RESPONSE)
+def list_values(
+    request: Request,
+    con: WarehouseDep,
+    paging: PagingDep,
+    code: Code,
+    year: Year | None = None,
+    edition: Edition = None,
+    area: AreaCode | None = None,
+    counterpart: Annotated[
+        int | None, Query(ge=0, le=99999, description="other end of a corridor")
+    ] = None,
+) -> dict[str, Any] | Response:
+    """The indicator for every area with data in one year (default the newest), by area."""
+    _definition(code)
+    chosen = _year(con, code, year, edition)
+    values = [
+        v
+        for v in indicator_table(request, con, code, chosen, edition)
+        if (area is None or v.area == area)
+        and (counterpart is None or v.counterpart == counterpart)
+    ]
+    page = values[paging.offset : paging.offset + paging.limit]
+    items = [IndicatorValuePublic(**v.as_dict(with_inputs=False)) for v in page]
+    return answer(items, len(values), paging, f"{code}-{chosen}")
+
+
+@router.get(
+    "/{code}/areas/{area}", response_model=IndicatorValueDetailPublic, responses=ERROR_RESPONSES
+)
+def get_value(
+    request: Request,
+    con: WarehouseDep,
+    code: Code,
+    area: Annotated[int, Path(ge=0, le=99999, description="UN M49 code")],
+    year: Year | None = None,
+    edition: Edition = None,
+    base_year: Annotated[
+        int | None, Query(ge=1800, le=2200, description="start of a change")
+    ] = None,
+    since: Annotated[
+        int | None, Query(ge=1800, le=2200, description="first year of a count")
+    ] = None,
+    counterpart: Annotated[
+        int | None, Query(ge=0, le=99999, description="other end of a corridor")
+    ] = None,
+) -> IndicatorValueDetailPublic:
+    """One value with the cells (file, sha256, sheet, cell) it was computed from."""
+    _definition(code)
+    chosen = _year(con, code, year, edition)
+    given = {"base_year": base_year, "since": since, "counterpart": counterpart}
+    options = {k: v for k, v in given.items() if v is not None}
+    key = ("value", code, area, chosen, edition, *sorted(options.items()))
+    try:
+        value = per_build(
+            request, key, lambda: registry.compute(con, code, area, chosen, edition, **options)
+        )
+    except MigobsError as error:
+        raise ApiError(404, "not-found", str(error), parameter="area") from error
+    return IndicatorValueDetailPublic(**value.as_dict(with_inputs=True))

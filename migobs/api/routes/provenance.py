@@ -1,0 +1,54 @@
+"""Provenance: the file, checksum, licence, citation, sheet and cell behind any value."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from migobs.api.deps import AreaCode, WarehouseDep, Year
+from migobs.api.errors import ERROR_RESPONSES, ApiError
+from migobs.api.routes.stock import EditionDep, Sex
+from migobs.api.schemas import ProvenancePublic
+from migobs.errors import ValueNotFound
+from migobs.warehouse.read import listing
+from migobs.warehouse.read.trace import trace
+
+router = APIRouter(prefix="/api/provenance", tags=["provenance"])
+
+
+@router.get("/stock", response_model=ProvenancePublic, responses=ERROR_RESPONSES)
+def stock_provenance(
+    con: WarehouseDep,
+    chosen: EditionDep,
+    year: Year,
+    destination: AreaCode,
+    origin: AreaCode = 900,
+    sex: Sex = "total",
+) -> ProvenancePublic:
+    """Where one migrant-stock value was read: file, sheet and cell."""
+    try:
+        value = trace(con, chosen.source, chosen.edition, year, destination, origin, sex)
+    except ValueNotFound as error:
+        raise ApiError(
+            404,
+            "not-found",
+            f"{chosen.source} {chosen.edition} has no value for year {year}, destination "
+            f"{destination}, origin {origin}, sex {sex}. GET /api/stock lists what it holds.",
+            parameter="destination",
+        ) from error
+    files = listing.source_files(con)
+    record = files[files["sha256"] == value.sha256].iloc[0]
+    return ProvenancePublic(
+        table="migrant_stock",
+        value=value.value,
+        source=value.source,
+        edition=value.edition,
+        file_key=str(record["file_key"]),
+        file=value.file,
+        url=value.url,
+        sha256=value.sha256,
+        licence=str(record["licence"]),
+        citation=str(record["citation"]),
+        sheet=value.sheet,
+        cell=value.cell,
+        obtained_at=record["obtained_at"],
+    )

@@ -1,0 +1,210 @@
+"""Response models of the API (Public family: what a client reads; the warehouse is read-only).
+
+Every list is a ``ListOf[Model]``: ``{"data": [...], "count": N}`` where ``count`` is the number
+of rows matching the filters, not only those on the page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from migobs.warehouse.read.cells import Cell
+
+T = TypeVar("T")
+
+
+class ListOf(BaseModel, Generic[T]):
+    """A page of a list and how many rows match in all."""
+
+    data: list[T]
+    count: int
+
+
+# An area as a row of a list.
+class AreaPublic(BaseModel):
+    m49: int
+    iso3: str | None
+    iso2: str | None
+    name: str
+    kind: str
+
+
+# A grouping an area belongs to, and by which classification.
+class AreaGroupPublic(BaseModel):
+    m49: int
+    name: str
+    kind: str
+    scheme: str
+
+
+# One area with its groupings and, for a grouping, how many members it has.
+class AreaDetailPublic(AreaPublic):
+    groups: list[AreaGroupPublic]
+    members: int
+
+
+# One file of an edition as the catalogue lists it, and whether the warehouse holds it.
+class SourceFilePublic(BaseModel):
+    key: str
+    name: str
+    url: str
+    sha256: str | None
+    licence: str
+    loaded: bool
+
+
+# One edition of a source.
+class EditionPublic(BaseModel):
+    source: str
+    edition: str
+    citation: str
+    licence: str
+    note: str
+    files: list[SourceFilePublic]
+
+
+# A source with its editions.
+class SourcePublic(BaseModel):
+    name: str
+    title: str
+    producer: str
+    editions: list[EditionPublic]
+
+
+# One migrant-stock value with where it was read from.
+class StockPublic(BaseModel):
+    source: str
+    edition: str
+    year: int
+    destination: int
+    destination_name: str | None
+    origin: int
+    origin_name: str | None
+    sex: str
+    value: float | None
+    flag: str | None  # what the cell said besides a number: missing, rounds_to_zero, protected
+    file: str | None
+    sheet: str | None
+    cell: str
+    provenance: str
+
+
+# A value two editions state differently, with its cell in each.
+class RevisionPublic(BaseModel):
+    source: str
+    old_edition: str
+    new_edition: str
+    area: int
+    year: int
+    key: str
+    old: float | None
+    new: float | None
+    change: float
+    old_where: str
+    new_where: str
+
+
+# Where one value came from: the file (with checksum, licence, citation), sheet and cell.
+class ProvenancePublic(BaseModel):
+    table: str
+    value: float | None
+    source: str
+    edition: str
+    file_key: str
+    file: str
+    url: str
+    sha256: str
+    licence: str
+    citation: str
+    sheet: str | None
+    cell: str
+    obtained_at: datetime | None
+
+
+# A table that can be exported, with the URL of each format.
+class ExportablePublic(BaseModel):
+    name: str
+    links: dict[str, str]
+
+
+# What an indicator is (from definitions.yml).
+class IndicatorPublic(BaseModel):
+    code: str
+    title: str
+    unit: str
+    formula: str
+    sources: list[str]
+    caveats: str
+    sdg: str | None
+
+
+# An indicator with the years the newest edition allows.
+class IndicatorDetailPublic(IndicatorPublic):
+    years: list[int]
+
+
+# One indicator value as a row of a list.
+class IndicatorValuePublic(BaseModel):
+    code: str
+    area: int
+    area_name: str
+    year: int
+    value: float | None
+    unit: str
+    edition: str
+    method: str
+    from_members: float | None
+    published: float | None
+    counterpart: int | None
+    label: str | None
+    note: str
+
+
+# One indicator value with the cells it was computed from.
+class IndicatorValueDetailPublic(IndicatorValuePublic):
+    inputs: list[Cell]  # the warehouse values it was computed from, with file, sheet, cell
+
+
+# The claim's figure recomputed on another edition or year.
+class ClaimFigurePublic(BaseModel):
+    edition: str
+    year: int
+    value: float | None
+
+
+# A published claim judged against the warehouse: stated, computed, verdict, then and now.
+class ClaimPublic(BaseModel):
+    id: str
+    claim: str
+    documents: list[str]
+    stated: float | None
+    unit: str
+    reference_year: int
+    precision: float | None
+    computed: float | None
+    verdict: str
+    reason: str
+    author_source: str
+    query: dict[str, Any]
+    indicator_unit: str | None
+    method: str | None
+    edition: str | None
+    inputs: list[dict[str, Any]]
+    revised: ClaimFigurePublic | None
+    now: ClaimFigurePublic | None
+
+
+# A finding of the warehouse build (a check's result, not an error).
+class FindingPublic(BaseModel):
+    finding_id: int
+    type: str
+    title: str
+    message: str
+    source: str | None
+    edition: str | None
+    observed: float | None
+    expected: float | None
+    rows: Any

@@ -1,0 +1,92 @@
+"""A Frictionless Tabular Data Package: the CSV plus ``datapackage.json`` describing it.
+
+The descriptor follows the Data Package v1 specification: one tabular resource with a Table
+Schema (field types, titles, the primary key), the sources and the licences, so that
+``frictionless validate datapackage.json`` checks the data against it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from migobs.exports.readme import write_readme
+from migobs.exports.table import TidyTable
+
+TITLES = {
+    "area": "Area (UN M49 code)",
+    "area_name": "Area name",
+    "iso3": "ISO 3166-1 alpha-3 code",
+    "year": "Year",
+}
+
+
+def descriptor(table: TidyTable, data_file: str) -> dict[str, Any]:
+    """The ``datapackage.json`` content for ``table`` stored as ``data_file``."""
+    meta = table.meta
+    frame = table.frame
+    fields = [
+        {
+            "name": column,
+            "type": _field_type(frame[column]),
+            "title": TITLES.get(
+                column, f"{meta.title} ({meta.unit})" if column == "value" else column
+            ),
+        }
+        for column in frame.columns
+    ]
+    return {
+        "profile": "tabular-data-package",
+        "name": meta.slug,
+        "title": meta.title,
+        "description": meta.description or f"Values of {meta.name} by area and year.",
+        "licenses": [_licence(meta.licence)],
+        "sources": [{"title": s.title, "path": s.url} for s in meta.sources],
+        "resources": [
+            {
+                "name": meta.slug,
+                "path": data_file,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "primaryKey": list(table.key)},
+                "sources": [
+                    {"title": s.title, "path": s.url, "licence": s.licence, "citation": s.citation}
+                    for s in meta.sources
+                ],
+            }
+        ],
+    }
+
+
+def write_datapackage(table: TidyTable, directory: Path) -> list[Path]:
+    """Write ``<slug>.csv``, ``datapackage.json`` and ``README.md`` into ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    data = directory / f"{table.meta.slug}.csv"
+    table.sorted().to_csv(data, index=False, encoding="utf-8")
+    package = directory / "datapackage.json"
+    package.write_text(
+        json.dumps(descriptor(table, data.name), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    readme = write_readme(table, directory, [data.name, package.name])
+    return [data, package, readme]
+
+
+def _field_type(column: pd.Series[Any]) -> str:
+    if pd.api.types.is_bool_dtype(column):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(column):
+        return "integer"
+    if pd.api.types.is_numeric_dtype(column):
+        return "number"
+    return "string"
+
+
+def _licence(text: str) -> dict[str, str]:
+    name = re.sub(r"[^a-z0-9.]+", "-", text.lower()).strip("-") or "other"
+    return {"name": name, "title": text}

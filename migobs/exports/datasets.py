@@ -1,0 +1,151 @@
+"""Named tables of the warehouse as :class:`TidyTable`, ready for any writer.
+
+Names follow ``<source>/<edition>/<table>``: for each stock source and edition
+``by_destination`` (immigrants by country of destination), ``by_destination_sex`` and
+``by_destination_origin`` (the bilateral matrix); and ``indicator/<code>`` for every indicator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from migobs.errors import ExportError, MigobsError
+from migobs.exports.table import SourceRef, TableMeta, TidyTable
+from migobs.indicators import registry
+from migobs.indicators.definitions import definitions
+from migobs.warehouse.read import atlas, listing
+
+
+@dataclass(frozen=True)
+class StockTable:
+    """One kind of table made from a stock edition."""
+
+    title: str
+    by_sex: bool
+    by_origin: bool
+
+    @property
+    def dimensions(self) -> tuple[str, ...]:
+        """Key columns beyond area and year."""
+        return ("origin",) * self.by_origin + ("sex",) * self.by_sex
+
+
+STOCK_TABLES = {
+    "by_destination": StockTable("International migrants by country of destination", False, False),
+    "by_destination_sex": StockTable("International migrants by destination and sex", True, False),
+    "by_destination_origin": StockTable(
+        "International migrants by destination and origin", False, True
+    ),
+}
+
+
+def dataset_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every table name the warehouse can export: stock tables, then ``indicator/<code>``."""
+    stock = sorted(
+        f"{source}/{edition}/{table}"
+        for source, edition in listing.stock_editions(con)
+        for table in STOCK_TABLES
+    )
+    return stock + [f"indicator/{code}" for code in registry.REGISTRY]
+
+
+def sources_of(
+    con: duckdb.DuckDBPyConnection, source: str, edition: str | None = None
+) -> tuple[SourceRef, ...]:
+    """The files one edition (``None``: every edition) was read from, as source references."""
+    files = listing.source_files(con)
+    chosen = files[
+        (files["source"] == source) & ((files["edition"] == edition) if edition else True)
+    ]
+    return tuple(
+        SourceRef(
+            title=f"{row.source} {row.edition}: {row.name}",
+            citation=str(row.citation),
+            url=str(row.url),
+            licence=str(row.licence),
+        )
+        for row in chosen.itertuples()
+    )
+
+
+def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
+    """The table called ``name``.
+
+    Raises
+    ------
+    ExportError
+        The warehouse has no table of that name; the message lists those it has.
+    """
+    known = dataset_names(con)
+    if name.startswith("indicator/") and name in known:
+        return indicator_dataset(con, name.removeprefix("indicator/"))
+    if name not in known:
+        raise ExportError(f"No table {name!r} to export. Tables: {', '.join(known) or 'none'}.")
+    source, edition, table = name.split("/")
+    kind = STOCK_TABLES[table]
+    frame = atlas.stock_frame(
+        con, source=source, edition=edition, by_sex=kind.by_sex, by_origin=kind.by_origin
+    )
+    columns = ["area", "area_name", "iso3", *kind.dimensions, "year", "value"]
+    if kind.by_origin:
+        columns.insert(columns.index("origin") + 1, "origin_name")
+    meta = TableMeta(
+        name=name,
+        title=f"{kind.title} ({source} {edition})",
+        unit="persons",
+        description=f"{kind.title}, as published in {source} edition {edition}.",
+        sources=sources_of(con, source, edition),
+    )
+    key = ["area", *kind.dimensions, "year"]
+    return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=kind.dimensions)
+
+
+def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
+    """Indicator ``code`` for every area and every year the newest edition allows.
+
+    Corridor indicators have the dimension ``counterpart`` (the other end of the corridor).
+
+    Raises
+    ------
+    ExportError
+        The warehouse lacks the indicator's sources.
+    """
+    definition = definitions()[code]
+    try:
+        values = [v for year in registry.years(con, code) for v in registry.table(con, code, year)]
+    except MigobsError as error:
+        raise ExportError(f"Cannot export indicator {code}: {error}") from error
+    corridor = any(v.counterpart is not None for v in values)
+    frame = pd.DataFrame(
+        {
+            "area": [v.area for v in values],
+            "area_name": [v.area_name for v in values],
+            **({"counterpart": [v.counterpart for v in values]} if corridor else {}),
+            "year": [v.year for v in values],
+            "value": [v.value for v in values],
+        },
+        columns=["area", "area_name", *(["counterpart"] if corridor else []), "year", "value"],
+    )
+    iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
+    frame = frame.merge(iso3, on="area", how="left")
+    meta = TableMeta(
+        name=f"indicator/{code}",
+        title=definition.title,
+        unit=definition.unit,
+        description=definition.formula,
+        sources=tuple(ref for source in definition.sources for ref in sources_of(con, source)),
+    )
+    dimensions = ("counterpart",) if corridor else ()
+    key = ["area", *dimensions, "year"]
+    columns = ["area", "area_name", "iso3", *dimensions, "year", "value"]
+    return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions)
+
+
+def _typed(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Typed columns; an area listed twice with the same value (an aggregate the workbook shows
+    under two groupings, e.g. Australia and New Zealand) is kept once."""
+    typed = frame.astype({"area": "int64", "year": "int64", "value": "float64"})
+    return typed.drop_duplicates([*key, "value"]).reset_index(drop=True)

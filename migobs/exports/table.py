@@ -1,0 +1,120 @@
+"""The one input of every writer: a tidy table of values by area and year, with its metadata.
+
+A :class:`TidyTable` holds a DataFrame with the columns
+
+| column | type | meaning |
+|---|---|---|
+| ``area`` | int | UN M49 code of the area |
+| ``area_name`` | str | the area's M49 English name |
+| ``iso3`` | str or missing | ISO 3166-1 alpha-3 code, where the area has one (optional column) |
+| *dimensions* | int or str | further key columns named in ``dimensions`` (e.g. ``origin``, ``sex``) |
+| ``year`` | int | reference year |
+| ``value`` | float | the value in ``meta.unit``; NaN where the source has none |
+
+and a :class:`TableMeta` saying what the values are and where they come from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from migobs.errors import ExportError
+
+REQUIRED = ("area", "area_name", "year", "value")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One source a table draws on.
+
+    Attributes
+    ----------
+    title: the source's title, e.g. ``UN DESA International Migrant Stock 2019``.
+    citation: how the publisher asks to be cited.
+    url: where the publisher publishes it.
+    licence: the licence the publisher states.
+    """
+
+    title: str
+    citation: str
+    url: str
+    licence: str
+
+
+@dataclass(frozen=True)
+class TableMeta:
+    """What a table holds.
+
+    Attributes
+    ----------
+    name: derivable name, ``<source>/<edition>/<table>`` or an indicator code.
+    title: a human title.
+    unit: unit of ``value``, e.g. ``persons``, ``percent``, ``current US$``.
+    description: what the value measures, in a sentence or two.
+    sources: the sources it draws on.
+    licence: the licence of the table as published by Migration Observatory.
+    """
+
+    name: str
+    title: str
+    unit: str
+    description: str = ""
+    sources: tuple[SourceRef, ...] = ()
+    licence: str = "CC BY 4.0"
+
+    @property
+    def slug(self) -> str:
+        """The name as a lower-case file name stem, e.g. ``undesa-stock-2019-by-destination``."""
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+
+    @property
+    def sdmx_id(self) -> str:
+        """The name as an SDMX identifier, e.g. ``UNDESA_STOCK_2019_BY_DESTINATION``."""
+        return re.sub(r"[^A-Z0-9]+", "_", self.name.upper()).strip("_")
+
+    @property
+    def short_name(self) -> str:
+        """The name as a snake_case column name, e.g. ``undesa_stock_2019_by_destination``."""
+        return self.sdmx_id.lower()
+
+
+@dataclass(frozen=True)
+class TidyTable:
+    """A tidy table and its metadata; checks its columns and keys when made.
+
+    Raises
+    ------
+    ExportError
+        A required column is missing, or two rows share the same key.
+    """
+
+    frame: pd.DataFrame
+    meta: TableMeta
+    dimensions: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        missing = [c for c in (*REQUIRED, *self.dimensions) if c not in self.frame.columns]
+        if missing:
+            raise ExportError(
+                f"Table {self.meta.name!r} lacks the column(s) {', '.join(missing)}; "
+                f"a tidy table needs {', '.join(REQUIRED)} plus its dimensions."
+            )
+        duplicated = self.frame.duplicated(list(self.key))
+        if duplicated.any():
+            first = self.frame.loc[duplicated, list(self.key)].iloc[0].to_dict()
+            raise ExportError(
+                f"Table {self.meta.name!r} has {int(duplicated.sum())} duplicate key(s), "
+                f"first {first}; give each row a distinct {', '.join(self.key)}."
+            )
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The columns that identify a row: area, the dimensions, year."""
+        return ("area", *self.dimensions, "year")
+
+    def sorted(self) -> pd.DataFrame:
+        """The rows in key order, index reset: every writer writes them in this order."""
+        return self.frame.sort_values(list(self.key), kind="stable").reset_index(drop=True)

@@ -1,0 +1,36 @@
+"""CSV and Parquet: the table as it is, in key order, with a README of sources and licence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from migobs.exports.readme import write_readme
+from migobs.exports.table import TidyTable
+
+
+def write_csv(table: TidyTable, directory: Path) -> list[Path]:
+    """Write ``<slug>.csv`` (UTF-8, empty cell for a missing value) and ``README.md``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{table.meta.slug}.csv"
+    table.sorted().to_csv(path, index=False, encoding="utf-8")
+    return [path, write_readme(table, directory, [path.name])]
+
+
+def write_parquet(table: TidyTable, directory: Path) -> list[Path]:
+    """Write ``<slug>.parquet`` with the metadata in its schema, and ``README.md``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{table.meta.slug}.parquet"
+    arrow = pa.Table.from_pandas(table.sorted(), preserve_index=False)
+    meta = table.meta
+    extra = {
+        b"migobs.name": meta.name.encode(),
+        b"migobs.title": meta.title.encode(),
+        b"migobs.unit": meta.unit.encode(),
+        b"migobs.licence": meta.licence.encode(),
+    }
+    arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), **extra})
+    pq.write_table(arrow, path)
+    return [path, write_readme(table, directory, [path.name])]

@@ -1,0 +1,224 @@
+"""Country profile: immigrants and emigrants, by sex, share of population, top origins and
+destinations, refugees, remittances against GDP and aid, Missing Migrants in the region."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import duckdb
+import pandas as pd
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from migobs.api.deps import WarehouseDep
+from migobs.api.memo import per_build
+from migobs.warehouse.read import listing, profile
+from migobs.web.compact import compact_rows
+from migobs.web.errors import PageInputError
+from migobs.web.figures import Figure, bars_figure, by_year, series_figure
+from migobs.web.templating import templates
+
+router = APIRouter(include_in_schema=False)
+
+STOCK = "UN DESA International Migrant Stock"
+
+
+@router.get("/country", response_class=HTMLResponse, response_model=None)
+def countries(
+    request: Request,
+    con: WarehouseDep,
+    m49: Annotated[int | None, Query(ge=0, le=99999)] = None,
+) -> HTMLResponse | RedirectResponse:
+    """Every country, linking to its profile; ``?m49=`` goes to that profile."""
+    if m49 is not None:
+        return RedirectResponse(f"/country/{m49}", status_code=303)
+    page = listing.areas(con, kind="country", limit=1000)
+    rows = page.rows.sort_values("name").to_dict("records")
+    return templates.TemplateResponse(
+        request, "countries.html", {"title": "Country profiles", "countries": rows}
+    )
+
+
+def country_record(con: duckdb.DuckDBPyConnection, m49: int) -> dict[str, Any]:
+    """The area ``m49``, or the 404 page pointing at the list of countries."""
+    record = listing.area(con, m49)
+    if record is None:
+        raise PageInputError("m49", m49, ["see /country for every country"])
+    return record
+
+
+@router.get("/country/{m49}", response_class=HTMLResponse)
+def country(
+    request: Request,
+    con: WarehouseDep,
+    m49: Annotated[int, Path(ge=0, le=99999)],
+) -> HTMLResponse:
+    """The profile of one country (or area)."""
+    record = country_record(con, m49)
+    figures = per_build(request, ("profile", m49), lambda: profile_figures(con, m49))
+    objectives = per_build(request, ("compact", m49), lambda: compact_rows(con, m49))
+    return templates.TemplateResponse(
+        request,
+        "country.html",
+        {
+            "title": f"{record['name']}: migration profile",
+            "area": record,
+            "figures": figures,
+            "objectives": objectives,
+        },
+    )
+
+
+def profile_figures(con: duckdb.DuckDBPyConnection, area: int) -> list[Figure]:
+    """Every figure of the profile, in page order."""
+    editions = [e for s, e in listing.stock_editions(con) if s == "undesa_stock"]
+    figures: list[Figure] = []
+    with_origins = listing.stock_editions_with_origins(con, "undesa_stock")
+    if editions:
+        figures += stock_figures(
+            con, area, editions[-1], with_origins[-1] if with_origins else None
+        )
+    if with_origins:
+        figures += partner_figures(con, area, with_origins[-1])
+    figures += [
+        share_figure(con, area),
+        refugee_figure(con, area),
+        remittance_figure(con, area),
+        missing_figure(con, area),
+    ]
+    return figures
+
+
+def stock_figures(
+    con: duckdb.DuckDBPyConnection, area: int, edition: str, origins_edition: str | None
+) -> list[Figure]:
+    """Immigrants (newest edition) and emigrants (newest edition with origins) over time, and
+    immigrants by sex."""
+    stock = profile.stock_over_time(con, area=area, edition=edition)
+    wide = by_year(stock, "sex")
+    emigrants = profile.emigrants_over_time(con, area=area, edition=origins_edition or edition)
+    both = wide.merge(emigrants.rename(columns={"value": "emigrants"}), on="year", how="outer")
+    latest = int(stock["year"].max()) if not stock.empty else None
+    trace = (
+        f"/api/provenance/stock?edition={edition}&year={latest}&destination={area}"
+        if latest
+        else None
+    )
+    source = f"{STOCK}, {edition} edition"
+    return [
+        series_figure(
+            "stock",
+            "Immigrants and emigrants",
+            "persons",
+            both,
+            [("Immigrants", "total"), ("Emigrants", "emigrants")],
+            source=f"{source}; emigrants: {origins_edition or edition} edition, summed over "
+            "countries of destination",
+            provenance=trace,
+        ),
+        series_figure(
+            "by-sex",
+            "Immigrants by sex",
+            "persons",
+            both,
+            [("Women", "female"), ("Men", "male")],
+            source=source,
+            provenance=trace and f"{trace}&sex=female",
+        ),
+    ]
+
+
+def partner_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> list[Figure]:
+    """Top countries of origin of its immigrants and of destination of its emigrants."""
+    years = listing.stock_years(con, "undesa_stock", edition)
+    year = years[-1]
+    figures = []
+    for role, title, label in (
+        ("origin", "Largest countries of origin", "Country of origin"),
+        ("destination", "Largest countries of destination", "Country of destination"),
+    ):
+        frame = profile.partners(con, area=area, edition=edition, year=year, role=role)
+        direction = "destination" if role == "origin" else "origin"
+        figures.append(
+            bars_figure(
+                f"top-{role}s",
+                f"{title}, {year}",
+                "persons",
+                frame,
+                label=label,
+                source=f"{STOCK}, {edition} edition",
+                provenance=f"/api/stock?edition={edition}&year={year}&{direction}={area}",
+            )
+        )
+    return figures
+
+
+def share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
+    """Immigrants as a share of the population."""
+    frame = profile.stock_share(con, area=area)
+    edition = str(frame["edition"].iloc[0]) if not frame.empty else "newest"
+    return series_figure(
+        "share",
+        "Immigrants as a share of the population",
+        "percent",
+        frame,
+        [("Share", "value")],
+        source=f"{STOCK}, {edition} edition (Tables 1 and 2; Table 3 as published)",
+        provenance=f"/api/indicators/stock.share_of_population/areas/{area}",
+    )
+
+
+def refugee_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
+    """Refugees hosted and refugees from the country."""
+    return series_figure(
+        "refugees",
+        "Refugees",
+        "persons",
+        profile.refugees_over_time(con, area=area),
+        [("Hosted here", "hosted"), ("From here", "from_here")],
+        source="UNHCR Refugee Population Statistics",
+        provenance=f"/api/indicators/refugees.by_origin/areas/{area}",
+    )
+
+
+def remittance_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
+    """Remittances received and paid against GDP and official aid."""
+    variables = ["remittances_received", "remittances_paid", "oda_received", "gdp"]
+    long = profile.series_values(con, area=area, variables=variables)
+    wide = by_year(long, "variable")
+    if "remittances_received" in wide and "gdp" in wide:
+        wide["received_pct_gdp"] = 100 * wide["remittances_received"] / wide["gdp"]
+    figure = series_figure(
+        "remittances",
+        "Remittances, aid and GDP",
+        "current US$",
+        wide,
+        [
+            ("Remittances received", "remittances_received"),
+            ("Remittances paid", "remittances_paid"),
+            ("Official aid received", "oda_received"),
+        ],
+        source="World Bank World Development Indicators",
+        provenance=f"/api/indicators/remittances.received/areas/{area}",
+    )
+    if "received_pct_gdp" in wide:
+        figure.columns.append(("Received (% of GDP)", "received_pct_gdp"))
+        for row, pct in zip(figure.rows, wide["received_pct_gdp"], strict=True):
+            row["received_pct_gdp"] = None if pd.isna(pct) else round(float(pct), 2)
+    return figure
+
+
+def missing_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
+    """Dead and missing migrants recorded in the country's UNSD subregion."""
+    region = profile.subregion_of(con, area)
+    frame = profile.missing_migrants_in(con, region) if region else pd.DataFrame()
+    return series_figure(
+        "missing",
+        f"Dead and missing migrants in {region or 'the region'}",
+        "persons",
+        frame,
+        [("Dead and missing", "dead_and_missing")],
+        source="IOM Missing Migrants Project (minimum estimates)",
+        provenance=f"/api/indicators/sdg.10.7.3/areas/{area}",
+        empty="No Missing Migrants records for this region in the warehouse yet.",
+    )

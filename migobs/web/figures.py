@@ -1,0 +1,112 @@
+"""A figure of the dashboard: a chart, the same numbers as a table, its source and provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup
+
+from migobs.api.lists import records
+from migobs.web.svg_charts import Series, bar_chart, line_chart
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What a page shows for one question, with or without data.
+
+    ``columns`` are (label, key) pairs of ``rows``; ``provenance`` is the URL that traces the
+    figure's values to their files and cells; ``empty`` says what is missing when there are no
+    rows.
+    """
+
+    ident: str
+    title: str
+    chart: Markup | None
+    columns: list[tuple[str, str]]
+    rows: list[dict[str, Any]]
+    source: str
+    provenance: str | None = None
+    empty: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def series_figure(
+    ident: str,
+    title: str,
+    unit: str,
+    frame: pd.DataFrame,
+    columns: Sequence[tuple[str, str]],
+    *,
+    source: str,
+    provenance: str | None = None,
+    empty: str = "No values in the warehouse yet.",
+) -> Figure:
+    """A line per (label, column) of ``frame`` over its ``year`` column, and the table."""
+    lines = [
+        Series(label, tuple((int(r["year"]), float(r[key])) for r in _rows(frame, key)))
+        for label, key in columns
+    ]
+    lines = [s for s in lines if s.points]
+    chart = line_chart(lines, title=title, unit=unit, ident=ident) if lines else None
+    table_columns = [("Year", "year"), *((f"{label} ({unit})", key) for label, key in columns)]
+    return Figure(
+        ident=ident,
+        title=title,
+        chart=chart,
+        columns=table_columns,
+        rows=_records(frame, ["year", *(key for _, key in columns)]) if lines else [],
+        source=source,
+        provenance=provenance,
+        empty=empty,
+    )
+
+
+def bars_figure(
+    ident: str,
+    title: str,
+    unit: str,
+    frame: pd.DataFrame,
+    *,
+    label: str,
+    source: str,
+    provenance: str | None = None,
+    empty: str = "No values in the warehouse yet.",
+) -> Figure:
+    """Horizontal bars of ``frame``'s ``value`` by its ``name`` column, and the table."""
+    items = [(str(r["name"]), float(r["value"])) for r in _rows(frame, "value")]
+    return Figure(
+        ident=ident,
+        title=title,
+        chart=bar_chart(items, title=title, unit=unit, ident=ident) if items else None,
+        columns=[(label, "name"), (f"Value ({unit})", "value")],
+        rows=_records(frame, ["name", "value"]),
+        source=source,
+        provenance=provenance,
+        empty=empty,
+    )
+
+
+def by_year(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """One row per year, one column per value of ``column`` (mean of repeated values)."""
+    if frame.empty:
+        return pd.DataFrame(columns=["year"])
+    means = frame.groupby(["year", column], sort=True)["value"].mean()
+    wide = means.unstack(column)
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.reset_index()
+
+
+def _rows(frame: pd.DataFrame, key: str) -> list[dict[str, Any]]:
+    if frame.empty or key not in frame.columns:
+        return []
+    return [r for r in records(frame) if r[key] is not None]
+
+
+def _records(frame: pd.DataFrame, keys: list[str]) -> list[dict[str, Any]]:
+    present = [k for k in keys if k in frame.columns]
+    if frame.empty or not present:
+        return []
+    return records(frame[present])

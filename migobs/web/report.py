@@ -1,0 +1,53 @@
+"""The report, checked: every claim of the ledger, as stated then and as the data say now."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from migobs.api.deps import WarehouseDep
+from migobs.api.routes.claims import Verdict, judged
+from migobs.web.svg_charts import bar_chart
+from migobs.web.templating import templates
+
+router = APIRouter(include_in_schema=False)
+
+MARKS = {
+    "reproduced": "✔ reproduced",
+    "close": "≈ close",
+    "differs": "✘ differs",
+    "not_testable": "? not testable",
+}
+
+
+@router.get("/report", response_class=HTMLResponse)
+def report(
+    request: Request,
+    con: WarehouseDep,
+    verdict: Annotated[Verdict | None, Query(description="keep one verdict")] = None,
+) -> HTMLResponse:
+    """The claims ledger as a page: each claim, its figure then and now, and the verdict."""
+    claims = judged(request, con)
+    counts = Counter(c["verdict"] for c in claims)
+    chart = bar_chart(
+        [(MARKS[v], float(counts.get(v, 0))) for v in MARKS],
+        title="Claims by verdict",
+        unit="claims",
+        ident="verdicts",
+    )
+    shown = [c for c in claims if verdict is None or c["verdict"] == verdict]
+    return templates.TemplateResponse(
+        request,
+        "report.html",
+        {
+            "title": "The report, checked",
+            "claims": shown,
+            "counts": [(MARKS[v], v, counts.get(v, 0)) for v in MARKS],
+            "chart": chart,
+            "marks": MARKS,
+            "verdict": verdict,
+        },
+    )

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import httpx
+
+
+def test_indicators_are_listed_with_their_definition(client: httpx.Client) -> None:
+    body = client.get("/api/indicators", params={"limit": 1000}).json()
+    codes = [i["code"] for i in body["data"]]
+    assert "stock.total" in codes and "sdg.10.c.1" in codes
+    assert body["count"] == len(codes)
+    sdg = next(i for i in body["data"] if i["code"] == "sdg.10.c.1")
+    assert sdg["sdg"] == "10.c.1" and sdg["unit"] == "percent"
+
+
+def test_unknown_indicator_lists_the_codes(client: httpx.Client) -> None:
+    error = client.get("/api/indicators/stock.nope").json()["error"]
+    assert error["status"] == 404 and error["parameter"] == "code"
+    assert "stock.total" in error["accepted"]
+
+
+def test_stock_total_for_every_area_in_a_year(client: httpx.Client) -> None:
+    detail = client.get("/api/indicators/stock.total").json()
+    assert detail["years"][-1] == 2019
+    body = client.get("/api/indicators/stock.total/values", params={"year": 2019}).json()
+    values = {v["area"]: v["value"] for v in body["data"]}
+    assert values[250] == 8_334_875.0 and values[840] == 50_661_149.0
+
+
+def test_one_value_carries_its_cells(client: httpx.Client) -> None:
+    value = client.get("/api/indicators/stock.total/areas/4", params={"year": 2019}).json()
+    assert value["value"] == 144_098.0
+    assert [(c["sheet"], c["cell"]) for c in value["inputs"]] == [("Table 1", "H10")]
+
+
+def test_unknown_year_lists_the_years(client: httpx.Client) -> None:
+    error = client.get("/api/indicators/stock.total/values", params={"year": 1900}).json()["error"]
+    assert error["parameter"] == "year" and 2019 in error["accepted"]
+
+
+def test_values_as_csv(client: httpx.Client) -> None:
+    response = client.get("/api/indicators/stock.total/values", params={"format": "csv"})
+    assert response.text.splitlines()[0].startswith("code,area,area_name,year,value,unit")

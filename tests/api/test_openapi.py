@@ -1,0 +1,72 @@
+"""Schemathesis against the running app: no 5xx, every response matches the OpenAPI document.
+
+Bounded (a few examples per operation) so that the suite stays within minutes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis.generation import GenerationMode
+
+EXAMPLES = 12
+
+
+def check_operation(operation: Any, base_url: str, mode: GenerationMode) -> None:
+    """Run a few generated cases of one operation; raise on a 5xx or a schema mismatch.
+
+    Negative cases (malformed parameters) must be refused with a 4xx; an operation whose
+    parameters cannot be malformed (any string is valid) has no negative cases.
+    """
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+        database=None,
+    )
+    def run(case: Any) -> None:
+        case.call_and_validate(base_url=base_url)
+
+    try:
+        run()
+    except Unsatisfiable:
+        if mode is GenerationMode.POSITIVE:
+            raise
+
+
+def test_api_conforms_to_its_schema(live_server: str) -> None:
+    schema = schemathesis.openapi.from_url(f"{live_server}/openapi.json")
+    failures = []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 10
+    for operation in operations:
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            try:
+                check_operation(operation, live_server, mode)
+            except Exception as error:  # collected so that every operation is tried
+                failures.append(f"{operation.label} ({mode.value}): {error}")
+    assert not failures, "\n\n".join(failures)
+
+
+def test_openapi_document_lists_every_resource(client: httpx.Client) -> None:
+    document = client.get("/openapi.json").json()
+    assert document["openapi"].startswith("3.")
+    paths = set(document["paths"])
+    assert {
+        "/api/areas",
+        "/api/areas/{m49}",
+        "/api/sources",
+        "/api/sources/{source}/editions/{edition}",
+        "/api/stock",
+        "/api/stock/corridors/{origin}/{destination}",
+        "/api/revisions",
+        "/api/provenance/stock",
+    } <= paths
+    assert not any(p.startswith(("/world", "/static")) for p in paths)

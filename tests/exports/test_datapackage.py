@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import frictionless
+
+from migobs.exports.datapackage import write_datapackage
+from migobs.exports.table import TidyTable
+
+
+def test_frictionless_validates_the_package(stock_table: TidyTable, tmp_path: Path) -> None:
+    _, package, _ = write_datapackage(stock_table, tmp_path)
+    report = frictionless.validate(str(package))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_package_reads_back_to_the_same_values(stock_table: TidyTable, tmp_path: Path) -> None:
+    _, package, _ = write_datapackage(stock_table, tmp_path)
+    resource = frictionless.Package(str(package)).resources[0]
+    rows = {(r["area"], r["year"]): r["value"] for r in resource.read_rows()}
+    assert rows[(4, 2019)] == 144_098
+    assert rows[(250, 2019)] is None
+    descriptor = json.loads(package.read_text())
+    assert descriptor["resources"][0]["schema"]["primaryKey"] == ["area", "year"]
+
+
+def test_invalid_data_is_caught_by_the_validator(stock_table: TidyTable, tmp_path: Path) -> None:
+    data, package, _ = write_datapackage(stock_table, tmp_path)
+    data.write_text(data.read_text().replace("144098.0", "many"))
+    assert not frictionless.validate(str(package)).valid

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from migobs.errors import ExportError
+from migobs.exports.datasets import dataset, dataset_names
+from migobs.exports.formats import FORMATS, export
+from tests.faces_warehouse import build_small_warehouse
+
+
+@pytest.fixture
+def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    path = build_small_warehouse(tmp_path / "w.duckdb")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def test_names_per_stock_edition(con: duckdb.DuckDBPyConnection) -> None:
+    assert "undesa_stock/2017/by_destination" in dataset_names(con)
+    assert "undesa_stock/2019/by_destination_origin" in dataset_names(con)
+
+
+def test_unknown_name_lists_the_known(con: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(ExportError, match="undesa_stock/2019/by_destination"):
+        dataset(con, "undesa_stock/2024/by_destination")
+
+
+def test_by_destination_is_countries_totals(con: duckdb.DuckDBPyConnection) -> None:
+    table = dataset(con, "undesa_stock/2019/by_destination")
+    frame = table.frame.set_index(["area", "year"])
+    assert frame.loc[(250, 2019), "value"] == 8_334_875.0
+    assert frame.loc[(250, 2019), "iso3"] == "FRA"
+    assert table.meta.sources[0].citation.startswith("United Nations")
+
+
+def test_matrix_and_sex_tables_have_their_dimensions(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    matrix = dataset(con, "undesa_stock/2019/by_destination_origin")
+    assert matrix.dimensions == ("origin",)
+    assert matrix.frame[["area", "origin", "year", "value"]].values.tolist() == [
+        [840, 484, 2010, 12_168_662.0],
+        [840, 484, 2019, 11_489_684.0],
+    ]
+    by_sex = dataset(con, "undesa_stock/2019/by_destination_sex")
+    formats = [f for f in FORMATS if f != "grapher"]
+    assert export(by_sex, tmp_path / "sex", formats)
+
+
+def test_indicator_is_exported_for_every_year(con: duckdb.DuckDBPyConnection) -> None:
+    assert "indicator/stock.total" in dataset_names(con)
+    table = dataset(con, "indicator/stock.total")
+    frame = table.frame.set_index(["area", "year"])
+    assert frame.loc[(250, 2019), "value"] == 8_334_875.0
+    assert frame.loc[(250, 2019), "iso3"] == "FRA"
+    assert table.meta.unit == "persons" and table.meta.sources

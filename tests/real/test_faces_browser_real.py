@@ -1,0 +1,52 @@
+"""The main pages on the warehouse built from the mirror, in headless Chromium: no console
+errors, nothing loaded from outside the server, the real figures shown; screenshots kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from migobs.config import Settings
+from tests.browser import launch, screenshot, watched_page
+from tests.live import serve_in_thread
+
+pytestmark = [pytest.mark.real, pytest.mark.browser]
+
+PAGES = [
+    ("/world", "International migrants living in the country, 2020", "50,632,836", "real-world"),
+    ("/country/484", "Mexico: migration profile", "12,683,066", "real-country-mexico"),
+    (
+        "/corridor?origin=484&destination=840",
+        "Mexico → United States of America",
+        "30,019,187,026",
+        "real-corridor",
+    ),
+    ("/report", "The report, checked", "257,715,425", "real-report"),
+]
+
+
+@pytest.fixture(scope="module")
+def real_site(built_warehouse: Path, mirror: Path) -> Iterator[str]:
+    settings = Settings(home=built_warehouse.parent, warehouse_path=built_warehouse, mirror=mirror)
+    yield from serve_in_thread(settings)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    yield from launch()
+
+
+@pytest.mark.parametrize(("path", "heading", "figure", "name"), PAGES)
+def test_real_page(
+    chromium: object, real_site: str, path: str, heading: str, figure: str, name: str
+) -> None:
+    from playwright.sync_api import Page
+
+    with watched_page(chromium, real_site) as (page, _):
+        assert isinstance(page, Page)
+        page.goto(f"{real_site}{path}")
+        assert page.locator("h1").inner_text() == heading
+        assert figure in page.locator("main").inner_text()
+        screenshot(page, name)

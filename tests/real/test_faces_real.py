@@ -1,0 +1,155 @@
+"""The API, the dashboard and the exports on the warehouse built from the mirror."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pandas as pd
+import pytest
+
+from migobs.config import Settings
+from migobs.exports.datasets import dataset
+from migobs.exports.grapher import write_grapher
+from migobs.warehouse.read import open_warehouse
+from tests.api.test_openapi import check_operation
+from tests.live import serve_in_thread
+from tests.sdmx_read import sdmx_values
+
+pytestmark = pytest.mark.real
+
+
+@pytest.fixture(scope="module")
+def real_server(built_warehouse: Path, mirror: Path) -> Iterator[str]:
+    """The app served on loopback on the real warehouse."""
+    settings = Settings(home=built_warehouse.parent, warehouse_path=built_warehouse, mirror=mirror)
+    yield from serve_in_thread(settings)
+
+
+@pytest.fixture(scope="module")
+def real(real_server: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=real_server, timeout=60) as client:
+        yield client
+
+
+def test_stock_of_the_united_states_in_each_edition(real: httpx.Client) -> None:
+    params = {"destination": 840, "origin": 900, "sex": "total"}
+    totals = {
+        edition: real.get(
+            "/api/stock", params={**params, "edition": edition, "year": int(edition)}
+        ).json()["data"][0]
+        for edition in ("2017", "2019", "2020")
+    }
+    assert totals["2017"]["value"] == 49_776_970.0
+    assert totals["2019"]["value"] == 50_661_149.0
+    assert (totals["2020"]["value"], totals["2020"]["cell"]) == (50_632_836.0, "L266")
+
+
+def test_corridor_defaults_to_the_edition_with_origins(real: httpx.Client) -> None:
+    rows = real.get("/api/stock/corridors/484/840").json()["data"]
+    assert {r["edition"] for r in rows} == {"2017"}
+    assert [r["value"] for r in rows][-1] == 12_683_066.0
+    trace = real.get(rows[-1]["provenance"]).json()
+    assert trace["cell"] == "EM1863" and len(trace["sha256"]) == 64
+
+
+def test_pages_show_real_figures(real: httpx.Client) -> None:
+    world = real.get("/world").text
+    assert "International migrants living in the country, 2020" in world
+    assert world.count("<path d=") > 150
+    mexico = real.get("/country/484").text
+    assert "1,197,624" in mexico  # immigrants in Mexico, 2020 edition
+    assert "12,683,066" in mexico  # Mexicans in the United States, 2017 edition
+    corridor = real.get("/corridor").text
+    assert "Mexico → United States of America: 12,683,066 persons" in corridor
+
+
+def test_api_conforms_on_real_data(real_server: str) -> None:
+    import schemathesis
+    from schemathesis.generation import GenerationMode
+
+    schema = schemathesis.openapi.from_url(f"{real_server}/openapi.json")
+    failures = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        try:
+            check_operation(operation, real_server, GenerationMode.POSITIVE)
+        except Exception as error:  # every operation is tried
+            failures.append(f"{operation.label}: {error}")
+    assert not failures, "\n\n".join(failures)
+
+
+def test_grapher_export_of_the_real_stock(built_warehouse: Path, tmp_path: Path) -> None:
+    con = open_warehouse(built_warehouse)
+    try:
+        table = dataset(con, "undesa_stock/2020/by_destination")
+    finally:
+        con.close()
+    csv, _ = write_grapher(table, tmp_path)
+    back = pd.read_csv(csv)
+    usa = back[(back.Code == "USA") & (back.Year == 2020)]
+    assert usa.iloc[0]["undesa_stock_2020_by_destination"] == 50_632_836.0
+
+
+def test_world_map_of_each_variable_on_real_data(real: httpx.Client) -> None:
+    from migobs.web.variables import choices
+
+    for code in [c.code for c in choices()]:
+        html = real.get("/world", params={"variable": code}).text
+        assert "no data yet" not in html, code
+    share = real.get("/world", params={"variable": "migrant_share", "year": 2020}).text
+    assert "Immigrants as a share of the population, 2020" in share
+    assert 'data-area="578"' in share  # Norway (ISO_N3 -99 in Natural Earth) is on the map
+
+
+def test_claims_then_and_now_on_real_data(real: httpx.Client) -> None:
+    c01 = real.get("/api/claims/C01").json()
+    assert (c01["stated"], c01["computed"], c01["verdict"]) == (
+        258_000_000,
+        257_715_425.0,
+        "reproduced",
+    )
+    assert c01["inputs"][0]["cell"] == "L17"
+    assert c01["now"] == {"edition": "2020", "year": 2020, "value": 280_598_105.0}
+    html = real.get("/report").text
+    assert "257,715,425" in html and "280,598,105" in html
+    findings = real.get("/api/findings", params={"type": "aggregate-mismatch", "limit": 1}).json()
+    assert findings["count"] > 0 and findings["data"][0]["type"] == "aggregate-mismatch"
+
+
+def test_indicator_values_on_real_data(real: httpx.Client) -> None:
+    body = real.get("/api/indicators/sdg.10.c.1/values", params={"area": 4, "year": 2020}).json()
+    assert body["count"] == 1 and round(body["data"][0]["value"], 2) == 10.14
+    one = real.get(
+        "/api/indicators/stock.total/areas/900", params={"year": 2017, "edition": "2017"}
+    ).json()
+    assert one["value"] == 257_715_425.0 and one["inputs"][0]["cell"] == "L17"
+
+
+def test_profile_compact_objectives_on_real_data(real: httpx.Client) -> None:
+    html = real.get("/country/484").text
+    assert 'href="/api/indicators/sdg.10.c.1/areas/484?year=2020"' in html
+    assert "67,637,913,797" in html  # remittances received by Mexico, 2024 (WDI)
+
+
+def test_revisions_2017_to_2020_on_real_data(real: httpx.Client) -> None:
+    params = {"old": "2017", "new": "2020", "area": 900, "year": 2010}
+    world = real.get("/api/revisions", params=params).json()["data"]
+    total = next(r for r in world if r["key"] == "total")
+    assert (total["old"], total["new"]) == (220_019_266.0, 220_983_187.0)
+    assert total["old_where"] == "UN_MigrantStockTotal_2017.xlsx[Table 1]!J17"
+
+
+def test_indicator_export_reads_back_with_sdmx1(real: httpx.Client, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    response = real.get("/api/exports/indicator/sdg.10.c.1", params={"format": "sdmx-csv-2"})
+    zipfile.ZipFile(io.BytesIO(response.content)).extractall(tmp_path)
+    values = sdmx_values(
+        tmp_path / "indicator-sdg-10-c-1.structure.xml",
+        tmp_path / "indicator-sdg-10-c-1.sdmx2.csv",
+        "DF_INDICATOR_SDG_10_C_1",
+    )
+    assert round(values[("004", "2020")], 2) == 10.14  # Afghanistan, as /api/indicators gives

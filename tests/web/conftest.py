@@ -1,0 +1,28 @@
+"""The dashboard under test: the app on a small warehouse, served by uvicorn, driven by Chromium.
+
+``browser_page`` gives a Playwright page (Debian's chromium, headless) that fails the test on
+any console error, page error or request whose host is not the test server. Screenshots go to
+``test-artifacts/``. Under CI=true a missing chromium fails the browser tests; else they skip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.browser import Problems, launch, watched_page
+from tests.live import client, live_server, web_settings  # noqa: F401  (fixtures)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium, once per session."""
+    yield from launch()
+
+
+@pytest.fixture
+def browser_page(browser: object, live_server: str) -> Iterator[tuple[object, Problems]]:  # noqa: F811
+    """A fresh page and the problems it records; the test fails if any were recorded."""
+    with watched_page(browser, live_server) as watched:
+        yield watched
