@@ -1,0 +1,97 @@
+"""Every migest 2.0.5 reference case we implement, reproduced within its tolerance."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from migobs.errors import EstimationError
+from migobs.flows.demographic import AccountingOptions, demographic_accounting
+from migobs.flows.ipf import ipf2
+from migobs.flows.stock_difference import stock_difference
+
+REFERENCE = Path(__file__).parents[2] / ".." / "shared" / "reference" / "flows"
+
+
+def _cases() -> list[dict[str, Any]]:
+    if not REFERENCE.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"reference cases missing at {REFERENCE}")
+        return []
+    cases: list[dict[str, Any]] = json.loads((REFERENCE / "cases.json").read_text())["cases"]
+    return cases
+
+
+CASES = {case["id"]: case for case in _cases()}
+pytestmark = pytest.mark.skipif(not CASES, reason="shared/reference/flows not present")
+
+
+def matrix(path: str) -> pd.DataFrame:
+    return pd.read_csv(REFERENCE / path, index_col=0)
+
+
+def vector(path: str) -> pd.Series:
+    return pd.read_csv(REFERENCE / path, index_col=0)["value"]
+
+
+def tolerance(case: dict[str, Any], tier: str) -> dict[str, float]:
+    tol: dict[str, float] = case["tolerance"][tier]
+    return tol
+
+
+def output(case: dict[str, Any], name: str) -> str:
+    return next(o["file"] for o in case["outputs"] if o["name"] == name)
+
+
+OPTIONS = {
+    "open-dr": AccountingOptions(birthplace_balance="open-dr"),
+    "open": AccountingOptions(birthplace_balance="open"),
+    "stayer_assumption = FALSE": AccountingOptions(stayers=False),
+}
+
+
+def _options(r_call: str) -> AccountingOptions:
+    for marker, opts in OPTIONS.items():
+        if marker in r_call:
+            return opts
+    return AccountingOptions()
+
+
+DEMO = [c for c in CASES if CASES[c]["function"] == "ffs_demo"]
+
+
+@pytest.mark.parametrize("case_id", DEMO)
+def test_demographic_accounting(case_id: str) -> None:
+    case = CASES[case_id]
+    args = case["args"]
+    start = matrix(args["stock_start"]["file"])
+    names = list(start.index)
+    end = matrix(args["stock_end"]["file"]).loc[names, names]
+    births = vector(args["births"]["file"]).loc[names]
+    deaths = vector(args["deaths"]["file"]).loc[names]
+    seed = matrix(args["seed"]["file"]).loc[names, names].to_numpy() if "seed" in args else None
+    result = demographic_accounting(
+        start.to_numpy(float),
+        end.to_numpy(float),
+        births.to_numpy(float),
+        deaths.to_numpy(float),
+        names,
+        _options(case["r_call"]),
+        seed=seed,
+        want_array=True,
+    )
+    tol = tolerance(case, "same_algorithm_and_stopping_rule")
+    expected_od = matrix(output(case, "od")).loc[names, names].to_numpy()
+    np.testing.assert_allclose(result.od, expected_od, **tol)
+    long = pd.read_csv(REFERENCE / output(case, "flow"))
+    index = {name: i for i, name in enumerate(names)}
+    assert result.array is not None
+    got = result.array[long["orig"].map(index), long["dest"].map(index), long["pob"].map(index)]
+    np.testing.assert_allclose(got, long["value"].to_numpy(), **tol)
+    assert result.diagnostics.converged
