@@ -86,7 +86,7 @@ def int_round(values: FloatArray, total: float) -> FloatArray:
     -------
     ndarray
     """
-    rounded = np.round(values * total / values.sum())
+    rounded: FloatArray = np.round(values * total / values.sum())
     rounded[int(np.argmax(values))] += total - rounded.sum()
     return rounded
 
@@ -154,7 +154,8 @@ def _spread(table: FloatArray, totals: FloatArray) -> FloatArray:
     """Spread per-residence ``totals`` over birthplaces like ``table``'s columns."""
     col = table.sum(axis=0)
     share = np.divide(table, col, out=np.zeros_like(table), where=col != 0)
-    return share * totals
+    spread: FloatArray = share * totals
+    return spread
 
 
 def births_by_birthplace(
@@ -212,7 +213,8 @@ def match_birthplace(
 
 def _row_share(table: FloatArray) -> FloatArray:
     row = table.sum(axis=1, keepdims=True)
-    return np.divide(table, row, out=np.zeros_like(table), where=row != 0)
+    share: FloatArray = np.divide(table, row, out=np.zeros_like(table), where=row != 0)
+    return share
 
 
 def stayer_flows(

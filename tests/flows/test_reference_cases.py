@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from migobs.errors import EstimationError
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
 from migobs.flows.ipf import ipf2
+from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
 
 REFERENCE = Path(__file__).parents[2] / ".." / "shared" / "reference" / "flows"
@@ -95,3 +95,51 @@ def test_demographic_accounting(case_id: str) -> None:
     got = result.array[long["orig"].map(index), long["dest"].map(index), long["pob"].map(index)]
     np.testing.assert_allclose(got, long["value"].to_numpy(), **tol)
     assert result.diagnostics.converged
+
+
+def _diff_rates(case: dict[str, Any]) -> tuple[np.ndarray, list[str]]:
+    args = case["args"]
+    start = matrix(args["stock_start"]["file"])
+    names = list(start.index)
+    s = start.to_numpy(float)
+    if case["function"] == "ffs_rates" and args["method"]["value"] == "dennett":
+        return dennett(s, float(args["M"]["value"])), names
+    e = matrix(args["stock_end"]["file"]).loc[names, names].to_numpy(float)
+    if case["function"] == "ffs_rates":
+        return rogers_von_rabenau(s, e), names
+    return stock_difference(s, e, decrease=args["decrease"]["value"]), names
+
+
+SIMPLE = [c for c in CASES if CASES[c]["function"] in ("ffs_diff", "ffs_rates")]
+
+
+@pytest.mark.parametrize("case_id", SIMPLE)
+def test_stock_difference_and_rates(case_id: str) -> None:
+    case = CASES[case_id]
+    got, names = _diff_rates(case)
+    expected = matrix(output(case, "flow")).loc[names, names].to_numpy()
+    (tol,) = case["tolerance"].values()
+    np.testing.assert_allclose(got, expected, **tol)
+
+
+# ipf2_small_rowonly (one margin only) is not a case of our ipf2: it requires both margins.
+IPF2 = [c for c in CASES if CASES[c]["function"] == "ipf2" and c != "ipf2_small_rowonly"]
+
+
+@pytest.mark.parametrize("case_id", IPF2)
+def test_ipf2_migest_rule(case_id: str) -> None:
+    case = CASES[case_id]
+    args = case["args"]
+    rows = np.array(args["row_tot"]["value"], dtype=float)
+    cols = np.array(args["col_tot"]["value"], dtype=float)
+    seed = matrix(args["m"]["file"]).to_numpy(float) if "m" in args else np.ones((2, 2))
+    fit = ipf2(
+        seed, rows, cols, tol=1e-5, max_sweeps=500, criterion="margin", order="columns-first"
+    )
+    expected = matrix(output(case, "mu")).to_numpy()
+    np.testing.assert_allclose(
+        fit.fitted, expected, **tolerance(case, "same_algorithm_and_stopping_rule")
+    )
+    sweeps = next(o["value"] for o in case["outputs"] if o["name"] == "it")
+    assert fit.sweeps == sweeps
+    assert fit.converged
