@@ -136,18 +136,62 @@ def ipf2(
         steps.reverse()
     sweeps, converged = 0, False
     while sweeps < max_sweeps and not converged:
-        before = x.copy() if criterion == "cell-change" else x
+        peak = _row_peaks(x) if criterion == "cell-change" and sweeps > 0 else None
+        before = x.copy() if criterion == "cell-change" and sweeps == 0 else None
         gap = 0.0
+        factors = []
         for axis, target in steps:
             margin = x.sum(axis=axis)
-            gap = max(gap, float(np.max(np.abs(target - margin), initial=0.0)))
-            x = x * np.expand_dims(_scale(target, margin), axis)
+            if criterion == "margin":
+                gap = max(gap, float(np.max(np.abs(target - margin), initial=0.0)))
+            factor = _scale(target, margin)
+            x *= np.expand_dims(factor, axis)
+            factors.append(factor)
         sweeps += 1
-        if criterion == "cell-change":
+        if criterion == "margin":
+            converged = gap <= tol
+        elif before is not None:
             converged = float(np.max(np.abs(x - before), initial=0.0)) < tol
         else:
-            converged = gap <= tol
+            converged = _change_below(x, peak, factors, order, tol)
     return IpfResult(x, sweeps, margin_error(x, rows, cols), converged)
+
+
+def _row_peaks(x: FloatArray) -> tuple[FloatArray, NDArray[np.intp]]:
+    """Largest cell of each row and its column, before a sweep."""
+    where = np.argmax(x, axis=-1)[..., None]
+    return np.take_along_axis(x, where, axis=-1)[..., 0], where[..., 0]
+
+
+def _change_below(
+    x: FloatArray,
+    peak: tuple[FloatArray, NDArray[np.intp]] | None,
+    factors: list[FloatArray],
+    order: Order,
+    tol: float,
+) -> bool:
+    """Whether the largest cell change of the sweep just run is below ``tol`` (mipfp's rule).
+
+    From the second sweep on, a cell changes by ``x_old * (f_i g_j - 1)`` (row factor ``f``,
+    column factor ``g``), and cells whose factor is 0 are already 0. Cheap lower and upper
+    bounds from each row's largest cell settle most sweeps; the exact change is computed only
+    when they disagree, so the result is the same as comparing the arrays cell by cell.
+    """
+    assert peak is not None
+    row_f, col_g = factors if order == "rows-first" else factors[::-1]
+    top, where = peak
+    g_low = np.min(np.where(col_g > 0, col_g, np.inf), axis=-1, keepdims=True)
+    g_high = np.max(col_g, axis=-1, keepdims=True)
+    g_at = np.take_along_axis(col_g, where, axis=-1)
+    lower = float(np.max(top * np.abs(row_f * g_at - 1), initial=0.0))
+    if lower >= tol:
+        return False
+    spread = np.maximum(np.abs(row_f * g_high - 1), np.abs(row_f * g_low - 1))
+    if float(np.max(top * np.where(row_f > 0, spread, 0.0), initial=0.0)) < tol:
+        return True
+    product = row_f[..., :, None] * col_g[..., None, :]
+    ratio = np.divide(1.0, product, out=np.ones_like(product), where=product > 0)
+    return float(np.max(x * np.abs(1.0 - ratio), initial=0.0)) < tol
 
 
 def margin_error(fitted: FloatArray, row_totals: FloatArray, col_totals: FloatArray) -> float:
