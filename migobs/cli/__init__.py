@@ -35,3 +35,14 @@ cli.add_command(flows)
 def main() -> None:
     """Entry point of the ``migobs`` console script."""
     cli()
+
+
+from migobs.cli.build import build_command  # noqa: E402
+from migobs.cli.fetch import fetch_command  # noqa: E402
+from migobs.cli.sql import sql_command  # noqa: E402
+from migobs.cli.trace import trace_command  # noqa: E402
+
+cli.add_command(build_command)
+cli.add_command(fetch_command)
+cli.add_command(sql_command)
+cli.add_command(trace_command)

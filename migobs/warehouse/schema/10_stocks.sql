@@ -11,7 +11,9 @@ CREATE TABLE migrant_stock (
     value        DOUBLE,                -- persons; NULL where the file says '..'
     file_id      INTEGER NOT NULL,      -- source_files.file_id
     sheet        VARCHAR,
-    cell         VARCHAR NOT NULL       -- A1 notation
+    cell         VARCHAR NOT NULL,      -- A1 notation
+    flag         VARCHAR                -- what the cell said besides a number: missing ('..'),
+                                        -- rounds_to_zero (em dash), protected ('~'); NULL otherwise
 );
 
 -- Other series of the migrant-stock workbooks kept as the file states them
@@ -20,7 +22,8 @@ CREATE TABLE stock_tables (
     source       VARCHAR NOT NULL,
     edition      VARCHAR NOT NULL,
     variable     VARCHAR NOT NULL,      -- population | migrant_share_pct | female_share_pct
-                                        -- | annual_change_pct | refugees | refugees_share_pct ...
+                                        -- | refugees | refugees_share_pct
+                                        -- | origin_destination_total (the O-D table's Total column)
     year         INTEGER NOT NULL,
     area         INTEGER NOT NULL,
     sex          VARCHAR NOT NULL,
@@ -28,5 +31,6 @@ CREATE TABLE stock_tables (
     unit         VARCHAR NOT NULL,      -- persons | percent
     file_id      INTEGER NOT NULL,
     sheet        VARCHAR,
-    cell         VARCHAR NOT NULL
+    cell         VARCHAR NOT NULL,
+    flag         VARCHAR                -- as in migrant_stock
 );

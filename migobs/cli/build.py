@@ -1,0 +1,64 @@
+"""``migobs build``: build the warehouse from the official files, then swap it in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from migobs.cli._common import mirror_option, reports_errors, settings_from
+from migobs.warehouse.build import BuildResult, build
+
+
+@click.command(name="build")
+@mirror_option
+@click.option(
+    "--if-stale",
+    is_flag=True,
+    help="Skip the build when the warehouse was built from the same files and migobs version.",
+)
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    metavar="SOURCE",
+    help="Load only SOURCE (repeatable; m49 is always loaded).",
+)
+@click.pass_context
+@reports_errors
+def build_command(
+    ctx: click.Context, mirror: Path | None, if_stale: bool, only: tuple[str, ...]
+) -> None:
+    """Build the DuckDB warehouse from the official files.
+
+    The build writes a new file beside the warehouse, validates it and replaces the old one only
+    when it is complete: a failed build leaves the warehouse you had untouched.
+    """
+    settings = settings_from(ctx).with_mirror(mirror)
+    console = Console(stderr=True)
+    with console.status("building the warehouse") as status:
+        result = build(settings, only=only, if_stale=if_stale, progress=status.update)
+    _report(result)
+
+
+def _report(result: BuildResult) -> None:
+    if result.skipped:
+        click.echo(
+            f"Warehouse {result.path} is up to date (build {result.build_id[:12]}); nothing to do."
+        )
+        return
+    summary = result.summary
+    console = Console()
+    console.print(f"Built {result.path} (build {result.build_id[:12]})")
+    console.print(f"Sources: {', '.join(summary['sources'])}")
+    console.print(f"Editions: {', '.join(summary['editions'])}")
+    table = Table("table", "rows", title="Rows per table")
+    for name, count in summary["rows"].items():
+        if count:
+            table.add_row(name, f"{count:,}")
+    console.print(table)
+    findings = summary["findings"]
+    text = ", ".join(f"{kind}: {n}" for kind, n in findings.items()) or "none"
+    console.print(f'Findings: {text} (see `migobs sql "SELECT * FROM findings"`)')

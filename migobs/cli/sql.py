@@ -1,0 +1,50 @@
+"""``migobs sql``: ask the warehouse a read-only question."""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.warehouse.read import open_warehouse
+from migobs.warehouse.read.sql import QueryResult, query
+
+
+@click.command(name="sql")
+@click.argument("statement")
+@click.option("--json", "as_json", is_flag=True, help="Print the rows as a JSON list of objects.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the rows as CSV with a header line.")
+@click.pass_context
+@reports_errors
+def sql_command(ctx: click.Context, statement: str, as_json: bool, as_csv: bool) -> None:
+    """Run one read-only SELECT on the warehouse and print the result.
+
+    Example: migobs sql "SELECT type, count(*) FROM findings GROUP BY type"
+    """
+    settings = settings_from(ctx)
+    with open_warehouse(settings.warehouse) as con:
+        result = query(con, statement)
+    if as_json:
+        echo_json(result.records())
+    elif as_csv:
+        _csv(result)
+    else:
+        _table(result)
+
+
+def _csv(result: QueryResult) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(result.columns)
+    writer.writerows(result.rows)
+
+
+def _table(result: QueryResult) -> None:
+    table = Table(*result.columns)
+    for row in result.rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    Console().print(table)
+    click.echo(f"{len(result.rows)} row(s)")

@@ -1,0 +1,66 @@
+"""``migobs trace``: where a migrant-stock figure comes from (file, sha256, sheet, cell)."""
+
+from __future__ import annotations
+
+import click
+
+from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.warehouse.read import open_warehouse
+from migobs.warehouse.read.stock import SEXES
+from migobs.warehouse.read.trace import trace
+
+
+@click.command(name="trace")
+@click.argument("source")
+@click.option("--edition", required=True, help="Edition of the source, e.g. 2017.")
+@click.option("--year", required=True, type=int, help="Reference year, e.g. 2017.")
+@click.option(
+    "--destination", required=True, type=int, help="M49 code of the destination (900 = world)."
+)
+@click.option(
+    "--origin",
+    type=int,
+    default=None,
+    help="M49 code of the origin (900 or absent = from all origins).",
+)
+@click.option("--sex", type=click.Choice(SEXES), default="total", show_default=True, help="Sex.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print one JSON object (value, file, sha256, sheet, cell ...).",
+)
+@click.pass_context
+@reports_errors
+def trace_command(
+    ctx: click.Context,
+    source: str,
+    edition: str,
+    year: int,
+    destination: int,
+    origin: int | None,
+    sex: str,
+    as_json: bool,
+) -> None:
+    """Show the value SOURCE's edition states and the file, sheet and cell it comes from.
+
+    Example: migobs trace undesa_stock --edition 2017 --year 2017 --destination 900
+    """
+    settings = settings_from(ctx)
+    with open_warehouse(settings.warehouse) as con:
+        found = trace(con, source, edition, year, destination, origin, sex)
+    if as_json:
+        echo_json(found.as_dict())
+        return
+    value = (
+        "no value (" + (found.flag or "missing") + ")"
+        if found.value is None
+        else f"{found.value:,.0f}"
+    )
+    click.echo(
+        f"{source} {edition}, {year}, destination {destination}, origin {found.origin}, {sex}: {value}"
+    )
+    click.echo(f"  file   {found.file}")
+    click.echo(f"  sha256 {found.sha256}")
+    click.echo(f"  cell   [{found.sheet}]{found.cell}")
+    click.echo(f"  url    {found.url}")

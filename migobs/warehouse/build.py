@@ -1,0 +1,229 @@
+"""Build the warehouse into a new file beside the old one, validate it, then swap.
+
+Load: every selected loader (``loaders.LOADERS``, m49 first) reads its source's editions into a
+new DuckDB file. Process: corrections (``corrections/*.yml``) are applied, area names are
+stored, the checks (``checks.CHECKS``) run, and every file must have given rows. Save: a
+``builds`` row records the build id (sha256 over the files' checksums and the migobs version)
+and a summary, and ``os.replace`` puts the new file where the old one was. Any exception removes
+the new file and leaves the old warehouse as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from migobs import __version__
+from migobs.config import Settings
+from migobs.errors import UnknownSource, ValidationFailed
+from migobs.warehouse import corrections, findings, schema
+from migobs.warehouse.checks import run_all
+from migobs.warehouse.loaders import LOADERS, LoadContext, Loader
+
+Progress = Callable[[str], None]
+"""Called with a short message before each step of the build."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did.
+
+    Attributes
+    ----------
+    path: the warehouse file.
+    build_id: sha256 over the source files' checksums and the migobs version.
+    skipped: ``True`` when ``if_stale`` found a warehouse with the same build id.
+    summary: sources, editions, rows per table and findings per type (empty when skipped).
+    """
+
+    path: Path
+    build_id: str
+    skipped: bool
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def build(
+    settings: Settings,
+    *,
+    only: Sequence[str] = (),
+    if_stale: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the warehouse at ``settings.warehouse`` from the official files.
+
+    Parameters
+    ----------
+    settings: where the files come from (``mirror``) and where the warehouse goes.
+    only: sources to load (``m49`` is always loaded: every other source maps areas with it).
+    if_stale: skip the build when the existing warehouse has the same build id.
+    progress: called with a message before each step.
+
+    Raises
+    ------
+    UnknownSource
+        ``only`` names a source without a loader.
+    SourceError
+        A file cannot be obtained or read (missing, checksum mismatch, layout changed).
+    ValidationFailed
+        A file gave no rows. In every case the old warehouse is kept.
+    """
+    say = progress or (lambda _message: None)
+    selected = select(only)
+    target = settings.warehouse
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new = target.with_name(f"{target.name}.new-{os.getpid()}")
+    new.unlink(missing_ok=True)
+    con = duckdb.connect(str(new))
+    try:
+        ctx = LoadContext(con=con, settings=settings)
+        build_id = _build_id(ctx, selected, say)
+        if if_stale and current_build_id(target) == build_id:
+            con.close()
+            new.unlink(missing_ok=True)
+            return BuildResult(target, build_id, skipped=True)
+        started = datetime.now(UTC).replace(tzinfo=None)
+        schema.apply(con)
+        _load(ctx, selected, say)
+        summary = _finish(ctx, selected, say)
+        _record_build(con, build_id, started, summary)
+        con.close()
+        os.replace(new, target)
+    except BaseException:
+        con.close()
+        new.unlink(missing_ok=True)
+        raise
+    return BuildResult(target, build_id, skipped=False, summary=summary)
+
+
+def select(only: Sequence[str]) -> list[Loader]:
+    """The loaders to run, in load order: all, or ``m49`` plus those named in ``only``."""
+    if not only:
+        return list(LOADERS.values())
+    unknown = [name for name in only if name not in LOADERS]
+    if unknown:
+        raise UnknownSource(
+            f"No loader for {', '.join(unknown)}. Sources with a loader: {', '.join(LOADERS)}."
+        )
+    wanted = {"m49", *only}
+    return [loader for name, loader in LOADERS.items() if name in wanted]
+
+
+def current_build_id(path: Path) -> str | None:
+    """The build id of the warehouse at ``path``, or ``None`` when there is none readable."""
+    if not path.is_file():
+        return None
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            row = con.execute(
+                "SELECT build_id FROM builds ORDER BY finished_at DESC LIMIT 1"
+            ).fetchone()
+    except duckdb.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def _build_id(ctx: LoadContext, loaders: list[Loader], say: Progress) -> str:
+    digest = hashlib.sha256(f"migobs {__version__}\n".encode())
+    for loader in loaders:
+        say(f"verifying {loader.source} files")
+        for edition in ctx.editions(loader.source):
+            for spec in edition.files.values():
+                obtained = ctx.obtain(spec)
+                if obtained is not None:
+                    digest.update(f"{spec.dataset} {obtained.sha256}\n".encode())
+    return digest.hexdigest()
+
+
+def _load(ctx: LoadContext, loaders: list[Loader], say: Progress) -> None:
+    for loader in loaders:
+        say(f"loading {loader.source}")
+        loader.load(ctx)
+
+
+def _finish(ctx: LoadContext, loaders: list[Loader], say: Progress) -> dict[str, Any]:
+    say("applying corrections")
+    sources = {loader.source for loader in loaders}
+    ctx.findings.extend(corrections.apply(ctx.con, corrections.load(), sources))
+    ctx.findings.extend(ctx.areas.write(ctx.con))
+    say("running checks")
+    ctx.findings.extend(run_all(ctx.con))
+    _validate(ctx.con)
+    findings.insert(ctx.con, ctx.findings)
+    return _summary(ctx.con, ctx)
+
+
+def fact_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables whose rows point at a source file (they have a ``file_id`` column)."""
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.columns WHERE column_name = 'file_id' "
+        "AND table_name <> 'source_files' ORDER BY table_name"
+    ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
+def _validate(con: duckdb.DuckDBPyConnection) -> None:
+    tables = fact_tables(con)
+    union = " UNION ALL ".join(f'SELECT file_id FROM "{t}"' for t in tables)
+    empty = con.execute(
+        f"SELECT source, edition, name FROM source_files WHERE source <> 'm49' "
+        f"AND file_id NOT IN (SELECT DISTINCT file_id FROM ({union}))"
+    ).fetchall()
+    if empty:
+        listed = "; ".join(f"{s} {e} {n}" for s, e, n in empty)
+        raise ValidationFailed(
+            f"The new build gave no rows for: {listed}. The files were read but nothing was "
+            f"loaded; the old warehouse is kept. Check the file's layout against docs/sources.md."
+        )
+    if _count(con, "areas") == 0:
+        raise ValidationFailed(
+            "The new build has no areas: the M49 file gave no rows; the old warehouse is kept."
+        )
+
+
+def _summary(con: duckdb.DuckDBPyConnection, ctx: LoadContext) -> dict[str, Any]:
+    tables = [
+        str(row[0])
+        for row in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+            "ORDER BY table_name"
+        ).fetchall()
+    ]
+    rows = {t: _count(con, t) for t in tables if t != "builds"}
+    editions = con.execute(
+        "SELECT DISTINCT source, edition FROM source_files ORDER BY source, edition"
+    ).fetchall()
+    return {
+        "sources": sorted({str(s) for s, _ in editions}),
+        "editions": [f"{s}/{e}" for s, e in editions],
+        "rows": rows,
+        "findings": dict(sorted(Counter(f.type for f in ctx.findings).items())),
+    }
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+    return int(row[0]) if row else 0
+
+
+def _record_build(
+    con: duckdb.DuckDBPyConnection, build_id: str, started: datetime, summary: dict[str, Any]
+) -> None:
+    con.execute(
+        "INSERT INTO builds VALUES (?, ?, ?, ?, ?)",
+        [
+            build_id,
+            started,
+            datetime.now(UTC).replace(tzinfo=None),
+            __version__,
+            json.dumps(summary),
+        ],
+    )

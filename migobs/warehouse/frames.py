@@ -1,0 +1,21 @@
+"""Append a pandas DataFrame to a warehouse table in one statement (no row-by-row inserts)."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+
+def append(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Insert every row of ``frame`` into ``table``, matching columns by name; return the count.
+
+    Columns of the table missing from ``frame`` get their default (NULL). The insert runs on a
+    cursor of ``con``, so an unfinished result on ``con`` does not get in the way.
+    """
+    if frame.empty:
+        return 0
+    view = f"_append_{table}"
+    with con.cursor() as cursor:
+        cursor.register(view, frame)
+        cursor.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM "{view}"')
+    return len(frame)

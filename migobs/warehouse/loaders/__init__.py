@@ -1,0 +1,189 @@
+"""The loader registry: one module per source, each ``load(ctx: LoadContext) -> None``.
+
+To add a source, write ``migobs/warehouse/loaders/<source>.py`` with::
+
+    SOURCE = "wdi"          # catalogue name (default: the module's name)
+    ORDER = 50              # load order; m49 is 0, undesa_stock 10, wpp 20; default 50
+
+    def load(ctx: LoadContext) -> None:
+        for edition in ctx.editions(SOURCE):          # the catalogue's editions, oldest first
+            for spec in edition.files.values():
+                obtained = ctx.obtain(spec)           # None: edition not held (a finding says so)
+                if obtained is None:
+                    continue
+                file_id = ctx.register_file(obtained)
+                records = parser.read(obtained.path)  # migobs.sources.<source>
+                area = ctx.areas.by_code(SOURCE, code)  # or by_name / by_iso3
+                ctx.append("series", frame)            # a DataFrame, columns named as the table's
+
+No other file needs changing: :data:`LOADERS` finds every module in this package. Loaders write
+raw facts only; corrections (``corrections/<source>.yml``) and checks (``checks/``) run after
+all loaders, applied by the build.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from migobs.config import Settings
+from migobs.errors import WarehouseError
+from migobs.sources import catalog
+from migobs.sources._download import Obtained, obtain
+from migobs.sources.catalog import Edition, FileSpec
+from migobs.warehouse.areas import AreaResolver
+from migobs.warehouse.findings import Finding
+from migobs.warehouse.frames import append
+
+DEFAULT_ORDER = 50
+
+
+@dataclass(frozen=True)
+class Loader:
+    """A source's load function and its place in the load order."""
+
+    source: str
+    order: int
+    load: Callable[[LoadContext], None]
+
+
+@dataclass
+class LoadContext:
+    """What a loader gets: the new warehouse, the settings, the area resolver and the findings.
+
+    Attributes
+    ----------
+    con: open DuckDB connection of the warehouse being built (read-write).
+    settings: the one ``Settings`` of the run (mirror, data directory).
+    areas: the :class:`AreaResolver` every loader maps names and codes with.
+    findings: everything noticed so far (written to the ``findings`` table by the build).
+    obtained: files verified so far, by dataset name (``<source>/<edition>/<key>``).
+    file_ids: ``source_files.file_id`` of each registered file, by dataset name.
+    not_held: dataset names of catalogued files not held (skipped).
+    """
+
+    con: duckdb.DuckDBPyConnection
+    settings: Settings
+    areas: AreaResolver = field(default_factory=AreaResolver)
+    findings: list[Finding] = field(default_factory=list)
+    obtained: dict[str, Obtained] = field(default_factory=dict)
+    file_ids: dict[str, int] = field(default_factory=dict)
+    not_held: set[str] = field(default_factory=set)
+
+    def editions(self, source: str) -> list[Edition]:
+        """The catalogue's editions of ``source``, oldest first."""
+        return list(catalog.source(source).editions.values())
+
+    def obtain(self, spec: FileSpec) -> Obtained | None:
+        """The verified file for ``spec``; ``None`` (and a finding) for an edition not held.
+
+        A file whose checksum the catalogue does not record yet (an edition not held) is used
+        only when it is already in the mirror or the data directory; the build never downloads
+        it. Any other missing or altered file raises (:class:`FileNotObtained`,
+        :class:`ChecksumMismatch`), which stops the build and keeps the old warehouse.
+        """
+        if spec.dataset in self.obtained:
+            return self.obtained[spec.dataset]
+        if spec.dataset in self.not_held:
+            return None
+        if spec.sha256 is None and not self._present(spec):
+            self.not_held.add(spec.dataset)
+            self.add_finding(
+                "edition-not-held",
+                f"{spec.dataset}: not held",
+                f"{spec.name} of {spec.source} {spec.edition} is in the catalogue but not in the "
+                f"mirror or data directory; its checksum is not recorded yet, so it is skipped. "
+                f"Run `migobs fetch {spec.source}` to obtain it.",
+                source=spec.source,
+                edition=spec.edition,
+            )
+            return None
+        found = obtain(spec, self.settings)
+        self.obtained[spec.dataset] = found
+        return found
+
+    def register_file(self, obtained: Obtained) -> int:
+        """Insert the file into ``source_files`` (once) and return its ``file_id``."""
+        spec = obtained.spec
+        if spec.dataset in self.file_ids:
+            return self.file_ids[spec.dataset]
+        file_id = len(self.file_ids) + 1
+        row = {
+            "file_id": file_id,
+            "source": spec.source,
+            "edition": spec.edition,
+            "file_key": spec.key,
+            "name": spec.name,
+            "url": spec.url,
+            "sha256": obtained.sha256,
+            "bytes": obtained.path.stat().st_size,
+            "licence": spec.licence,
+            "citation": spec.citation,
+            "obtained_from": str(obtained.path),
+            "obtained_at": datetime.now(UTC).replace(tzinfo=None),
+        }
+        append(self.con, "source_files", pd.DataFrame([row]))
+        self.file_ids[spec.dataset] = file_id
+        return file_id
+
+    def append(self, table: str, frame: pd.DataFrame) -> int:
+        """Insert ``frame`` into ``table`` (columns matched by name); return the row count."""
+        return append(self.con, table, frame)
+
+    def add_finding(
+        self,
+        type: str,
+        title: str,
+        message: str,
+        *,
+        source: str | None = None,
+        edition: str | None = None,
+        observed: float | None = None,
+        expected: float | None = None,
+        rows: list[dict[str, Any]] | None = None,
+    ) -> Finding:
+        """Record a finding (written to ``findings`` at the end of the build) and return it."""
+        finding = Finding(
+            type=type,
+            title=title,
+            message=message,
+            source=source,
+            edition=edition,
+            observed=observed,
+            expected=expected,
+            rows=rows or [],
+        )
+        self.findings.append(finding)
+        return finding
+
+    def _present(self, spec: FileSpec) -> bool:
+        base = self.settings.mirror or self.settings.downloads
+        return (base / spec.mirror_path).is_file()
+
+
+def discover() -> dict[str, Loader]:
+    """Every loader module of this package, by source, in load order."""
+    found: list[Loader] = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        load = getattr(module, "load", None)
+        if not callable(load):
+            raise WarehouseError(f"{module.__name__} has no `load(ctx)` function.")
+        source = str(getattr(module, "SOURCE", info.name))
+        found.append(Loader(source, int(getattr(module, "ORDER", DEFAULT_ORDER)), load))
+    return {loader.source: loader for loader in sorted(found, key=lambda x: (x.order, x.source))}
+
+
+LOADERS: dict[str, Loader] = discover()
+"""Every source's loader by name, in load order (``m49`` first)."""
+
+__all__ = ["DEFAULT_ORDER", "LOADERS", "LoadContext", "Loader", "discover"]

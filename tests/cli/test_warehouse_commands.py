@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from migobs.cli import cli
+from migobs.config import Settings
+from tests.writers import stock
+
+
+def run(settings: Settings, *args: str) -> Result:
+    env = {"MIGOBS_HOME": str(settings.home), "MIGOBS_MIRROR": "", "MIGOBS_WAREHOUSE": ""}
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def built(small_mirror: Settings) -> Settings:
+    result = run(small_mirror, "build", "--mirror", str(small_mirror.mirror))
+    assert result.exit_code == 0, result.output
+    assert "Sources: m49, undesa_stock, wpp" in result.output
+    assert "migrant_stock" in result.output
+    return small_mirror
+
+
+def test_build_if_stale_skips(built: Settings) -> None:
+    result = run(built, "build", "--if-stale", "--mirror", str(built.mirror))
+    assert result.exit_code == 0 and "is up to date" in result.output
+
+
+def test_trace_json(built: Settings) -> None:
+    result = run(
+        built,
+        "trace",
+        "undesa_stock",
+        "--edition",
+        "2017",
+        "--year",
+        "2017",
+        "--destination",
+        "900",
+        "--json",
+    )
+    found = json.loads(result.output)
+    assert found["value"] == stock(900, 6, "total")
+    assert (found["file"], found["sheet"], found["cell"]) == (
+        "UN_MigrantStockTotal_2017.xlsx",
+        "Table 1",
+        "L17",
+    )
+    assert len(found["sha256"]) == 64
+
+
+def test_trace_unknown_edition_exits_1(built: Settings) -> None:
+    result = run(
+        built,
+        "trace",
+        "undesa_stock",
+        "--edition",
+        "2016",
+        "--year",
+        "2017",
+        "--destination",
+        "900",
+    )
+    assert result.exit_code == 1
+    assert "Known editions: 2017, 2019, 2020" in result.output
+
+
+def test_sql_formats_and_refusal(built: Settings) -> None:
+    as_json = run(
+        built, "sql", "SELECT m49 FROM areas WHERE m49 IN (900, 108) ORDER BY m49", "--json"
+    )
+    assert json.loads(as_json.output) == [{"m49": 108}, {"m49": 900}]
+    as_csv = run(built, "sql", "SELECT m49, kind FROM areas WHERE m49 = 900", "--csv")
+    assert as_csv.output.splitlines() == ["m49,kind", "900,world"]
+    refused = run(built, "sql", "DROP TABLE areas")
+    assert refused.exit_code == 1 and "Only SELECT queries are allowed" in refused.output
+
+
+def test_fetch_lists_verified_files(small_mirror: Settings) -> None:
+    result = run(small_mirror, "fetch", "undesa_stock", "--mirror", str(small_mirror.mirror))
+    assert result.exit_code == 0, result.output
+    assert "undesa_stock/2017/totals" in result.output and " ok " in result.output
+    assert "4 of 4 files held and verified." in result.output
+
+
+def test_fetch_empty_mirror_says_what_to_do(small_mirror: Settings, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run(small_mirror, "fetch", "m49", "--mirror", str(empty))
+    assert result.exit_code == 1
+    assert "is not in the mirror folder" in result.output and "MIGOBS_MIRROR" in result.output

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from openpyxl import load_workbook
+
+from migobs.config import Settings
+from migobs.errors import LayoutError
+from migobs.sources import catalog
+from migobs.warehouse.build import build
+from tests.warehouse.conftest import Adopt
+from tests.writers import stock
+
+
+def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def test_small_mirror_builds_every_table(small_mirror: Settings) -> None:
+    path = build(small_mirror).path
+    world = rows(
+        path,
+        "SELECT value, sheet, cell FROM migrant_stock WHERE edition = '2017' AND year = 2017 AND destination = 900 AND origin = 900 AND sex = 'total'",
+    )
+    assert world == [(stock(900, 6, "total"), "Table 1", "L17")]
+    od = rows(
+        path,
+        "SELECT origin, value, cell FROM migrant_stock WHERE edition = '2017' AND year = 1990 AND destination = 108 AND origin <> 900 ORDER BY origin",
+    )
+    total = stock(108, 0, "total")
+    assert od == [
+        (108, total - 10 - total // 2, "J6"),
+        (404, total // 2, "K6"),
+        (830, None, "L6"),
+        (9901, 10, "H6"),
+        (9902, None, "I6"),
+    ]
+    population = rows(
+        path,
+        "SELECT value, unit FROM stock_tables WHERE edition = '2019' AND variable = 'population' AND area = 404 AND year = 1995 AND sex = 'male'",
+    )
+    assert population == [(pytest.approx(100.5 * 2 * 2 * 1000), "persons")]
+    od_total = rows(
+        path,
+        "SELECT value FROM stock_tables WHERE variable = 'origin_destination_total' AND area = 900 AND year = 2017",
+    )
+    assert od_total == [(stock(900, 6, "total"),)]
+    wpp = rows(
+        path,
+        "SELECT value, period, file_unit FROM series WHERE variable = 'net_migrants' AND area = 108 AND year = 2015 AND sheet = 'ESTIMATES'",
+    )
+    assert wpp == [(3000.0, "2015-2020", "thousands")]
+
+
+def test_the_files_own_groupings_are_stored(small_mirror: Settings) -> None:
+    path = build(small_mirror).path
+    groups = set(
+        rows(path, "SELECT group_m49, member_m49, scheme FROM area_groups WHERE scheme <> 'm49'")
+    )
+    assert {
+        (903, 108, "undesa_stock/2017"),
+        (910, 404, "undesa_stock/2020"),
+        (900, 830, "undesa_stock/2019"),
+    } <= groups
+    assert {
+        (941, 108, "undesa_stock/2017"),
+        (934, 404, "undesa_stock/2017"),
+        (947, 404, "undesa_stock/2017"),
+    } <= groups
+    assert {(910, 108, "wpp/2019"), (900, 404, "wpp/2019")} <= groups
+    assert (903, 910, "undesa_stock/2017") not in groups  # only countries are members
+
+
+def test_consistent_files_give_no_aggregate_findings(small_mirror: Settings) -> None:
+    path = build(small_mirror).path
+    kinds = rows(path, "SELECT DISTINCT type FROM findings")
+    assert kinds == []
+
+
+def test_a_world_total_that_is_not_the_sum_is_a_finding(
+    small_mirror: Settings, adopt: Adopt
+) -> None:
+    assert small_mirror.mirror is not None
+    spec = catalog.file_spec("undesa_stock", "2019", "totals")
+    target = small_mirror.mirror / spec.mirror_path
+    workbook = load_workbook(target)
+    workbook["Table 1"]["L17"] = stock(900, 6, "total") + 7
+    workbook.save(target)
+    adopt("undesa_stock", "2019", "totals", target)
+    path = build(small_mirror).path
+    found = rows(path, "SELECT type, source, edition, observed, expected, rows FROM findings")
+    assert len(found) == 1
+    kind, source, edition, observed, expected, cells = found[0]
+    assert (kind, source, edition) == ("aggregate-mismatch", "undesa_stock", "2019")
+    assert (observed, expected) == (stock(900, 6, "total") + 7, stock(900, 6, "total"))
+    assert '"cell": "L17"' in str(cells)
+
+
+def test_layout_error_keeps_the_old_warehouse(small_mirror: Settings, adopt: Adopt) -> None:
+    first = build(small_mirror).path
+    before = first.read_bytes()
+    assert small_mirror.mirror is not None
+    spec = catalog.file_spec("undesa_stock", "2020", "by_sex_destination")
+    target = small_mirror.mirror / spec.mirror_path
+    workbook = load_workbook(target)
+    workbook["Table 2"].title = "Table 2 (population)"
+    workbook.save(target)
+    adopt("undesa_stock", "2020", "by_sex_destination", target)
+    with pytest.raises(LayoutError, match="sheet 'Table 2' is missing"):
+        build(small_mirror)
+    assert first.read_bytes() == before
+    assert [p.name for p in first.parent.iterdir()] == [first.name]
+
+
+def test_only_loads_m49_and_the_named_source(small_mirror: Settings) -> None:
+    result = build(small_mirror, only=["wpp"])
+    assert result.summary["sources"] == ["m49", "wpp"]
+    assert result.summary["rows"]["migrant_stock"] == 0
