@@ -9,10 +9,11 @@ from typing import Any
 import click
 import numpy as np
 
-from migobs.cli._common import reports_errors
+from migobs.cli._common import reports_errors, settings_from
 from migobs.errors import EstimationError
 from migobs.flows.demographic import AccountingOptions, FlowEstimate, demographic_accounting
 from migobs.flows.diagnostics import Diagnostics
+from migobs.flows.estimate import estimate_edition
 from migobs.flows.files import read_matrix, read_vector, write_array, write_od
 from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
@@ -195,3 +196,48 @@ def _accounting(
     deaths = read_vector(options["deaths"], names)
     want_array = options["array_path"] is not None
     return demographic_accounting(start, end, births, deaths, names, opts, seed, want_array)
+
+
+@flows.command()
+@click.option(
+    "--edition",
+    required=True,
+    help="undesa_stock edition of the origin x destination stock tables, e.g. 2017.",
+)
+@click.option(
+    "--sex",
+    type=click.Choice(["both", "male", "female", "all"]),
+    default="both",
+    show_default=True,
+    help="Sex of the stock tables (the 2017 O-D table has both sexes only).",
+)
+@click.option(
+    "--method",
+    type=click.Choice(["demographic-accounting"]),
+    default="demographic-accounting",
+    show_default=True,
+    help="Estimation method (closed minimum migration; Abel & Cohen 2019).",
+)
+@click.option(
+    "--wpp-edition",
+    default="2019",
+    show_default=True,
+    help="WPP edition of population, deaths and net migrants (births derived).",
+)
+@click.pass_context
+@reports_errors
+def run(ctx: click.Context, edition: str, sex: str, method: str, wpp_edition: str) -> None:
+    """Estimate flows for every period of an edition from the warehouse and store them.
+
+    Results go to the warehouse tables flow_runs and flows (see docs/methods/flows.md).
+    """
+    settings = settings_from(ctx)
+    sexes = ["total", "male", "female"] if sex == "all" else [{"both": "total"}.get(sex, sex)]
+    for one in sexes:
+        for period in estimate_edition(settings.warehouse, edition, one, wpp_edition):
+            total = period.estimate.od.sum()
+            click.echo(
+                f"{one} {period.year0}-{period.year1}: {total / 1e6:.2f} million movers "
+                f"({100 * total / period.world_pop:.3f}% of world population), "
+                f"converged {period.estimate.diagnostics.converged}"
+            )
