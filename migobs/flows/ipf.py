@@ -131,6 +131,8 @@ def ipf2(
     for name, values in (("seed", x), ("row totals", rows), ("column totals", cols)):
         check_array(name, values)
     _check_totals(rows, cols, tol_margins)
+    if x.ndim == 2 and criterion == "cell-change" and order == "rows-first":
+        return _ipf2_factors(x, rows, cols, tol, max_sweeps)
     steps = [(-1, rows), (-2, cols)]
     if order == "columns-first":
         steps.reverse()
@@ -155,6 +157,34 @@ def ipf2(
         else:
             converged = _change_below(x, peak, factors, order, tol)
     return IpfResult(x, sweeps, margin_error(x, rows, cols), converged)
+
+
+def _ipf2_factors(
+    seed: FloatArray, rows: FloatArray, cols: FloatArray, tol: float, max_sweeps: int
+) -> IpfResult:
+    """Rows-first IPF with mipfp's cell-change rule, kept as ``seed * a b^T``.
+
+    Each sweep is two matrix-vector products. The rule is settled by a lower bound from the
+    seed's largest cell of each row and column; the exact largest change is computed only
+    when that bound is below ``tol``, so the stopping sweep is the same as cell by cell.
+    """
+    a, b = np.ones(seed.shape[0]), np.ones(seed.shape[1])
+    probe_i = np.concatenate([np.arange(seed.shape[0]), np.argmax(seed, axis=0)])
+    probe_j = np.concatenate([np.argmax(seed, axis=1), np.arange(seed.shape[1])])
+    probe = seed[probe_i, probe_j]
+    sweeps, converged = 0, False
+    while sweeps < max_sweeps and not converged:
+        a_old, b_old = a, b
+        a = a * _scale(rows, a * (seed @ b))
+        b = b * _scale(cols, b * (seed.T @ a))
+        sweeps += 1
+        lower = np.abs(probe * (a[probe_i] * b[probe_j] - a_old[probe_i] * b_old[probe_j]))
+        if sweeps > 1 and float(np.max(lower, initial=0.0)) >= tol:
+            continue
+        change = seed * (np.outer(a, b) - np.outer(a_old, b_old))
+        converged = float(np.max(np.abs(change), initial=0.0)) < tol
+    fitted: FloatArray = seed * np.outer(a, b)
+    return IpfResult(fitted, sweeps, margin_error(fitted, rows, cols), converged)
 
 
 def _row_peaks(x: FloatArray) -> tuple[FloatArray, NDArray[np.intp]]:
