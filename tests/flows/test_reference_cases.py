@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from migobs.flows.cm import cm2
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
 from migobs.flows.ipf import ipf2
 from migobs.flows.rates import dennett, rogers_von_rabenau
@@ -142,4 +143,23 @@ def test_ipf2_migest_rule(case_id: str) -> None:
     )
     sweeps = next(o["value"] for o in case["outputs"] if o["name"] == "it")
     assert fit.sweeps == sweeps
+    assert fit.converged
+
+
+CM2 = [c for c in CASES if CASES[c]["function"] == "cm2"]
+
+
+@pytest.mark.parametrize("case_id", CM2)
+def test_cm2(case_id: str) -> None:
+    case = CASES[case_id]
+    args = case["args"]
+    rows = np.array(args["row_tot"]["value"], dtype=float)
+    cols = np.array(args["col_tot"]["value"], dtype=float)
+    offset = matrix(args["m"]["file"]).to_numpy(float) if "m" in args else None
+    fit = cm2(rows, cols, offset, max_iterations=499)
+    expected = matrix(output(case, "n")).to_numpy()
+    tol = tolerance(case, "same_algorithm_and_stopping_rule")
+    np.testing.assert_allclose(fit.fitted, expected, **tol)
+    theta = pd.read_csv(REFERENCE / output(case, "theta"))["value"].to_numpy()
+    np.testing.assert_allclose(np.concatenate([fit.alpha, fit.beta]), theta, **tol)
     assert fit.converged
