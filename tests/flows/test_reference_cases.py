@@ -163,3 +163,43 @@ def test_cm2(case_id: str) -> None:
     theta = pd.read_csv(REFERENCE / output(case, "theta"))["value"].to_numpy()
     np.testing.assert_allclose(np.concatenate([fit.alpha, fit.beta]), theta, **tol)
     assert fit.converged
+
+
+IPF3 = [c for c in CASES if CASES[c]["function"] == "ipf3"]
+
+
+def _long_to_array(path: str, names: list[str]) -> np.ndarray:
+    """A long [orig, dest, pob] CSV (names or 1-based positions) as an array."""
+    long = pd.read_csv(REFERENCE / path)
+    axes = [
+        long[col].map({name: i for i, name in enumerate(names)})
+        if not pd.api.types.is_integer_dtype(long[col])
+        else long[col] - 1
+        for col in long.columns[:3]
+    ]
+    array = np.zeros((len(names),) * 3)
+    array[axes[0], axes[1], axes[2]] = long[long.columns[3]].to_numpy()
+    return array
+
+
+@pytest.mark.parametrize("case_id", IPF3)
+def test_ipf3_as_batched_ipf2(case_id: str) -> None:
+    # migest ipf3: [orig, pob] then [dest, pob] margins, i.e. one 2-way fit per birthplace.
+    case = CASES[case_id]
+    args = case["args"]
+    start_t = matrix(args["row_tot"]["file"])  # [por, pob]
+    names = list(start_t.index)
+    end = matrix(args["col_tot"]["file"]).loc[names, names].to_numpy(float)  # [pob, por]
+    offset = _long_to_array(args["m"]["file"], names) if "m" in args else np.ones((len(names),) * 3)
+    fit = ipf2(
+        offset.transpose(2, 0, 1),
+        start_t.loc[names, names].to_numpy(float).T,
+        end,
+        tol=1e-5,
+        max_sweeps=500,
+        criterion="margin",
+    )
+    expected = _long_to_array(output(case, "mu"), names)
+    tol = tolerance(case, "same_algorithm_and_stopping_rule")
+    np.testing.assert_allclose(fit.fitted.transpose(1, 2, 0), expected, **tol)
+    assert fit.sweeps == next(o["value"] for o in case["outputs"] if o["name"] == "it")
