@@ -14,6 +14,7 @@ import pytest
 from migobs.flows.cm import cm2
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
 from migobs.flows.ipf import ipf2
+from migobs.flows.net import flows_from_net
 from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
 
@@ -203,3 +204,23 @@ def test_ipf3_as_batched_ipf2(case_id: str) -> None:
     tol = tolerance(case, "same_algorithm_and_stopping_rule")
     np.testing.assert_allclose(fit.fitted.transpose(1, 2, 0), expected, **tol)
     assert fit.sweeps == next(o["value"] for o in case["outputs"] if o["name"] == "it")
+
+
+NET = [c for c in CASES if CASES[c]["function"] in ("cm_net", "net_matrix_ipf")]
+
+
+@pytest.mark.parametrize("case_id", NET)
+def test_flows_from_net(case_id: str) -> None:
+    case = CASES[case_id]
+    args = case["args"]
+    prior = matrix(args["m"]["file"]).to_numpy(float)
+    fit = flows_from_net(
+        np.array(args["net_tot"]["value"], dtype=float),
+        prior,
+        zero_diagonal=case["function"] == "net_matrix_ipf",
+    )
+    expected = matrix(output(case, "n")).to_numpy()
+    np.testing.assert_allclose(
+        fit.fitted, expected, **tolerance(case, "same_algorithm_and_stopping_rule")
+    )
+    assert fit.converged and fit.net_error < 1e-3
