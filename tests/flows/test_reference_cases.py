@@ -124,6 +124,14 @@ def test_stock_difference_and_rates(case_id: str) -> None:
     np.testing.assert_allclose(got, expected, **tol)
 
 
+def two_way_args(args: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Row totals, column totals and the optional offset matrix of an ipf2/cm2 case."""
+    rows = np.array(args["row_tot"]["value"], dtype=float)
+    cols = np.array(args["col_tot"]["value"], dtype=float)
+    offset = matrix(args["m"]["file"]).to_numpy(float) if "m" in args else None
+    return rows, cols, offset
+
+
 # ipf2_small_rowonly (one margin only) is not a case of our ipf2: it requires both margins.
 IPF2 = [c for c in CASES if CASES[c]["function"] == "ipf2" and c != "ipf2_small_rowonly"]
 
@@ -131,10 +139,8 @@ IPF2 = [c for c in CASES if CASES[c]["function"] == "ipf2" and c != "ipf2_small_
 @pytest.mark.parametrize("case_id", IPF2)
 def test_ipf2_migest_rule(case_id: str) -> None:
     case = CASES[case_id]
-    args = case["args"]
-    rows = np.array(args["row_tot"]["value"], dtype=float)
-    cols = np.array(args["col_tot"]["value"], dtype=float)
-    seed = matrix(args["m"]["file"]).to_numpy(float) if "m" in args else np.ones((2, 2))
+    rows, cols, offset = two_way_args(case["args"])
+    seed = np.ones((rows.size, cols.size)) if offset is None else offset
     fit = ipf2(
         seed, rows, cols, tol=1e-5, max_sweeps=500, criterion="margin", order="columns-first"
     )
@@ -153,10 +159,7 @@ CM2 = [c for c in CASES if CASES[c]["function"] == "cm2"]
 @pytest.mark.parametrize("case_id", CM2)
 def test_cm2(case_id: str) -> None:
     case = CASES[case_id]
-    args = case["args"]
-    rows = np.array(args["row_tot"]["value"], dtype=float)
-    cols = np.array(args["col_tot"]["value"], dtype=float)
-    offset = matrix(args["m"]["file"]).to_numpy(float) if "m" in args else None
+    rows, cols, offset = two_way_args(case["args"])
     fit = cm2(rows, cols, offset, max_iterations=499)
     expected = matrix(output(case, "n")).to_numpy()
     tol = tolerance(case, "same_algorithm_and_stopping_rule")
