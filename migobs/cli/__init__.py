@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from migobs import __version__
+from migobs.cli.flows import flows
 from migobs.config import Settings
 from migobs.errors import MigobsError
 
@@ -26,6 +27,9 @@ def cli(ctx: click.Context) -> None:
         ctx.obj = Settings.from_env()
     except MigobsError as error:
         raise click.ClickException(str(error)) from error
+
+
+cli.add_command(flows)
 
 
 def main() -> None:

@@ -1,0 +1,231 @@
+"""Iterative proportional fitting of (batches of) two-way tables, with diagnostics.
+
+A batch of 2-way fits over a leading axis is a 3-way fit with ``[orig, pob]`` and
+``[dest, pob]`` margins, so one kernel serves both (each birthplace slice is independent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from migobs.errors import EstimationError
+
+Criterion = Literal["cell-change", "margin"]
+Order = Literal["rows-first", "columns-first"]
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class IpfResult:
+    """A fitted table and how the fit went.
+
+    Attributes
+    ----------
+    fitted : ndarray
+        The fitted array, same shape as the seed (persons).
+    sweeps : int
+        Number of full sweeps run.
+    margin_error : float
+        Largest absolute difference between a fitted margin and its target after the last
+        sweep (persons).
+    converged : bool
+        Whether the stopping criterion was met before the sweep limit.
+    """
+
+    fitted: FloatArray
+    sweeps: int
+    margin_error: float
+    converged: bool
+
+
+def check_array(name: str, values: FloatArray) -> None:
+    """Raise :class:`EstimationError` if ``values`` holds NaN, infinities or negative cells."""
+    if not np.all(np.isfinite(values)):
+        raise EstimationError(f"{name} holds NaN or infinite values: fill or drop them first")
+    if np.any(values < 0):
+        count = int(np.sum(values < 0))
+        raise EstimationError(
+            f"{name} has {count} negative cell(s) (smallest {values.min():.6g}): "
+            "IPF needs non-negative seeds and targets"
+        )
+
+
+def _scale(target: FloatArray, margin: FloatArray) -> FloatArray:
+    """``target / margin`` with a factor of 0 where either is 0 (as mipfp does)."""
+    ok = (target > 0) & (margin > 0)
+    return np.where(ok, target / np.where(ok, margin, 1.0), 0.0)
+
+
+def _check_totals(row_totals: FloatArray, col_totals: FloatArray, tol_margins: float) -> None:
+    gap = np.abs(row_totals.sum(axis=-1) - col_totals.sum(axis=-1))
+    if np.any(gap > tol_margins):
+        raise EstimationError(
+            f"row and column targets have different totals (largest gap {gap.max():.6g}, "
+            f"allowed {tol_margins:g}): balance the margins first, e.g. with a global balance"
+        )
+
+
+def ipf2(
+    seed: FloatArray,
+    row_totals: FloatArray,
+    col_totals: FloatArray,
+    *,
+    tol: float = 1e-3,
+    max_sweeps: int = 100_000,
+    criterion: Criterion = "cell-change",
+    order: Order = "rows-first",
+    tol_margins: float = 1e-3,
+) -> IpfResult:
+    """Fit ``seed`` to row and column totals by iterative proportional fitting.
+
+    Parameters
+    ----------
+    seed : ndarray, shape (..., n, m)
+        Non-negative seed (offset); zeros are structural and stay zero. Leading axes are a
+        batch of independent fits (e.g. birthplaces of a 3-way ``[pob, orig, dest]`` fit).
+    row_totals : ndarray, shape (..., n)
+        Target sums over the last axis.
+    col_totals : ndarray, shape (..., m)
+        Target sums over the second-to-last axis.
+    tol : float
+        Stopping tolerance (persons).
+    max_sweeps : int
+        Sweep limit; reaching it returns with ``converged=False``.
+    criterion : {"cell-change", "margin"}
+        ``"cell-change"``: stop once the largest absolute change of a cell in a sweep is below
+        ``tol`` (mipfp). ``"margin"``: stop once the largest margin gap, measured before each
+        margin's own update, is at most ``tol`` (migest ``ipf2``).
+    order : {"rows-first", "columns-first"}
+        Which margin each sweep fits first.
+    tol_margins : float
+        Largest allowed difference between the row and column target totals.
+
+    Returns
+    -------
+    IpfResult
+        Fitted array with sweeps, final margin error and convergence.
+
+    Raises
+    ------
+    EstimationError
+        Shapes disagree, a value is NaN or negative, or the target totals disagree.
+
+    References
+    ----------
+    Deming, W. E. and Stephan, F. F. (1940). On a least squares adjustment of a sampled
+    frequency table when the expected marginal totals are known. *Ann. Math. Stat.* 11(4).
+    Willekens, F. (1999). Modelling approaches to the indirect estimation of migration flows.
+    """
+    x = np.array(seed, dtype=np.float64)
+    rows = np.asarray(row_totals, dtype=np.float64)
+    cols = np.asarray(col_totals, dtype=np.float64)
+    if rows.shape != x.shape[:-1] or cols.shape != x.shape[:-2] + x.shape[-1:]:
+        raise EstimationError(
+            f"seed of shape {x.shape} does not fit row totals {rows.shape} "
+            f"and column totals {cols.shape}"
+        )
+    for name, values in (("seed", x), ("row totals", rows), ("column totals", cols)):
+        check_array(name, values)
+    _check_totals(rows, cols, tol_margins)
+    if x.ndim == 2 and criterion == "cell-change" and order == "rows-first":
+        return _ipf2_factors(x, rows, cols, tol, max_sweeps)
+    steps = [(-1, rows), (-2, cols)]
+    if order == "columns-first":
+        steps.reverse()
+    sweeps, converged = 0, False
+    while sweeps < max_sweeps and not converged:
+        peak = _row_peaks(x) if criterion == "cell-change" and sweeps > 0 else None
+        before = x.copy() if criterion == "cell-change" and sweeps == 0 else None
+        gap = 0.0
+        factors = []
+        for axis, target in steps:
+            margin = x.sum(axis=axis)
+            if criterion == "margin":
+                gap = max(gap, float(np.max(np.abs(target - margin), initial=0.0)))
+            factor = _scale(target, margin)
+            x *= np.expand_dims(factor, axis)
+            factors.append(factor)
+        sweeps += 1
+        if criterion == "margin":
+            converged = gap <= tol
+        elif before is not None:
+            converged = float(np.max(np.abs(x - before), initial=0.0)) < tol
+        else:
+            converged = _change_below(x, peak, factors, order, tol)
+    return IpfResult(x, sweeps, margin_error(x, rows, cols), converged)
+
+
+def _ipf2_factors(
+    seed: FloatArray, rows: FloatArray, cols: FloatArray, tol: float, max_sweeps: int
+) -> IpfResult:
+    """Rows-first IPF with mipfp's cell-change rule, kept as ``seed * a b^T``.
+
+    Each sweep is two matrix-vector products. The rule is settled by a lower bound from the
+    seed's largest cell of each row and column; the exact largest change is computed only
+    when that bound is below ``tol``, so the stopping sweep is the same as cell by cell.
+    """
+    a, b = np.ones(seed.shape[0]), np.ones(seed.shape[1])
+    probe_i = np.concatenate([np.arange(seed.shape[0]), np.argmax(seed, axis=0)])
+    probe_j = np.concatenate([np.argmax(seed, axis=1), np.arange(seed.shape[1])])
+    probe = seed[probe_i, probe_j]
+    sweeps, converged = 0, False
+    while sweeps < max_sweeps and not converged:
+        a_old, b_old = a, b
+        a = a * _scale(rows, a * (seed @ b))
+        b = b * _scale(cols, b * (seed.T @ a))
+        sweeps += 1
+        lower = np.abs(probe * (a[probe_i] * b[probe_j] - a_old[probe_i] * b_old[probe_j]))
+        if sweeps > 1 and float(np.max(lower, initial=0.0)) >= tol:
+            continue
+        change = seed * (np.outer(a, b) - np.outer(a_old, b_old))
+        converged = float(np.max(np.abs(change), initial=0.0)) < tol
+    fitted: FloatArray = seed * np.outer(a, b)
+    return IpfResult(fitted, sweeps, margin_error(fitted, rows, cols), converged)
+
+
+def _row_peaks(x: FloatArray) -> tuple[FloatArray, NDArray[np.intp]]:
+    """Largest cell of each row and its column, before a sweep."""
+    where = np.argmax(x, axis=-1)[..., None]
+    return np.take_along_axis(x, where, axis=-1)[..., 0], where[..., 0]
+
+
+def _change_below(
+    x: FloatArray,
+    peak: tuple[FloatArray, NDArray[np.intp]] | None,
+    factors: list[FloatArray],
+    order: Order,
+    tol: float,
+) -> bool:
+    """Whether the largest cell change of the sweep just run is below ``tol`` (mipfp's rule).
+
+    From the second sweep on, a cell changes by ``x_old * (f_i g_j - 1)`` (row factor ``f``,
+    column factor ``g``), and cells whose factor is 0 are already 0. Cheap lower and upper
+    bounds from each row's largest cell settle most sweeps; the exact change is computed only
+    when they disagree, so the result is the same as comparing the arrays cell by cell.
+    """
+    assert peak is not None
+    row_f, col_g = factors if order == "rows-first" else factors[::-1]
+    top, where = peak
+    g_low = np.min(np.where(col_g > 0, col_g, np.inf), axis=-1, keepdims=True)
+    g_high = np.max(col_g, axis=-1, keepdims=True)
+    g_at = np.take_along_axis(col_g, where, axis=-1)
+    lower = float(np.max(top * np.abs(row_f * g_at - 1), initial=0.0))
+    if lower >= tol:
+        return False
+    spread = np.maximum(np.abs(row_f * g_high - 1), np.abs(row_f * g_low - 1))
+    if float(np.max(top * np.where(row_f > 0, spread, 0.0), initial=0.0)) < tol:
+        return True
+    product = row_f[..., :, None] * col_g[..., None, :]
+    ratio = np.divide(1.0, product, out=np.ones_like(product), where=product > 0)
+    return float(np.max(x * np.abs(1.0 - ratio), initial=0.0)) < tol
+
+
+def margin_error(fitted: FloatArray, row_totals: FloatArray, col_totals: FloatArray) -> float:
+    """Largest absolute gap between the margins of ``fitted`` and their targets (persons)."""
+    row_gap = np.max(np.abs(fitted.sum(axis=-1) - row_totals), initial=0.0)
+    col_gap = np.max(np.abs(fitted.sum(axis=-2) - col_totals), initial=0.0)
+    return float(max(row_gap, col_gap))

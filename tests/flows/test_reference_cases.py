@@ -1,0 +1,229 @@
+"""Every migest 2.0.5 reference case we implement, reproduced within its tolerance."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from migobs.flows.cm import cm2
+from migobs.flows.demographic import AccountingOptions, demographic_accounting
+from migobs.flows.ipf import ipf2
+from migobs.flows.net import flows_from_net
+from migobs.flows.rates import dennett, rogers_von_rabenau
+from migobs.flows.stock_difference import stock_difference
+
+REFERENCE = Path(__file__).parents[2] / ".." / "shared" / "reference" / "flows"
+
+
+def _cases() -> list[dict[str, Any]]:
+    if not REFERENCE.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"reference cases missing at {REFERENCE}")
+        return []
+    cases: list[dict[str, Any]] = json.loads((REFERENCE / "cases.json").read_text())["cases"]
+    return cases
+
+
+CASES = {case["id"]: case for case in _cases()}
+pytestmark = pytest.mark.skipif(not CASES, reason="shared/reference/flows not present")
+
+
+def matrix(path: str) -> pd.DataFrame:
+    return pd.read_csv(REFERENCE / path, index_col=0)
+
+
+def vector(path: str) -> pd.Series:
+    return pd.read_csv(REFERENCE / path, index_col=0)["value"]
+
+
+def tolerance(case: dict[str, Any], tier: str) -> dict[str, float]:
+    tol: dict[str, float] = case["tolerance"][tier]
+    return tol
+
+
+def output(case: dict[str, Any], name: str) -> str:
+    return next(o["file"] for o in case["outputs"] if o["name"] == name)
+
+
+OPTIONS = {
+    "open-dr": AccountingOptions(birthplace_balance="open-dr"),
+    "open": AccountingOptions(birthplace_balance="open"),
+    "stayer_assumption = FALSE": AccountingOptions(stayers=False),
+}
+
+
+def _options(r_call: str) -> AccountingOptions:
+    for marker, opts in OPTIONS.items():
+        if marker in r_call:
+            return opts
+    return AccountingOptions()
+
+
+DEMO = [c for c in CASES if CASES[c]["function"] == "ffs_demo"]
+
+
+@pytest.mark.parametrize("case_id", DEMO)
+def test_demographic_accounting(case_id: str) -> None:
+    case = CASES[case_id]
+    args = case["args"]
+    start = matrix(args["stock_start"]["file"])
+    names = list(start.index)
+    end = matrix(args["stock_end"]["file"]).loc[names, names]
+    births = vector(args["births"]["file"]).loc[names]
+    deaths = vector(args["deaths"]["file"]).loc[names]
+    seed = matrix(args["seed"]["file"]).loc[names, names].to_numpy() if "seed" in args else None
+    result = demographic_accounting(
+        start.to_numpy(float),
+        end.to_numpy(float),
+        births.to_numpy(float),
+        deaths.to_numpy(float),
+        names,
+        _options(case["r_call"]),
+        seed=seed,
+        want_array=True,
+    )
+    tol = tolerance(case, "same_algorithm_and_stopping_rule")
+    expected_od = matrix(output(case, "od")).loc[names, names].to_numpy()
+    np.testing.assert_allclose(result.od, expected_od, **tol)
+    long = pd.read_csv(REFERENCE / output(case, "flow"))
+    index = {name: i for i, name in enumerate(names)}
+    assert result.array is not None
+    got = result.array[long["orig"].map(index), long["dest"].map(index), long["pob"].map(index)]
+    np.testing.assert_allclose(got, long["value"].to_numpy(), **tol)
+    assert result.diagnostics.converged
+
+
+def _diff_rates(case: dict[str, Any]) -> tuple[np.ndarray, list[str]]:
+    args = case["args"]
+    start = matrix(args["stock_start"]["file"])
+    names = list(start.index)
+    s = start.to_numpy(float)
+    if case["function"] == "ffs_rates" and args["method"]["value"] == "dennett":
+        return dennett(s, float(args["M"]["value"])), names
+    e = matrix(args["stock_end"]["file"]).loc[names, names].to_numpy(float)
+    if case["function"] == "ffs_rates":
+        return rogers_von_rabenau(s, e), names
+    return stock_difference(s, e, decrease=args["decrease"]["value"]), names
+
+
+SIMPLE = [c for c in CASES if CASES[c]["function"] in ("ffs_diff", "ffs_rates")]
+
+
+@pytest.mark.parametrize("case_id", SIMPLE)
+def test_stock_difference_and_rates(case_id: str) -> None:
+    case = CASES[case_id]
+    got, names = _diff_rates(case)
+    expected = matrix(output(case, "flow")).loc[names, names].to_numpy()
+    (tol,) = case["tolerance"].values()
+    np.testing.assert_allclose(got, expected, **tol)
+
+
+def two_way_args(args: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Row totals, column totals and the optional offset matrix of an ipf2/cm2 case."""
+    rows = np.array(args["row_tot"]["value"], dtype=float)
+    cols = np.array(args["col_tot"]["value"], dtype=float)
+    offset = matrix(args["m"]["file"]).to_numpy(float) if "m" in args else None
+    return rows, cols, offset
+
+
+# ipf2_small_rowonly (one margin only) is not a case of our ipf2: it requires both margins.
+IPF2 = [c for c in CASES if CASES[c]["function"] == "ipf2" and c != "ipf2_small_rowonly"]
+
+
+@pytest.mark.parametrize("case_id", IPF2)
+def test_ipf2_migest_rule(case_id: str) -> None:
+    case = CASES[case_id]
+    rows, cols, offset = two_way_args(case["args"])
+    seed = np.ones((rows.size, cols.size)) if offset is None else offset
+    fit = ipf2(
+        seed, rows, cols, tol=1e-5, max_sweeps=500, criterion="margin", order="columns-first"
+    )
+    expected = matrix(output(case, "mu")).to_numpy()
+    np.testing.assert_allclose(
+        fit.fitted, expected, **tolerance(case, "same_algorithm_and_stopping_rule")
+    )
+    sweeps = next(o["value"] for o in case["outputs"] if o["name"] == "it")
+    assert fit.sweeps == sweeps
+    assert fit.converged
+
+
+CM2 = [c for c in CASES if CASES[c]["function"] == "cm2"]
+
+
+@pytest.mark.parametrize("case_id", CM2)
+def test_cm2(case_id: str) -> None:
+    case = CASES[case_id]
+    rows, cols, offset = two_way_args(case["args"])
+    fit = cm2(rows, cols, offset, max_iterations=499)
+    expected = matrix(output(case, "n")).to_numpy()
+    tol = tolerance(case, "same_algorithm_and_stopping_rule")
+    np.testing.assert_allclose(fit.fitted, expected, **tol)
+    theta = pd.read_csv(REFERENCE / output(case, "theta"))["value"].to_numpy()
+    np.testing.assert_allclose(np.concatenate([fit.alpha, fit.beta]), theta, **tol)
+    assert fit.converged
+
+
+IPF3 = [c for c in CASES if CASES[c]["function"] == "ipf3"]
+
+
+def _long_to_array(path: str, names: list[str]) -> np.ndarray:
+    """A long [orig, dest, pob] CSV (names or 1-based positions) as an array."""
+    long = pd.read_csv(REFERENCE / path)
+    axes = [
+        long[col].map({name: i for i, name in enumerate(names)})
+        if not pd.api.types.is_integer_dtype(long[col])
+        else long[col] - 1
+        for col in long.columns[:3]
+    ]
+    array = np.zeros((len(names),) * 3)
+    array[axes[0], axes[1], axes[2]] = long[long.columns[3]].to_numpy()
+    return array
+
+
+@pytest.mark.parametrize("case_id", IPF3)
+def test_ipf3_as_batched_ipf2(case_id: str) -> None:
+    # migest ipf3: [orig, pob] then [dest, pob] margins, i.e. one 2-way fit per birthplace.
+    case = CASES[case_id]
+    args = case["args"]
+    start_t = matrix(args["row_tot"]["file"])  # [por, pob]
+    names = list(start_t.index)
+    end = matrix(args["col_tot"]["file"]).loc[names, names].to_numpy(float)  # [pob, por]
+    offset = _long_to_array(args["m"]["file"], names) if "m" in args else np.ones((len(names),) * 3)
+    fit = ipf2(
+        offset.transpose(2, 0, 1),
+        start_t.loc[names, names].to_numpy(float).T,
+        end,
+        tol=1e-5,
+        max_sweeps=500,
+        criterion="margin",
+    )
+    expected = _long_to_array(output(case, "mu"), names)
+    tol = tolerance(case, "same_algorithm_and_stopping_rule")
+    np.testing.assert_allclose(fit.fitted.transpose(1, 2, 0), expected, **tol)
+    assert fit.sweeps == next(o["value"] for o in case["outputs"] if o["name"] == "it")
+
+
+NET = [c for c in CASES if CASES[c]["function"] in ("cm_net", "net_matrix_ipf")]
+
+
+@pytest.mark.parametrize("case_id", NET)
+def test_flows_from_net(case_id: str) -> None:
+    case = CASES[case_id]
+    args = case["args"]
+    prior = matrix(args["m"]["file"]).to_numpy(float)
+    fit = flows_from_net(
+        np.array(args["net_tot"]["value"], dtype=float),
+        prior,
+        zero_diagonal=case["function"] == "net_matrix_ipf",
+    )
+    expected = matrix(output(case, "n")).to_numpy()
+    np.testing.assert_allclose(
+        fit.fitted, expected, **tolerance(case, "same_algorithm_and_stopping_rule")
+    )
+    assert fit.converged and fit.net_error < 1e-3
