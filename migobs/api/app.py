@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from migobs import __version__
 from migobs.api import errors
+from migobs.api.routes import tracker
 from migobs.config import Settings
 
 
@@ -18,4 +19,5 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     errors.install(app)
+    app.include_router(tracker.router)
     return app
