@@ -31,3 +31,8 @@ def cli(ctx: click.Context) -> None:
 def main() -> None:
     """Entry point of the ``migobs`` console script."""
     cli()
+
+
+from migobs.cli.tracker import tracker  # noqa: E402
+
+cli.add_command(tracker)

@@ -157,6 +157,19 @@ class Tracker:
             _audit(session, _caller(user), "sign-in", f"users/{user.id}", None, None)
         return session_id
 
+    def caller_for_operator(self, email: str) -> Caller:
+        """Act as an account from the command line (the operator has the database already)."""
+        with self.sessions() as session:
+            user = session.scalar(select(User).where(User.email == accounts.normalise_email(email)))
+            if user is None or not user.active:
+                raise NotAuthenticated(
+                    f"No active account {email}: create it with `migobs tracker add-user`."
+                )
+            caller = _caller(user)
+            return Caller(
+                caller.user_id, f"{caller.email} (command line)", caller.role, caller.state
+            )
+
     def caller_for_session(self, session_id: str) -> Caller | None:
         """The user of a live browser session, or None."""
         with self.sessions() as session:
