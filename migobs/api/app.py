@@ -8,6 +8,7 @@ from migobs import __version__
 from migobs.api import errors
 from migobs.api.routes import tracker
 from migobs.config import Settings
+from migobs.web import tracker as tracker_pages
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -20,4 +21,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     app.include_router(tracker.router)
+    app.include_router(tracker_pages.router)
     return app

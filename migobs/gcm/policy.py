@@ -77,13 +77,18 @@ def require_visible(caller: Caller, record: RecordMixin | None, name: str) -> Re
     return record
 
 
-def check_author(caller: Caller, state: str) -> None:
-    """Only a focal point of ``state`` writes ``state``'s records."""
+def check_focal_point(caller: Caller) -> None:
+    """Only focal points write records."""
     require_signed_in(caller)
     if caller.role != "focal-point":
         raise PermissionDenied(
             f"Only focal points record commitments, actions and reviews; you are {caller.role}."
         )
+
+
+def check_author(caller: Caller, state: str) -> None:
+    """Only a focal point of ``state`` writes ``state``'s records."""
+    check_focal_point(caller)
     if caller.state != state:
         raise PermissionDenied(
             f"You are a focal point of State {caller.state}; you may not write records of State {state}."

@@ -189,7 +189,7 @@ class Tracker:
 
     def create(self, caller: Caller, kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
         """A new draft of ``kind`` (commitments, actions, reviews) for the caller's State."""
-        policy.require_signed_in(caller)
+        policy.check_focal_point(caller)
         cleaned = _clean(kind, data, creating=True)
         with self.transaction() as session:
             record = self._new_record(session, caller, kind, cleaned)
