@@ -273,3 +273,22 @@ def test_many_writers_lose_no_update(tracker: Tracker, people: People) -> None:
         if record["id"] != shared:
             assert record["version"] == 6
             assert len(tracker.history(reviewer, f"commitments/{record['id']}")) == 6
+
+
+def test_import_and_export_over_the_api(client: TestClient, people: People) -> None:
+    mexico, reviewer = headers(client, "mexico"), headers(client, "reviewer")
+    bad = "state,objectives,title,text\n484,1,Good,Row\n484,77,Bad,Row\n"
+    refused = client.post("/api/tracker/import/commitments", content=bad.encode(), headers=mexico)
+    assert refused.status_code == 422 and "row 3: objectives" in refused.json()["error"]["message"]
+    assert client.get("/api/tracker/commitments", headers=mexico).json()["count"] == 0
+    good = "state,objectives,title,text\n484,1,Good,Row\n484,2; 3,Also good,Row\n"
+    created = client.post("/api/tracker/import/commitments", content=good.encode(), headers=mexico)
+    assert created.status_code == 201 and created.json()["count"] == 2
+    first = created.json()["data"][0]["id"]
+    client.post(f"/api/tracker/commitments/{first}/publish", headers=reviewer)
+    exported = client.get("/api/tracker/export.json").json()
+    assert [c["title"] for c in exported["commitments"]] == ["Good"]
+    assert exported["source"]["document"] == "A/RES/73/195"
+    csv_text = client.get("/api/tracker/export/commitments.csv").text
+    assert csv_text.count("\n") == 2 and ",Good," in csv_text
+    assert client.get("/api/tracker/export/things.csv").status_code == 404

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from migobs.api.deps import CallerDep, TrackerDep
@@ -109,11 +110,9 @@ def export_json(tracker: TrackerDep) -> dict[str, Any]:
 
 
 @router.get("/export/{kind}.csv")
-def export_csv(kind: str, tracker: TrackerDep) -> Any:
+def export_csv(kind: str, tracker: TrackerDep) -> PlainTextResponse:
     """The published records of one kind as CSV."""
-    from fastapi.responses import PlainTextResponse
-
-    return PlainTextResponse(exporting.csv_text(tracker, kind), media_type="text/csv")
+    return PlainTextResponse(exporting.csv_text(tracker, _kind(kind)), media_type="text/csv")
 
 
 @router.post("/import/commitments", status_code=201)
