@@ -81,7 +81,7 @@ class Tracker:
         policy.check_admin(caller)
         email = accounts.normalise_email(email)
         accounts.check_password_rules(password)
-        problems = _account_problems(email, role, state)
+        problems = _email_problems(email) + _role_problems(role, state)
         with self.transaction() as session:
             if state and session.get(StateRow, state) is None:
                 problems.append(f"state: {state!r} is not an M49 code the tracker knows")
@@ -109,7 +109,7 @@ class Tracker:
     ) -> dict[str, Any]:
         """Change an account's role, State or whether it may sign in (administrators)."""
         policy.check_admin(caller)
-        problems = _account_problems("x@x", role, state)
+        problems = _role_problems(role, state)
         if problems:
             raise InvalidInput("; ".join(problems))
         with self.transaction() as session:
@@ -382,10 +382,14 @@ def _assign(session: Session, record: RecordMixin, cleaned: dict[str, Any]) -> N
     record.updated_at = utcnow()
 
 
-def _account_problems(email: str, role: str, state: str | None) -> list[str]:
-    problems = []
+def _email_problems(email: str) -> list[str]:
     if "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
-        problems.append(f"email: {email[:60]!r} is not an email address")
+        return [f"email: {email[:60]!r} is not an email address"]
+    return []
+
+
+def _role_problems(role: str, state: str | None) -> list[str]:
+    problems = []
     if role not in ROLES:
         problems.append(f"role: {role!r} is not one of {', '.join(ROLES)}")
     if role == "focal-point" and not state:

@@ -40,17 +40,17 @@ class Page:
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         """Render ``template`` with the caller and a CSRF token (setting its nonce if new)."""
         nonce = auth.csrf_nonce(self.request, self.settings)
-        response = HTMLResponse(status_code=status)
-        if nonce is None:
-            nonce = auth.new_csrf_nonce(response, self.request, self.settings)
+        fresh = nonce is None
+        nonce = nonce or auth.new_nonce()
         body = templates.get_template(f"tracker/{template}").render(
             caller=self.caller,
             csrf=auth.csrf_token(self.settings, nonce),
             objectives=OBJECTIVES,
             **context,
         )
-        response.body = response.render(body)
-        response.headers["content-length"] = str(len(response.body))
+        response = HTMLResponse(body, status_code=status)
+        if fresh:
+            auth.set_csrf_nonce(response, self.request, self.settings, nonce)
         return response
 
     async def form(self) -> dict[str, Any]:

@@ -68,7 +68,7 @@ def _set(response: Response, request: Request, settings: Settings, name: str, va
 def start_session(response: Response, request: Request, settings: Settings, sid: str) -> None:
     """Set the cookie of a new session and a fresh CSRF nonce."""
     _set(response, request, settings, SESSION_COOKIE, _signer(settings, "session").dumps(sid))
-    new_csrf_nonce(response, request, settings)
+    set_csrf_nonce(response, request, settings, new_nonce())
 
 
 def end_session(response: Response) -> None:
@@ -82,11 +82,14 @@ def csrf_nonce(request: Request, settings: Settings) -> str | None:
     return _unsign(settings, "csrf", request.cookies.get(CSRF_COOKIE))
 
 
-def new_csrf_nonce(response: Response, request: Request, settings: Settings) -> str:
-    """Give the browser a fresh nonce; returns it."""
-    nonce = secrets.token_urlsafe(24)
+def new_nonce() -> str:
+    """A fresh random CSRF nonce."""
+    return secrets.token_urlsafe(24)
+
+
+def set_csrf_nonce(response: Response, request: Request, settings: Settings, nonce: str) -> None:
+    """Give the browser ``nonce`` in its signed CSRF cookie."""
     _set(response, request, settings, CSRF_COOKIE, _signer(settings, "csrf").dumps(nonce))
-    return nonce
 
 
 def csrf_token(settings: Settings, nonce: str) -> str:

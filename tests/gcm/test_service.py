@@ -165,3 +165,22 @@ def test_audit_log_cannot_be_changed(tracker: Tracker, people: People) -> None:
                 connection.execute(text(statement))
             connection.rollback()
         assert connection.execute(text("SELECT count(*) FROM audit_events")).scalar() == 4
+
+
+def test_admin_changes_roles_and_deactivates(tracker: Tracker, people: People) -> None:
+    admin = caller(tracker, "admin@example.org")
+    token = tracker.issue_token("fr@example.org", PASSWORD, "test")
+    france_id = int(str(people.france["id"]))
+    with pytest.raises(InvalidInput, match="a focal point needs"):
+        tracker.set_role(admin, france_id, "focal-point", None)
+    changed = tracker.set_role(admin, france_id, "reviewer", None)
+    assert (changed["role"], changed["state"]) == ("reviewer", None)
+    assert tracker.caller_for_token(token).role == "reviewer"
+    tracker.set_role(admin, france_id, "reviewer", None, active=False)
+    with pytest.raises(NotAuthenticated):
+        tracker.caller_for_token(token)
+    events = tracker.history(admin, f"users/{france_id}")
+    assert [e["action"] for e in events] == ["create", "issue-token", "set-role", "set-role"]
+    assert events[2]["before"]["role"] == "focal-point" and "password" not in str(
+        events[2]["after"]
+    )
