@@ -292,3 +292,12 @@ def test_import_and_export_over_the_api(client: TestClient, people: People) -> N
     csv_text = client.get("/api/tracker/export/commitments.csv").text
     assert csv_text.count("\n") == 2 and ",Good," in csv_text
     assert client.get("/api/tracker/export/things.csv").status_code == 404
+
+
+def test_objectives_and_states(client: TestClient) -> None:
+    objectives = client.get("/api/tracker/objectives").json()
+    assert objectives["count"] == 23
+    assert objectives["data"][19]["number"] == 20
+    assert any(i["code"] == "SDG 10.c.1" for i in objectives["data"][19]["indicators"])
+    states = client.get("/api/tracker/states").json()
+    assert {"m49": "484", "name": "Mexico", "iso3": "MEX"} in states["data"]

@@ -5,6 +5,7 @@ Every rule is applied by :mod:`migobs.gcm.service`; routes only parse and return
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -14,7 +15,7 @@ from pydantic import BaseModel, Field
 from migobs.api.deps import CallerDep, TrackerDep
 from migobs.api.errors import ERROR_RESPONSES
 from migobs.errors import RecordNotFound
-from migobs.gcm import exporting, importing
+from migobs.gcm import exporting, importing, reference
 
 router = APIRouter(prefix="/api/tracker", tags=["tracker"], responses=ERROR_RESPONSES)
 RECORD_KINDS = ("commitments", "actions", "reviews")
@@ -123,6 +124,18 @@ async def import_commitments(
     text = (await request.body()).decode("utf-8-sig", errors="replace")
     ids = importing.import_commitments(tracker, caller, text)
     return _listed([{"id": i} for i in ids])
+
+
+@router.get("/objectives")
+def objectives() -> RecordList:
+    """The 23 objectives with the indicators that measure them."""
+    return _listed([asdict(o) for o in reference.objectives()])
+
+
+@router.get("/states")
+def states(tracker: TrackerDep) -> RecordList:
+    """The M49 States and areas the tracker knows."""
+    return _listed(tracker.states())
 
 
 def _kind(kind: str) -> str:
