@@ -126,15 +126,23 @@ def state_page(m49: str, request: Request, settings: SettingsDep, tracker: Track
     if m49 not in names:
         return page.error(RecordNotFound(f"No State with M49 code {m49[:10]!r}."))
     commitments = tracker.records(page.caller, "commitments", state=m49)
-    actions = tracker.records(page.caller, "actions", state=m49)
-    by_objective = {n: [c for c in commitments if n in c["objectives"]] for n in OBJECTIVES}
+    reviews = tracker.records(page.caller, "reviews", state=m49)
+    actions: dict[int, list[dict[str, Any]]] = {}
+    for action in tracker.records(page.caller, "actions", state=m49):
+        actions.setdefault(action["commitment_id"], []).append(action)
+    sections = {
+        n: (
+            [c for c in commitments if n in c["objectives"]],
+            [r for r in reviews if n in r["objectives"]],
+        )
+        for n in OBJECTIVES
+    }
     return page.render(
         "state.html",
         m49=m49,
         name=names[m49],
-        by_objective={n: rows for n, rows in by_objective.items() if rows},
+        sections={n: rows for n, rows in sections.items() if rows[0] or rows[1]},
         actions=actions,
-        reviews=tracker.records(page.caller, "reviews", state=m49),
     )
 
 

@@ -88,6 +88,11 @@ def test_focal_point_to_public_page(client: TestClient, tracker: Tracker, people
     client.cookies.clear()
     state_page = client.get("/tracker/states/484")
     assert "Census module" in state_page.text and "Objective 23" in state_page.text
+    assert "Pilot run" not in state_page.text  # the action is still a draft
+    reviewer = tracker.caller_for_operator("reviewer@example.org")
+    action_id = tracker.records(reviewer, "actions")[0]["id"]
+    tracker.publish(reviewer, "actions", action_id)
+    assert "Action: Pilot run (2025-02-01)" in client.get("/tracker/states/484").text
     assert "Census module" in client.get("/tracker/objectives/1").text
     assert "Census module" not in client.get("/tracker/objectives/2").text
     assert [c["title"] for c in tracker.records(PUBLIC, "commitments")] == ["Census module"]
