@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, FastAPI, Request
 
 from migobs.config import Settings
 from migobs.errors import NotAuthenticated
@@ -21,14 +21,18 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def get_tracker(request: Request) -> Tracker:
-    """The app's tracker, opened (and for SQLite migrated) on first use."""
-    state = request.app.state
+def open_tracker(app: FastAPI) -> Tracker:
+    """The app's tracker, opened (and for SQLite migrated) once: at start, or on first use."""
     with _opening:
-        if getattr(state, "tracker", None) is None:
-            state.tracker = Tracker.from_settings(state.settings)
-    tracker: Tracker = state.tracker
+        if getattr(app.state, "tracker", None) is None:
+            app.state.tracker = Tracker.from_settings(app.state.settings)
+    tracker: Tracker = app.state.tracker
     return tracker
+
+
+def get_tracker(request: Request) -> Tracker:
+    """The app's tracker."""
+    return open_tracker(request.app)
 
 
 TrackerDep = Annotated[Tracker, Depends(get_tracker)]

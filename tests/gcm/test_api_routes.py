@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from migobs.api.app import create_app
+from migobs.config import Settings
 from migobs.gcm.service import Tracker
 from tests.gcm.conftest import PASSWORD, People, TestClient
 
@@ -301,3 +304,11 @@ def test_objectives_and_states(client: TestClient) -> None:
     assert any(i["code"] == "SDG 10.c.1" for i in objectives["data"][19]["indicators"])
     states = client.get("/api/tracker/states").json()
     assert {"m49": "484", "name": "Mexico", "iso3": "MEX"} in states["data"]
+
+
+def test_sqlite_tracker_is_migrated_when_the_app_starts(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "fresh", fast_password_hashing=True)
+    with TestClient(create_app(settings)) as started:
+        assert (tmp_path / "fresh" / "tracker.sqlite").is_file()
+        assert started.get("/api/tracker/objectives").json()["count"] == 23
+        assert started.get("/api/tracker/commitments").json() == {"data": [], "count": 0}

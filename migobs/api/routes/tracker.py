@@ -5,19 +5,33 @@ Every rule is applied by :mod:`migobs.gcm.service`; routes only parse and return
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from migobs.api.deps import CallerDep, TrackerDep
+from migobs.api.deps import CallerDep, TrackerDep, open_tracker
 from migobs.api.errors import ERROR_RESPONSES
 from migobs.errors import RecordNotFound
 from migobs.gcm import exporting, importing, reference
 
-router = APIRouter(prefix="/api/tracker", tags=["tracker"], responses=ERROR_RESPONSES)
+
+@asynccontextmanager
+async def tracker_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Open the tracker when the app starts (a SQLite database is migrated); close it at the end."""
+    tracker = await run_in_threadpool(open_tracker, app)
+    yield
+    tracker.engine.dispose()
+
+
+router = APIRouter(
+    prefix="/api/tracker", tags=["tracker"], responses=ERROR_RESPONSES, lifespan=tracker_lifespan
+)
 RECORD_KINDS = ("commitments", "actions", "reviews")
 
 
