@@ -43,7 +43,9 @@ def tracker() -> None:
     "--state", "state", metavar="M49", default=None, help="M49 code of a focal point's State."
 )
 @click.option(
-    "--password-stdin", is_flag=True, required=True, help="Read the password from standard input."
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from standard input (required: passwords never go on the command line).",
 )
 @click.pass_context
 @reports_errors
@@ -51,6 +53,8 @@ def add_user(
     ctx: click.Context, email: str, role: str, state: str | None, password_stdin: bool
 ) -> None:
     """Create an account for EMAIL, reading its password from standard input."""
+    if not password_stdin:
+        raise click.UsageError("Pass --password-stdin and send the password on standard input.")
     password = sys.stdin.readline().rstrip("\r\n")
     with _tracker(ctx) as opened:
         created = opened.add_user(SYSTEM, email, password, role, state)

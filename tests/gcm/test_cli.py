@@ -44,6 +44,8 @@ def test_add_user_import_export(tracker_url: str, tmp_path: Path) -> None:
         stdin="short\n",
     )
     assert code == 1 and "password: must be 10" in out
+    code, out = run(tracker_url, tmp_path, "add-user", "y@example.org", "--role", "admin")
+    assert code == 2 and "--password-stdin" in out
     csv_file = tmp_path / "c.csv"
     csv_file.write_text("state,objectives,title,text\n484,1; 2,Data,Collect\n", encoding="utf-8")
     code, out = run(tracker_url, tmp_path, "import", str(csv_file), "--as", "mx@example.org")

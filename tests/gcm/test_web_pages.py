@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from migobs.api.app import create_app
+from migobs.config import Settings
 from migobs.gcm.policy import PUBLIC
 from migobs.gcm.service import Tracker
 from migobs.web.tracker_auth import SESSION_COOKIE
@@ -235,3 +238,16 @@ def test_every_form_and_page_by_role(
             response = client.get(url)
         got.append(response.status_code)
     assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, expected, strict=True))
+
+
+def test_cookies_are_secure_in_production(tmp_path: Path, tracker_url: str, people: People) -> None:
+    settings = Settings(
+        home=tmp_path / "prod",
+        tracker_url=tracker_url,
+        environment="production",
+        secret_key="s" * 48,
+    )
+    app = create_app(settings)
+    with TestClient(app, base_url="http://testserver") as plain:
+        cookie = plain.get("/tracker/login").headers["set-cookie"]
+    assert "secure" in cookie.lower() and "httponly" in cookie.lower()
