@@ -186,13 +186,15 @@ def clean(
         problems += [f"{name}: is required" for name in kind.required if data.get(name) is None]
     else:
         problems += [f"{name}: cannot be changed" for name in kind.fixed if name in data]
+    changeable = [n for n in kind.fields if n in data and (creating or n not in kind.fixed)]
     cleaned: dict[str, Any] = {}
-    for name, cleaner in kind.fields.items():
-        if name in data and data[name] is not None and not (name in kind.fixed and not creating):
-            try:
-                cleaned[name] = cleaner(data[name])
-            except Problem as problem:
-                problems.append(f"{name}: {problem}")
+    for name in changeable:
+        if data[name] is None and kind.fields[name] is not date:
+            continue  # null leaves a field as it is; only dates can be emptied
+        try:
+            cleaned[name] = kind.fields[name](data[name])
+        except Problem as problem:
+            problems.append(f"{name}: {problem}")
     problems += _date_order(cleaned)
     return cleaned, problems
 

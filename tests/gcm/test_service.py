@@ -184,3 +184,16 @@ def test_admin_changes_roles_and_deactivates(tracker: Tracker, people: People) -
     assert events[2]["before"]["role"] == "focal-point" and "password" not in str(
         events[2]["after"]
     )
+
+
+def test_dates_can_be_emptied_and_must_stay_in_order(tracker: Tracker, people: People) -> None:
+    mexico = caller(tracker, "mx@example.org")
+    draft = tracker.create(
+        mexico, "commitments", {**COMMITMENT, "start_date": "2025-01-01", "end_date": "2026-01-01"}
+    )
+    with pytest.raises(InvalidInput, match="end_date: 2024-01-01 is before start_date 2025-01-01"):
+        tracker.update(mexico, "commitments", draft["id"], 1, {"end_date": "2024-01-01"})
+    emptied = tracker.update(
+        mexico, "commitments", draft["id"], 1, {"end_date": None, "title": None}
+    )
+    assert (emptied["end_date"], emptied["title"]) == (None, COMMITMENT["title"])
