@@ -12,7 +12,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from migobs.errors import InvalidInput, NotAuthenticated, TooManyAttempts
@@ -23,6 +23,7 @@ MAX_PASSWORD = 1024
 WINDOW = dt.timedelta(minutes=15)
 MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_CLIENT = 20
+KEEP_ATTEMPTS = dt.timedelta(days=1)
 SESSION_LIFETIME = dt.timedelta(hours=8)
 REFUSED = "Wrong email or password."
 
@@ -79,6 +80,7 @@ def authenticate(
     user = session.scalar(select(User).where(User.email == email))
     ok = user is not None and user.active and _verify(hasher, user, password)
     session.add(LoginAttempt(email=email, client=client[:100], succeeded=ok))
+    session.execute(delete(LoginAttempt).where(LoginAttempt.at < utcnow() - KEEP_ATTEMPTS))
     session.commit()
     if not ok or user is None:
         raise NotAuthenticated(REFUSED)
