@@ -11,6 +11,7 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_TRACKER_URL`` | SQLAlchemy URL of the Compact tracker's database | ``sqlite:///$MIGOBS_HOME/tracker.sqlite`` |
 | ``MIGOBS_SECRET_KEY`` | key that signs session cookies and CSRF tokens | a fixed development key; required outside development |
 | ``MIGOBS_ENV`` | ``development`` or ``production`` | ``development`` |
+| ``MIGOBS_FAST_PASSWORD_HASHING`` | ``1``: cheap argon2 parameters, for tests (development only) | unset: argon2-cffi's defaults |
 | ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
 """
 
@@ -39,6 +40,7 @@ class Settings:
     environment: str = "development"
     host: str = "127.0.0.1"
     port: int = 8000
+    fast_password_hashing: bool = False
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
@@ -50,6 +52,11 @@ class Settings:
                 "MIGOBS_SECRET_KEY is not set: outside development Migration Observatory refuses "
                 "to start with the development key. Set MIGOBS_SECRET_KEY to a long random string "
                 "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)."
+            )
+        if self.environment != "development" and self.fast_password_hashing:
+            raise MigobsError(
+                "MIGOBS_FAST_PASSWORD_HASHING is for tests: outside development passwords are "
+                "hashed with argon2's default parameters. Unset it."
             )
         if not 0 < self.port < 65536:
             raise MigobsError(f"MIGOBS_PORT={self.port} is not a TCP port (1-65535).")
@@ -90,6 +97,7 @@ class Settings:
             environment=env.get("MIGOBS_ENV", "development"),
             host=env.get("MIGOBS_HOST", "127.0.0.1"),
             port=int(port_text),
+            fast_password_hashing=env.get("MIGOBS_FAST_PASSWORD_HASHING") == "1",
         )
 
 

@@ -20,6 +20,7 @@ means "cannot continue".
     ├── ExportError                 a table cannot be written in the format asked for
     └── TrackerError                the Compact tracker refused an operation
         ├── NotAuthenticated        no valid credentials
+        ├── TooManyAttempts         too many failed sign-ins; wait before trying again
         ├── PermissionDenied        the role or State may not act on the record
         ├── RecordNotFound          no such record, or not visible to the caller
         ├── StaleVersion            the record changed since the caller read it
@@ -91,6 +92,10 @@ class TrackerError(MigobsError):
 
 class NotAuthenticated(TrackerError):
     """No valid credentials were given."""
+
+
+class TooManyAttempts(TrackerError):
+    """Too many failed sign-ins for an account or address; wait before trying again."""
 
 
 class PermissionDenied(TrackerError):

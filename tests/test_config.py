@@ -38,3 +38,14 @@ def test_production_with_a_secret_starts() -> None:
 def test_bad_port_is_named() -> None:
     with pytest.raises(MigobsError, match="MIGOBS_PORT='eighty'"):
         Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_PORT": "eighty"})
+
+
+def test_production_refuses_fast_password_hashing() -> None:
+    with pytest.raises(MigobsError, match="MIGOBS_FAST_PASSWORD_HASHING"):
+        Settings.from_env(
+            {
+                "MIGOBS_ENV": "production",
+                "MIGOBS_SECRET_KEY": "k" * 40,
+                "MIGOBS_FAST_PASSWORD_HASHING": "1",
+            }
+        )

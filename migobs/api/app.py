@@ -15,10 +15,12 @@ from migobs.api.routes import (
     revisions,
     sources,
     stock,
+    tracker,
 )
 from migobs.config import Settings
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site
+from migobs.web import tracker as tracker_pages
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -43,6 +45,8 @@ def create_app(settings: Settings) -> FastAPI:
         exports.router,
         indicators.router,
         claims.router,
+        tracker.router,
+        tracker_pages.router,
     ):
         app.include_router(router)
     site.mount(app)

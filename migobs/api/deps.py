@@ -1,19 +1,25 @@
-"""Typed dependencies of the API routes: the warehouse connection, paging, output format."""
+"""Typed dependencies of the routes (``Annotated`` aliases): settings, the warehouse, paging,
+output format, the Compact tracker and who is calling it."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
 import duckdb
-from fastapi import Depends, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 
 from migobs.config import Settings
+from migobs.errors import NotAuthenticated
+from migobs.gcm.policy import PUBLIC, Caller
+from migobs.gcm.service import Tracker
 from migobs.warehouse.read.session import SharedReader
 
 MAX_LIMIT = 1000
+_opening = threading.Lock()
 
 
 class Format(StrEnum):
@@ -54,8 +60,37 @@ def paging(
     return Paging(limit=limit, offset=offset, format=format)
 
 
+def open_tracker(app: FastAPI) -> Tracker:
+    """The app's tracker, opened (and for SQLite migrated) once: at start, or on first use."""
+    with _opening:
+        if getattr(app.state, "tracker", None) is None:
+            app.state.tracker = Tracker.from_settings(app.state.settings)
+    tracker: Tracker = app.state.tracker
+    return tracker
+
+
+def get_tracker(request: Request) -> Tracker:
+    """The app's tracker."""
+    return open_tracker(request.app)
+
+
 WarehouseDep = Annotated[duckdb.DuckDBPyConnection, Depends(warehouse)]
 PagingDep = Annotated[Paging, Depends(paging)]
 SettingsDep = Annotated[Settings, Depends(settings_of)]
+TrackerDep = Annotated[Tracker, Depends(get_tracker)]
 AreaCode = Annotated[int, Query(ge=0, le=99999, description="UN M49 code")]
 Year = Annotated[int, Query(ge=1800, le=2200, description="reference year")]
+
+
+def get_caller(request: Request, tracker: TrackerDep) -> Caller:
+    """The holder of the Bearer token, or the public when there is no Authorization header."""
+    header = request.headers.get("authorization")
+    if header is None:
+        return PUBLIC
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise NotAuthenticated("Send `Authorization: Bearer TOKEN` (POST /api/tracker/tokens).")
+    return tracker.caller_for_token(token.strip())
+
+
+CallerDep = Annotated[Caller, Depends(get_caller)]

@@ -27,6 +27,7 @@ from migobs.errors import (
     QueryError,
     RecordNotFound,
     StaleVersion,
+    TooManyAttempts,
     UnknownSource,
     ValueNotFound,
     WarehouseMissing,
@@ -69,6 +70,7 @@ class ApiError(Exception):
 
 STATUS_OF: list[tuple[type[MigobsError], int, str]] = [
     (NotAuthenticated, 401, "not-authenticated"),
+    (TooManyAttempts, 429, "too-many-attempts"),
     (PermissionDenied, 403, "permission-denied"),
     (RecordNotFound, 404, "not-found"),
     (ValueNotFound, 404, "not-found"),
@@ -80,7 +82,7 @@ STATUS_OF: list[tuple[type[MigobsError], int, str]] = [
 ]
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 409, 422)
+    status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 409, 422, 429)
 }
 """OpenAPI ``responses=`` for routes: every 4xx has the one error shape."""
 

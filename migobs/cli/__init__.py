@@ -8,7 +8,16 @@ from __future__ import annotations
 import click
 
 from migobs import __version__
+from migobs.cli.build import build_command
+from migobs.cli.claims import claims_command, diff_command
+from migobs.cli.export import export_command
+from migobs.cli.fetch import fetch_command
 from migobs.cli.flows import flows
+from migobs.cli.indicators import indicator_command
+from migobs.cli.serve import serve
+from migobs.cli.sql import sql_command
+from migobs.cli.trace import trace_command
+from migobs.cli.tracker import tracker
 from migobs.config import Settings
 from migobs.errors import MigobsError
 
@@ -29,29 +38,22 @@ def cli(ctx: click.Context) -> None:
         raise click.ClickException(str(error)) from error
 
 
-cli.add_command(flows)
+for command in (
+    build_command,
+    claims_command,
+    diff_command,
+    export_command,
+    fetch_command,
+    flows,
+    indicator_command,
+    serve,
+    sql_command,
+    trace_command,
+    tracker,
+):
+    cli.add_command(command)
 
 
 def main() -> None:
     """Entry point of the ``migobs`` console script."""
     cli()
-
-
-from migobs.cli.build import build_command  # noqa: E402
-from migobs.cli.claims import claims_command, diff_command  # noqa: E402
-from migobs.cli.export import export_command  # noqa: E402
-from migobs.cli.fetch import fetch_command  # noqa: E402
-from migobs.cli.indicators import indicator_command  # noqa: E402
-from migobs.cli.serve import serve  # noqa: E402
-from migobs.cli.sql import sql_command  # noqa: E402
-from migobs.cli.trace import trace_command  # noqa: E402
-
-cli.add_command(build_command)
-cli.add_command(claims_command)
-cli.add_command(diff_command)
-cli.add_command(export_command)
-cli.add_command(fetch_command)
-cli.add_command(indicator_command)
-cli.add_command(serve)
-cli.add_command(sql_command)
-cli.add_command(trace_command)

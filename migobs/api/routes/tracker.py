@@ -1,0 +1,228 @@
+"""The Compact tracker's API: tokens, commitments, actions, reviews, audit, users, exports.
+
+Every rule is applied by :mod:`migobs.gcm.service`; routes only parse and return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
+
+from migobs.api.deps import CallerDep, TrackerDep, open_tracker
+from migobs.api.errors import ERROR_RESPONSES
+from migobs.errors import RecordNotFound
+from migobs.gcm import exporting, importing, reference
+
+
+@asynccontextmanager
+async def tracker_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Open the tracker when the app starts (a SQLite database is migrated); close it at the end."""
+    tracker = await run_in_threadpool(open_tracker, app)
+    yield
+    tracker.engine.dispose()
+
+
+router = APIRouter(
+    prefix="/api/tracker", tags=["tracker"], responses=ERROR_RESPONSES, lifespan=tracker_lifespan
+)
+RECORD_KINDS = ("commitments", "actions", "reviews")
+
+
+class TokenCreate(BaseModel):
+    """Credentials exchanged for an API token."""
+
+    email: str = Field(max_length=254)
+    password: str = Field(max_length=1024)
+
+
+class TokenPublic(BaseModel):
+    """A new API token: send it as ``Authorization: Bearer TOKEN``."""
+
+    token: str
+
+
+class RecordList(BaseModel):
+    """A list response: the records and how many there are."""
+
+    data: list[dict[str, Any]]
+    count: int
+
+
+class SendBack(BaseModel):
+    """A reviewer's note saying what to change."""
+
+    note: str = ""
+
+
+class UserCreate(BaseModel):
+    """A new account (administrators)."""
+
+    email: str
+    password: str
+    role: str
+    state: str | None = None
+
+
+class UserUpdate(BaseModel):
+    """A change of role, State or whether the account may sign in (administrators)."""
+
+    role: str
+    state: str | None = None
+    active: bool = True
+
+
+def _listed(rows: list[dict[str, Any]]) -> RecordList:
+    return RecordList(data=rows, count=len(rows))
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+@router.post("/tokens", status_code=201)
+def create_token(body: TokenCreate, request: Request, tracker: TrackerDep) -> TokenPublic:
+    """Exchange email and password for an API token (rate-limited)."""
+    return TokenPublic(token=tracker.issue_token(body.email, body.password, _client(request)))
+
+
+@router.get("/audit")
+def audit(record: str, caller: CallerDep, tracker: TrackerDep) -> RecordList:
+    """A record's history, oldest first (reviewers and administrators)."""
+    return _listed(tracker.history(caller, record))
+
+
+@router.get("/users")
+def list_users(caller: CallerDep, tracker: TrackerDep) -> RecordList:
+    """Every account (administrators)."""
+    return _listed(tracker.list_users(caller))
+
+
+@router.post("/users", status_code=201)
+def create_user(body: UserCreate, caller: CallerDep, tracker: TrackerDep) -> dict[str, Any]:
+    """Create an account (administrators)."""
+    return tracker.add_user(caller, body.email, body.password, body.role, body.state)
+
+
+@router.patch("/users/{user_id}")
+def update_user(
+    user_id: int, body: UserUpdate, caller: CallerDep, tracker: TrackerDep
+) -> dict[str, Any]:
+    """Change an account's role, State or activity (administrators)."""
+    return tracker.set_role(caller, user_id, body.role, body.state, body.active)
+
+
+@router.get("/export.json")
+def export_json(tracker: TrackerDep) -> dict[str, Any]:
+    """Every published record, by kind."""
+    return exporting.published(tracker)
+
+
+@router.get("/export/{kind}.csv")
+def export_csv(kind: str, tracker: TrackerDep) -> PlainTextResponse:
+    """The published records of one kind as CSV."""
+    return PlainTextResponse(exporting.csv_text(tracker, _kind(kind)), media_type="text/csv")
+
+
+@router.post("/import/commitments", status_code=201)
+async def import_commitments(
+    request: Request, caller: CallerDep, tracker: TrackerDep
+) -> RecordList:
+    """Create drafts from a CSV template (body: the CSV); all rows or none."""
+    text = (await request.body()).decode("utf-8-sig", errors="replace")
+    ids = importing.import_commitments(tracker, caller, text)
+    return _listed([{"id": i} for i in ids])
+
+
+@router.get("/objectives")
+def objectives() -> RecordList:
+    """The 23 objectives with the indicators that measure them."""
+    return _listed([asdict(o) for o in reference.objectives()])
+
+
+@router.get("/states")
+def states(tracker: TrackerDep) -> RecordList:
+    """The M49 States and areas the tracker knows."""
+    return _listed(tracker.states())
+
+
+def _kind(kind: str) -> str:
+    if kind not in RECORD_KINDS:
+        raise RecordNotFound(f"No kind of record {kind!r}: use one of {', '.join(RECORD_KINDS)}.")
+    return kind
+
+
+@router.get("/{kind}")
+def list_records(
+    kind: str,
+    caller: CallerDep,
+    tracker: TrackerDep,
+    state: str | None = None,
+    objective: int | None = None,
+    workflow: str | None = None,
+    commitment: int | None = None,
+) -> RecordList:
+    """The records the caller may see (the public: published only), filtered."""
+    rows = tracker.records(
+        caller,
+        _kind(kind),
+        state=state,
+        objective=objective,
+        workflow=workflow,
+        commitment_id=commitment,
+    )
+    return _listed(rows)
+
+
+@router.post("/{kind}", status_code=201)
+def create_record(
+    kind: str, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
+) -> dict[str, Any]:
+    """Create a draft for the caller's State (focal points)."""
+    return tracker.create(caller, _kind(kind), body)
+
+
+@router.get("/{kind}/{record_id}")
+def get_record(kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep) -> dict[str, Any]:
+    """One record the caller may see."""
+    return tracker.get(caller, _kind(kind), record_id)
+
+
+@router.patch("/{kind}/{record_id}")
+def update_record(
+    kind: str, record_id: int, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
+) -> dict[str, Any]:
+    """Edit a draft; the body carries the ``version`` read (409 when it is stale)."""
+    changes = dict(body)
+    version = changes.pop("version", None)
+    return tracker.update(caller, _kind(kind), record_id, version, changes)
+
+
+@router.post("/{kind}/{record_id}/submit")
+def submit_record(
+    kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep
+) -> dict[str, Any]:
+    """Send a draft for publication (focal points of its State)."""
+    return tracker.submit(caller, _kind(kind), record_id)
+
+
+@router.post("/{kind}/{record_id}/publish")
+def publish_record(
+    kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep
+) -> dict[str, Any]:
+    """Publish a record (reviewers)."""
+    return tracker.publish(caller, _kind(kind), record_id)
+
+
+@router.post("/{kind}/{record_id}/send-back")
+def send_back_record(
+    kind: str, record_id: int, body: SendBack, caller: CallerDep, tracker: TrackerDep
+) -> dict[str, Any]:
+    """Return a record to draft with a note (reviewers)."""
+    return tracker.send_back(caller, _kind(kind), record_id, body.note)

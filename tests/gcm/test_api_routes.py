@@ -1,0 +1,314 @@
+"""The tracker API: the public interface, the access matrix, the one error shape."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from migobs.api.app import create_app
+from migobs.config import Settings
+from migobs.gcm.service import Tracker
+from tests.gcm.conftest import PASSWORD, People, TestClient
+
+COMMITMENT = {"state": "484", "objectives": [1, 23], "title": "Census module", "text": "Add it."}
+ROLES = ("anonymous", "mexico", "france", "reviewer", "admin")
+EMAILS = {
+    "mexico": "mx@example.org",
+    "france": "fr@example.org",
+    "reviewer": "reviewer@example.org",
+    "admin": "admin@example.org",
+}
+
+
+def token(client: TestClient, email: str) -> str:
+    response = client.post("/api/tracker/tokens", json={"email": email, "password": PASSWORD})
+    assert response.status_code == 201, response.text
+    return str(response.json()["token"])
+
+
+def headers(client: TestClient, role: str) -> dict[str, str]:
+    return {} if role == "anonymous" else {"Authorization": f"Bearer {token(client, EMAILS[role])}"}
+
+
+def fresh_records(tracker: Tracker) -> dict[str, int]:
+    """A Mexican draft and a published Mexican commitment, made through the service."""
+    mexico = tracker.caller_for_token(tracker.issue_token("mx@example.org", PASSWORD, "setup"))
+    reviewer = tracker.caller_for_token(
+        tracker.issue_token("reviewer@example.org", PASSWORD, "setup")
+    )
+    draft = tracker.create(mexico, "commitments", COMMITMENT)["id"]
+    published = tracker.create(mexico, "commitments", COMMITMENT)["id"]
+    tracker.publish(reviewer, "commitments", published)
+    return {"draft": draft, "published": published}
+
+
+Call = Callable[[TestClient, dict[str, int], dict[str, str]], Any]
+MATRIX: dict[str, tuple[Call, tuple[int, int, int, int, int]]] = {
+    #                                       anonymous mexico france reviewer admin
+    "list": (
+        lambda c, r, h: c.get("/api/tracker/commitments?state=484", headers=h),
+        (200, 200, 200, 200, 200),
+    ),
+    "get draft": (
+        lambda c, r, h: c.get(f"/api/tracker/commitments/{r['draft']}", headers=h),
+        (404, 200, 404, 200, 200),
+    ),
+    "get published": (
+        lambda c, r, h: c.get(f"/api/tracker/commitments/{r['published']}", headers=h),
+        (200, 200, 200, 200, 200),
+    ),
+    "create": (
+        lambda c, r, h: c.post("/api/tracker/commitments", json=COMMITMENT, headers=h),
+        (401, 201, 403, 403, 403),
+    ),
+    "edit draft": (
+        lambda c, r, h: c.patch(
+            f"/api/tracker/commitments/{r['draft']}", json={"version": 1, "title": "New"}, headers=h
+        ),
+        (401, 200, 404, 403, 403),
+    ),
+    "edit published": (
+        lambda c, r, h: c.patch(
+            f"/api/tracker/commitments/{r['published']}",
+            json={"version": 2, "title": "New"},
+            headers=h,
+        ),
+        (401, 403, 403, 403, 403),
+    ),
+    "submit": (
+        lambda c, r, h: c.post(f"/api/tracker/commitments/{r['draft']}/submit", headers=h),
+        (401, 200, 404, 403, 403),
+    ),
+    "publish": (
+        lambda c, r, h: c.post(f"/api/tracker/commitments/{r['draft']}/publish", headers=h),
+        (401, 403, 404, 200, 403),
+    ),
+    "send back": (
+        lambda c, r, h: c.post(
+            f"/api/tracker/commitments/{r['published']}/send-back", json={"note": "x"}, headers=h
+        ),
+        (401, 403, 403, 200, 403),
+    ),
+    "add action": (
+        lambda c, r, h: c.post(
+            "/api/tracker/actions",
+            json={"commitment_id": r["draft"], "title": "t", "description": "d"},
+            headers=h,
+        ),
+        (401, 201, 404, 403, 403),
+    ),
+    "audit": (
+        lambda c, r, h: c.get(f"/api/tracker/audit?record=commitments/{r['draft']}", headers=h),
+        (401, 403, 403, 200, 200),
+    ),
+    "list users": (
+        lambda c, r, h: c.get("/api/tracker/users", headers=h),
+        (401, 403, 403, 403, 200),
+    ),
+    "create user": (
+        lambda c, r, h: c.post(
+            "/api/tracker/users",
+            json={"email": f"n{r['draft']}@x.org", "password": PASSWORD, "role": "reviewer"},
+            headers=h,
+        ),
+        (401, 403, 403, 403, 201),
+    ),
+    "export": (
+        lambda c, r, h: c.get("/api/tracker/export.json", headers=h),
+        (200, 200, 200, 200, 200),
+    ),
+}
+
+
+@pytest.mark.parametrize("endpoint", list(MATRIX))
+def test_every_role_gets_exactly_its_access(
+    endpoint: str, client: TestClient, tracker: Tracker, people: People
+) -> None:
+    call, expected = MATRIX[endpoint]
+    got = []
+    for role in ROLES:
+        response = call(client, fresh_records(tracker), headers(client, role))
+        got.append(response.status_code)
+        if response.status_code >= 400:
+            assert set(response.json()) == {"error"}
+            assert set(response.json()["error"]) == {
+                "status",
+                "type",
+                "message",
+                "parameter",
+                "accepted",
+            }
+    assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, expected, strict=True))
+
+
+def test_public_sees_only_published_records(
+    client: TestClient, tracker: Tracker, people: People
+) -> None:
+    records = fresh_records(tracker)
+    public = client.get("/api/tracker/commitments?state=484").json()
+    assert public["count"] == 1 and public["data"][0]["id"] == records["published"]
+    mine = client.get(
+        "/api/tracker/commitments?state=484", headers=headers(client, "mexico")
+    ).json()
+    assert sorted(r["id"] for r in mine["data"]) == sorted(records.values())
+
+
+def test_scripted_workflow_and_history(client: TestClient, people: People) -> None:
+    mexico, reviewer = headers(client, "mexico"), headers(client, "reviewer")
+    created = client.post("/api/tracker/commitments", json=COMMITMENT, headers=mexico).json()
+    assert (created["version"], created["workflow"]) == (1, "draft")
+    edited = client.patch(
+        f"/api/tracker/commitments/{created['id']}",
+        json={"version": 1, "title": "Census module 2"},
+        headers=mexico,
+    )
+    assert edited.json()["version"] == 2
+    stale = client.patch(
+        f"/api/tracker/commitments/{created['id']}",
+        json={"version": 1, "title": "Lost?"},
+        headers=mexico,
+    )
+    assert stale.status_code == 409 and stale.json()["error"]["type"] == "stale-version"
+    assert "reload it" in stale.json()["error"]["message"]
+    assert (
+        client.post(
+            f"/api/tracker/commitments/{created['id']}/publish", headers=reviewer
+        ).status_code
+        == 200
+    )
+    history = client.get(
+        f"/api/tracker/audit?record=commitments/{created['id']}", headers=reviewer
+    ).json()
+    assert [e["action"] for e in history["data"]] == ["create", "update", "publish"]
+    assert history["data"][1]["before"]["title"] == "Census module"
+    assert history["data"][1]["after"]["title"] == "Census module 2"
+
+
+def test_bad_credentials_and_bad_input(client: TestClient, people: People) -> None:
+    assert (
+        client.get("/api/tracker/commitments", headers={"Authorization": "Bearer nope"}).status_code
+        == 401
+    )
+    assert (
+        client.get("/api/tracker/commitments", headers={"Authorization": "Basic abc"}).status_code
+        == 401
+    )
+    wrong = client.post(
+        "/api/tracker/tokens", json={"email": "mx@example.org", "password": "wrong password"}
+    )
+    assert wrong.status_code == 401 and wrong.json()["error"]["type"] == "not-authenticated"
+    mexico = headers(client, "mexico")
+    for body in (
+        {"state": "484"},
+        {**COMMITMENT, "objectives": "1"},
+        {**COMMITMENT, "title": "t" * 5000},
+        {**COMMITMENT, "state": "48"},
+        {**COMMITMENT, "text": "a\x00b"},
+    ):
+        response = client.post("/api/tracker/commitments", json=body, headers=mexico)
+        assert response.status_code == 422, body
+        assert response.json()["error"]["type"] == "invalid-input"
+    malformed = client.post(
+        "/api/tracker/commitments",
+        content=b"{not json",
+        headers={**mexico, "content-type": "application/json"},
+    )
+    assert malformed.status_code == 422 and set(malformed.json()) == {"error"}
+    assert client.get("/api/tracker/commitments", headers=mexico).json()["count"] == 0
+    assert client.get("/api/tracker/things").status_code == 404
+
+
+def test_login_attempts_are_rate_limited(client: TestClient, people: People) -> None:
+    for _ in range(5):
+        client.post(
+            "/api/tracker/tokens", json={"email": "fr@example.org", "password": "guess guess"}
+        )
+    refused = client.post(
+        "/api/tracker/tokens", json={"email": "fr@example.org", "password": PASSWORD}
+    )
+    assert refused.status_code == 429 and refused.json()["error"]["type"] == "too-many-attempts"
+
+
+def test_many_writers_lose_no_update(tracker: Tracker, people: People) -> None:
+    """Threads race on one record and on their own records: every save is applied or refused."""
+    mexico = tracker.caller_for_token(tracker.issue_token("mx@example.org", PASSWORD, "t"))
+    shared = tracker.create(mexico, "commitments", COMMITMENT)["id"]
+    outcomes: list[tuple[str, int]] = []
+    lock = threading.Lock()
+
+    def writer(n: int) -> None:
+        own = tracker.create(mexico, "commitments", {**COMMITMENT, "title": f"own {n}"})["id"]
+        for attempt in range(5):
+            current = tracker.get(mexico, "commitments", shared)
+            try:
+                tracker.update(
+                    mexico,
+                    "commitments",
+                    shared,
+                    current["version"],
+                    {"partners": current["partners"] + [f"w{n}.{attempt}"]},
+                )
+                result = "saved"
+            except Exception as error:  # noqa: BLE001
+                result = type(error).__name__
+            with lock:
+                outcomes.append((result, n))
+            tracker.update(
+                mexico, "commitments", own, attempt + 1, {"title": f"own {n} edit {attempt}"}
+            )
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    saved = [o for o in outcomes if o[0] == "saved"]
+    assert {o[0] for o in outcomes} <= {"saved", "StaleVersion"}
+    final = tracker.get(mexico, "commitments", shared)
+    assert len(final["partners"]) == len(saved) == final["version"] - 1
+    reviewer = tracker.caller_for_token(tracker.issue_token("reviewer@example.org", PASSWORD, "t"))
+    assert len(tracker.history(reviewer, f"commitments/{shared}")) == 1 + len(saved)
+    for record in tracker.records(mexico, "commitments"):
+        if record["id"] != shared:
+            assert record["version"] == 6
+            assert len(tracker.history(reviewer, f"commitments/{record['id']}")) == 6
+
+
+def test_import_and_export_over_the_api(client: TestClient, people: People) -> None:
+    mexico, reviewer = headers(client, "mexico"), headers(client, "reviewer")
+    bad = "state,objectives,title,text\n484,1,Good,Row\n484,77,Bad,Row\n"
+    refused = client.post("/api/tracker/import/commitments", content=bad.encode(), headers=mexico)
+    assert refused.status_code == 422 and "row 3: objectives" in refused.json()["error"]["message"]
+    assert client.get("/api/tracker/commitments", headers=mexico).json()["count"] == 0
+    good = "state,objectives,title,text\n484,1,Good,Row\n484,2; 3,Also good,Row\n"
+    created = client.post("/api/tracker/import/commitments", content=good.encode(), headers=mexico)
+    assert created.status_code == 201 and created.json()["count"] == 2
+    first = created.json()["data"][0]["id"]
+    client.post(f"/api/tracker/commitments/{first}/publish", headers=reviewer)
+    exported = client.get("/api/tracker/export.json").json()
+    assert [c["title"] for c in exported["commitments"]] == ["Good"]
+    assert exported["source"]["document"] == "A/RES/73/195"
+    csv_text = client.get("/api/tracker/export/commitments.csv").text
+    assert csv_text.count("\n") == 2 and ",Good," in csv_text
+    assert client.get("/api/tracker/export/things.csv").status_code == 404
+
+
+def test_objectives_and_states(client: TestClient) -> None:
+    objectives = client.get("/api/tracker/objectives").json()
+    assert objectives["count"] == 23
+    assert objectives["data"][19]["number"] == 20
+    assert any(i["code"] == "SDG 10.c.1" for i in objectives["data"][19]["indicators"])
+    states = client.get("/api/tracker/states").json()
+    assert {"m49": "484", "name": "Mexico", "iso3": "MEX"} in states["data"]
+
+
+def test_sqlite_tracker_is_migrated_when_the_app_starts(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path / "fresh", fast_password_hashing=True)
+    with TestClient(create_app(settings)) as started:
+        assert (tmp_path / "fresh" / "tracker.sqlite").is_file()
+        assert started.get("/api/tracker/objectives").json()["count"] == 23
+        assert started.get("/api/tracker/commitments").json() == {"data": [], "count": 0}

@@ -1,0 +1,253 @@
+"""The tracker's web pages: sign-in, forms, CSRF, session fixation, escaping, access by role."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from migobs.api.app import create_app
+from migobs.config import Settings
+from migobs.gcm.policy import PUBLIC
+from migobs.gcm.service import Tracker
+from migobs.web.tracker_auth import SESSION_COOKIE
+from tests.gcm.conftest import PASSWORD, People, TestClient
+
+FORM = {
+    "title": "Census module",
+    "text": "Add a question.",
+    "kind": "pledge",
+    "status": "planned",
+    "objectives": ["1", "23"],
+    "partners": "IOM\nUNFPA",
+    "start_date": "",
+    "end_date": "",
+}
+
+
+def csrf(client: TestClient, path: str = "/tracker/login") -> str:
+    page = client.get(path)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert found, page.text
+    return found.group(1)
+
+
+def sign_in(client: TestClient, email: str) -> None:
+    response = client.post(
+        "/tracker/login",
+        data={"email": email, "password": PASSWORD, "csrf_token": csrf(client)},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+
+
+def test_focal_point_to_public_page(client: TestClient, tracker: Tracker, people: People) -> None:
+    sign_in(client, "mx@example.org")
+    created = client.post(
+        "/tracker/commitments/new",
+        data={**FORM, "csrf_token": csrf(client, "/tracker")},
+        follow_redirects=False,
+    )
+    assert created.status_code == 303
+    path = created.headers["location"]
+    record_id = int(path.rsplit("/", 1)[1])
+    page = client.get(path)
+    assert "Census module" in page.text and "Submit for publication" in page.text
+    action = client.post(
+        f"{path}/actions",
+        data={
+            "title": "Pilot run",
+            "description": "Ran in 3 districts.",
+            "evidence": "https://example.org/pilot",
+            "taken_on": "2025-02-01",
+            "csrf_token": csrf(client, path),
+        },
+        follow_redirects=False,
+    )
+    assert action.status_code == 303
+    stale = client.post(
+        f"{path}/edit", data={**FORM, "version": "0", "csrf_token": csrf(client, path)}
+    )
+    assert stale.status_code == 409 and "reload it" in stale.text
+    assert (
+        client.post(
+            f"{path}/submit", data={"csrf_token": csrf(client, path)}, follow_redirects=False
+        ).status_code
+        == 303
+    )
+    client.post("/tracker/logout", data={"csrf_token": csrf(client, "/tracker")})
+    assert "Census module" not in client.get("/tracker/states/484").text
+    sign_in(client, "reviewer@example.org")
+    assert "Census module" in client.get("/tracker/queue").text
+    published = client.post(
+        f"/tracker/commitments/{record_id}/publish",
+        data={"csrf_token": csrf(client, "/tracker/queue")},
+        follow_redirects=False,
+    )
+    assert published.status_code == 303
+    history = client.get(f"/tracker/history/commitments/{record_id}")
+    assert history.status_code == 200 and "publish" in history.text and "submit" in history.text
+    client.cookies.clear()
+    state_page = client.get("/tracker/states/484")
+    assert "Census module" in state_page.text and "Objective 23" in state_page.text
+    assert "Pilot run" not in state_page.text  # the action is still a draft
+    reviewer = tracker.caller_for_operator("reviewer@example.org")
+    action_id = tracker.records(reviewer, "actions")[0]["id"]
+    tracker.publish(reviewer, "actions", action_id)
+    assert "Action: Pilot run (2025-02-01)" in client.get("/tracker/states/484").text
+    assert "Census module" in client.get("/tracker/objectives/1").text
+    assert "Census module" not in client.get("/tracker/objectives/2").text
+    assert [c["title"] for c in tracker.records(PUBLIC, "commitments")] == ["Census module"]
+
+
+def test_forms_without_valid_csrf_are_refused(
+    client: TestClient, tracker: Tracker, people: People
+) -> None:
+    sign_in(client, "mx@example.org")
+    for token in (None, "forged", csrf(client, "/tracker") + "x"):
+        data = {**FORM} if token is None else {**FORM, "csrf_token": token}
+        response = client.post("/tracker/commitments/new", data=data)
+        assert response.status_code == 403 and "reload the page" in response.text
+    login = client.post("/tracker/login", data={"email": "mx@example.org", "password": PASSWORD})
+    assert login.status_code == 403
+    assert tracker.records(PUBLIC, "commitments") == []
+    mexico = tracker.caller_for_operator("mx@example.org")
+    assert tracker.records(mexico, "commitments") == []
+
+
+def test_sign_in_starts_a_new_session(client: TestClient, tracker: Tracker, people: People) -> None:
+    client.cookies.set(
+        SESSION_COOKIE, "planted-by-attacker", domain="testserver.local", path="/tracker"
+    )
+    token = csrf(client)
+    response = client.post(
+        "/tracker/login",
+        data={"email": "mx@example.org", "password": PASSWORD, "csrf_token": token},
+        follow_redirects=False,
+    )
+    cookie = response.headers.get_list("set-cookie")
+    session = next(c for c in cookie if c.startswith(SESSION_COOKIE))
+    assert "planted-by-attacker" not in session
+    for flag in ("HttpOnly", "Secure", "SameSite=lax"):
+        assert flag.lower() in session.lower()
+    sign_in(client, "mx@example.org")
+    first = client.cookies.get(SESSION_COOKIE)
+    sign_in(client, "mx@example.org")
+    assert client.cookies.get(SESSION_COOKIE) != first
+    client.post("/tracker/logout", data={"csrf_token": csrf(client, "/tracker")})
+    client.cookies.set(SESSION_COOKIE, str(first), domain="testserver", path="/tracker")
+    assert "Sign in" in client.get("/tracker").text
+
+
+def test_html_in_text_is_stored_and_shown_escaped(
+    client: TestClient, tracker: Tracker, people: People
+) -> None:
+    sign_in(client, "mx@example.org")
+    script = "<script>alert('x')</script>"
+    created = client.post(
+        "/tracker/commitments/new",
+        data={
+            **FORM,
+            "title": script,
+            "text": "' OR 1=1; --",
+            "csrf_token": csrf(client, "/tracker"),
+        },
+        follow_redirects=False,
+    )
+    page = client.get(created.headers["location"])
+    assert (
+        script not in page.text and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page.text
+    )
+    assert (
+        tracker.records(tracker.caller_for_operator("mx@example.org"), "commitments")[0]["title"]
+        == script
+    )
+
+
+def test_over_long_and_malformed_fields_write_nothing(
+    client: TestClient, tracker: Tracker, people: People
+) -> None:
+    sign_in(client, "mx@example.org")
+    for bad in (
+        {"title": "x" * 301},
+        {"objectives": ["99"]},
+        {"start_date": "yesterday"},
+        {"kind": "<b>"},
+    ):
+        response = client.post(
+            "/tracker/commitments/new", data={**FORM, **bad, "csrf_token": csrf(client, "/tracker")}
+        )
+        assert response.status_code == 422, bad
+    assert tracker.records(tracker.caller_for_operator("mx@example.org"), "commitments") == []
+
+
+ROLES = {
+    "anonymous": None,
+    "mexico": "mx@example.org",
+    "france": "fr@example.org",
+    "reviewer": "reviewer@example.org",
+    "admin": "admin@example.org",
+}
+FORMS = {
+    #                                   anonymous mexico france reviewer admin
+    "new commitment": ("/tracker/commitments/new", (401, 303, 303, 403, 403)),  # own State
+    "edit draft": ("/tracker/commitments/{draft}/edit", (401, 303, 404, 403, 403)),
+    "add action": ("/tracker/commitments/{draft}/actions", (401, 303, 404, 403, 403)),
+    "submit": ("/tracker/commitments/{draft}/submit", (401, 303, 404, 403, 403)),
+    "publish": ("/tracker/commitments/{draft}/publish", (401, 403, 404, 303, 403)),
+    "send back": ("/tracker/commitments/{published}/send-back", (401, 403, 403, 303, 403)),
+    "new review": ("/tracker/reviews/new", (401, 303, 303, 403, 403)),
+}
+PAGES = {
+    "queue": ("/tracker/queue", (401, 403, 403, 200, 403)),
+    "history": ("/tracker/history/commitments/{draft}", (401, 403, 403, 200, 200)),
+    "draft page": ("/tracker/commitments/{draft}", (404, 200, 404, 200, 200)),
+    "published page": ("/tracker/commitments/{published}", (200, 200, 200, 200, 200)),
+}
+BODY = {**FORM, "version": "1", "description": "Done.", "summary": "Reviewed.", "kind": "pledge"}
+
+
+@pytest.mark.parametrize("name", list(FORMS) + list(PAGES))
+def test_every_form_and_page_by_role(
+    name: str, client: TestClient, tracker: Tracker, people: People
+) -> None:
+    path, expected = FORMS.get(name) or PAGES[name]
+    got = []
+    for email in ROLES.values():
+        client.cookies.clear()
+        mexico = tracker.caller_for_operator("mx@example.org")
+        draft = tracker.create(
+            mexico, "commitments", {"state": "484", "objectives": [1], "title": "T", "text": "X"}
+        )
+        published = tracker.create(
+            mexico, "commitments", {"state": "484", "objectives": [1], "title": "P", "text": "X"}
+        )
+        tracker.publish(
+            tracker.caller_for_operator("reviewer@example.org"), "commitments", published["id"]
+        )
+        if email:
+            sign_in(client, email)
+        url = path.format(draft=draft["id"], published=published["id"])
+        if name in FORMS:
+            body = {**BODY, "kind": "voluntary-national-review"} if name == "new review" else BODY
+            response = client.post(
+                url, data={**body, "csrf_token": csrf(client)}, follow_redirects=False
+            )
+        else:
+            response = client.get(url)
+        got.append(response.status_code)
+    assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, expected, strict=True))
+
+
+def test_cookies_are_secure_in_production(tmp_path: Path, tracker_url: str, people: People) -> None:
+    settings = Settings(
+        home=tmp_path / "prod",
+        tracker_url=tracker_url,
+        environment="production",
+        secret_key="s" * 48,
+    )
+    app = create_app(settings)
+    with TestClient(app, base_url="http://testserver") as plain:
+        cookie = plain.get("/tracker/login").headers["set-cookie"]
+    assert "secure" in cookie.lower() and "httponly" in cookie.lower()
