@@ -71,8 +71,8 @@ def _check_totals(row_totals: FloatArray, col_totals: FloatArray, tol_margins: f
 
 def ipf2(
     seed: FloatArray,
-    row_totals: FloatArray,
-    col_totals: FloatArray,
+    row_totals: FloatArray | None,
+    col_totals: FloatArray | None,
     *,
     tol: float = 1e-3,
     max_sweeps: int = 100_000,
@@ -87,10 +87,11 @@ def ipf2(
     seed : ndarray, shape (..., n, m)
         Non-negative seed (offset); zeros are structural and stay zero. Leading axes are a
         batch of independent fits (e.g. birthplaces of a 3-way ``[pob, orig, dest]`` fit).
-    row_totals : ndarray, shape (..., n)
-        Target sums over the last axis.
-    col_totals : ndarray, shape (..., m)
-        Target sums over the second-to-last axis.
+    row_totals : ndarray, shape (..., n), or None
+        Target sums over the last axis; None when unknown (the fit then only scales to the
+        other margin, one proportional step).
+    col_totals : ndarray, shape (..., m), or None
+        Target sums over the second-to-last axis; None when unknown.
     tol : float
         Stopping tolerance (persons).
     max_sweeps : int
@@ -121,19 +122,10 @@ def ipf2(
     Willekens, F. (1999). Modelling approaches to the indirect estimation of migration flows.
     """
     x = np.array(seed, dtype=np.float64)
-    rows = np.asarray(row_totals, dtype=np.float64)
-    cols = np.asarray(col_totals, dtype=np.float64)
-    if rows.shape != x.shape[:-1] or cols.shape != x.shape[:-2] + x.shape[-1:]:
-        raise EstimationError(
-            f"seed of shape {x.shape} does not fit row totals {rows.shape} "
-            f"and column totals {cols.shape}"
-        )
-    for name, values in (("seed", x), ("row totals", rows), ("column totals", cols)):
-        check_array(name, values)
-    _check_totals(rows, cols, tol_margins)
-    if x.ndim == 2 and criterion == "cell-change" and order == "rows-first":
-        return _ipf2_factors(x, rows, cols, tol, max_sweeps)
-    steps = [(-1, rows), (-2, cols)]
+    check_array("seed", x)
+    steps = _targets(x, row_totals, col_totals, tol_margins)
+    if len(steps) == 2 and x.ndim == 2 and criterion == "cell-change" and order == "rows-first":
+        return _ipf2_factors(x, steps[0][1], steps[1][1], tol, max_sweeps)
     if order == "columns-first":
         steps.reverse()
     sweeps, converged = 0, False
@@ -156,7 +148,35 @@ def ipf2(
             converged = float(np.max(np.abs(x - before), initial=0.0)) < tol
         else:
             converged = _change_below(x, peak, factors, order, tol)
-    return IpfResult(x, sweeps, margin_error(x, rows, cols), converged)
+    gaps = [np.max(np.abs(x.sum(axis=axis) - target), initial=0.0) for axis, target in steps]
+    return IpfResult(x, sweeps, float(max(gaps, default=0.0)), converged)
+
+
+def _targets(
+    x: FloatArray,
+    row_totals: FloatArray | None,
+    col_totals: FloatArray | None,
+    tol_margins: float,
+) -> list[tuple[int, FloatArray]]:
+    """The checked ``(axis summed over, target)`` pairs of a fit, rows first."""
+    shapes = {-1: x.shape[:-1], -2: x.shape[:-2] + x.shape[-1:]}
+    steps = [
+        (axis, np.asarray(totals, dtype=np.float64))
+        for axis, totals in ((-1, row_totals), (-2, col_totals))
+        if totals is not None
+    ]
+    if not steps:
+        raise EstimationError("IPF needs row totals, column totals or both; none were given")
+    for axis, target in steps:
+        name = "row totals" if axis == -1 else "column totals"
+        if target.shape != shapes[axis]:
+            raise EstimationError(
+                f"seed of shape {x.shape} does not fit {name} of shape {target.shape}"
+            )
+        check_array(name, target)
+    if len(steps) == 2:
+        _check_totals(steps[0][1], steps[1][1], tol_margins)
+    return steps
 
 
 def _ipf2_factors(
