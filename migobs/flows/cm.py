@@ -16,8 +16,8 @@ class CmResult:
 
     Attributes
     ----------
-    fitted : ndarray, shape (n, m)
-        ``alpha_i beta_j m_ij`` (persons).
+    fitted : ndarray, shape (n, m) or (n, m, K)
+        ``alpha_i beta_j m_ij`` (persons), with a type axis for :func:`cm3`.
     alpha, beta : ndarray
         Row and column parameters (identified only up to a common factor).
     iterations : int
@@ -92,3 +92,58 @@ def cm2(
         iterations += 1
         converged = bool(change <= tol)
     return CmResult(np.outer(alpha, beta) * m, alpha, beta, iterations, converged)
+
+
+def cm3(
+    row_totals: FloatArray,
+    col_totals: FloatArray,
+    offset: FloatArray,
+    *,
+    tol: float = 1e-6,
+    max_iterations: int = 500,
+) -> CmResult:
+    """Fit origin and destination totals of a table split by type, ``y = a_i b_j m_ijk``.
+
+    Only the totals over types are constrained: this is :func:`cm2` on ``sum_k m``, with the
+    fitted ``a_i b_j`` applied to every type. One iteration is O(n^2 K), where migest
+    recomputes the full sum for every parameter.
+
+    Parameters
+    ----------
+    row_totals : ndarray, shape (n,)
+        Origin totals over all types.
+    col_totals : ndarray, shape (m,)
+        Destination totals over all types.
+    offset : ndarray, shape (n, m, K)
+        Prior pattern per type (e.g. migrant groups); zeros stay zero.
+    tol, max_iterations : float, int
+        As in :func:`cm2`.
+
+    Returns
+    -------
+    CmResult
+        ``fitted`` has shape (n, m, K).
+
+    Raises
+    ------
+    EstimationError
+        Totals whose lengths do not match the table (migest silently uses the first
+        elements), totals that differ, negative or NaN input.
+
+    References
+    ----------
+    Abel, G. J. migest 2.0.5 ``cm3``; Willekens, F. (1999).
+    """
+    m = np.asarray(offset, dtype=np.float64)
+    if m.ndim != 3:
+        raise EstimationError(f"offset must be origin x destination x type, got {m.ndim} axes")
+    rows, cols = np.asarray(row_totals, float), np.asarray(col_totals, float)
+    if rows.shape != m.shape[:1] or cols.shape != m.shape[1:2]:
+        raise EstimationError(
+            f"{rows.size} origin and {cols.size} destination totals do not fit a table of "
+            f"{m.shape[0]} x {m.shape[1]} (x {m.shape[2]} types): give one total per region"
+        )
+    check_array("offset", m)
+    fit = cm2(rows, cols, m.sum(axis=2), tol=tol, max_iterations=max_iterations)
+    fitted = np.outer(fit.alpha, fit.beta)[:, :, None] * m
+    return CmResult(fitted, fit.alpha, fit.beta, fit.iterations, fit.converged)
