@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from migobs.errors import EstimationError
+from migobs.flows.age_profile import age_profile_indices, rogers_castro_indices
 from migobs.flows.indices import corridor_net, impact, intensity, region_summary
 from tests.flows.test_reference_cases import CASES, REFERENCE, output
 
@@ -51,3 +52,38 @@ def test_summaries_by_hand() -> None:
     assert corridor_net(od)[0, 1] == 6.0 and corridor_net(od)[1, 0] == -6.0
     with pytest.raises(EstimationError, match="square"):
         region_summary(od[:2])
+
+
+def test_age_profile_matches_migest_except_breadth_window() -> None:
+    case = CASES["index_age_bra2000"]
+    data = pd.read_csv(REFERENCE / case["args"]["d"]["file"])
+    ages, mi = data["age"].to_numpy(float), data["mi"].to_numpy(float)
+    got = age_profile_indices(ages, mi)
+    want = expected("index_age_bra2000")
+    tol = CASES["index_age_bra2000"]["tolerance"]["exact_arithmetic"]
+    for key in ("gmr", "peak_mi", "peak_age", "murc", "mdrc", "asymmetry"):
+        assert got[key] == pytest.approx(want[key], rel=tol["rtol"], abs=tol["atol"])
+    # migest sums the peak window over row positions peak_age +- 5, i.e. ages 18..28 when
+    # ages start at 0; we sum over ages 19..29 as the definition says (Bell & Muhidin 2009).
+    rate = 100 * mi
+    assert got["peak_breadth"] == pytest.approx(rate[(ages >= 19) & (ages <= 29)].sum())
+    assert want["peak_breadth"] == pytest.approx(rate[(ages >= 18) & (ages <= 28)].sum())
+    assert got["peak_share"] == pytest.approx(100 * got["peak_breadth"] / rate.sum())
+    assert want["peak_share"] == pytest.approx(100 * want["peak_breadth"] / rate.sum())
+
+
+def test_rogers_castro_indices_match_migest() -> None:
+    case = CASES["index_age_rc_fund"]
+    pars = pd.read_csv(REFERENCE / case["args"]["pars"]["file"], index_col=0)["value"]
+    got = rogers_castro_indices(pars.to_dict())
+    want = expected("index_age_rc_fund")
+    assert set(got) == set(want.index)
+    for key, value in want.items():
+        assert got[str(key)] == pytest.approx(value, rel=1e-12)
+    with pytest.raises(EstimationError, match="missing: mu2"):
+        rogers_castro_indices({k: v for k, v in pars.items() if k != "mu2"})
+
+
+def test_age_profile_rejects_gaps() -> None:
+    with pytest.raises(EstimationError, match="consecutive"):
+        age_profile_indices(np.array([0.0, 1.0, 3.0]), np.array([0.1, 0.2, 0.1]))
