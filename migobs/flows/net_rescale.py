@@ -74,7 +74,7 @@ def _no_switches(x: FloatArray) -> FloatArray:
         )
     scaled: FloatArray = np.where(
         x > 0,
-        x * (positive - gap) / (positive if positive else 1.0),
-        x * (negative - gap) / (negative if negative else 1.0),
+        x / (positive if positive else 1.0) * (positive - gap),
+        x / (negative if negative else 1.0) * (negative - gap),
     )
     return scaled
