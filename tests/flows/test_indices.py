@@ -8,6 +8,8 @@ import pytest
 
 from migobs.errors import EstimationError
 from migobs.flows.age_profile import age_profile_indices, rogers_castro_indices
+from migobs.flows.connectivity import connectivity_indices
+from migobs.flows.distance import distance_indices, weighted_median
 from migobs.flows.indices import corridor_net, impact, intensity, region_summary
 from tests.flows.test_reference_cases import CASES, REFERENCE, output
 
@@ -87,3 +89,66 @@ def test_rogers_castro_indices_match_migest() -> None:
 def test_age_profile_rejects_gaps() -> None:
     with pytest.raises(EstimationError, match="consecutive"):
         age_profile_indices(np.array([0.0, 1.0, 3.0]), np.array([0.1, 0.2, 0.1]))
+
+
+def korea_distances() -> np.ndarray:
+    data = pd.read_csv(REFERENCE / "data" / "korea_2020.csv")
+    dist = data.pivot(index="orig", columns="dest", values="dist_cent")
+    names = list(dist.index)
+    return dist.loc[names, names].to_numpy(float, copy=True)
+
+
+def test_connectivity_matches_migest() -> None:
+    case = CASES["index_connectivity_korea"]
+    od, _ = korea()
+    got = connectivity_indices(od)
+    want = expected("index_connectivity_korea")
+    assert set(got) == set(want.index)
+    for key, value in want.items():
+        tier = "glm_based" if key == "inequality_sim" else "exact"
+        tol = case["tolerance"][tier]
+        assert got[str(key)] == pytest.approx(value, rel=tol["rtol"], abs=tol.get("atol", 0.0))
+
+
+def test_distance_matches_migest_except_tied_median() -> None:
+    case = CASES["index_distance_korea"]
+    od, _ = korea()
+    dist = korea_distances()
+    got = distance_indices(od, dist)
+    want = expected("index_distance_korea")
+    assert got["mean"] == pytest.approx(want["mean"], rel=case["tolerance"]["exact"]["rtol"])
+    assert got["decay"] == pytest.approx(want["decay"], rel=case["tolerance"]["glm_based"]["rtol"])
+    # Korean distances are symmetric, so every distance appears twice. matrixStats
+    # interpolates between neighbours in its quicksort's order of the tied values; migest's
+    # median is the interpolation with the two cells at 78.69 km in reverse data order.
+    # We merge tied values (order-free) instead, which moves the median by 2%.
+    off = ~np.eye(od.shape[0], dtype=bool)
+    x, w = dist[off], od[off] / od[off].sum()
+    order = list(np.argsort(x, kind="stable"))
+    above = int(np.searchsorted(np.cumsum(w[order]) - w[order] / 2, 0.5))
+    order[above], order[above + 1] = order[above + 1], order[above]
+    as_migest = np.interp(0.5, np.cumsum(w[order]) - w[order] / 2, x[order])
+    assert as_migest == pytest.approx(want["median"], rel=1e-12)
+    values, where = np.unique(x, return_inverse=True)
+    share = np.bincount(where, w)
+    merged = np.interp(0.5, np.cumsum(share) - share / 2, values)
+    assert got["median"] == pytest.approx(merged, rel=1e-12)
+    assert got["median"] != pytest.approx(want["median"], rel=1e-3)
+
+
+def test_weighted_median_by_hand() -> None:
+    # shares 1/4, 1/4, 1/2 at midpoints 1/8, 3/8, 3/4: 0.5 is 1/3 of the way from 2 to 3.
+    assert weighted_median(np.array([3.0, 1.0, 2.0]), np.array([2.0, 1.0, 1.0])) == pytest.approx(
+        2 + 1 / 3
+    )
+    assert weighted_median(np.array([5.0, 1.0]), np.array([3.0, 0.0])) == 5.0
+    with pytest.raises(EstimationError, match="positive weight"):
+        weighted_median(np.array([1.0]), np.array([0.0]))
+
+
+def test_distance_rejects_zero_distance() -> None:
+    od, _ = korea()
+    dist = korea_distances()
+    dist[0, 1] = 0.0
+    with pytest.raises(EstimationError, match="distances must be positive"):
+        distance_indices(od, dist)
