@@ -11,7 +11,7 @@ from migobs.flows.age_profile import age_profile_indices, rogers_castro_indices
 from migobs.flows.connectivity import connectivity_indices
 from migobs.flows.distance import distance_indices, weighted_median
 from migobs.flows.indices import corridor_net, impact, intensity, region_summary
-from tests.flows.test_reference_cases import CASES, REFERENCE, output
+from tests.flows.test_reference_cases import CASES, REFERENCE, covers, output
 
 pytestmark = pytest.mark.skipif(not CASES, reason="shared/reference/flows not present")
 
@@ -28,6 +28,7 @@ def expected(case_id: str) -> pd.Series:
     return pd.read_csv(REFERENCE / output(CASES[case_id], "measures"), index_col=0)["value"]
 
 
+@covers("index_intensity_korea")
 def test_intensity_matches_migest() -> None:
     od, pop = korea()
     off = od.sum() - np.trace(od)
@@ -37,6 +38,7 @@ def test_intensity_matches_migest() -> None:
         assert got[key] == pytest.approx(want[key], rel=1e-12)
 
 
+@covers("index_impact_korea")
 def test_impact_matches_migest() -> None:
     od, pop = korea()
     got = impact(od, pop)
@@ -56,6 +58,7 @@ def test_summaries_by_hand() -> None:
         region_summary(od[:2])
 
 
+@covers("index_age_bra2000")
 def test_age_profile_matches_migest_except_breadth_window() -> None:
     case = CASES["index_age_bra2000"]
     data = pd.read_csv(REFERENCE / case["args"]["d"]["file"])
@@ -74,6 +77,7 @@ def test_age_profile_matches_migest_except_breadth_window() -> None:
     assert want["peak_share"] == pytest.approx(100 * want["peak_breadth"] / rate.sum())
 
 
+@covers("index_age_rc_fund")
 def test_rogers_castro_indices_match_migest() -> None:
     case = CASES["index_age_rc_fund"]
     pars = pd.read_csv(REFERENCE / case["args"]["pars"]["file"], index_col=0)["value"]
@@ -98,6 +102,7 @@ def korea_distances() -> np.ndarray:
     return dist.loc[names, names].to_numpy(float, copy=True)
 
 
+@covers("index_connectivity_korea")
 def test_connectivity_matches_migest() -> None:
     case = CASES["index_connectivity_korea"]
     od, _ = korea()
@@ -110,6 +115,7 @@ def test_connectivity_matches_migest() -> None:
         assert got[str(key)] == pytest.approx(value, rel=tol["rtol"], abs=tol.get("atol", 0.0))
 
 
+@covers("index_distance_korea")
 def test_distance_matches_migest_except_tied_median() -> None:
     case = CASES["index_distance_korea"]
     od, _ = korea()
