@@ -169,13 +169,14 @@ def net_flows_least_total(
 Dual = Callable[[FloatArray], tuple[float, FloatArray, FloatArray]]
 
 
-def _solve_dual(problem: _Problem, dual: Dual, tol: float) -> tuple[FloatArray, bool]:
+def _solve_dual(problem: _Problem, dual: Dual, tol: float) -> tuple[FloatArray, float, bool]:
     """Minimise a convex dual over the region multipliers (the first held at 0).
 
     ``dual(v)`` gives the dual's value, the flows on the free cells and the curvature of each
     cell, for cell potentials ``v = lambda[dest] - lambda[orig]``. The gradient of the dual
     is ``net_of(flows) - net`` and its Hessian the graph Laplacian weighted by the curvature,
-    so a trust-region Newton method converges in a few steps.
+    so a trust-region Newton method converges in a few steps. Returns the n x n flow table,
+    its largest net gap and whether that gap is within ``tol`` (relative).
     """
 
     def potentials(free: FloatArray) -> tuple[FloatArray, FloatArray]:
@@ -205,7 +206,7 @@ def _solve_dual(problem: _Problem, dual: Dual, tol: float) -> tuple[FloatArray, 
         options={"gtol": tol * max(scale, 1.0), "maxiter": 1_000},
     )
     free, gap = _polish(result.x, lambda x: value(x)[1], hessian)
-    return dual(potentials(free)[1])[1], gap <= tol * max(scale, 1.0)
+    return problem.table(dual(potentials(free)[1])[1]), gap, gap <= tol * max(scale, 1.0)
 
 
 def _polish(
@@ -280,14 +281,9 @@ def net_flows_least_squares(
         cells = np.maximum(problem.prior + v, 0.0)
         return 0.5 * float(cells @ cells), cells, (cells > 0).astype(np.float64)
 
-    cells, converged = _solve_dual(problem, dual, tol)
-    fitted = problem.table(cells)
-    return NetSolution(
-        fitted,
-        float(((fitted - np.asarray(prior, dtype=np.float64)) ** 2).sum()),
-        net_error(fitted, problem.net),
-        converged,
-    )
+    fitted, gap, converged = _solve_dual(problem, dual, tol)
+    squares = float(((fitted - np.asarray(prior, dtype=np.float64)) ** 2).sum())
+    return NetSolution(fitted, squares, gap, converged)
 
 
 def net_flows_entropy(
@@ -337,9 +333,8 @@ def net_flows_entropy(
         cells = problem.prior * np.exp(np.minimum(v, 700.0))
         return float(cells.sum()), cells, cells
 
-    cells, converged = _solve_dual(problem, dual, tol)
-    fitted = problem.table(cells)
+    fitted, gap, converged = _solve_dual(problem, dual, tol)
     m = np.asarray(prior, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(fitted > 0, fitted * np.log(fitted / m) - fitted + m, m)
-    return NetSolution(fitted, float(terms.sum()), net_error(fitted, problem.net), converged)
+    return NetSolution(fitted, float(terms.sum()), gap, converged)
