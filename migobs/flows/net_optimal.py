@@ -76,6 +76,8 @@ def _problem(
     if mask.shape != m.shape:
         raise EstimationError(f"zero mask of shape {mask.shape} does not fit prior {m.shape}")
     orig, dest = np.nonzero(~mask)
+    if orig.size == 0:
+        raise EstimationError("the zero mask leaves no free cell: unmask the cells flows may use")
     return _Problem(target.size, orig, dest, m[orig, dest], target)
 
 
