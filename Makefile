@@ -6,19 +6,23 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+RUNTIME := $(VENV)/.installed-runtime
 STAMP  := $(VENV)/.installed
 
 .PHONY: run install check fix test test-only serve bench docs clean
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
-run: $(STAMP)
+run: $(RUNTIME)
 	$(BIN)/migobs fetch
 	$(BIN)/migobs build --if-stale
 	$(BIN)/migobs serve
@@ -41,11 +45,11 @@ test: $(STAMP)
 test-only: $(STAMP)
 	. scripts/test-env && $(BIN)/pytest
 
-serve: $(STAMP)
+serve: $(RUNTIME)
 	$(BIN)/migobs serve
 
 bench: $(STAMP)
-	$(BIN)/python bench/build.py
+	for script in build claims flows api; do $(BIN)/python bench/$$script.py || exit 1; done
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md

@@ -28,6 +28,7 @@ def test_every_setting_is_documented() -> None:
         "MIGOBS_ENV",
         "MIGOBS_HOST",
         "MIGOBS_PORT",
+        "MIGOBS_FAST_PASSWORD_HASHING",
     ):
         assert f"`{variable}`" in documented, variable
     assert set(Settings.__dataclass_fields__) == {
@@ -39,4 +40,5 @@ def test_every_setting_is_documented() -> None:
         "environment",
         "host",
         "port",
+        "fast_password_hashing",
     }

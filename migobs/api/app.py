@@ -12,6 +12,7 @@ from migobs.api.routes import (
     exports,
     indicators,
     provenance,
+    reports,
     revisions,
     sources,
     stock,
@@ -45,6 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
         exports.router,
         indicators.router,
         claims.router,
+        reports.router,
         tracker.router,
         tracker_pages.router,
     ):

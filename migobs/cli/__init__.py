@@ -14,6 +14,7 @@ from migobs.cli.export import export_command
 from migobs.cli.fetch import fetch_command
 from migobs.cli.flows import flows
 from migobs.cli.indicators import indicator_command
+from migobs.cli.report import report_command
 from migobs.cli.serve import serve
 from migobs.cli.sql import sql_command
 from migobs.cli.trace import trace_command
@@ -46,6 +47,7 @@ for command in (
     fetch_command,
     flows,
     indicator_command,
+    report_command,
     serve,
     sql_command,
     trace_command,

@@ -48,8 +48,13 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def echo_json(data: Any) -> None:
-    """Print ``data`` as indented JSON."""
+def json_text(data: Any) -> str:
+    """``data`` as indented JSON (dates and other values as their text)."""
     import json
 
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
+
+
+def echo_json(data: Any) -> None:
+    """Print ``data`` as indented JSON."""
+    click.echo(json_text(data))

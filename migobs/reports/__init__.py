@@ -1,1 +1,14 @@
-"""Renderer: country reports. Imports: domain, warehouse.read, core."""
+"""Renderer: country reports. Imports: domain, warehouse.read, core.
+
+Public API::
+
+    country_report(con, area) -> CountryReport      (the figures, each with its cells)
+    markdown(report) -> str                          (the report as a Markdown document)
+"""
+
+from __future__ import annotations
+
+from migobs.reports.country import CountryReport, Headline, country_report
+from migobs.reports.markdown import markdown
+
+__all__ = ["CountryReport", "Headline", "country_report", "markdown"]

@@ -42,3 +42,11 @@ def test_profile_lists_the_compact_objectives(client: httpx.Client) -> None:
     )
     assert html.count('scope="rowgroup"') + html.count("No linked indicator") >= 23
     assert 'href="/api/indicators/stock.total/areas/250?year=2019"' in html
+
+
+def test_profile_links_its_country_report(client: httpx.Client) -> None:
+    html = client.get("/country/484").text
+    assert '<a href="/api/reports/484.md" download>Markdown</a>' in html
+    report = client.get("/api/reports/484.md")
+    assert report.status_code == 200
+    assert "| International migrant stock | 2019 | 1,060,707 | [1] |" in report.text

@@ -113,14 +113,19 @@ class StockIndex:
 _STOCK_INDEX: dict[str, StockIndex] = {}
 
 
+def build_id(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The id of the build that wrote the warehouse (``None`` when it records none)."""
+    row = con.execute("SELECT max(build_id) FROM builds").fetchone()
+    return str(row[0]) if row and row[0] is not None else None
+
+
 def stock_index(con: duckdb.DuckDBPyConnection) -> StockIndex:
     """The :class:`StockIndex` of the warehouse, computed once per build.
 
     The scan costs tens of milliseconds; its result is kept per build id (a build id names
     the files and code that made the warehouse, so the same id means the same rows).
     """
-    row = con.execute("SELECT max(build_id) FROM builds").fetchone()
-    build = str(row[0]) if row and row[0] is not None else None
+    build = build_id(con)
     if build is not None and build in _STOCK_INDEX:
         return _STOCK_INDEX[build]
     rows = con.execute(

@@ -1,0 +1,57 @@
+"""Country reports: the newest headline figures of one area with their cells, as data or as a
+Markdown document."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import PlainTextResponse
+
+from migobs.api.deps import WarehouseDep
+from migobs.api.errors import ERROR_RESPONSES, ApiError
+from migobs.api.memo import per_build
+from migobs.reports import CountryReport, country_report, markdown
+from migobs.warehouse.read import listing
+
+router = APIRouter(prefix="/api/reports", tags=["reports"])
+
+AreaPath = Annotated[int, Path(ge=0, le=99999, description="UN M49 code (900 = world)")]
+
+
+def report_of(request: Request, con: duckdb.DuckDBPyConnection, m49: int) -> CountryReport:
+    """The report of ``m49``, computed once per build; 404 naming ``m49`` for an unknown area."""
+    if not listing.area_exists(con, m49):
+        raise ApiError(
+            404,
+            "not-found",
+            f"No area with M49 code {m49}. GET /api/areas lists them.",
+            parameter="m49",
+        )
+    return per_build(request, ("report", m49), lambda: country_report(con, m49))
+
+
+@router.get(
+    "/{m49}.md",
+    response_model=None,
+    responses={
+        200: {"content": {"text/markdown": {"schema": {"type": "string"}}}},
+        **ERROR_RESPONSES,
+    },
+)
+def report_markdown(request: Request, con: WarehouseDep, m49: AreaPath) -> PlainTextResponse:
+    """The country report as a Markdown document, each figure with its file, sheet and cell."""
+    text = markdown(report_of(request, con, m49))
+    return PlainTextResponse(
+        text,
+        media_type="text/markdown; charset=utf-8",
+        headers={"Content-Disposition": f'inline; filename="migobs-report-{m49}.md"'},
+    )
+
+
+@router.get("/{m49}", responses=ERROR_RESPONSES)
+def report_data(request: Request, con: WarehouseDep, m49: AreaPath) -> dict[str, Any]:
+    """The country report as data: sections of headline indicators (newest value, its input
+    cells), the Compact objectives the data can measure, and the files cited."""
+    return report_of(request, con, m49).as_dict()

@@ -1,0 +1,48 @@
+"""``migobs report``: a country report, every figure with the file, sheet and cell it came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from migobs.cli._common import json_text, reports_errors, settings_from
+from migobs.reports import country_report, markdown
+from migobs.warehouse.read import open_warehouse
+from migobs.warehouse.read.groupings import find_area
+
+
+@click.command(name="report")
+@click.argument("area")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="A Markdown document, or the same report as JSON with every input cell.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+@click.pass_context
+@reports_errors
+def report_command(ctx: click.Context, area: str, format_: str, out: Path | None) -> None:
+    """A country report for AREA (M49 code, ISO3 code or exact name, e.g. 484, MEX, Mexico).
+
+    The newest value of each headline indicator (migrant stock, women's share, share of
+    population, change since 2000, emigrants, refugees, remittances against GDP and aid,
+    remittance costs), each with its edition and cells; what the Compact's 23 objectives can
+    measure from the data held; and the official files cited, with licence and checksum.
+    """
+    con = open_warehouse(settings_from(ctx).warehouse)
+    report = country_report(con, find_area(con, area).m49)
+    text = json_text(report.as_dict()) + "\n" if format_ == "json" else markdown(report)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {out}", err=True)

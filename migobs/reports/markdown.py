@@ -1,0 +1,130 @@
+"""A :class:`~migobs.reports.country.CountryReport` as a Markdown document: headline figures
+with numbered notes giving each figure's cells, the Compact's objectives, and the files cited."""
+
+from __future__ import annotations
+
+from migobs.gcm.reference import objectives as compact_objectives
+from migobs.indicators import Value
+from migobs.reports.country import CountryReport, Headline
+
+CELLS_SHOWN = 3
+"""Input cells listed per figure; the rest are counted, with the command that lists them all."""
+
+
+def figure(value: float, unit: str) -> str:
+    """``value`` in ``unit`` as a reader expects it: ``1,234,567``, ``12.3%``, ``USD 4.5
+    billion``, ``12.3 per 100,000``, ``2.9 times``."""
+    if unit == "current_usd":
+        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size:
+                return f"USD {value / size:,.1f} {word}"
+        return f"USD {value:,.0f}"
+    if unit == "percent":
+        return f"{value:.2f}%" if abs(value) < 1 else f"{value:.1f}%"
+    if unit == "per_100000":
+        return f"{value:,.1f} per 100,000"
+    if unit == "ratio":
+        return f"{value:,.2f} times"
+    return f"{value:,.0f}"
+
+
+def markdown(report: CountryReport) -> str:
+    """The whole report as Markdown (GitHub-flavoured tables)."""
+    place = report.area
+    code = f"M49 {place.m49}" + (f", ISO3 {place.iso3}" if place.iso3 else "")
+    lines = [
+        f"# {place.name}: migration in official statistics",
+        "",
+        f"{code}. Every figure is computed by Migration Observatory from the official files "
+        f"listed at the end; its note names the file, sheet and cell it was read from. "
+        f"Warehouse build `{report.build_id or 'unknown'}`.",
+    ]
+    notes: list[str] = []
+    for title, headlines in report.sections:
+        lines += [
+            "",
+            f"## {title}",
+            "",
+            "| Indicator | Year | Figure | Note |",
+            "|---|---|---|---|",
+        ]
+        for headline in headlines:
+            notes.append(_note(headline, place.m49))
+            lines.append(_row(headline, len(notes)))
+    lines += ["", "## Where each figure comes from", ""]
+    lines += [f"{number}. {note}" for number, note in enumerate(notes, start=1)]
+    lines += _objectives(report)
+    lines += _files(report)
+    return "\n".join(lines) + "\n"
+
+
+def _row(headline: Headline, number: int) -> str:
+    value = headline.value
+    if value is None or value.value is None:
+        return f"| {headline.definition.title} | – | not available | [{number}] |"
+    return (
+        f"| {headline.definition.title} | {value.year} | {figure(value.value, value.unit)} "
+        f"| [{number}] |"
+    )
+
+
+def _note(headline: Headline, m49: int) -> str:
+    code = headline.definition.code
+    value = headline.value
+    if value is None or value.value is None:
+        return f"`{code}`: not available: {_one_line(headline.note)}."
+    return f"`{code}`, edition {value.edition}, {value.method}: {_cells(value, m49)}"
+
+
+def _cells(value: Value, m49: int) -> str:
+    shown = "; ".join(
+        f"{cell.where()} = {_plain(cell.value)}"
+        for cell in value.inputs[:CELLS_SHOWN]
+        if cell.value is not None
+    )
+    rest = len(value.inputs) - CELLS_SHOWN
+    if rest > 0:
+        shown += (
+            f"; and {rest} more (`migobs indicator {value.code} --area {m49} "
+            f"--year {value.year} --json`)"
+        )
+    caveat = f" Note: {_one_line(value.note)}." if value.note else ""
+    return (shown or "no input cells recorded") + "." + caveat
+
+
+def _plain(value: float) -> str:
+    """A cell's value as the file shows it: whole numbers in full, others to 6 digits."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()).rstrip(".")
+
+
+def _objectives(report: CountryReport) -> list[str]:
+    titles = {o.number: o.title for o in compact_objectives()}
+    lines = [
+        "",
+        "## The Global Compact's objectives: what the data can measure",
+        "",
+        "| Objective | Measurable from the data held | Not measurable here |",
+        "|---|---|---|",
+    ]
+    for coverage in report.objectives:
+        codes = dict.fromkeys(c for link in coverage.measurable for c in link.measured_by)
+        measured = ", ".join(f"`{code}`" for code in codes)
+        lines.append(
+            f"| {coverage.objective}. {titles[coverage.objective]} | {measured or '–'} "
+            f"| {len(coverage.not_measurable)} linked indicator(s) |"
+        )
+    return lines
+
+
+def _files(report: CountryReport) -> list[str]:
+    lines = ["", "## Sources", ""]
+    for name, file in sorted(report.files.items()):
+        lines.append(
+            f"- **{name}** ({file['source']} {file['edition']}): {file['citation']} "
+            f"Licence: {file['licence']}. <{file['url']}> sha256 `{file['sha256']}`"
+        )
+    return lines
