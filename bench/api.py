@@ -2,11 +2,14 @@
 
 Builds the warehouse from the mirror into a temporary home (or uses MIGOBS_WAREHOUSE), starts
 `migobs serve` (one uvicorn process) on a free port, and runs Debian's `wrk` (2 threads, 16
-connections) against each endpoint: throughput and p50/p99 latency. Each endpoint is requested once
-before (warm: what is computed once per build is then kept). The baseline is a static
-file served by the same process: the ratio says what an endpoint costs beyond the framework's
-floor. Page weight is the bytes of each page plus the static files it loads. The server's peak
-memory is its VmHWM.
+connections) against each endpoint: throughput and p50/p99 latency, two ways side by side. "kept":
+the same URL again and again, answered from the responses kept per warehouse version
+(migobs/api/caching.py) after one first request; "computed", the baseline: every request carries a
+query parameter of its own (``fresh=N``, which the routes ignore), so none is kept and each one is
+routed and computed (what is computed once per build and shared between URLs, such as an
+indicator's year, stays warm). The ratio is kept over computed throughput. A static file served by
+the same process is measured too. Page weight is the bytes of each page plus the static files
+it loads. The server's peak memory is its VmHWM.
 
 Usage: MIGOBS_MIRROR=../shared/data python bench/api.py [--seconds 10]
 Needs `wrk` (apt-get install wrk). Results: printed as JSON and written to bench/results/api.json.
@@ -29,7 +32,6 @@ from pathlib import Path
 import httpx
 
 ENDPOINTS = {
-    "static baseline": "/static/site.css",
     "country profile page": "/country/484",
     "country stock API": "/api/stock/destinations/484?year=2020&sex=total",
     "corridor API": "/api/stock/corridors/484/840",
@@ -56,10 +58,24 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wrk(url: str, seconds: int) -> dict[str, float]:
+FRESH = """
+local n = 0
+local ids = 0
+function setup(thread) ids = ids + 1; thread:set("tid", ids) end
+function request()
+  n = n + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "fresh=" .. tid .. "-" .. n)
+end
+"""
+"""A wrk script giving every request a query of its own, so that no response is kept."""
+
+
+def wrk(url: str, seconds: int, script: Path | None = None) -> dict[str, float]:
     """Requests per second and p50/p99 latency (ms) of ``url`` under wrk -t2 -c16."""
+    scripted = ["-s", str(script)] if script else []
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", *scripted, url],
         check=True,
         capture_output=True,
         text=True,
@@ -75,6 +91,13 @@ def wrk(url: str, seconds: int) -> dict[str, float]:
         "p99_ms": round(latency["99"], 2),
         "non_2xx": int(errors.group(1)) if errors else 0,
     }
+
+
+def first_ms(url: str) -> float:
+    """Milliseconds of the first request of ``url`` after the server started (nothing kept)."""
+    start = time.perf_counter()
+    httpx.get(url, timeout=120).raise_for_status()
+    return round((time.perf_counter() - start) * 1000, 1)
 
 
 def page_weight(base: str, path: str) -> dict[str, int]:
@@ -138,12 +161,20 @@ def main() -> None:
                     break
                 except httpx.TransportError:
                     time.sleep(0.2)
-            for url in ENDPOINTS.values():  # first requests compute what is kept per build
-                httpx.get(base + url, timeout=120)
-            load = {name: wrk(base + url, args.seconds) for name, url in ENDPOINTS.items()}
-            floor = load["static baseline"]["requests_per_s"]
-            for result in load.values():
-                result["throughput_to_baseline"] = round(result["requests_per_s"] / floor, 3)
+            first = {name: first_ms(base + url) for name, url in ENDPOINTS.items()}
+            fresh = home / "fresh.lua"
+            fresh.write_text(FRESH)
+            load = {"static file": wrk(f"{base}/static/site.css", args.seconds)}
+            for name, url in ENDPOINTS.items():
+                kept = wrk(base + url, args.seconds)
+                computed = wrk(base + url, args.seconds, fresh)
+                ratio = round(kept["requests_per_s"] / computed["requests_per_s"], 1)
+                load[name] = {
+                    "first_request_ms": first[name],
+                    "kept": kept,
+                    "computed": computed,
+                    "kept_to_computed": ratio,
+                }
             weights = {page: page_weight(base, page) for page in PAGES}
             memory = peak_mib(server.pid)
         finally:

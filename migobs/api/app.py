@@ -36,7 +36,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.reader = SharedReader(settings.warehouse)
     errors.install(app)
-    caching.install(app, settings)
+    app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
     for router in (
         areas.router,
         sources.router,

@@ -1,52 +1,150 @@
-"""Caching headers for the API: the warehouse's build id is the ETag of every GET under /api/.
+"""Caching of what the warehouse alone decides: ETag and Cache-Control on the API, and a store of
+responses kept per version of the warehouse.
 
-A client that sends ``If-None-Match`` with the current build id gets ``304 Not Modified``;
-a new build changes the id and so every ETag.
+The warehouse changes only when a build swaps in a new file or a flow run adds estimates; its
+version (:func:`~migobs.warehouse.read.version.data_version`: the build id, plus the flow runs) is
+the ETag of every successful GET under ``/api/``. A client that sends ``If-None-Match`` with the
+current version gets ``304 Not Modified``.
+
+Every GET of the API and the dashboard outside the tracker is a function of its path, its query
+and the warehouse, so its successful response is kept, keyed on all three, and a repeated request
+is answered from the store without routing or computing. The tracker (``/tracker``,
+``/api/tracker``) is left out: its records change at any time and its pages depend on who asks.
+A response that sets a cookie is never kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from functools import lru_cache
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from migobs.config import Settings
-from migobs.warehouse.build import current_build_id
+from migobs.warehouse.read.version import data_version
 
 CACHE_CONTROL = "public, max-age=60, must-revalidate"
+UNCACHED_PREFIXES = ("/tracker", "/api/tracker", "/static")
+"""Paths whose responses depend on more than the warehouse (or are files served as they are)."""
 
 
 def current_etag(path: Path) -> str | None:
     """The quoted ETag of the warehouse at ``path``, or ``None`` when there is none."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
+    version = data_version(path)
+    return None if version is None else f'"{version}"'
+
+
+@dataclass
+class Kept:
+    """One response as it was sent: status, headers and body."""
+
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+@dataclass
+class ResponseStore:
+    """Responses by (ETag, path, query), least recently used dropped past ``max_bytes``."""
+
+    max_bytes: int = 64 * 2**20
+    max_entry: int = 8 * 2**20
+    _entries: OrderedDict[tuple[str, str, bytes], Kept] = field(default_factory=OrderedDict)
+    _bytes: int = 0
+
+    def get(self, key: tuple[str, str, bytes]) -> Kept | None:
+        """The response kept under ``key`` (now the most recently used), or ``None``."""
+        kept = self._entries.get(key)
+        if kept is not None:
+            self._entries.move_to_end(key)
+        return kept
+
+    def put(self, key: tuple[str, str, bytes], kept: Kept) -> None:
+        """Keep ``kept`` under ``key`` unless it is larger than one entry may be."""
+        if len(kept.body) > self.max_entry or key in self._entries:
+            return
+        self._entries[key] = kept
+        self._bytes += len(kept.body)
+        while self._bytes > self.max_bytes:
+            _, dropped = self._entries.popitem(last=False)
+            self._bytes -= len(dropped.body)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+class WarehouseCache:
+    """ASGI middleware: ETag and Cache-Control on API GETs, 304s, and the response store."""
+
+    def __init__(self, app: ASGIApp, warehouse: Path, store: ResponseStore | None = None) -> None:
+        self.app = app
+        self.warehouse = warehouse
+        self.store = store if store is not None else ResponseStore()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        tag = None if path.startswith(UNCACHED_PREFIXES) else current_etag(self.warehouse)
+        if tag is None:
+            await self.app(scope, receive, send)
+            return
+        api = path.startswith("/api/")
+        if api and Headers(scope=scope).get("if-none-match") == tag:
+            await _send(send, Kept(304, _tag_headers(tag), b""))
+            return
+        key = (tag, path, scope["query_string"])
+        kept = self.store.get(key)
+        if kept is None:
+            kept = await _respond(
+                self.app, scope, receive, send, tag if api else None, self.store.max_entry
+            )
+            if kept is not None:
+                self.store.put(key, kept)
+            return
+        await _send(send, kept)
+
+
+def _tag_headers(tag: str) -> list[tuple[bytes, bytes]]:
+    return [(b"etag", tag.encode()), (b"cache-control", CACHE_CONTROL.encode())]
+
+
+async def _send(send: Send, kept: Kept) -> None:
+    await send({"type": "http.response.start", "status": kept.status, "headers": kept.headers})
+    await send({"type": "http.response.body", "body": kept.body})
+
+
+async def _respond(
+    app: ASGIApp, scope: Scope, receive: Receive, send: Send, tag: str | None, limit: int
+) -> Kept | None:
+    """Run ``app``, adding the ETag (API) to a 200; the response, if it may be kept (a 200 of
+    at most ``limit`` bytes that sets no cookie)."""
+    start: Message = {}
+    chunks: list[bytes] = []
+    size = 0
+
+    async def capture(message: Message) -> None:
+        nonlocal size
+        if message["type"] == "http.response.start":
+            if tag is not None and message["status"] == 200:
+                headers = MutableHeaders(scope=message)
+                headers["ETag"] = tag
+                headers["Cache-Control"] = CACHE_CONTROL
+            start.update(message)
+        elif message["type"] == "http.response.body" and size <= limit:
+            body = message.get("body", b"")
+            size += len(body)
+            chunks.append(body)
+        await send(message)
+
+    await app(scope, receive, capture)
+    headers = list(start.get("headers", []))
+    if (
+        start.get("status") != 200
+        or size > limit
+        or any(n.lower() == b"set-cookie" for n, _ in headers)
+    ):
         return None
-    return _etag(path, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=8)
-def _etag(path: Path, mtime_ns: int, size: int) -> str | None:
-    found = current_build_id(path)
-    return None if found is None else f'"{found}"'
-
-
-def install(app: FastAPI, settings: Settings) -> None:
-    """Add ETag and Cache-Control to successful API GETs; answer 304 to a matching tag."""
-
-    @app.middleware("http")
-    async def etag(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if request.method != "GET" or not request.url.path.startswith("/api/"):
-            return await call_next(request)
-        tag = current_etag(settings.warehouse)
-        if tag is not None and request.headers.get("if-none-match") == tag:
-            return Response(status_code=304, headers={"ETag": tag, "Cache-Control": CACHE_CONTROL})
-        response = await call_next(request)
-        if tag is not None and response.status_code == 200:
-            response.headers["ETag"] = tag
-            response.headers["Cache-Control"] = CACHE_CONTROL
-        return response
+    return Kept(200, headers, b"".join(chunks))
