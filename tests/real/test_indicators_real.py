@@ -109,7 +109,11 @@ def test_remittance_cost_usa_to_mexico_2017(con: duckdb.DuckDBPyConnection) -> N
 
 def test_aggregates_against_published_are_findings(con: duckdb.DuckDBPyConnection) -> None:
     stock = aggregate_findings(con, "stock.total", 2017, "2017")
-    assert [(f.area, f.expected - f.observed) for f in stock] == [(934, 41_039)]
+    sudan = compute(con, "stock.total", 729, 2017, "2017").value  # Table 1!L65: 735,821
+    # 934 exceeds its members; M49's Sub-Saharan Africa (202) leaves out Sudan, which the
+    # 2017 edition's SUB-SAHARAN AFRICA (947) counts
+    assert sorted((f.area, f.expected - f.observed) for f in stock) == [(202, sudan), (934, 41_039)]
+    assert sudan == 735_821
     remittances = {f.area: f for f in aggregate_findings(con, "remittances.received", 2017)}
     assert 900 not in remittances  # WLD equals the sum of its economies in this vintage
     oda = {f.area: f for f in aggregate_findings(con, "remittances.vs_oda", 2017)}
@@ -124,11 +128,35 @@ def test_knomad_bilateral_remittances_2017(con: duckdb.DuckDBPyConnection) -> No
     assert top.value == pytest.approx(30_019.187e6, abs=1e3)
 
 
-def test_groupings_the_edition_does_not_publish_are_summed_from_members(
+def test_m49_regions_count_the_channel_islands_and_match_the_published_rows(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
-    rows = {v.area: v for v in table(con, "stock.total", 2017, "2017")}
-    assert {900, 947, 1503, 901, 941, 903, 910} <= set(rows)  # published rows
-    europe_na = rows[1829]  # SDG region, first published in the 2019 edition
-    assert europe_na.method.startswith("sum of 52 of 57 members (sdg)")
-    assert europe_na.value == pytest.approx(sum(c.value or 0 for c in europe_na.inputs))
+    # The 2017 file gives Channel Islands (830, Table 1!L161 = 83,082), not Guernsey and Jersey
+    europe = compute(con, "stock.total", 150, 2017, "2017")
+    assert "L161" in [c.cell for c in europe.inputs]
+    assert europe.value == 77_895_217  # Table 1!L148, EUROPE (908)
+    assert europe.published == 77_895_217
+    north = compute(con, "stock.total", 154, 2017, "2017")
+    assert (north.value, north.published) == (13_946_390, 13_946_390)  # Table 1!L160 (924)
+
+
+def test_a_grouping_the_edition_does_not_publish_is_its_parts_published_rows(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    europe_na = compute(con, "stock.total", 1829, 2017, "2017")  # SDG region, new in 2019
+    assert europe_na.method.startswith("sum of")
+    # EUROPE (908, L148: 77,895,217) + NORTHERN AMERICA (905, L253: 57,664,154)
+    assert europe_na.value == 77_895_217 + 57_664_154
+
+
+def test_a_region_held_under_two_codes_is_listed_once(con: duckdb.DuckDBPyConnection) -> None:
+    rows = {v.area for v in table(con, "stock.total", 2017, "2017")}
+    assert {900, 903, 908, 924, 904, 1829, 1503} <= rows
+    assert not {2, 150, 154, 419, 1830} & rows
+
+
+def test_every_grouping_of_the_2020_edition_is_tabulated(con: duckdb.DuckDBPyConnection) -> None:
+    rows = {v.area: v.value for v in table(con, "stock.total", 2020, "2020")}
+    assert {1500, 1501, 1502, 1503, 1517, 947, 1829, 904, 908, 901, 941} <= set(rows)
+    assert 1830 not in rows  # the SDG region LAC, published with the same figure as 904
+    assert rows[1503] == 181_897_756
