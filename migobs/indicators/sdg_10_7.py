@@ -118,11 +118,7 @@ def refugees_per_100k(
     """Refugees from ``area`` per 100,000 of its population (WPP, newest edition held)."""
     held = _edition(ctx, UNHCR, edition)
     part = _refugees_of(ctx, area, year, held)
-    held_wpp = ctx.memo(
-        ("series-editions", "population"),
-        lambda: editions.series_editions(ctx.con, "population"),
-    )
-    wpp = editions.pick(held_wpp, None, "WPP population")
+    wpp = _wpp(ctx)
     cells = ctx.memo(
         ("series", "population", wpp, year),
         lambda: series.series_values(ctx.con, "population", wpp, year),
@@ -135,6 +131,15 @@ def refugees_per_100k(
     )  # fmt: skip
 
 
+def _wpp(ctx: Context) -> str:
+    """The newest WPP edition with population, the denominator of SDG 10.7.4."""
+    held = ctx.memo(
+        ("series-editions", "population"),
+        lambda: editions.series_editions(ctx.con, "population"),
+    )
+    return editions.pick(held, None, "WPP population")
+
+
 def mmp_years(ctx: Context, edition: str | None) -> list[int]:
     """Complete years of a Missing Migrants vintage."""
     return missing.incident_years(ctx.con, _edition(ctx, MMP, edition))
@@ -143,6 +148,12 @@ def mmp_years(ctx: Context, edition: str | None) -> list[int]:
 def refugee_years(ctx: Context, edition: str | None) -> list[int]:
     """Years with refugees in the UNHCR edition."""
     return refugees.refugee_years(ctx.con, _edition(ctx, UNHCR, edition))
+
+
+def per_100k_years(ctx: Context, edition: str | None) -> list[int]:
+    """Years with refugees in the UNHCR edition and population in the newest WPP."""
+    population = series.series_years(ctx.con, "population", _wpp(ctx))
+    return sorted(set(refugee_years(ctx, edition)) & set(population))
 
 
 def incident_areas(ctx: Context, year: int, edition: str | None) -> list[int]:
@@ -160,6 +171,6 @@ def origin_areas(ctx: Context, year: int, edition: str | None) -> list[int]:
 
 INDICATORS = {
     "sdg.10.7.3": Indicator(deaths, mmp_years, incident_areas),
-    "sdg.10.7.4": Indicator(refugees_per_100k, refugee_years, origin_areas),
+    "sdg.10.7.4": Indicator(refugees_per_100k, per_100k_years, origin_areas),
     "refugees.by_origin": Indicator(refugees_total, refugee_years, origin_areas),
 }

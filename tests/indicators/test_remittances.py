@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from migobs.indicators import compute
+from migobs.indicators import compute, years
 from tests.small_warehouse import BURUNDI, KENYA, WORLD
 
 
@@ -33,3 +33,13 @@ def test_a_missing_input_gives_no_value_and_says_why(con: duckdb.DuckDBPyConnect
     missing = compute(con, "sdg.17.3.2", BURUNDI, 2017)  # no GDP for Burundi
     assert missing.value is None
     assert missing.note == "not computable: no value in the file"
+
+
+def test_years_of_a_ratio_are_those_both_series_have(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "INSERT INTO series VALUES ('wdi', '2025-07-01', 'remittances_received', 404, 2018, NULL, "
+        "2.2e9, 'current_usd', 'x', 3, NULL, 'BK120')"
+    )
+    assert years(con, "remittances.received") == [2017, 2018]
+    assert years(con, "sdg.17.3.2") == [2017]  # GDP ends in 2017
+    assert years(con, "remittances.vs_oda") == [2017]
