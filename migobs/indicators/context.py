@@ -46,11 +46,16 @@ class Context:
             return []
         return self.memo(("twins", group), lambda: groupings.twins(self._every_area(), group))
 
-    def newest_scheme(self, prefix: str) -> str | None:
-        """The newest membership scheme named ``prefix<edition>`` (``wdi/`` → ``wdi/2025-10-07``)."""
+    def with_income_groups(self, schemes: list[str]) -> list[str]:
+        """``schemes`` and, last, the newest WDI country metadata held (``wdi/2025-10-07``).
+
+        The one membership source of World Bank income groups (and LMY, MIC) for indicators
+        whose sources have no classification of their own (UNHCR, RPW, IOM): the World Bank's
+        current classification, applied to every year.
+        """
         every = self.memo("memberships", lambda: groupings.memberships(self.con))
-        found = sorted({scheme for _, scheme in every if scheme.startswith(prefix)})
-        return found[-1] if found else None
+        found = sorted({scheme for _, scheme in every if scheme.startswith("wdi/")})
+        return [*schemes, found[-1]] if found else list(schemes)
 
     def groupings(self, schemes: list[str]) -> list[int]:
         """Every grouping (world included) that one of ``schemes`` gives members, sorted."""

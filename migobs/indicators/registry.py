@@ -99,8 +99,8 @@ def table(
 
     ``year=None`` takes the newest year the data allow. Values the data do not allow are left
     out. A grouping the area model holds under several codes (M49's 150 Europe and UN DESA's
-    908) is listed once: under the code whose own row the source publishes, else the lowest
-    code (:func:`table_every_code` keeps them all). Corridor indicators list every corridor,
+    908) is listed once when they agree: under the code whose own row the source publishes,
+    else the SDG region's, else the lowest code (:func:`table_every_code` keeps them all). Corridor indicators list every corridor,
     largest first (the top corridors).
     """
     ctx = Context(con)
@@ -150,14 +150,20 @@ def _once(ctx: Context, values: list[Value]) -> list[Value]:
                 for twin in ctx.twins(value.area)
                 if twin in listed and math.isclose(listed[twin].value or 0.0, value.value or 0.0)
             ]
-            if min([value, *(listed[t] for t in same)], key=_rank) is not value:
+            if min([value, *(listed[t] for t in same)], key=lambda v: _rank(ctx, v)) is not value:
                 continue
         kept.append(value)
     return kept
 
 
-def _rank(value: Value) -> tuple[bool, int]:
-    return (value.method != "published aggregate", value.area)
+def _rank(ctx: Context, value: Value) -> tuple[bool, bool, int]:
+    """The code to list a region under: its own published row, else the SDG region, else the
+    lowest code."""
+    return (
+        value.method != "published aggregate",
+        ctx.area(value.area).kind != "sdg_region",
+        value.area,
+    )
 
 
 def deaths_by(

@@ -52,7 +52,9 @@ def _select(
     side = 0 if sending else 1
     inside = {area.m49}
     if area.is_group:
-        inside = set(ctx.members(area.m49, ["m49", "sdg", "development"])[1])
+        present = {pair[side] for pair in corridors}
+        schemes = ctx.with_income_groups(["m49", "sdg", "development"])
+        inside = set(ctx.members(area.m49, schemes, present)[1])
     return {pair: cells for pair, cells in corridors.items() if pair[side] in inside}
 
 
@@ -122,9 +124,10 @@ def years(ctx: Context, edition: str | None) -> list[int]:
 
 
 def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
-    """The world and every country at either end of a corridor."""
+    """The world, every country at either end of a corridor and every grouping of countries."""
     pairs = corridor_costs(ctx, year, _edition(ctx, edition))
-    return sorted({WORLD} | {s for s, _ in pairs} | {r for _, r in pairs})
+    groups = ctx.groupings(ctx.with_income_groups(["m49", "sdg", "development"]))
+    return sorted({WORLD} | {s for s, _ in pairs} | {r for _, r in pairs} | set(groups))
 
 
 INDICATORS = {

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from migobs.claims.findings import aggregate_findings
@@ -157,6 +158,33 @@ def test_a_region_held_under_two_codes_is_listed_once(con: duckdb.DuckDBPyConnec
 
 def test_every_grouping_of_the_2020_edition_is_tabulated(con: duckdb.DuckDBPyConnection) -> None:
     rows = {v.area: v.value for v in table(con, "stock.total", 2020, "2020")}
-    assert {1500, 1501, 1502, 1503, 1517, 947, 1829, 904, 908, 901, 941} <= set(rows)
-    assert 1830 not in rows  # the SDG region LAC, published with the same figure as 904
+    assert {1500, 1501, 1502, 1503, 1517, 947, 1829, 1830, 908, 901, 941} <= set(rows)
+    assert 904 not in rows  # LAC, published with the same figure as the SDG region 1830
     assert rows[1503] == 181_897_756
+
+
+def test_sdg_indicators_list_every_kind_of_grouping(con: duckdb.DuckDBPyConnection) -> None:
+    wanted = {900, 947, 1830, 1829, 2, 150, 19, 1500, 1503, 9122, 901, 941}
+    for code in ("sdg.10.7.3", "sdg.10.7.4", "sdg.10.c.1"):
+        assert wanted - {v.area for v in table(con, code, 2017)} == set(), code
+
+
+def test_income_groups_of_unhcr_indicators_are_the_wdi_metadata_groups(
+    con: duckdb.DuckDBPyConnection, mirror: Path
+) -> None:
+    metadata = mirror / "wb_wdi" / "Metadata_Country_API_DT.ODA.ALLD.CD_DS2_en_csv_v2_6030.csv"
+    rows = pd.read_csv(metadata, encoding="utf-8-sig")
+    low = set(rows.loc[rows["IncomeGroup"] == "Low income", "Country Code"])
+    by_area = {v.area: v.value for v in table(con, "refugees.by_origin", 2017)}
+    iso3 = dict(con.execute("SELECT iso3, m49 FROM areas WHERE iso3 IS NOT NULL").fetchall())
+    expected = sum(by_area.get(iso3[code], 0.0) or 0.0 for code in low if code in iso3)
+    assert compute(con, "refugees.by_origin", 1500, 2017).value == pytest.approx(expected)
+    assert len(low) == 25
+
+
+def test_low_and_middle_income_remittances_against_their_members(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    lmy = compute(con, "remittances.received", 9122, 2017)
+    assert lmy.value == pytest.approx(428_863_109_389.402, rel=1e-12)  # LMY, BJ column
+    assert lmy.from_members == pytest.approx(lmy.value, rel=1e-9)  # LIC + LMC + UMC economies
