@@ -108,6 +108,40 @@ def test_remittance_cost_usa_to_mexico_2017(con: duckdb.DuckDBPyConnection) -> N
     assert value.value == pytest.approx(4.7207, abs=5e-5)
 
 
+@pytest.fixture(scope="module")
+def rpw_2017(mirror: Path) -> pd.DataFrame:
+    """The RPW corridors extract's 2017 quarters, one row per corridor, read with pandas."""
+    [path] = (mirror / "wb_rpw").glob("*_Data.csv")
+    rows = pd.read_csv(path, na_values=[".."], encoding="utf-8-sig")
+    rows = rows[rows["Series Code"] == "ATCR.CORR"]
+    quarters = [c for c in rows.columns if c.startswith("2017Q")]
+    return rows.set_index(["Sending Countries Code", "Receiving Countries  Code"])[quarters]
+
+
+def test_remittance_cost_is_the_simple_average_of_the_years_observations(
+    con: duckdb.DuckDBPyConnection, rpw_2017: pd.DataFrame
+) -> None:
+    every = rpw_2017.to_numpy().ravel()
+    every = every[~pd.isna(every)]
+    world = compute(con, "sdg.10.c.1", 900, 2017)
+    assert (len(world.inputs), world.value) == (len(every), pytest.approx(every.mean()))
+    assert world.value == pytest.approx(7.6153, abs=5e-5)
+    from_usa = rpw_2017.xs("USA", level=0).to_numpy().ravel()
+    from_usa = from_usa[~pd.isna(from_usa)]
+    sending = compute(con, "sdg.10.c.1.sending", 840, 2017)
+    assert sending.value == pytest.approx(6.1858, abs=5e-5)
+    assert (len(sending.inputs), len(from_usa)) == (168, 168)  # 42 corridors, 4 quarters
+    assert sending.value == pytest.approx(from_usa.mean())
+
+
+def test_share_of_corridors_above_5_percent_by_hand(
+    con: duckdb.DuckDBPyConnection, rpw_2017: pd.DataFrame
+) -> None:
+    into_india = rpw_2017.xs("IND", level=1).mean(axis=1).dropna()
+    assert (int((into_india > 5).sum()), len(into_india)) == (9, 20)
+    assert compute(con, "sdg.10.c.1.above_5pct", 356, 2017).value == pytest.approx(45.0)
+
+
 def test_aggregates_against_published_are_findings(con: duckdb.DuckDBPyConnection) -> None:
     stock = aggregate_findings(con, "stock.total", 2017, "2017")
     sudan = compute(con, "stock.total", 729, 2017, "2017").value  # Table 1!L65: 735,821
