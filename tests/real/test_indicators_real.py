@@ -31,6 +31,9 @@ def test_known_stock_figures_of_the_2017_revision(con: duckdb.DuckDBPyConnection
     assert world.inputs[0].where() == "UN_MigrantStockTotal_2017.xlsx[Table 1]!L17"
     assert compute(con, "stock.total", 900, 2000, "2017").value == 172_604_257
     assert compute(con, "stock.female", 900, 2017, "2017").value == 124_636_567
+    men = compute(con, "stock.male", 900, 2017, "2017")
+    assert (men.value, men.inputs[0].cell) == (133_078_858, "S17")
+    assert compute(con, "stock.male", 484, 2017, "2017").value == 620_387  # Mexico, S235
 
 
 def test_world_share_of_population_is_table_3(con: duckdb.DuckDBPyConnection) -> None:
@@ -80,6 +83,9 @@ def test_emigrants_and_top_corridor_of_the_2017_origin_destination_table(
         ("sdg.17.3.2", 524, 100 * 6_928_133_767.08804 / 28_971_588_940.364),
         ("remittances.received", 900, 591_357_015_219.397),
         ("remittances.received", 9122, 428_863_109_389.402),
+        # WDI BM.TRF.PWKR.CD.DT (2021-09-15 extract), 2017 column: WLD, USA
+        ("remittances.paid", 900, 422_302_809_073.577),
+        ("remittances.paid", 840, 64_058_000_000),
         # LMY remittances over LMY net ODA received (DT.ODA.ALLD.CD 164,284,218,750)
         ("remittances.vs_oda", 9122, 428_863_109_389.402 / 164_284_218_750),
         # UNHCR refugees from Syria (6,310,498) per 100,000 of WPP 2019 (17,095.669 thousand)
