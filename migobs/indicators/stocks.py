@@ -141,9 +141,11 @@ def emigrants(ctx: Context, area: Area, year: int, edition: str | None, _: Optio
         ("origin", held, year), lambda: stock_cells.by_origin(ctx.con, SOURCE, held, year)
     )
     part = total(ctx, cells, area, schemes(held))
+    unknown = "migrants of unknown origin (Other North, Other South) belong to no area: left out"
     return value_of(
         "stock.emigrants", area, year, "persons", held, [part], part.value,
         method=part.method, from_members=part.from_members,
+        note=unknown if area.is_group else "",
     )  # fmt: skip
 
 

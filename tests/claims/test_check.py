@@ -10,7 +10,7 @@ import duckdb
 import pytest
 import yaml
 
-from migobs.claims.check import evaluate_one, judge
+from migobs.claims.check import evaluate_one, explained, judge
 from migobs.claims.ledger import Claim, ledger
 
 CLAIM = Claim(
@@ -72,3 +72,18 @@ def test_the_ledger_holds_every_claim_of_the_reference_file() -> None:
     assert [claim.id for claim in ledger()] == [entry["id"] for entry in entries]
     for claim in ledger():
         assert bool(claim.query) != bool(claim.not_testable), claim.id
+
+
+def test_a_reason_cites_figures_computed_from_its_queries(con: duckdb.DuckDBPyConnection) -> None:
+    world = {"indicator": "stock.total", "area": 900, "year": 2017, "edition": "2017"}
+    claim = replace(
+        CLAIM,
+        why="The world has {world:,.0f} ({thousands:.1f} thousand).",
+        figures={"world": world, "thousands": {**world, "per": 1000}},
+    )
+    assert explained(con, claim) == "The world has 8,600 (8.6 thousand)."
+    broken = replace(claim, figures={**claim.figures, "world": {**world, "year": 1900}})
+    assert (
+        explained(con, broken)
+        == "The world has (a figure it cites, stock.total, is not computable)"
+    )

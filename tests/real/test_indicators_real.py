@@ -71,6 +71,12 @@ def test_emigrants_and_top_corridor_of_the_2017_origin_destination_table(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
     assert compute(con, "stock.emigrants", 356, 2017, "2017").value == 16_587_720
+    world = compute(con, "stock.emigrants", 900, 2017, "2017")
+    assert "Other North, Other South" in world.note
+    other_north = compute(con, "stock.emigrants", 9901, 2017, "2017").value
+    other_south = compute(con, "stock.emigrants", 9902, 2017, "2017").value
+    assert (other_north, other_south) == (3_518_539, 7_041_702)  # WORLD row of the O-D copy
+    assert world.value == 257_715_425 - other_north - other_south
     top = table(con, "stock.corridor", 2017, "2017")[0]
     assert (top.counterpart, top.area, top.value) == (484, 840, 12_683_066)
 
