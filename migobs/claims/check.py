@@ -6,7 +6,7 @@ A claim that fails is a result, not an exception: ``evaluate`` never raises for 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
@@ -124,12 +124,32 @@ def evaluate_one(con: duckdb.DuckDBPyConnection, claim: Claim) -> ClaimResult:
         return ClaimResult(claim, None, "not_testable", f"cannot compute {code}: {error}")
     if value.value is None:
         return ClaimResult(claim, None, "not_testable", value.note, value)
-    verdict, reason = judge(claim, value.value)
+    verdict, reason = judge(replace(claim, why=explained(con, claim)), value.value)
     try:
         revised, now = then_and_now(con, code, area, year, query)
     except MigobsError:
         revised, now = None, None
     return ClaimResult(claim, value.value, verdict, reason, value, revised, now)
+
+
+def explained(con: duckdb.DuckDBPyConnection, claim: Claim) -> str:
+    """The claim's ``why`` with its ``{name}`` fields filled from its ``figures`` queries.
+
+    A figure that cannot be computed makes the text say so instead of giving a number.
+    """
+    values: dict[str, float] = {}
+    for name, spec in claim.figures.items():
+        query = dict(spec)
+        per = float(query.pop("per", 1))
+        code, area, year = query.pop("indicator"), query.pop("area"), query.pop("year")
+        try:
+            figure = compute(con, code, area, year, query.pop("edition", None), **query).value
+        except MigobsError:
+            figure = None
+        if figure is None:
+            return f"{claim.why.split('{')[0]}(a figure it cites, {code}, is not computable)"
+        values[name] = figure / per
+    return claim.why.format_map(values)
 
 
 def then_and_now(

@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from migobs.indicators import Value, table
+from migobs.indicators import Value, table_every_code
 
 RELATIVE = 1e-4
 """Relative difference below which two figures are taken as the same (rounding in the files)."""
@@ -104,6 +104,11 @@ def check_value(value: Value) -> list[Finding]:
 def aggregate_findings(
     con: duckdb.DuckDBPyConnection, code: str, year: int | None = None, edition: str | None = None
 ) -> list[Finding]:
-    """Findings for every area of indicator ``code`` in one year (largest relative gap first)."""
-    found = [f for value in table(con, code, year, edition) for f in check_value(value)]
+    """Findings for every area of indicator ``code`` in one year (largest relative gap first).
+
+    Every code of a grouping is checked: M49's 150 Europe is summed from M49's members and
+    compared with the row the source publishes for Europe (908).
+    """
+    values = table_every_code(con, code, year, edition)
+    found = [f for value in values for f in check_value(value)]
     return sorted(found, key=lambda f: -abs(f.observed - f.expected) / (abs(f.expected) or 1.0))

@@ -28,7 +28,10 @@ class Claim:
     author_source: the source and edition the author would have used.
     query: the indicator query (indicator, area, year, edition and options); empty when the
         claim cannot be tested from open data.
-    why: what explains a gap between the stated and computed figures.
+    why: what explains a gap between the stated and computed figures; a template whose
+        ``{name}`` fields are filled from ``figures`` (format specs allowed: ``{lmy:.1f}``).
+    figures: name → indicator query (as ``query``, plus an optional ``per`` to divide by) for
+        the figures ``why`` cites, so that they follow the data.
     not_testable: why the claim cannot be tested and what would be needed; empty otherwise.
     """
 
@@ -45,6 +48,7 @@ class Claim:
     query: dict[str, Any] = field(default_factory=dict)
     why: str = ""
     not_testable: str = ""
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @cache
@@ -69,4 +73,5 @@ def _claim(entry: dict[str, Any]) -> Claim:
         query=dict(entry.get("query", {})),
         why=entry.get("why", ""),
         not_testable=entry.get("not_testable", ""),
+        figures={name: dict(query) for name, query in entry.get("figures", {}).items()},
     )

@@ -87,8 +87,12 @@ def diff_command(
     if as_json:
         echo_json([revision.as_dict() for revision in found])
         return
+    if not found:
+        click.echo(f"No value of {source} changed from edition {old} to {new}.")
     for r in found:
         click.echo(
             f"{r.area:>5} {r.year} {r.key:24} {_number(r.old):>16} -> {_number(r.new):>16} "
             f"({r.change:+,.0f})  {r.old_where}  |  {r.new_where}"
         )
+        if r.note:
+            click.echo(f"      note: {r.note}")

@@ -16,6 +16,7 @@ from migobs.indicators import (
     has_data,
     objective_coverage,
     table,
+    years,
 )
 from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.groupings import find_area
@@ -71,10 +72,18 @@ def _breakdown(
     return deaths_by(con, by, year, edition, since)
 
 
+def _newest_year(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> int:
+    held = years(con, code, edition)
+    if not held:
+        raise click.ClickException(f"No year of {code} in the edition asked for; give --year.")
+    return held[-1]
+
+
 @click.command("indicator")
 @click.argument("code", required=False)
 @click.option("--area", default="900", show_default=True, help="M49 code, ISO3 code or name.")
-@click.option("--year", type=int, default=None, help="Reference year (default: newest held).")
+@click.option("--year", type=int, default=None,
+              help="Reference year (default: the newest year the data of every input allow).")  # fmt: skip
 @click.option("--edition", default=None, help="Edition of the first source (default: newest).")
 @click.option("--from", "counterpart", default=None, help="Corridor origin / sending country.")
 @click.option("--base-year", type=int, default=None, help="Start of a change (default 2000).")
@@ -128,9 +137,8 @@ def indicator_command(
         values = _breakdown(con, str(code), by, year, edition, since)
     elif all_areas:
         values = table(con, str(code), year, edition, **options)
-    elif year is None:
-        raise click.ClickException("Give --year (or --all-areas for the newest year).")
     else:
+        year = year if year is not None else _newest_year(con, str(code), edition)
         values = [compute(con, str(code), find_area(con, area).m49, year, edition, **options)]
     if as_json:
         echo_json([value.as_dict() for value in values])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Container, Hashable
 from typing import Any, TypeVar
 
 import duckdb
@@ -30,11 +30,32 @@ class Context:
 
     def area(self, code: int) -> Area:
         """The area with M49 code ``code`` (raises :class:`ValueNotFound` for unknown codes)."""
+        every = self._every_area()
+        if code not in every:
+            return groupings.area(self.con, code)
+        return every[code]
+
+    def _every_area(self) -> dict[int, Area]:
         if self._areas is None:
             self._areas = groupings.all_areas(self.con)
-        if code not in self._areas:
-            return groupings.area(self.con, code)
-        return self._areas[code]
+        return self._areas
+
+    def twins(self, group: int) -> list[int]:
+        """Other codes of the area model for the grouping of the same name (150 → 908)."""
+        if group not in self._every_area():
+            return []
+        return self.memo(("twins", group), lambda: groupings.twins(self._every_area(), group))
+
+    def with_income_groups(self, schemes: list[str]) -> list[str]:
+        """``schemes`` and, last, the newest WDI country metadata held (``wdi/2025-10-07``).
+
+        The one membership source of World Bank income groups (and LMY, MIC) for indicators
+        whose sources have no classification of their own (UNHCR, RPW, IOM): the World Bank's
+        current classification, applied to every year.
+        """
+        every = self.memo("memberships", lambda: groupings.memberships(self.con))
+        found = sorted({scheme for _, scheme in every if scheme.startswith("wdi/")})
+        return [*schemes, found[-1]] if found else list(schemes)
 
     def groupings(self, schemes: list[str]) -> list[int]:
         """Every grouping (world included) that one of ``schemes`` gives members, sorted."""
@@ -42,13 +63,22 @@ class Context:
         wanted = set(schemes)
         return sorted({group for group, scheme in every if scheme in wanted})
 
-    def members(self, group: int, schemes: list[str]) -> tuple[str, list[int]]:
+    def members(
+        self, group: int, schemes: list[str], present: Container[int] | None = None
+    ) -> tuple[str, list[int]]:
         """Countries of ``group`` by the first of ``schemes`` that lists any.
 
-        Returns the scheme used (``""`` when none lists the group) and the member M49 codes.
+        With ``present`` (the areas a file gives), composites and areas beside a member are
+        counted as that file reports them (:func:`groupings.counted`: Channel Islands 830 in place
+        of Guernsey and Jersey). Returns the scheme used (``""`` when none lists the group) and
+        the member M49 codes.
         """
         every = self.memo("memberships", lambda: groupings.memberships(self.con))
         for scheme in schemes:
             if (group, scheme) in every:
-                return scheme, every[(group, scheme)]
+                members = every[(group, scheme)]
+                if present is None:
+                    return scheme, members
+                stand_ins = self.memo("stand-ins", lambda: groupings.stand_ins(self.con))
+                return scheme, groupings.counted(members, present, stand_ins)
         return "", []

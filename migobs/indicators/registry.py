@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -96,23 +97,73 @@ def table(
 ) -> list[Value]:
     """Indicator ``code`` for every area with data (countries and groupings) in one year.
 
-    ``year=None`` takes the newest year of the edition. Values the data do not allow are left
-    out. Corridor indicators list every corridor, largest first (the top corridors).
+    ``year=None`` takes the newest year the data allow. Values the data do not allow are left
+    out. A grouping the area model holds under several codes (M49's 150 Europe and UN DESA's
+    908) is listed once when they agree: under the code whose own row the source publishes,
+    else the SDG region's, else the lowest code (:func:`table_every_code` keeps them all). Corridor indicators list every corridor,
+    largest first (the top corridors).
     """
     ctx = Context(con)
+    return _once(ctx, _table(ctx, code, year, edition, Options(**options)))
+
+
+def table_every_code(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    year: int | None = None,
+    edition: str | None = None,
+    **options: Any,
+) -> list[Value]:
+    """As :func:`table`, but a grouping held under several codes is listed under each, so that
+    a check compares every code's members with the published row."""
+    ctx = Context(con)
+    return _table(ctx, code, year, edition, Options(**options))
+
+
+def _table(
+    ctx: Context, code: str, year: int | None, edition: str | None, options: Options
+) -> list[Value]:
     found = indicator(code)
-    held_years = found.years(ctx, edition)
     if year is None:
+        held_years = found.years(ctx, edition)
         if not held_years:
             raise ValueNotFound(f"No year of {code} in the edition asked for.")
         year = held_years[-1]
     if found.tabulate is not None:
         return found.tabulate(ctx, year, edition)
     values = [
-        found.compute(ctx, ctx.area(code_), year, edition, Options(**options))
+        found.compute(ctx, ctx.area(code_), year, edition, options)
         for code_ in found.areas(ctx, year, edition)
     ]
     return [value for value in values if value.value is not None]
+
+
+def _once(ctx: Context, values: list[Value]) -> list[Value]:
+    """``values`` with each grouping held under several codes kept under one of them, when the
+    codes give the same figure (where they differ, each is kept, with its finding)."""
+    listed = {value.area: value for value in values if value.counterpart is None}
+    kept = []
+    for value in values:
+        if value.counterpart is None:
+            same = [
+                twin
+                for twin in ctx.twins(value.area)
+                if twin in listed and math.isclose(listed[twin].value or 0.0, value.value or 0.0)
+            ]
+            if min([value, *(listed[t] for t in same)], key=lambda v: _rank(ctx, v)) is not value:
+                continue
+        kept.append(value)
+    return kept
+
+
+def _rank(ctx: Context, value: Value) -> tuple[bool, bool, int]:
+    """The code to list a region under: its own published row, else the SDG region, else the
+    lowest code."""
+    return (
+        value.method != "published aggregate",
+        ctx.area(value.area).kind != "sdg_region",
+        value.area,
+    )
 
 
 def deaths_by(

@@ -65,12 +65,20 @@ def ratio(code: str, denominator: str, scale: float, unit: str) -> Indicator:
             from_members=divide(received.from_members, base.from_members, scale),
         )  # fmt: skip
 
-    return Indicator(compute, _years("remittances_received"), _areas("remittances_received"))
+    return Indicator(
+        compute, _years("remittances_received", denominator), _areas("remittances_received")
+    )
 
 
-def _years(variable: str) -> Callable[[Context, str | None], list[int]]:
+def _years(variable: str, *others: str) -> Callable[[Context, str | None], list[int]]:
+    """Years of ``variable`` in the edition asked for that every one of ``others`` (in its
+    newest extract, as the ratios use them) also has."""
+
     def years(ctx: Context, edition: str | None) -> list[int]:
-        return series.series_years(ctx.con, variable, edition_of(ctx, variable, edition))
+        held = set(series.series_years(ctx.con, variable, edition_of(ctx, variable, edition)))
+        for other in others:
+            held &= set(series.series_years(ctx.con, other, edition_of(ctx, other, None)))
+        return sorted(held)
 
     return years
 

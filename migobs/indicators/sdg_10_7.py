@@ -15,7 +15,12 @@ from migobs.warehouse.read.groupings import Area
 
 MMP, UNHCR, WORLD = "iom_mmp", "unhcr", 900
 SCHEMES = ["m49", "sdg", "development", "wpp/2019"]
-"""Membership lists for groupings of countries of origin or incident, first listing first."""
+"""Membership lists for groupings of countries of origin or incident, first listing first; the
+income groups come after them from the newest WDI metadata (:meth:`Context.with_income_groups`)."""
+
+
+def _schemes(ctx: Context) -> list[str]:
+    return ctx.with_income_groups(SCHEMES)
 
 
 def _edition(ctx: Context, source: str, edition: str | None) -> str:
@@ -35,7 +40,7 @@ def _in_area(ctx: Context, area: Area, cells: list[Cell]) -> tuple[list[Cell], s
         return cells, "every incident"
     if not area.is_group:
         return [c for c in cells if c.area == area.m49], "incidents in the country"
-    scheme, members = ctx.members(area.m49, SCHEMES)
+    scheme, members = ctx.members(area.m49, _schemes(ctx), present={c.area for c in cells})
     inside = set(members)
     return [c for c in cells if c.area in inside], f"incidents in member countries ({scheme})"
 
@@ -98,7 +103,7 @@ def _refugees_of(ctx: Context, area: Area, year: int, edition: str) -> Total:
     if not area.is_group:
         cells = tuple(rows.get(area.m49, ()))
         return Total(sum_of(cells) or 0.0, cells, "refugees from the country, every asylum")
-    scheme, members = ctx.members(area.m49, SCHEMES)
+    scheme, members = ctx.members(area.m49, _schemes(ctx), present=rows)
     cells = tuple(c for m in members for c in rows.get(m, ()))
     return Total(sum_of(cells), cells, f"refugees from member countries ({scheme})")
 
@@ -118,21 +123,30 @@ def refugees_per_100k(
     """Refugees from ``area`` per 100,000 of its population (WPP, newest edition held)."""
     held = _edition(ctx, UNHCR, edition)
     part = _refugees_of(ctx, area, year, held)
-    held_wpp = ctx.memo(
-        ("series-editions", "population"),
-        lambda: editions.series_editions(ctx.con, "population"),
-    )
-    wpp = editions.pick(held_wpp, None, "WPP population")
+    wpp = _wpp(ctx)
     cells = ctx.memo(
         ("series", "population", wpp, year),
         lambda: series.series_values(ctx.con, "population", wpp, year),
     )
-    population = total(ctx, cells, area, ["wpp/2019", *SCHEMES[:3]])
+    population = total(ctx, cells, area, _schemes(ctx))
+    # a grouping's refugees are summed over its members: so is its population, same members
+    summed = area.is_group and area.m49 != WORLD
+    people = population.from_members if summed else population.value
     return value_of(
         "sdg.10.7.4", area, year, "per_100000", held, [part, population],
-        divide(part.value, population.value, 100_000),
-        method="100,000 × refugees from the area / population of the area",
+        divide(part.value, people, 100_000),
+        method="100,000 × refugees from the area / population of the area"
+        + (" (both summed over the same member countries)" if summed else ""),
     )  # fmt: skip
+
+
+def _wpp(ctx: Context) -> str:
+    """The newest WPP edition with population, the denominator of SDG 10.7.4."""
+    held = ctx.memo(
+        ("series-editions", "population"),
+        lambda: editions.series_editions(ctx.con, "population"),
+    )
+    return editions.pick(held, None, "WPP population")
 
 
 def mmp_years(ctx: Context, edition: str | None) -> list[int]:
@@ -145,21 +159,27 @@ def refugee_years(ctx: Context, edition: str | None) -> list[int]:
     return refugees.refugee_years(ctx.con, _edition(ctx, UNHCR, edition))
 
 
+def per_100k_years(ctx: Context, edition: str | None) -> list[int]:
+    """Years with refugees in the UNHCR edition and population in the newest WPP."""
+    population = series.series_years(ctx.con, "population", _wpp(ctx))
+    return sorted(set(refugee_years(ctx, edition)) & set(population))
+
+
 def incident_areas(ctx: Context, year: int, edition: str | None) -> list[int]:
-    """The world and every country with an incident in ``year``."""
+    """The world, every country with an incident in ``year`` and every grouping of countries."""
     found = _incidents(ctx, _edition(ctx, MMP, edition), year, year)
-    return sorted({WORLD} | {i.cell.area for i in found})
+    return sorted({WORLD} | {i.cell.area for i in found} | set(ctx.groupings(_schemes(ctx))))
 
 
 def origin_areas(ctx: Context, year: int, edition: str | None) -> list[int]:
     """The world, every country of origin with refugees, and the groupings of countries."""
     rows = _refugees(ctx, _edition(ctx, UNHCR, edition), year)
     countries = {o for o in rows if ctx.area(o).kind == "country"}
-    return sorted({WORLD} | countries | set(ctx.groupings(SCHEMES)))
+    return sorted({WORLD} | countries | set(ctx.groupings(_schemes(ctx))))
 
 
 INDICATORS = {
     "sdg.10.7.3": Indicator(deaths, mmp_years, incident_areas),
-    "sdg.10.7.4": Indicator(refugees_per_100k, refugee_years, origin_areas),
+    "sdg.10.7.4": Indicator(refugees_per_100k, per_100k_years, origin_areas),
     "refugees.by_origin": Indicator(refugees_total, refugee_years, origin_areas),
 }

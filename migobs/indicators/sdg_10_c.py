@@ -1,8 +1,13 @@
 """SDG 10.c.1: remittance costs as % of the amount sent (World Bank Remittance Prices Worldwide).
 
-A corridor's cost in a year is the mean of its quarterly average total costs of sending USD 200
-(series ATCR.CORR). Areas average their corridors with equal weights, as the World Bank's
-country averages (SI.RMT.COST.IB.ZS: sending *to* the country) and its Global Average do.
+The World Bank's Global Average (and its regional, G20 and country averages) is the simple
+average of every observation of a period: each service's total cost of sending USD 200 in each
+corridor. The extract held (RPW Corridors, series ATCR.CORR) gives one observation per corridor
+and quarter, each already the average of that corridor's services, so ``sdg.10.c.1`` averages
+every corridor-quarter observation of the year, equally: the Bank's formula on the finest
+observations held, equal to its figure when corridors are quoted by equally many services.
+``sdg.10.c.1.corridor_mean`` averages each corridor's yearly mean instead (corridors weigh the
+same whatever their number of quarters). A corridor's cost in a year is the mean of its quarters.
 """
 
 from __future__ import annotations
@@ -52,25 +57,42 @@ def _select(
     side = 0 if sending else 1
     inside = {area.m49}
     if area.is_group:
-        inside = set(ctx.members(area.m49, ["m49", "sdg", "development"])[1])
+        present = {pair[side] for pair in corridors}
+        schemes = ctx.with_income_groups(["m49", "sdg", "development"])
+        inside = set(ctx.members(area.m49, schemes, present)[1])
     return {pair: cells for pair, cells in corridors.items() if pair[side] in inside}
 
 
 def average(sending: bool) -> Indicator:
-    """``sdg.10.c.1`` (corridors into the area) or ``sdg.10.c.1.sending`` (out of it)."""
+    """``sdg.10.c.1`` (corridors into the area) or ``sdg.10.c.1.sending`` (out of it): the simple
+    average of every corridor-quarter observation of the year."""
     code = "sdg.10.c.1.sending" if sending else "sdg.10.c.1"
 
     def compute(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
         held = _edition(ctx, edition)
         chosen = _select(ctx, area, corridor_costs(ctx, year, held), sending)
-        means = [_mean(cells) for cells in chosen.values()]
-        part = Total(None, tuple(c for cells in chosen.values() for c in cells), "")
+        cells = tuple(c for cells in chosen.values() for c in cells if c.value is not None)
         return value_of(
-            code, area, year, "percent", held, [part], fmean(means) if means else None,
-            method=f"unweighted mean over {len(means)} corridors of each corridor's mean quarterly cost",
+            code, area, year, "percent", held, [Total(None, cells, "")],
+            fmean(c.value for c in cells if c.value is not None) if cells else None,
+            method=f"simple average of {len(cells)} corridor-quarter observations of {year} "
+            f"({len(chosen)} corridors)",
         )  # fmt: skip
 
     return Indicator(compute, years, areas)
+
+
+def corridor_mean(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
+    """Equal-weight mean over the corridors into the area of each corridor's yearly mean."""
+    held = _edition(ctx, edition)
+    chosen = _select(ctx, area, corridor_costs(ctx, year, held), sending=False)
+    means = [_mean(cells) for cells in chosen.values()]
+    part = Total(None, tuple(c for cells in chosen.values() for c in cells), "")
+    return value_of(
+        "sdg.10.c.1.corridor_mean", area, year, "percent", held, [part],
+        fmean(means) if means else None,
+        method=f"unweighted mean over {len(means)} corridors of each corridor's mean quarterly cost",
+    )  # fmt: skip
 
 
 def above_target(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
@@ -122,14 +144,16 @@ def years(ctx: Context, edition: str | None) -> list[int]:
 
 
 def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
-    """The world and every country at either end of a corridor."""
+    """The world, every country at either end of a corridor and every grouping of countries."""
     pairs = corridor_costs(ctx, year, _edition(ctx, edition))
-    return sorted({WORLD} | {s for s, _ in pairs} | {r for _, r in pairs})
+    groups = ctx.groupings(ctx.with_income_groups(["m49", "sdg", "development"]))
+    return sorted({WORLD} | {s for s, _ in pairs} | {r for _, r in pairs} | set(groups))
 
 
 INDICATORS = {
     "sdg.10.c.1": average(sending=False),
     "sdg.10.c.1.sending": average(sending=True),
     "sdg.10.c.1.above_5pct": Indicator(above_target, years, areas),
+    "sdg.10.c.1.corridor_mean": Indicator(corridor_mean, years, areas),
     "sdg.10.c.1.corridor": Indicator(corridor, years, areas, corridor_table),
 }

@@ -54,7 +54,7 @@ def by_sex(sex: str) -> Indicator:
         part = stock(ctx, area, year, held, sex)
         return value_of(
             f"stock.{sex}", area, year, "persons", held, [part], part.value,
-            method=part.method, from_members=part.from_members,
+            method=part.method, from_members=part.from_members, published=part.published,
         )  # fmt: skip
 
     return Indicator(compute, years, areas)
@@ -141,9 +141,11 @@ def emigrants(ctx: Context, area: Area, year: int, edition: str | None, _: Optio
         ("origin", held, year), lambda: stock_cells.by_origin(ctx.con, SOURCE, held, year)
     )
     part = total(ctx, cells, area, schemes(held))
+    unknown = "migrants of unknown origin (Other North, Other South) belong to no area: left out"
     return value_of(
         "stock.emigrants", area, year, "persons", held, [part], part.value,
         method=part.method, from_members=part.from_members,
+        note=unknown if area.is_group else "",
     )  # fmt: skip
 
 
@@ -203,14 +205,16 @@ def origin_years(ctx: Context, edition: str | None) -> list[int]:
 
 
 def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
-    """Countries the edition reports for ``year`` and every grouping of the area model."""
+    """Countries the edition reports for ``year``, the groupings whose rows it publishes (the
+    2020 edition's income groups, which its file gives no member list for) and every grouping
+    of the area model with members."""
     held = edition_of(ctx, edition)
     cells = ctx.memo(
         ("stock", held, year, "total"),
         lambda: stock_cells.by_destination(ctx.con, SOURCE, held, year),
     )
-    countries = {code for code in cells if ctx.area(code).kind == "country"}
-    return sorted(countries | set(ctx.groupings(schemes(held))))
+    stated = {code for code in cells if ctx.area(code).kind == "country" or ctx.area(code).is_group}
+    return sorted(stated | set(ctx.groupings(schemes(held))))
 
 
 def origin_areas(ctx: Context, year: int, edition: str | None) -> list[int]:

@@ -24,33 +24,44 @@ class Total:
     inputs: the cells ``value`` came from.
     method: ``stated``, ``published aggregate`` or ``sum of N of M members (scheme)``.
     from_members: for groupings, the sum over member countries; ``None`` for countries.
+    published: for a grouping the source publishes only under another code of the same name
+        (908 Europe for M49's 150), that row's value, to compare with the members' sum.
     """
 
     value: float | None
     inputs: tuple[Cell, ...]
     method: str
     from_members: float | None = None
+    published: float | None = None
 
 
 def total(ctx: Context, by_area: dict[int, Cell], area: Area, schemes: list[str]) -> Total:
     """The quantity of ``area`` from the cells of every area (``by_area``).
 
-    A grouping is summed over its countries under the first of ``schemes`` that lists it; when
+    A grouping is summed over its countries under the first of ``schemes`` that lists it, as
+    the file reports them (a composite such as the Channel Islands in place of its parts). When
     the source publishes the grouping's own row, that row is the value and the sum is kept in
-    ``from_members`` for comparison.
+    ``from_members`` for comparison. When it publishes the grouping only under another code of
+    the same name (908 Europe for M49's 150), the value is the members' sum and that row is kept
+    in ``published``.
     """
     if not area.is_group:
         cell = by_area.get(area.m49)
         if cell is None:
             return Total(None, (), "no value in the file")
         return Total(cell.value, (cell,), "stated")
-    scheme, members = ctx.members(area.m49, schemes)
+    scheme, members = ctx.members(area.m49, schemes, present=by_area)
     parts = tuple(by_area[m] for m in members if m in by_area and by_area[m].value is not None)
     summed = sum_of(parts)
-    published = by_area.get(area.m49)
-    if published is not None and published.value is not None:
-        return Total(published.value, (published,), "published aggregate", summed)
+    own = by_area.get(area.m49)
+    if own is not None and own.value is not None:
+        return Total(own.value, (own,), "published aggregate", summed)
     method = f"sum of {len(parts)} of {len(members)} members ({scheme or 'no member list'})"
+    for twin in ctx.twins(area.m49):
+        row = by_area.get(twin)
+        if row is not None and row.value is not None:
+            where = f"{row.where()} ({ctx.area(twin).name}, {twin})"
+            return Total(summed, parts, f"{method}; published as {where}", summed, row.value)
     return Total(summed, parts, method, summed)
 
 

@@ -140,6 +140,23 @@ def extra_areas() -> tuple[tuple[ExtraArea, ...], dict[int, tuple[int, ...]]]:
     return areas, sdg
 
 
+@cache
+def stand_in_pairs() -> tuple[tuple[int, int, str], ...]:
+    """The composites and areas beside a country of ``areas.yml`` as ``area_groups`` rows.
+
+    ``(830, 831, "composite")``: 830 stands for 831 (and its other parts) where a file gives it;
+    ``(158, 156, "beside")``: a file may give 158 beside 156, and it belongs where 156 belongs.
+    """
+    data: dict[str, Any] = yaml.safe_load(EXTRA_AREAS.read_text(encoding="utf-8"))
+    pairs = [
+        (int(code), int(part), "composite")
+        for code, entry in data["composites"].items()
+        for part in entry["parts"]
+    ]
+    pairs += [(int(code), int(entry["of"]), "beside") for code, entry in data["beside"].items()]
+    return tuple(pairs)
+
+
 @dataclass
 class _Seen:
     source: str

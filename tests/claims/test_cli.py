@@ -69,3 +69,10 @@ def test_deaths_by_route_and_objectives(tmp_path: Path) -> None:
     )
     objectives = CliRunner().invoke(cli, ["indicator", "--objectives"], env=env)
     assert "measurable  SDG 10.c.1 -> sdg.10.c.1" in objectives.output
+
+
+def test_indicator_without_a_year_takes_the_newest_year_the_data_allow(tmp_path: Path) -> None:
+    args = ["indicator", "stock.total", "--area", "KEN", "--edition", "2020"]
+    result = CliRunner().invoke(cli, args, env=_warehouse(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "404 Kenya 2020: 1,300 persons (2020)" in result.output

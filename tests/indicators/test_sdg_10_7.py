@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from migobs.indicators import compute, deaths_by, years
+from migobs.indicators import compute, deaths_by, table, years
 from tests.small_warehouse import BURUNDI, EAST_AFRICA, KENYA, WORLD
 
 
@@ -46,3 +46,15 @@ def test_refugees_per_100000_of_origin_population(con: duckdb.DuckDBPyConnection
 def test_world_refugees_count_unknown_origins(con: duckdb.DuckDBPyConnection) -> None:
     assert compute(con, "refugees.by_origin", WORLD, 2017).value == 1600
     assert compute(con, "sdg.10.7.4", WORLD, 2017).value == pytest.approx(1600 / 7.5e9 * 1e5)
+
+
+def test_years_of_refugees_per_100000_end_with_the_population(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    con.execute(
+        "INSERT INTO refugees VALUES ('unhcr', '2025.12.1', 2021, 108, 404, 1200, 0, 0, 0, 0, 0, "
+        "0, NULL, 0, 8, 13)"
+    )
+    assert years(con, "refugees.by_origin") == [2017, 2021]
+    assert years(con, "sdg.10.7.4") == [2017]  # WPP population ends in 2017 here
+    assert [v.year for v in table(con, "sdg.10.7.4")][:1] == [2017]

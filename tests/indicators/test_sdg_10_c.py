@@ -10,15 +10,23 @@ from migobs.indicators import compute, table
 from tests.small_warehouse import FRANCE, KENYA, WORLD
 
 
-def test_world_is_the_unweighted_mean_of_corridor_means(con: duckdb.DuckDBPyConnection) -> None:
+def test_world_is_the_simple_average_of_every_observation_of_the_year(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # France→Kenya 6.0 (Q1), 8.0 (Q2); France→Burundi 4.0 (Q1)
     value = compute(con, "sdg.10.c.1", WORLD, 2017)
-    assert value.value == pytest.approx((7.0 + 4.0) / 2)
+    assert value.value == pytest.approx((6.0 + 8.0 + 4.0) / 3)
     assert len(value.inputs) == 3
+
+
+def test_the_mean_of_corridor_means_is_its_own_indicator(con: duckdb.DuckDBPyConnection) -> None:
+    value = compute(con, "sdg.10.c.1.corridor_mean", WORLD, 2017)
+    assert value.value == pytest.approx((7.0 + 4.0) / 2)
 
 
 def test_receiving_and_sending_country(con: duckdb.DuckDBPyConnection) -> None:
     assert compute(con, "sdg.10.c.1", KENYA, 2017).value == pytest.approx(7.0)
-    assert compute(con, "sdg.10.c.1.sending", FRANCE, 2017).value == pytest.approx(5.5)
+    assert compute(con, "sdg.10.c.1.sending", FRANCE, 2017).value == pytest.approx(6.0)
 
 
 def test_share_of_corridors_above_5_percent(con: duckdb.DuckDBPyConnection) -> None:

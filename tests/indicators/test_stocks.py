@@ -83,3 +83,15 @@ def test_a_year_the_edition_lacks_says_which_years_it_has(con: duckdb.DuckDBPyCo
     value = compute(con, "stock.total", WORLD, 2017)
     assert value.value is None
     assert value.note == "edition 2020 has no 2017; its years: 2000, 2020"
+
+
+def test_men_are_their_own_cells(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "INSERT INTO migrant_stock VALUES ('undesa_stock', '2017', 2017, 404, 900, 'male', 700, "
+        "1, 'Table 1', 'S20', NULL), ('undesa_stock', '2017', 2017, 108, 900, 'male', 200, 1, "
+        "'Table 1', 'S21', NULL)"
+    )
+    kenya = compute(con, "stock.male", KENYA, 2017, "2017")
+    assert (kenya.value, kenya.inputs[0].cell) == (700, "S20")
+    east = compute(con, "stock.male", EAST_AFRICA, 2017, "2017")
+    assert (east.value, east.method) == (900, "sum of 2 of 2 members (undesa_stock/2017)")

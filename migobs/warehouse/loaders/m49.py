@@ -2,7 +2,8 @@
 
 Fills ``areas`` and ``area_groups`` (schemes ``m49``: world, regions, sub-regions, intermediate
 regions, LLDC, SIDS; ``development``: 901/902/941/934 from the file's columns; ``sdg``: the SDG
-regions as unions of M49 groupings) and records the file's names and codes in ``area_names``.
+regions as unions of M49 groupings; ``composite`` and ``beside``: the stand-ins of ``areas.yml``)
+and records the file's names and codes in ``area_names``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from migobs.sources import m49 as parser
-from migobs.warehouse.areas import extra_areas
+from migobs.warehouse.areas import extra_areas, stand_in_pairs
 from migobs.warehouse.loaders import LoadContext
 
 SOURCE = "m49"
@@ -33,7 +34,9 @@ def load(ctx: LoadContext) -> None:
                 continue
             ctx.register_file(obtained)
             rows = parser.read(obtained.path)
-            ctx.con.execute("DELETE FROM area_groups WHERE scheme IN ('m49', 'development', 'sdg')")
+            ctx.con.execute(
+                "DELETE FROM area_groups WHERE scheme IN ('m49', 'development', 'sdg', 'composite', 'beside')"
+            )
             ctx.con.execute("DELETE FROM areas")
             ctx.append("areas", _areas(rows))
             ctx.append("area_groups", _groups(rows))
@@ -84,6 +87,7 @@ def _groups(rows: pd.DataFrame) -> pd.DataFrame:
         pairs += [(group, int(m), "m49") for m in members[rows[flag] != ""]]
     pairs += _development(rows, members)
     pairs += _sdg(pairs)
+    pairs += list(stand_in_pairs())
     frame = pd.DataFrame(pairs, columns=["group_m49", "member_m49", "scheme"])
     return frame.drop_duplicates()
 

@@ -26,6 +26,10 @@ VARIABLES = {
     "NY.GDP.MKTP.CD": "gdp",
 }
 WORLD = 900
+UNIONS = {9122: (1500, 1501, 1502), 1517: (1501, 1502)}
+"""World Bank aggregates that unite income groups: Low & middle income (LMY) = low, lower-middle
+and upper-middle income; Middle income (MIC) = lower-middle and upper-middle income. The
+metadata names only the four income groups, so their members are the members of those."""
 
 
 def load(ctx: LoadContext) -> None:
@@ -84,7 +88,8 @@ def _load_countries(ctx: LoadContext, rows: pd.DataFrame, file_id: int, edition:
 
 
 def _groups(economies: pd.DataFrame, edition: str) -> pd.DataFrame:
-    """World, region and income-group memberships as the metadata states them."""
+    """World, region and income-group memberships as the metadata states them, and the
+    aggregates of :data:`UNIONS` (LMY, MIC) as unions of income groups."""
     aggregates = economies[economies["is_aggregate"] & economies["m49"].notna()]
     by_name = dict(zip(aggregates["name"], aggregates["m49"].astype(int), strict=True))
     members = economies[~economies["is_aggregate"] & economies["m49"].notna()]
@@ -95,5 +100,11 @@ def _groups(economies: pd.DataFrame, edition: str) -> pd.DataFrame:
             for group, m in zip(members[column], members["m49"], strict=True)
             if group in by_name
         ]
+    pairs += [
+        (union, member)
+        for union, parts in UNIONS.items()
+        for group, member in list(pairs)
+        if group in parts
+    ]
     frame = pd.DataFrame(pairs, columns=["group_m49", "member_m49"]).drop_duplicates()
     return frame.assign(scheme=f"wdi/{edition}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 import duckdb
@@ -89,6 +90,69 @@ def memberships(con: duckdb.DuckDBPyConnection) -> dict[tuple[int, str], list[in
     for group, scheme, member in rows:
         found.setdefault((int(group), str(scheme)), []).append(int(member))
     return found
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """An area some files give in place of M49 countries (``composite``: 830 Channel Islands for
+    831, 832, 680) or beside one (``beside``: 158 Taiwan Province of China beside 156 China)."""
+
+    area: int
+    parts: tuple[int, ...]
+    beside: bool
+
+
+def stand_ins(con: duckdb.DuckDBPyConnection) -> list[StandIn]:
+    """The composites and areas beside a country of the area model (``areas.yml``)."""
+    rows = con.execute(
+        "SELECT group_m49, scheme, list(member_m49 ORDER BY member_m49) FROM area_groups "
+        "WHERE scheme IN ('composite', 'beside') GROUP BY ALL ORDER BY 1"
+    ).fetchall()
+    return [
+        StandIn(int(area), tuple(int(p) for p in parts), kind == "beside")
+        for area, kind, parts in rows
+    ]
+
+
+def counted(members: list[int], present: Container[int], found: list[StandIn]) -> list[int]:
+    """The members of a grouping as a file can count them, sorted.
+
+    A composite the file gives (``present``) replaces its parts among ``members`` when the file
+    gives none of them; an area beside a member joins when the file gives it. Anything else is
+    left as it is.
+    """
+    inside = set(members)
+    for stand_in in found:
+        if stand_in.area in inside or stand_in.area not in present:
+            continue
+        if not inside.intersection(stand_in.parts):
+            continue
+        if stand_in.beside:
+            inside.add(stand_in.area)
+        elif not any(part in present for part in stand_in.parts):
+            inside = (inside - set(stand_in.parts)) | {stand_in.area}
+    return sorted(inside)
+
+
+def twins(areas: dict[int, Area], group: int) -> list[int]:
+    """Other groupings with the same English name as ``group`` (any case), sorted.
+
+    The area model holds some regions under two or three codes: M49's (002 Africa, 150 Europe,
+    419 Latin America and the Caribbean) beside the UN DESA Population Division's (903, 908, 904)
+    and the SDG region's (1830). World Bank aggregates are never twins: their composition differs
+    (its Sub-Saharan Africa includes Sudan).
+    """
+    if areas[group].kind == "wb_aggregate":
+        return []
+    name = areas[group].name.casefold()
+    return sorted(
+        code
+        for code, other in areas.items()
+        if code != group
+        and other.is_group
+        and other.kind != "wb_aggregate"
+        and other.name.casefold() == name
+    )
 
 
 def all_areas(con: duckdb.DuckDBPyConnection) -> dict[int, Area]:

@@ -7,6 +7,8 @@ from typing import Any
 
 import duckdb
 
+from migobs.warehouse.read.missing import incident_years
+
 
 @dataclass(frozen=True)
 class Revision:
@@ -16,8 +18,11 @@ class Revision:
     ----------
     area: M49 code; year: reference year; key: the breakdown (``total``, ``female``,
         ``from 356``, an IOM region ...).
-    old, new: the values (``None`` where that edition has none).
+    old, new: the values. Migrant-stock and series revisions compare only values both editions
+        state (a value present in one edition only is left out); Missing Migrants revisions
+        give ``None`` for an IOM region one vintage does not name in a year both cover.
     old_where, new_where: ``file[sheet]!cell`` or the rows summed in each edition.
+    note: what else explains the change, e.g. that an income group was reclassified.
     """
 
     area: int
@@ -27,6 +32,7 @@ class Revision:
     new: float | None
     old_where: str
     new_where: str
+    note: str = ""
 
     @property
     def change(self) -> float:
@@ -77,12 +83,23 @@ def series_revisions(
     return [Revision(*row) for row in con.execute(sql, [source, old, new]).fetchall()]
 
 
+def series_variables(con: duckdb.DuckDBPyConnection, source: str, edition: str) -> list[str]:
+    """The variables (``gdp``, ``remittances_received`` ...) an edition of ``source`` holds."""
+    rows = con.execute(
+        "SELECT DISTINCT variable FROM series WHERE source = ? AND edition = ? ORDER BY 1",
+        [source, edition],
+    ).fetchall()
+    return [str(variable) for (variable,) in rows]
+
+
 def missing_revisions(con: duckdb.DuckDBPyConnection, old: str, new: str) -> list[Revision]:
     """Dead and missing per year and IOM region of incident that differ between two vintages.
 
-    Only years both vintages cover. The area is the world (900); ``key`` is the region; each
-    side says how many rows it sums and the first and last row numbers.
+    Only years complete in both vintages (:func:`missing.incident_years`: the year of an export
+    is partial). The area is the world (900); ``key`` is the region; each side says how many
+    rows it sums and the first and last row numbers.
     """
+    both = sorted(set(incident_years(con, old)) & set(incident_years(con, new)))
     sql = """
     WITH t AS (
         SELECT m.edition, m.year, coalesce(m.region, '(not stated)') AS region,
@@ -90,14 +107,13 @@ def missing_revisions(con: duckdb.DuckDBPyConnection, old: str, new: str) -> lis
                any_value(f.name) || '[' || any_value(m.sheet) || ']!rows ' || min(m.row_number)
                    || '..' || max(m.row_number) || ' (' || count(*) || ' rows)' AS rows
         FROM missing_migrants m JOIN source_files f USING (file_id)
-        WHERE m.edition IN (?, ?) AND m.year IS NOT NULL GROUP BY ALL)
+        WHERE m.edition IN (?, ?) AND list_contains(?, m.year) GROUP BY ALL)
     SELECT 900, coalesce(a.year, b.year), coalesce(a.region, b.region), a.value, b.value,
            coalesce(a.rows, 'none'), coalesce(b.rows, 'none')
     FROM (SELECT * FROM t WHERE edition = ?) a
     FULL JOIN (SELECT * FROM t WHERE edition = ?) b ON a.year = b.year AND a.region = b.region
     WHERE a.value IS DISTINCT FROM b.value
-      AND coalesce(a.year, b.year) IN (SELECT year FROM t WHERE edition = ?)
-      AND coalesce(a.year, b.year) IN (SELECT year FROM t WHERE edition = ?)
     ORDER BY abs(coalesce(b.value, 0) - coalesce(a.value, 0)) DESC, 2, 3
     """
-    return [Revision(*row) for row in con.execute(sql, [old, new, old, new, old, new]).fetchall()]
+    rows = con.execute(sql, [old, new, both, old, new]).fetchall()
+    return [Revision(*row) for row in rows]
