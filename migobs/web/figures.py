@@ -43,24 +43,31 @@ def series_figure(
     source: str,
     provenance: str | None = None,
     empty: str = "No values in the warehouse yet.",
+    table_only: Sequence[tuple[str, str]] = (),
+    notes: Sequence[str] = (),
 ) -> Figure:
-    """A line per (label, column) of ``frame`` over its ``year`` column, and the table."""
+    """A line per (label, column) of ``frame`` over its ``year`` column, and the table (with
+    the ``table_only`` columns too: figures on another scale, shown beside the lines)."""
     lines = [
         Series(label, tuple((int(r["year"]), float(r[key])) for r in _rows(frame, key)))
         for label, key in columns
     ]
     lines = [s for s in lines if s.points]
-    chart = line_chart(lines, title=title, unit=unit, ident=ident) if lines else None
-    table_columns = [("Year", "year"), *((f"{label} ({unit})", key) for label, key in columns)]
+    years = {year for s in lines for year, _ in s.points}
+    # One year is a table, not a line: the chart would be a lone dot on an empty axis.
+    chart = line_chart(lines, title=title, unit=unit, ident=ident) if len(years) > 1 else None
+    shown = [*columns, *table_only]
+    table_columns = [("Year", "year"), *((f"{label} ({unit})", key) for label, key in shown)]
     return Figure(
         ident=ident,
         title=title,
         chart=chart,
-        columns=table_columns,
-        rows=_records(frame, ["year", *(key for _, key in columns)]) if lines else [],
+        columns=[c for c in table_columns if c[1] == "year" or c[1] in frame.columns],
+        rows=_records(frame, ["year", *(key for _, key in shown)]) if lines else [],
         source=source,
         provenance=provenance,
         empty=empty,
+        notes=list(notes),
     )
 
 
