@@ -22,14 +22,17 @@ DASHES = ("", "6 3", "2 3", "8 3 2 3")
 COLOURS = ("#08519c", "#a63603", "#238b45", "#54278f")
 MARKERS = ("circle", "square", "triangle", "diamond")
 FONT = 13
+CHAR = FONT * 0.62
+"""Room for one character of label text: a generous average advance of sans-serif fonts (labels
+are cut to what fits, so a wider font than assumed would clip them at the drawing's edge)."""
 MAX_MARKERS = 16
 LINE = FONT + 2
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where a chart draws: its size, margins, number of y ticks and label lengths (characters
-    of ``FONT``-unit text that fit the margin beside the plot)."""
+    """Where a chart draws: its size, margins, number of y ticks and the least room between
+    year labels."""
 
     name: str
     width: int
@@ -37,14 +40,18 @@ class Layout:
     left: int
     right: int
     ticks: int
-    label_chars: int
     year_gap: int
     top: int = 24
     bottom: int = 36
 
+    @property
+    def label_chars(self) -> int:
+        """Characters of an end label that fit the right margin."""
+        return int((self.right - 10) / CHAR)
 
-WIDE = Layout("wide", 640, 320, 64, 150, 5, 19, 44)
-NARROW = Layout("narrow", 360, 300, 52, 100, 4, 12, 48)
+
+WIDE = Layout("wide", 640, 320, 64, 150, 5, 44)
+NARROW = Layout("narrow", 360, 300, 52, 110, 4, 48)
 LAYOUTS = (WIDE, NARROW)
 
 
@@ -219,7 +226,7 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, unit: str, iden
     def draw(layout: Layout) -> Markup:
         label_width = layout.width * 0.3
         span = layout.width - label_width - 96
-        chars = int(label_width / (FONT * 0.58))
+        chars = int((label_width - 8) / CHAR)
         body = []
         for i, (label, value) in enumerate(items):
             y = 8 + i * row

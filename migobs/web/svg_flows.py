@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from migobs.web.format import number, short
-from migobs.web.svg_charts import FONT, Layout, both_layouts, frame
+from migobs.web.svg_charts import CHAR, Layout, both_layouts, frame
 
 ROW = 34
 MAX_BAND = 22.0
@@ -46,7 +46,7 @@ def flow_view(flows: Sequence[Flow], *, title: str, ident: str) -> Markup:
 
     def draw(layout: Layout) -> Markup:
         label = layout.width * 0.3
-        chars = int((label - 8) / (FONT * 0.58))
+        chars = int((label - 8) / CHAR)
         x0, x1 = label, layout.width - label
         mid = (x0 + x1) / 2
         parts = []
