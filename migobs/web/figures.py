@@ -63,7 +63,9 @@ def series_figure(
         title=title,
         chart=chart,
         columns=[c for c in table_columns if c[1] == "year" or c[1] in frame.columns],
-        rows=_records(frame, ["year", *(key for _, key in shown)]) if lines else [],
+        rows=_records(_with_values(frame, [k for _, k in shown]), ["year", *(k for _, k in shown)])
+        if lines
+        else [],
         source=source,
         provenance=provenance,
         empty=empty,
@@ -104,6 +106,13 @@ def by_year(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     wide = means.unstack(column)
     wide.columns = [str(c) for c in wide.columns]
     return wide.reset_index()
+
+
+def _with_values(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The rows of ``frame`` with a value in at least one of ``keys`` (a year that only another
+    figure of the same frame has would be a row of dashes)."""
+    present = [k for k in keys if k in frame.columns]
+    return frame.dropna(how="all", subset=present) if present else frame
 
 
 def _rows(frame: pd.DataFrame, key: str) -> list[dict[str, Any]]:

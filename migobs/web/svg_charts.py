@@ -51,7 +51,7 @@ class Layout:
 
 
 WIDE = Layout("wide", 640, 320, 64, 150, 5, 44)
-NARROW = Layout("narrow", 360, 300, 52, 110, 4, 48)
+NARROW = Layout("narrow", 360, 300, 52, 116, 4, 48)
 LAYOUTS = (WIDE, NARROW)
 
 
@@ -124,7 +124,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
             return x, y
 
         body = [_axes(layout, sorted(set(years)), ticks, xy, unit)]
-        labels = [wrap(s.label, layout.label_chars) for s in series]
+        labels = [wrap(s.label, layout.label_chars, lines=3) for s in series]
         tops = _spread(
             [xy(*s.points[-1])[1] for s in series],
             [LINE * len(lines) for lines in labels],
@@ -172,15 +172,17 @@ def _line(
 
 
 def _spread(ys: list[float], heights: list[float], bottom: float) -> list[float]:
-    """Tops of labels of ``heights`` near ``ys``, not overlapping, in the same order, and
-    moved up together if the lowest would pass ``bottom``."""
+    """Tops of labels of ``heights`` near ``ys``, not overlapping, in the same order; those
+    that would pass ``bottom`` are moved up, and the ones above them only as far as needed."""
     order = sorted(range(len(ys)), key=lambda i: ys[i])
     placed = [y - (h - LINE) / 2 for y, h in zip(ys, heights, strict=True)]
     for before, after in zip(order, order[1:], strict=False):
         placed[after] = max(placed[after], placed[before] + heights[before])
     lowest = order[-1]
-    overflow = placed[lowest] + heights[lowest] - LINE / 2 - bottom
-    return [p - max(overflow, 0.0) for p in placed]
+    placed[lowest] = min(placed[lowest], bottom - heights[lowest] + LINE / 2)
+    for after, before in zip(order[::-1], order[-2::-1], strict=False):
+        placed[before] = min(placed[before], placed[after] - heights[before])
+    return placed
 
 
 def _axes(

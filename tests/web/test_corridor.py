@@ -21,9 +21,7 @@ def test_largest_corridors_flow_view(client: httpx.Client) -> None:
 
 def test_corridor_without_a_choice_opens_on_the_largest(client: httpx.Client) -> None:
     html = client.get("/corridor").text
-    assert (
-        "Showing the largest corridor of the world: Mexico → United States of America." in html
-    )
+    assert "Showing the largest corridor of the world: Mexico → United States of America." in html
     assert '<option value="484" selected>Mexico</option>' in html
     assert '<option value="840" selected>United States of America</option>' in html
     assert "12,683,066" in html  # its stock figure, 2017 edition

@@ -58,6 +58,7 @@ def test_long_labels_wrap_and_stay_inside_the_drawing() -> None:
         Series("Remittances received", ((2000, 10.0), (2020, 100.0))),
         Series("Official aid received", ((2000, 5.0), (2020, 98.0))),
         Series("Remittances paid", ((2000, 1.0), (2020, 0.0))),
+        Series("World Bank/KNOMAD 2017", ((2000, 1.0), (2020, 50.0))),
     ]
     svg = line_chart(series, title="x", unit="US$", ident="w")
     for layout in (WIDE, NARROW):
@@ -67,6 +68,8 @@ def test_long_labels_wrap_and_stay_inside_the_drawing() -> None:
             assert 0 < float(y) <= layout.height
             assert float(x) <= layout.width - layout.right + 8.5
     assert ">Remittances</tspan>" in svg and ">received</tspan>" in svg
+    narrow = _layout(svg, "narrow")  # three short lines rather than a cut one
+    assert ">World</tspan>" in narrow and ">Bank/KNOMAD</tspan>" in narrow
 
 
 def test_empty_charts_say_so() -> None:
@@ -80,3 +83,11 @@ def test_bar_chart_writes_values_as_text() -> None:
     )
     assert ">11,489,684</text>" in svg and ">Mexico</text>" in svg
     assert 'class="chart narrow"' in svg
+
+
+def test_labels_pushed_up_from_the_bottom_leave_far_ones_in_place() -> None:
+    from migobs.web.svg_charts import LINE, _spread
+
+    tops = _spread([100.0, 298.0, 299.0], [LINE, LINE, LINE], bottom=300.0)
+    assert tops[0] == 100.0  # far from the others: at its line's end
+    assert tops[2] <= 300.0 - LINE / 2 and tops[2] - tops[1] >= LINE
