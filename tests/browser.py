@@ -106,3 +106,56 @@ def screenshot(page: object, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+PHONE = {"width": 390, "height": 844}
+SMALLEST_TEXT = """() => {
+  const sizes = [];
+  for (const el of document.querySelectorAll("svg.chart text, ul.legend li")) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;  // the layout not shown at this width
+    const css = parseFloat(getComputedStyle(el).fontSize);
+    const scale = el instanceof SVGElement ? el.getScreenCTM().a : 1;
+    sizes.push(css * scale);
+  }
+  return sizes.length ? Math.min(...sizes) : null;
+}"""
+
+
+CLIPPED_TEXT = """() => {
+  const out = [];
+  for (const svg of document.querySelectorAll("svg.chart")) {
+    const frame = svg.getBoundingClientRect();
+    if (frame.width === 0) continue;
+    for (const text of svg.querySelectorAll("text")) {
+      const box = text.getBoundingClientRect();
+      if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.bottom > frame.bottom + 1)
+        out.push(text.textContent);
+    }
+  }
+  return out;
+}"""
+
+
+def clipped_text(page: object) -> list[str]:
+    """Chart texts that reach outside their drawing (and so are cut off)."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    return list(page.evaluate(CLIPPED_TEXT))
+
+
+def at_phone_width(page: object, name: str) -> float:
+    """Resize ``page`` to a 390 px phone, check that nothing scrolls sideways, keep the
+    screenshot ``<name>-phone`` and return the smallest rendered size (px) of chart and legend
+    text (SVG text scaled by its drawing's transform to the screen)."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    smallest = page.evaluate(SMALLEST_TEXT)
+    screenshot(page, f"{name}-phone")
+    assert not clipped_text(page), f"{name}: labels cut off at phone width"
+    assert smallest is not None, f"{name}: no chart text shown at phone width"
+    return float(smallest)

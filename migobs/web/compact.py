@@ -42,17 +42,24 @@ class ObjectiveRow:
     not_measurable: list[tuple[str, str]]  # (indicator, reason)
 
 
-def measure(con: duckdb.DuckDBPyConnection, code: str, area: int) -> Measure:
-    """The newest value of indicator ``code`` for ``area``, or a note saying why there is none."""
+def measure(con: duckdb.DuckDBPyConnection, code: str, area: int, tries: int = 12) -> Measure:
+    """The value of indicator ``code`` for ``area`` in the newest year that can be computed
+    (looking back at most ``tries`` years: the newest years of a ratio often lack its
+    denominator), or a note saying why there is none."""
     definition = definitions()[code]
+    notes = []
     try:
-        year = registry.years(con, code)[-1]
-        value = registry.compute(con, code, area, year)
-    except (MigobsError, IndexError, TypeError) as error:
-        return Measure(
-            code, area, definition.title, None, None, definition.unit, _short(str(error))
-        )
-    return Measure(code, area, definition.title, year, value.value, definition.unit, value.note)
+        for year in reversed(registry.years(con, code)[-tries:]):
+            value = registry.compute(con, code, area, year)
+            if value.value is not None:
+                return Measure(
+                    code, area, definition.title, year, value.value, definition.unit, value.note
+                )
+            notes.append(value.note)
+    except (MigobsError, TypeError) as error:
+        notes.append(str(error))
+    note = next((n for n in notes if n), "no value in the warehouse")
+    return Measure(code, area, definition.title, None, None, definition.unit, _short(note))
 
 
 def compact_rows(con: duckdb.DuckDBPyConnection, area: int) -> list[ObjectiveRow]:

@@ -3,6 +3,7 @@ cost, refugees) and a flow view of the largest corridors of a region."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import duckdb
@@ -12,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from migobs.api.deps import WarehouseDep
-from migobs.warehouse.read import listing, profile
+from migobs.warehouse.read import listing, prices, profile
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, by_year, series_figure
 from migobs.web.svg_flows import Flow, flow_view
@@ -21,6 +22,7 @@ from migobs.web.templating import templates
 router = APIRouter(include_in_schema=False)
 
 WORLD = 900
+SOURCE = "undesa_stock"
 Code = Annotated[int | None, Query(ge=0, le=99999, description="UN M49 code")]
 
 
@@ -31,29 +33,63 @@ def _name(con: duckdb.DuckDBPyConnection, parameter: str, code: int) -> str:
     return str(record["name"])
 
 
+STOCK_SOURCES = {"undesa_stock": "UN DESA {} edition", "knomad": "World Bank/KNOMAD {}"}
+"""How a stock source and edition are named in a legend."""
+PRICE_SERIES = {prices.CORRIDOR_COST: "Average total cost of sending USD 200"}
+"""Remittance Prices Worldwide series codes → their names."""
+
+
 def _wide(
-    frame: pd.DataFrame, column: str, prefix: str
+    frame: pd.DataFrame, column: str, name: Callable[[str], str]
 ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     wide = by_year(frame, column)
-    return wide, [(f"{prefix} {k}".strip(), k) for k in wide.columns if k != "year"]
+    return wide, [(name(k), k) for k in wide.columns if k != "year"]
+
+
+def _stock_name(key: str) -> str:
+    source, _, edition = key.partition(" ")
+    return STOCK_SOURCES.get(source, source + " {}").format(edition)
+
+
+def _editions_note(con: duckdb.DuckDBPyConnection, shown: pd.DataFrame) -> list[str]:
+    """Why an edition of the migrant stock held is not drawn: its file has no origins."""
+    held = [e for s, e in listing.stock_editions(con) if s == SOURCE]
+    with_origins = set(listing.stock_editions_with_origins(con, SOURCE))
+    drawn = set(shown.loc[shown["source"] == SOURCE, "edition"]) if not shown.empty else set()
+    missing = [e for e in held if e not in drawn]
+    if not missing:
+        return []
+    without = [e for e in missing if e not in with_origins]
+    if without:
+        return [
+            f"Not drawn: {_editions(without)} of the UN DESA stock, whose files held give "
+            "migrants by country of destination only, not by country of origin."
+        ]
+    return [f"Not drawn: {_editions(missing)} of the UN DESA stock: no value for this pair."]
+
+
+def _editions(names: list[str]) -> str:
+    """``the 2020 edition``, ``the 2019 and 2020 editions``."""
+    if len(names) == 1:
+        return f"the {names[0]} edition"
+    return f"the {', '.join(names[:-1])} and {names[-1]} editions"
 
 
 def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: int) -> list[Figure]:
     """Stock in every edition, remittances, their cost and refugees along one corridor."""
+    found = profile.corridor(con, origin=origin, destination=destination)
     stock, stock_cols = _wide(
-        profile.corridor(con, origin=origin, destination=destination).assign(
-            key=lambda f: f["source"] + " " + f["edition"]
-        ),
-        "key",
-        "",
+        found.assign(key=lambda f: f["source"] + " " + f["edition"]), "key", _stock_name
     )
     remit, remit_cols = _wide(
         profile.corridor_remittances(con, origin=origin, destination=destination),
         "edition",
-        "KNOMAD",
+        lambda edition: f"World Bank/KNOMAD {edition} matrix",
     )
-    prices, price_cols = _wide(
-        profile.corridor_prices(con, origin=origin, destination=destination), "series_code", ""
+    cost, cost_cols = _wide(
+        profile.corridor_prices(con, origin=origin, destination=destination),
+        "series_code",
+        lambda code: PRICE_SERIES.get(code, code),
     )
     refugees = profile.corridor_refugees(con, origin=origin, destination=destination)
     api = f"/api/stock/corridors/{origin}/{destination}"
@@ -64,8 +100,10 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             "persons",
             stock,
             stock_cols,
-            source="UN DESA International Migrant Stock (each edition)",
+            source="UN DESA International Migrant Stock (each edition with origins); "
+            "World Bank/KNOMAD bilateral migration matrix",
             provenance=api,
+            notes=_editions_note(con, found),
         ),
         series_figure(
             "remittances",
@@ -73,15 +111,15 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             "current US$",
             remit,
             remit_cols,
-            source="World Bank/KNOMAD bilateral remittance matrix",
+            source="World Bank/KNOMAD bilateral remittance matrix (one estimate per edition)",
             provenance=f"/api/indicators/remittances.corridor/areas/{origin}?counterpart={destination}",
         ),
         series_figure(
             "cost",
             "Cost of sending money (yearly mean)",
             "percent",
-            prices,
-            price_cols,
+            cost,
+            cost_cols,
             source="World Bank Remittance Prices Worldwide (SDG 10.c.1)",
             provenance=f"/api/indicators/sdg.10.c.1.corridor/areas/{origin}?counterpart={destination}",
         ),
@@ -133,17 +171,25 @@ def corridor(
     if region == WORLD:
         region = None
     region_name = _name(con, "region", region) if region is not None else "the world"
+    chart, rows, flows_title = largest_flows(con, region)
     figures: list[Figure] = []
-    title = f"Corridors of {region_name}"
+    title, lead = f"Corridors of {region_name}", ""
     if origin is not None and destination is not None:
         title = f"{_name(con, 'origin', origin)} → {_name(con, 'destination', destination)}"
         figures = corridor_figures(con, origin, destination)
-    chart, rows, flows_title = largest_flows(con, region)
+    elif origin is None and destination is None and rows:
+        origin, destination = int(rows[0]["origin"]), int(rows[0]["destination"])
+        lead = (
+            f"Showing the largest corridor of {region_name}: {rows[0]['origin_name']} → "
+            f"{rows[0]['destination_name']}. Choose another pair below."
+        )
+        figures = corridor_figures(con, origin, destination)
     return templates.TemplateResponse(
         request,
         "corridor.html",
         {
             "title": title,
+            "lead": lead,
             "countries": countries.to_dict("records"),
             "regions": regions,
             "region": region,

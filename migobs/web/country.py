@@ -12,10 +12,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from migobs.api.deps import WarehouseDep
 from migobs.api.memo import per_build
+from migobs.errors import MigobsError
+from migobs.indicators import registry
 from migobs.warehouse.read import listing, profile
 from migobs.web.compact import compact_rows
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, bars_figure, by_year, series_figure
+from migobs.web.format import number
 from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -55,7 +58,9 @@ def country(
 ) -> HTMLResponse:
     """The profile of one country (or area)."""
     record = country_record(con, m49)
-    figures = per_build(request, ("profile", m49), lambda: profile_figures(con, m49))
+    figures = per_build(
+        request, ("profile", m49), lambda: profile_figures(con, m49, record["name"])
+    )
     objectives = per_build(request, ("compact", m49), lambda: compact_rows(con, m49))
     return templates.TemplateResponse(
         request,
@@ -69,8 +74,8 @@ def country(
     )
 
 
-def profile_figures(con: duckdb.DuckDBPyConnection, area: int) -> list[Figure]:
-    """Every figure of the profile, in page order."""
+def profile_figures(con: duckdb.DuckDBPyConnection, area: int, name: str) -> list[Figure]:
+    """Every figure of the profile of ``area`` (called ``name``), in page order."""
     editions = [e for s, e in listing.stock_editions(con) if s == "undesa_stock"]
     figures: list[Figure] = []
     with_origins = listing.stock_editions_with_origins(con, "undesa_stock")
@@ -84,7 +89,8 @@ def profile_figures(con: duckdb.DuckDBPyConnection, area: int) -> list[Figure]:
         share_figure(con, area),
         refugee_figure(con, area),
         remittance_figure(con, area),
-        missing_figure(con, area),
+        gdp_share_figure(con, area),
+        missing_figure(con, area, name),
     ]
     return figures
 
@@ -182,13 +188,11 @@ def refugee_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
 
 
 def remittance_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
-    """Remittances received and paid against GDP and official aid."""
+    """Remittances received and paid against official aid, with GDP beside them in the table
+    (on the chart it would flatten the others; its ratio has its own figure)."""
     variables = ["remittances_received", "remittances_paid", "oda_received", "gdp"]
-    long = profile.series_values(con, area=area, variables=variables)
-    wide = by_year(long, "variable")
-    if "remittances_received" in wide and "gdp" in wide:
-        wide["received_pct_gdp"] = 100 * wide["remittances_received"] / wide["gdp"]
-    figure = series_figure(
+    wide = by_year(profile.series_values(con, area=area, variables=variables), "variable")
+    return series_figure(
         "remittances",
         "Remittances, aid and GDP",
         "current US$",
@@ -198,27 +202,72 @@ def remittance_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
             ("Remittances paid", "remittances_paid"),
             ("Official aid received", "oda_received"),
         ],
-        source="World Bank World Development Indicators",
+        table_only=[("GDP", "gdp")],
+        source="World Bank World Development Indicators (net official aid can be below zero: "
+        "repayments larger than new aid)",
         provenance=f"/api/indicators/remittances.received/areas/{area}",
     )
-    if "received_pct_gdp" in wide:
-        figure.columns.append(("Received (% of GDP)", "received_pct_gdp"))
-        for row, pct in zip(figure.rows, wide["received_pct_gdp"], strict=True):
-            row["received_pct_gdp"] = None if pd.isna(pct) else round(float(pct), 2)
-    return figure
 
 
-def missing_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
-    """Dead and missing migrants recorded in the country's UNSD subregion."""
+def indicator_over_time(
+    con: duckdb.DuckDBPyConnection, code: str, area: int, years: list[int] | None = None
+) -> pd.DataFrame:
+    """``year, value`` of indicator ``code`` for ``area`` in each of ``years`` (default every
+    year of the indicator) that can be computed, as the indicator API computes it; no rows when
+    its source is not in the warehouse."""
+    try:
+        values = [registry.compute(con, code, area, y) for y in years or registry.years(con, code)]
+    except MigobsError:
+        values = []
+    return pd.DataFrame(
+        [(v.year, v.value) for v in values if v.value is not None], columns=["year", "value"]
+    )
+
+
+def gdp_share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
+    """Remittances received as a share of GDP (SDG 17.3.2), each year both are published."""
+    return series_figure(
+        "remittances-gdp",
+        "Remittances received as a share of GDP (SDG 17.3.2)",
+        "percent of GDP",
+        indicator_over_time(con, "sdg.17.3.2", area),
+        [("Share of GDP", "value")],
+        source="World Bank World Development Indicators: personal remittances received / GDP "
+        "(current US$) × 100",
+        provenance=f"/api/indicators/sdg.17.3.2/areas/{area}",
+    )
+
+
+def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figure:
+    """Dead and missing migrants recorded in the country's UNSD subregion and in the country
+    itself (SDG 10.7.3, as the Compact table counts them), complete years only."""
     region = profile.subregion_of(con, area)
     frame = profile.missing_migrants_in(con, region) if region else pd.DataFrame()
+    complete = registry.years(con, "sdg.10.7.3") if not frame.empty else []
+    notes = []
+    if not frame.empty:
+        part = frame[frame["year"] > max(complete, default=0)]
+        notes += [
+            f"{int(r['year'])} is a part year (the file was exported during it): "
+            f"{number(r['dead_and_missing'])} recorded in {region} so far, left out above."
+            for r in part.to_dict("records")
+        ]
+        country = indicator_over_time(con, "sdg.10.7.3", area, complete)
+        frame = frame[frame["year"].isin(complete)].merge(
+            country.rename(columns={"value": "in_country"}), on="year", how="left"
+        )
+        notes.append(
+            f"The Compact table below (SDG 10.7.3) counts incidents in {name} itself; "
+            f"the {region} line counts every incident recorded in the subregion."
+        )
     return series_figure(
         "missing",
-        f"Dead and missing migrants in {region or 'the region'}",
+        f"Dead and missing migrants in {region or 'the region'} and in {name}",
         "persons",
         frame,
-        [("Dead and missing", "dead_and_missing")],
+        [(f"In {region}", "dead_and_missing"), (f"In {name}", "in_country")],
         source="IOM Missing Migrants Project (minimum estimates)",
         provenance=f"/api/indicators/sdg.10.7.3/areas/{area}",
         empty="No Missing Migrants records for this region in the warehouse yet.",
+        notes=notes,
     )

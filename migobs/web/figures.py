@@ -43,24 +43,33 @@ def series_figure(
     source: str,
     provenance: str | None = None,
     empty: str = "No values in the warehouse yet.",
+    table_only: Sequence[tuple[str, str]] = (),
+    notes: Sequence[str] = (),
 ) -> Figure:
-    """A line per (label, column) of ``frame`` over its ``year`` column, and the table."""
+    """A line per (label, column) of ``frame`` over its ``year`` column, and the table (with
+    the ``table_only`` columns too: figures on another scale, shown beside the lines)."""
     lines = [
         Series(label, tuple((int(r["year"]), float(r[key])) for r in _rows(frame, key)))
         for label, key in columns
     ]
     lines = [s for s in lines if s.points]
-    chart = line_chart(lines, title=title, unit=unit, ident=ident) if lines else None
-    table_columns = [("Year", "year"), *((f"{label} ({unit})", key) for label, key in columns)]
+    years = {year for s in lines for year, _ in s.points}
+    # One year is a table, not a line: the chart would be a lone dot on an empty axis.
+    chart = line_chart(lines, title=title, unit=unit, ident=ident) if len(years) > 1 else None
+    shown = [*columns, *table_only]
+    table_columns = [("Year", "year"), *((f"{label} ({unit})", key) for label, key in shown)]
     return Figure(
         ident=ident,
         title=title,
         chart=chart,
-        columns=table_columns,
-        rows=_records(frame, ["year", *(key for _, key in columns)]) if lines else [],
+        columns=[c for c in table_columns if c[1] == "year" or c[1] in frame.columns],
+        rows=_records(_with_values(frame, [k for _, k in shown]), ["year", *(k for _, k in shown)])
+        if lines
+        else [],
         source=source,
         provenance=provenance,
         empty=empty,
+        notes=list(notes),
     )
 
 
@@ -97,6 +106,13 @@ def by_year(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     wide = means.unstack(column)
     wide.columns = [str(c) for c in wide.columns]
     return wide.reset_index()
+
+
+def _with_values(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The rows of ``frame`` with a value in at least one of ``keys`` (a year that only another
+    figure of the same frame has would be a row of dashes)."""
+    present = [k for k in keys if k in frame.columns]
+    return frame.dropna(how="all", subset=present) if present else frame
 
 
 def _rows(frame: pd.DataFrame, key: str) -> list[dict[str, Any]]:

@@ -1,8 +1,13 @@
-"""How numbers look on the dashboard: thousands separators, a few significant digits."""
+"""How numbers look on the dashboard: thousands separators, a few significant digits, money in
+words, round axis steps."""
 
 from __future__ import annotations
 
 import math
+
+from markupsafe import Markup, escape
+
+MINUS = "\u2212"  # typographic minus: "−50k", not "-50k"
 
 
 def number(value: float | int | None, digits: int = 1) -> str:
@@ -18,13 +23,78 @@ def number(value: float | int | None, digits: int = 1) -> str:
 
 
 def compact(value: float) -> str:
-    """Short axis label: ``2500000`` → ``2.5M``, ``12000`` → ``12k``, ``3.5`` → ``3.5``."""
+    """Short axis label: ``2500000`` → ``2.5M``, ``-12000`` → ``−12k``, ``3.5`` → ``3.5``."""
+    sign = MINUS if value < 0 else ""
+    size = abs(value)
     for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if size >= limit:
+            return f"{sign}{size / limit:.3g}{suffix}"
+    return f"{sign}{size:.3g}"
+
+
+def money(value: float | None) -> str:
+    """US dollars in words: ``6e11`` → ``USD 600 bn``, ``4.5e7`` → ``USD 45 million``."""
+    if value is None or math.isnan(value):
+        return "–"
+    for limit, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "million")):
         if abs(value) >= limit:
-            return f"{value / limit:.3g}{suffix}"
-    return f"{value:.3g}"
+            return f"USD {value / limit:,.3g} {word}"
+    return f"USD {number(value)}"
+
+
+MONEY_UNITS = frozenset({"current US$", "current_usd", "US$", "USD"})
+
+
+def quantity(value: float | None, unit: str) -> Markup:
+    """A figure with its unit: money in words (``USD 600 bn``), else ``1,234 <small>unit</small>``."""
+    if value is None:
+        return Markup("–")
+    if unit in MONEY_UNITS:
+        return Markup(escape(money(value)))
+    return Markup(f"{escape(number(value))} <small>{escape(unit)}</small>")
+
+
+def span(low: float, high: float) -> str:
+    """A class of values in words: ``−50k to −10k``."""
+    return f"{compact(low)} to {compact(high)}"
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """About ``count`` round ticks (steps of 1, 2 or 5 × 10ⁿ) covering ``low`` to ``high``.
+
+    The first tick is at or below ``low`` and the last at or above ``high``, so an axis drawn
+    from the first to the last holds every value; zero is a tick whenever the range spans it.
+    """
+    if high <= low:
+        high = low + (abs(low) or 1.0)
+    power = 10.0 ** math.floor(math.log10((high - low) / max(count - 1, 1)))
+
+    def ends(step: float) -> tuple[int, int]:
+        return math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+
+    def misfit(step: float) -> int:
+        first, last = ends(step)
+        return abs(last - first + 1 - count)
+
+    step = min((m * power for m in (0.5, 1, 2, 5, 10)), key=misfit)  # first of equals: smaller
+    first, last = ends(step)
+    return [float(f"{k * step:.12g}") for k in range(first, last + 1)]
 
 
 def short(label: str, size: int = 26) -> str:
     """``label`` cut to ``size`` characters with an ellipsis."""
     return label if len(label) <= size else label[: size - 1] + "…"
+
+
+def wrap(label: str, size: int, lines: int = 2) -> list[str]:
+    """``label`` broken at spaces into at most ``lines`` lines of ``size`` characters, the last
+    cut with an ellipsis if the words do not fit."""
+    out: list[str] = []
+    for word in label.split():
+        if out and len(out[-1]) + 1 + len(word) <= size:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > lines:
+        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
+    return [short(line, size) for line in out]

@@ -1,8 +1,12 @@
-"""Line and bar charts as server-rendered SVG, readable without colour.
+"""Line and bar charts as server-rendered SVG, readable without colour and on a phone.
 
 Each series of a line chart has its own dash pattern and marker and is labelled directly at its
 last point; bars carry their value as text. Every chart has a ``<title>`` and a ``<desc>``
 summarising it; the page puts the same numbers in a table beside it.
+
+SVG text scales with the drawing, so each chart is drawn twice: a wide layout for screens and a
+narrow one (fewer ticks, shorter labels) that the stylesheet shows instead below 600 px, where
+its text renders at about its own size (13 px) rather than shrunk to a third.
 """
 
 from __future__ import annotations
@@ -12,13 +16,43 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import compact, number, short
+from migobs.web.format import compact, nice_ticks, number, short, wrap
 
-W, H = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 140, 24, 36
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 COLOURS = ("#08519c", "#a63603", "#238b45", "#54278f")
 MARKERS = ("circle", "square", "triangle", "diamond")
+FONT = 13
+CHAR = FONT * 0.62
+"""Room for one character of label text: a generous average advance of sans-serif fonts (labels
+are cut to what fits, so a wider font than assumed would clip them at the drawing's edge)."""
+MAX_MARKERS = 16
+LINE = FONT + 2
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a chart draws: its size, margins, number of y ticks and the least room between
+    year labels."""
+
+    name: str
+    width: int
+    height: int
+    left: int
+    right: int
+    ticks: int
+    year_gap: int
+    top: int = 24
+    bottom: int = 36
+
+    @property
+    def label_chars(self) -> int:
+        """Characters of an end label that fit the right margin."""
+        return int((self.right - 10) / CHAR)
+
+
+WIDE = Layout("wide", 640, 320, 64, 150, 5, 44)
+NARROW = Layout("narrow", 360, 300, 52, 116, 4, 48)
+LAYOUTS = (WIDE, NARROW)
 
 
 @dataclass(frozen=True)
@@ -29,9 +63,9 @@ class Series:
     points: tuple[tuple[int, float], ...]
 
 
-def _scale(low: float, high: float, start: float, end: float) -> tuple[float, float]:
-    span = (high - low) or 1.0
-    return start, (end - start) / span
+def both_layouts(draw: Callable[[Layout], Markup]) -> Markup:
+    """``draw`` in the wide and the narrow layout, one after the other (CSS shows one)."""
+    return Markup("").join(draw(layout) for layout in LAYOUTS)
 
 
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
@@ -44,106 +78,167 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
 
 
-def _frame(title: str, summary: str, ident: str, body: str, height: float = H) -> Markup:
+def frame(layout: Layout, title: str, summary: str, ident: str, body: str, height: float) -> Markup:
+    """The ``<svg>`` of one layout with its title and description (ids made unique per layout)."""
+    key = f"{ident}-{layout.name}"
     return Markup(
-        f'<svg class="chart" viewBox="0 0 {W} {height:.0f}" role="img" '
-        f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{ident}-title">{escape(title)}</title>'
-        f'<desc id="{ident}-desc">{escape(summary)}</desc>{body}</svg>'
+        f'<svg class="chart {layout.name}" viewBox="0 0 {layout.width} {height:.0f}" role="img" '
+        f'aria-labelledby="{key}-title {key}-desc" font-size="{FONT}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{key}-title">{escape(title)}</title>'
+        f'<desc id="{key}-desc">{escape(summary)}</desc>{body}</svg>'
+    )
+
+
+def _empty(title: str, ident: str) -> Markup:
+    return both_layouts(
+        lambda layout: frame(
+            layout, title, "No values.", ident, '<text x="20" y="40">No values.</text>', 60
+        )
     )
 
 
 def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -> Markup:
-    """Lines over years with y from zero, axes, ticks and a direct label per series."""
+    """Lines over years on round y ticks (from zero unless a value is below it), axes and a
+    direct label per series, in both layouts."""
     points = [p for s in series for p in s.points]
     if not points:
-        return _frame(title, "No values.", ident, '<text x="20" y="40">No values.</text>')
-    years = [p[0] for p in points]
-    y_max = max(max(p[1] for p in points), 0.0)
-    y_min = min(min(p[1] for p in points), 0.0)
-    x0, kx = _scale(min(years), max(years), LEFT, W - RIGHT)
-    y0, ky = _scale(y_min, y_max, H - BOTTOM, TOP)
-    x_min = min(years)
-
-    def xy(year: int, value: float) -> tuple[float, float]:
-        return x0 + (year - x_min) * kx, y0 + (value - y_min) * ky
-
-    body = [_axes(sorted(set(years)), (y_min, y_max), xy, unit)]
-    label_y = _spread([xy(*s.points[-1])[1] for s in series])
-    for i, s in enumerate(series):
-        colour, dash, marker = COLOURS[i % 4], DASHES[i % 4], MARKERS[i % 4]
-        coords = [xy(year, value) for year, value in s.points]
-        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-        body.append(
-            f'<g class="series"><polyline points="{line}" fill="none" stroke="{colour}" '
-            f'stroke-width="2" stroke-dasharray="{dash}"/>'
-            + "".join(_marker(marker, x, y, colour) for x, y in coords)
-            + f'<text x="{coords[-1][0] + 8:.1f}" y="{label_y[i] + 4:.1f}" fill="{colour}">'
-            f"<title>{escape(s.label)}</title>{escape(short(s.label, 18))}</text></g>"
-        )
+        return _empty(title, ident)
     last = ", ".join(
         f"{s.label} {number(s.points[-1][1])} in {s.points[-1][0]}" for s in series if s.points
     )
-    return _frame(
-        title, f"{unit} from {min(years)} to {max(years)}. Latest: {last}.", ident, "".join(body)
+    years = [p[0] for p in points]
+    summary = f"{unit} from {min(years)} to {max(years)}. Latest: {last}."
+    values = [p[1] for p in points]
+    low, high = min(min(values), 0.0), max(max(values), 0.0)
+
+    def draw(layout: Layout) -> Markup:
+        ticks, bottom = y_axis(low, high, layout.ticks)
+        x_low, x_high = min(years), max(years)
+        plot_w = layout.width - layout.left - layout.right
+        plot_h = layout.height - layout.top - layout.bottom
+
+        def xy(year: int, value: float) -> tuple[float, float]:
+            x = layout.left + (year - x_low) * plot_w / ((x_high - x_low) or 1)
+            y = layout.top + plot_h * (ticks[-1] - value) / (ticks[-1] - bottom)
+            return x, y
+
+        body = [_axes(layout, sorted(set(years)), ticks, xy, unit)]
+        labels = [wrap(s.label, layout.label_chars, lines=3) for s in series]
+        tops = _spread(
+            [xy(*s.points[-1])[1] for s in series],
+            [LINE * len(lines) for lines in labels],
+            layout.height - layout.bottom + 4,  # above the year labels
+        )
+        for i, s in enumerate(series):
+            body.append(
+                _line(i, [xy(year, value) for year, value in s.points], s.label, labels[i], tops[i])
+            )
+        return frame(layout, title, summary, ident, "".join(body), layout.height)
+
+    return both_layouts(draw)
+
+
+def y_axis(low: float, high: float, count: int) -> tuple[list[float], float]:
+    """Round ticks for values from ``low`` to ``high`` and the bottom of the axis: the lowest
+    tick, unless the values dip only a little below the next one (net aid a few million below
+    zero on an axis of billions), where the axis ends at the lowest value instead of adding a
+    whole step of empty space below zero."""
+    ticks = nice_ticks(low, high, count)
+    step = ticks[1] - ticks[0]
+    if len(ticks) > 2 and ticks[1] - low < 0.25 * step:
+        return ticks[1:], low
+    return ticks, ticks[0]
+
+
+def _line(
+    i: int, coords: list[tuple[float, float]], label: str, lines: list[str], top: float
+) -> str:
+    colour, dash, marker = COLOURS[i % 4], DASHES[i % 4], MARKERS[i % 4]
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+    every = -(-len(coords) // MAX_MARKERS)  # long series: a marker on every n-th point and the last
+    marked = [*coords[:-1:every], coords[-1]]
+    x = coords[-1][0] + 8
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{top + FONT * 0.35 + k * LINE:.1f}">{escape(line)}</tspan>'
+        for k, line in enumerate(lines)
+    )
+    return (
+        f'<g class="series"><polyline points="{path}" fill="none" stroke="{colour}" '
+        f'stroke-width="2" stroke-dasharray="{dash}"/>'
+        + "".join(_marker(marker, px, py, colour) for px, py in marked)
+        + f'<text fill="{colour}"><title>{escape(label)}</title>{spans}</text></g>'
     )
 
 
-def _spread(ys: list[float], gap: float = 14.0) -> list[float]:
-    """Label positions near ``ys`` at least ``gap`` apart, in the same order."""
+def _spread(ys: list[float], heights: list[float], bottom: float) -> list[float]:
+    """Tops of labels of ``heights`` near ``ys``, not overlapping, in the same order; those
+    that would pass ``bottom`` are moved up, and the ones above them only as far as needed."""
     order = sorted(range(len(ys)), key=lambda i: ys[i])
-    placed = list(ys)
+    placed = [y - (h - LINE) / 2 for y, h in zip(ys, heights, strict=True)]
     for before, after in zip(order, order[1:], strict=False):
-        placed[after] = max(placed[after], placed[before] + gap)
+        placed[after] = max(placed[after], placed[before] + heights[before])
+    lowest = order[-1]
+    placed[lowest] = min(placed[lowest], bottom - heights[lowest] + LINE / 2)
+    for after, before in zip(order[::-1], order[-2::-1], strict=False):
+        placed[before] = min(placed[before], placed[after] - heights[before])
     return placed
 
 
 def _axes(
+    layout: Layout,
     years: list[int],
-    y_range: tuple[float, float],
+    ticks: list[float],
     xy: Callable[[int, float], tuple[float, float]],
     unit: str,
 ) -> str:
-    low, high = y_range
-    parts = ['<g class="axes" font-size="12" fill="#333">']
-    for k in range(5):
-        value = low + (high - low) * k / 4
+    right = layout.width - layout.right
+    parts = ['<g class="axes" fill="#333">']
+    for value in ticks:
         _, y = xy(years[0], value)
+        stroke = "#888" if value == 0 else "#ddd"
         parts.append(
-            f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{compact(value)}</text>'
+            f'<line x1="{layout.left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{stroke}"/>'
+            f'<text x="{layout.left - 6}" y="{y + 4:.1f}" text-anchor="end">{compact(value)}</text>'
         )
     last_x = -1e9
     for year in years:
-        x, _ = xy(year, low)
-        if x - last_x < 40:
+        x, _ = xy(year, ticks[0])
+        if x - last_x < layout.year_gap:
             continue
         last_x = x
-        parts.append(f'<text x="{x:.1f}" y="{H - BOTTOM + 18}" text-anchor="middle">{year}</text>')
-    parts.append(f'<text x="4" y="14">{escape(unit)}</text></g>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{layout.height - layout.bottom + 20}" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    parts.append(f'<text x="4" y="15">{escape(unit)}</text></g>')
     return "".join(parts)
 
 
 def bar_chart(items: Sequence[tuple[str, float]], *, title: str, unit: str, ident: str) -> Markup:
     """Horizontal bars, largest first as given, each with its label and value as text."""
     if not items:
-        return _frame(title, "No values.", ident, '<text x="20" y="40">No values.</text>')
-    top = max(v for _, v in items) or 1.0
-    row = 28.0
-    label_width = 180
-    span = W - label_width - 90
-    body = ['<g font-size="12">']
-    for i, (label, value) in enumerate(items):
-        y = TOP + i * row
-        width = max(1.0, span * value / top)
-        body.append(
-            f'<text x="{label_width - 6}" y="{y + row * 0.65:.1f}" text-anchor="end">'
-            f"<title>{escape(label)}</title>{escape(short(label))}</text>"
-            f'<rect x="{label_width}" y="{y + 3:.1f}" width="{width:.1f}" height="{row - 6:.1f}" fill="{COLOURS[0]}"/>'
-            f'<text x="{label_width + width + 6:.1f}" y="{y + row * 0.65:.1f}">{number(value)}</text>'
-        )
-    body.append("</g>")
+        return _empty(title, ident)
     summary = (
         f"{unit}; largest: " + ", ".join(f"{label} {number(v)}" for label, v in items[:3]) + "."
     )
-    return _frame(title, summary, ident, "".join(body), TOP + row * len(items) + 8)
+    top = max(v for _, v in items) or 1.0
+    row = 28.0
+
+    def draw(layout: Layout) -> Markup:
+        label_width = layout.width * 0.3
+        span = layout.width - label_width - 96
+        chars = int((label_width - 8) / CHAR)
+        body = []
+        for i, (label, value) in enumerate(items):
+            y = 8 + i * row
+            width = max(1.0, span * value / top)
+            body.append(
+                f'<text x="{label_width - 6:.0f}" y="{y + row * 0.65:.1f}" text-anchor="end">'
+                f"<title>{escape(label)}</title>{escape(short(label, chars))}</text>"
+                f'<rect x="{label_width:.0f}" y="{y + 3:.1f}" width="{width:.1f}" height="{row - 6:.1f}" fill="{COLOURS[0]}"/>'
+                f'<text x="{label_width + width + 6:.1f}" y="{y + row * 0.65:.1f}">{number(value)}</text>'
+            )
+        return frame(layout, title, summary, ident, "".join(body), 16 + row * len(items))
+
+    return both_layouts(draw)

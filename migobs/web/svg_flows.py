@@ -1,5 +1,9 @@
 """A flow view of the largest corridors: origins on the left, destinations on the right, one
-band per corridor whose width is its stock, each labelled with its value (no colour needed)."""
+band per corridor whose width is its stock, each labelled with its value (no colour needed).
+
+Drawn in the wide and the narrow layout of :mod:`migobs.web.svg_charts` (shorter names on a
+phone), so its text keeps a readable size at any width.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,9 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from migobs.web.format import number, short
+from migobs.web.svg_charts import CHAR, Layout, both_layouts, frame
 
-W = 640
 ROW = 34
-LABEL = 150
 MAX_BAND = 22.0
 
 
@@ -35,34 +38,33 @@ def flow_view(flows: Sequence[Flow], *, title: str, ident: str) -> Markup:
     right = _positions([f.destination for f in flows])
     height = 40 + ROW * max(len(left), len(right), 1)
     top = max((f.value for f in flows), default=1.0) or 1.0
-    x0, x1 = LABEL, W - LABEL
-    parts = []
-    for f in flows:
-        y0, y1 = left[f.origin], right[f.destination]
-        width = max(1.5, MAX_BAND * f.value / top)
-        mid = (x0 + x1) / 2
-        label = f"{f.origin} → {f.destination}: {number(f.value)} persons"
-        parts.append(
-            f'<path d="M{x0},{y0:.1f} C{mid},{y0:.1f} {mid},{y1:.1f} {x1},{y1:.1f}" fill="none" '
-            f'stroke="#3182bd" stroke-opacity="0.55" stroke-width="{width:.1f}">'
-            f"<title>{escape(label)}</title></path>"
-        )
-    for name, y in left.items():
-        parts.append(
-            f'<text x="{x0 - 6}" y="{y + 4:.1f}" text-anchor="end"><title>{escape(name)}</title>'
-            f"{escape(short(name, 22))}</text>"
-        )
-    for name, y in right.items():
-        parts.append(
-            f'<text x="{x1 + 6}" y="{y + 4:.1f}"><title>{escape(name)}</title>'
-            f"{escape(short(name, 22))}</text>"
-        )
-    summary = "; ".join(f"{f.origin} to {f.destination} {number(f.value)}" for f in flows[:5])
-    return Markup(
-        f'<svg class="chart flows" viewBox="0 0 {W} {height}" role="img" '
-        f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{ident}-title">{escape(title)}</title>'
-        f'<desc id="{ident}-desc">Origins left, destinations right; band width is the number '
-        f"of migrants. Largest: {escape(summary)}.</desc>"
-        f'<g font-size="12">{"".join(parts)}</g></svg>'
+    listed = "; ".join(f"{f.origin} to {f.destination} {number(f.value)}" for f in flows[:5])
+    summary = (
+        "Origins left, destinations right; band width is the number of migrants. "
+        f"Largest: {listed}."
     )
+
+    def draw(layout: Layout) -> Markup:
+        label = layout.width * 0.3
+        chars = int((label - 8) / CHAR)
+        x0, x1 = label, layout.width - label
+        mid = (x0 + x1) / 2
+        parts = []
+        for f in flows:
+            y0, y1 = left[f.origin], right[f.destination]
+            width = max(1.5, MAX_BAND * f.value / top)
+            text = f"{f.origin} → {f.destination}: {number(f.value)} persons"
+            parts.append(
+                f'<path d="M{x0:.0f},{y0:.1f} C{mid:.0f},{y0:.1f} {mid:.0f},{y1:.1f} {x1:.0f},{y1:.1f}" '
+                f'fill="none" stroke="#3182bd" stroke-opacity="0.55" stroke-width="{width:.1f}">'
+                f"<title>{escape(text)}</title></path>"
+            )
+        for names, x, anchor in ((left, x0 - 6, "end"), (right, x1 + 6, "start")):
+            parts += [
+                f'<text x="{x:.0f}" y="{y + 4:.1f}" text-anchor="{anchor}">'
+                f"<title>{escape(name)}</title>{escape(short(name, chars))}</text>"
+                for name, y in names.items()
+            ]
+        return frame(layout, title, summary, ident, "".join(parts), height)
+
+    return both_layouts(draw)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
-from migobs.web.format import compact, number
+from migobs.web.format import compact, number, quantity
 
 HERE = Path(__file__).parent
 
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["number"] = number
 templates.env.filters["compact"] = compact
+templates.env.filters["quantity"] = quantity

@@ -1,18 +1,24 @@
-"""What the world map can show: each variable's code, title, unit and how to read it.
+"""What the world map can show: each variable's code, title, unit and how to read it, and the
+years it can be shown in.
 
 A variable reads every year at once from the warehouse as a tidy frame (``area, area_name,
-iso3, year, value`` plus provenance columns); the page picks the year.
+iso3, year, value`` plus provenance columns); an indicator is computed one year at a time, as
+the API does. Only years with a value for some area are offered; projections are marked; the
+page opens on the newest observed (not projected) year with values for nearly as many areas as
+the best-covered year (:data:`COVERAGE`), so a year that only a few sources have reached yet
+does not give a blank map.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 from fastapi import Request
 
+from migobs.api.memo import per_build
 from migobs.api.routes.indicators import indicator_table
 from migobs.errors import MigobsError
 from migobs.indicators import registry
@@ -22,6 +28,7 @@ from migobs.warehouse.read import atlas, listing
 from migobs.web.errors import PageInputError
 
 Reader = Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]
+COLUMNS = ("area", "area_name", "iso3", "year", "value")
 
 
 @dataclass(frozen=True)
@@ -33,19 +40,20 @@ class MapVariable:
     unit: str
     source: str
     read: Reader
+    projections: Callable[[duckdb.DuckDBPyConnection], list[int]] | None = None
 
 
 def _newest_stock(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     editions = [e for s, e in listing.stock_editions(con) if s == "undesa_stock"]
     if not editions:
-        return pd.DataFrame(columns=["area", "area_name", "iso3", "year", "value"])
+        return pd.DataFrame(columns=list(COLUMNS))
     return atlas.stock_by_destination(con, edition=editions[-1])
 
 
 def _emigrants(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     editions = listing.stock_editions_with_origins(con, "undesa_stock")
     if not editions:
-        return pd.DataFrame(columns=["area", "area_name", "iso3", "year", "value"])
+        return pd.DataFrame(columns=list(COLUMNS))
     return atlas.emigrants_map(con, edition=editions[-1])
 
 
@@ -104,10 +112,11 @@ VARIABLES: dict[str, MapVariable] = {
         ),
         MapVariable(
             "net_migrants",
-            "Net migrants (five-year period)",
+            "Net migrants in the five years from the year shown",
             "persons",
-            "UN World Population Prospects 2019",
+            "UN World Population Prospects 2019 (estimates; medium-variant projections)",
             _series("net_migrants"),
+            lambda con: atlas.projection_years(con, "net_migrants"),
         ),
         MapVariable(
             "remittances_received",
@@ -148,10 +157,55 @@ def choices() -> list[MapChoice]:
     return frames + indicators
 
 
+COVERAGE = 0.9
+"""The default year has values for at least this share of the areas of the best-covered year."""
+
+
+@dataclass(frozen=True)
+class YearChoice:
+    """A year the map can show: how many areas have a value, and whether it is a projection."""
+
+    year: int
+    areas: int
+    projection: bool = False
+
+    @property
+    def label(self) -> str:
+        """``2095 (projection)`` or ``2020``."""
+        return f"{self.year} (projection)" if self.projection else str(self.year)
+
+
+def default_year(years: Sequence[YearChoice]) -> YearChoice | None:
+    """The newest year that is not a projection and has values for at least :data:`COVERAGE`
+    of the areas of the best-covered such year (projections only if there is nothing else)."""
+    observed = [y for y in years if not y.projection] or list(years)
+    if not observed:
+        return None
+    best = max(y.areas for y in observed)
+    return [y for y in observed if y.areas >= COVERAGE * best][-1]
+
+
+def pick_year(years: Sequence[YearChoice], asked: str | None) -> YearChoice | None:
+    """The year ``asked`` (as typed in the query), or :func:`default_year` when none is.
+
+    Raises
+    ------
+    PageInputError
+        ``asked`` is not a year (422) or a year without data (404); the page lists the years.
+    """
+    if asked is None or not asked.strip():
+        return default_year(years)
+    for choice in years:
+        if str(choice.year) == asked.strip():
+            return choice
+    status = 404 if asked.strip().isdigit() else 422
+    raise PageInputError("year", asked, [y.label for y in years], status=status)
+
+
 def map_rows(
-    request: Request, con: duckdb.DuckDBPyConnection, code: str, year: int | None
-) -> tuple[MapChoice, int | None, list[int], pd.DataFrame]:
-    """The choice ``code``, the year shown, every year it has, and that year's rows
+    request: Request, con: duckdb.DuckDBPyConnection, code: str, year: str | None
+) -> tuple[MapChoice, YearChoice | None, list[YearChoice], pd.DataFrame]:
+    """The choice ``code``, the year shown, every year with data, and that year's rows
     (``area, area_name, iso3, year, value``), largest first.
 
     Raises
@@ -162,20 +216,39 @@ def map_rows(
     known = {c.code: c for c in choices()}
     if code not in known:
         raise PageInputError("variable", code, list(known))
+    years = per_build(request, ("map-years", code), lambda: year_choices(con, code))
+    shown = pick_year(years, year)
+    if shown is None:
+        return known[code], None, years, pd.DataFrame(columns=list(COLUMNS))
     if code in VARIABLES:
         frame = VARIABLES[code].read(con)
-        years = sorted({int(y) for y in frame["year"]})
     else:
-        years = _indicator_years(con, code)
-        frame = pd.DataFrame(columns=["area", "area_name", "iso3", "year", "value"])
-    if year is None:
-        year = years[-1] if years else None
-    elif year not in years:
-        raise PageInputError("year", year, years)
-    if code not in VARIABLES and year is not None:
-        frame = _indicator_frame(request, con, code, year)
-    rows = frame[(frame["year"] == year) & frame["value"].notna()]
-    return known[code], year, years, rows.sort_values("value", ascending=False, kind="stable")
+        frame = _indicator_frame(request, con, code, shown.year)
+    rows = frame[(frame["year"] == shown.year) & frame["value"].notna()]
+    return known[code], shown, years, rows.sort_values("value", ascending=False, kind="stable")
+
+
+def year_choices(con: duckdb.DuckDBPyConnection, code: str) -> list[YearChoice]:
+    """Every year of ``code`` with a value for at least one area, oldest first.
+
+    An indicator is computed for each of its years (as ``/api/indicators/{code}/values`` does):
+    a few seconds for the slowest, once per build.
+    """
+    if code in VARIABLES:
+        variable = VARIABLES[code]
+        frame = variable.read(con)
+        counts = frame[frame["value"].notna()].groupby("year")["area"].nunique()
+        projected = set(variable.projections(con)) if variable.projections else set()
+        return [
+            YearChoice(int(y), int(n), int(y) in projected)
+            for y, n in zip(counts.index, counts.to_numpy(), strict=True)
+        ]
+    found = []
+    for year in _indicator_years(con, code):
+        areas = sum(1 for v in registry.table(con, code, year) if v.counterpart is None)
+        if areas:
+            found.append(YearChoice(year, areas))
+    return found
 
 
 def _indicator_years(con: duckdb.DuckDBPyConnection, code: str) -> list[int]:
@@ -194,7 +267,7 @@ def _indicator_frame(
         columns=["area", "area_name", "year", "value"],
     )
     iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
-    return frame.merge(iso3, on="area", how="left")[["area", "area_name", "iso3", "year", "value"]]
+    return frame.merge(iso3, on="area", how="left")[list(COLUMNS)]
 
 
 def _sources(names: tuple[str, ...]) -> str:

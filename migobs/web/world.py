@@ -10,14 +10,17 @@ from fastapi.responses import HTMLResponse, Response
 from migobs.api.deps import SettingsDep, WarehouseDep
 from migobs.api.memo import per_build
 from migobs.web.shapes import world_shapes
-from migobs.web.svg_map import choropleth
+from migobs.web.svg_map import bins, choropleth, legend
 from migobs.web.templating import templates
 from migobs.web.variables import choices, map_rows
 
 router = APIRouter(include_in_schema=False)
 
 VariableParam = Annotated[str, Query(description="map variable code")]
-YearParam = Annotated[int | None, Query(description="year; default the newest")]
+# A string, so that a year that is not a number gets the page listing the years (not JSON).
+YearParam = Annotated[
+    str | None, Query(description="year; default the newest observed year with wide coverage")
+]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -34,15 +37,17 @@ def world(
     def draw() -> dict[str, Any]:
         chosen, shown, years, rows = map_rows(request, con, variable, year)
         values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
-        title = f"{chosen.title}, {shown}" if shown is not None else f"{chosen.title}: no data yet"
+        title = f"{chosen.title}, {shown.label}" if shown else f"{chosen.title}: no data yet"
         shapes = per_build(request, ("shapes",), lambda: world_shapes(con, settings))
+        classes = bins(list(values.values()))
         return {
             "title": title,
             "variable": chosen,
             "variables": choices(),
             "year": shown,
             "years": years,
-            "map": choropleth(shapes, values, title=title, unit=chosen.unit),
+            "map": choropleth(shapes, values, classes, title=title, unit=chosen.unit),
+            "legend": legend(classes, chosen.unit),
             "rows": rows.to_dict("records"),
         }
 
@@ -58,9 +63,9 @@ def world_csv(
     year: YearParam = None,
 ) -> Response:
     """The world page's table as CSV."""
-    chosen, year, _, rows = map_rows(request, con, variable, year)
+    chosen, shown, _, rows = map_rows(request, con, variable, year)
     body = rows[["area", "area_name", "iso3", "year", "value"]].to_csv(index=False)
-    name = f"{chosen.code}-{year}.csv"
+    name = f"{chosen.code}-{shown.year if shown else 'none'}.csv"
     return Response(
         body,
         media_type="text/csv; charset=utf-8",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from migobs.config import Settings
-from tests.browser import launch, screenshot, watched_page
+from tests.browser import at_phone_width, clipped_text, launch, screenshot, watched_page
 from tests.live import serve_in_thread
 
 pytestmark = [pytest.mark.real, pytest.mark.browser]
@@ -49,4 +49,6 @@ def test_real_page(
         page.goto(f"{real_site}{path}")
         assert page.locator("h1").inner_text() == heading
         assert figure in page.locator("main").inner_text()
+        assert not clipped_text(page)
         screenshot(page, name)
+        assert at_phone_width(page, name) >= 11

@@ -153,3 +153,64 @@ def test_indicator_export_reads_back_with_sdmx1(real: httpx.Client, tmp_path: Pa
         "DF_INDICATOR_SDG_10_C_1",
     )
     assert round(values[("004", "2020")], 2) == 10.14  # Afghanistan, as /api/indicators gives
+
+
+def test_world_map_opens_on_a_year_with_data_on_real_data(real: httpx.Client) -> None:
+    expected = {
+        "sdg.17.3.2": "2023",  # GDP ends in 2023; 2024 would be blank
+        "sdg.10.7.4": "2020",  # WPP population (estimates) ends in 2020
+        "remittances.vs_oda": "2021",  # 2022-23 aid covers far fewer countries
+        "net_migrants": "2015",  # 2020-2095 are projections
+    }
+    for code, year in expected.items():
+        html = real.get("/world", params={"variable": code}).text
+        assert f'<option value="{year}" selected>{year}</option>' in html, code
+        assert html.count("<tr><td>") > 100, code  # a full table, not a blank map
+    net = real.get("/world", params={"variable": "net_migrants"}).text
+    assert '<option value="2095">2095 (projection)</option>' in net
+    assert "−3.27M to −106k" in net and "0 to 25k" in net  # diverging classes, minus signs
+    assert "--" not in net.split('<ul class="legend"')[1].split("</ul>")[0]
+    sdg = real.get("/world", params={"variable": "sdg.17.3.2"}).text
+    assert '<option value="2024">' not in sdg  # a year without GDP is not offered
+    projected = real.get("/world", params={"variable": "net_migrants", "year": 2095}).text
+    assert "A projection</strong>" in projected
+
+
+def test_profile_remittances_against_gdp_on_real_data(real: httpx.Client) -> None:
+    html = real.get("/country/484").text
+    assert "Remittances received as a share of GDP (SDG 17.3.2)" in html
+    assert "GDP (current US$)" in html
+    assert "1,788,886,821,047" in html  # Mexico's GDP, 2023, beside remittances
+    compact = html.split('id="compact-table"')[1]
+    assert 'href="/api/indicators/sdg.17.3.2/areas/484?year=2023"' in compact
+    assert 'href="/api/indicators/sdg.10.7.4/areas/484?year=2020"' in compact
+    assert "not computable" not in compact.split("sdg.10.c.1.sending")[0]
+
+
+def test_profile_missing_migrants_on_real_data(real: httpx.Client) -> None:
+    html = real.get("/country/484").text
+    assert "Dead and missing migrants in Central America and in Mexico" in html
+    assert "2025 is a part year (the file was exported during it)" in html
+    missing = html.split('id="missing"')[1].split("</section>")[0]
+    assert '<td class="num">2024</td><td class="num">408</td><td class="num">225</td>' in missing
+    assert '<td class="num">2025</td>' not in missing
+
+
+def test_corridor_page_on_real_data(real: httpx.Client) -> None:
+    html = real.get("/corridor", params={"origin": 484, "destination": 840}).text
+    assert "UN DESA 2017 edition" in html and "World Bank/KNOMAD 2017" in html
+    assert "Average total cost of sending USD 200" in html
+    assert "ATCR.CORR" not in html and "undesa_stock" not in html
+    assert "Not drawn: the 2019 and 2020 editions of the UN DESA stock" in html
+    default = real.get("/corridor").text
+    assert "Showing the largest corridor of the world: Mexico → United States of America" in default
+    europe = real.get("/corridor", params={"region": 150}).text
+    assert "Showing the largest corridor of Europe:" in europe
+
+
+def test_report_money_on_real_data(real: httpx.Client) -> None:
+    html = real.get("/report").text
+    c05 = html.split('<th scope="row">C05</th>')[1].split("</tr>")[0]
+    assert "USD 600 bn" in c05 and "USD 591 bn" in c05
+    c04 = html.split('<th scope="row">C04</th>')[1].split("</tr>")[0]
+    assert "/api/claims/C04" not in c04

@@ -8,13 +8,32 @@ def test_corridor_shows_stock_in_each_edition(client: httpx.Client) -> None:
     assert "Mexico → United States of America" in html
     assert "12,683,066" in html  # 2017 edition, 2017
     assert "11,489,684" in html  # 2019 edition, 2019
-    assert "undesa_stock 2017" in html and "undesa_stock 2019" in html
+    assert "UN DESA 2017 edition (persons)" in html and "UN DESA 2019 edition (persons)" in html
+    assert "undesa_stock" not in html  # legends and table headers name the edition, not the code
+    assert "Not drawn" not in html  # both editions of this warehouse have origins
 
 
 def test_largest_corridors_flow_view(client: httpx.Client) -> None:
     html = client.get("/corridor").text
     assert "Largest corridors, 2019" in html
     assert "<title>Mexico → United States of America: 11,489,684 persons</title>" in html
+
+
+def test_corridor_without_a_choice_opens_on_the_largest(client: httpx.Client) -> None:
+    html = client.get("/corridor").text
+    assert "Showing the largest corridor of the world: Mexico → United States of America." in html
+    assert '<option value="484" selected>Mexico</option>' in html
+    assert '<option value="840" selected>United States of America</option>' in html
+    assert "12,683,066" in html  # its stock figure, 2017 edition
+    europe = client.get("/corridor", params={"region": 150}).text
+    assert "Showing the largest" not in europe  # no corridor of Europe in this warehouse
+
+
+def test_editions_without_origins_are_named() -> None:
+    from migobs.web.corridor import _editions
+
+    assert _editions(["2020"]) == "the 2020 edition"
+    assert _editions(["2019", "2020"]) == "the 2019 and 2020 editions"
 
 
 def test_unknown_end_is_404(client: httpx.Client) -> None:

@@ -26,6 +26,7 @@ def test_profile_shows_immigrants_emigrants_and_sex(client: httpx.Client) -> Non
     assert "4,344,036" in france and "3,990,839" in france  # women and men
     assert "Largest countries of destination" in html
     assert "No values in the warehouse yet." in html  # refugees are not in this warehouse
+    assert "Remittances received as a share of GDP (SDG 17.3.2)" in html
 
 
 def test_every_figure_names_its_source(client: httpx.Client) -> None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from migobs.web.geo import Shape
-from migobs.web.svg_map import PALETTE, bins, choropleth, fill_of
+from migobs.web.svg_map import ABOVE, BELOW, PALETTE, bins, choropleth, fill_of, legend
 
 
 def test_bins_are_quantiles_and_cover_every_value() -> None:
@@ -18,10 +18,31 @@ def test_repeated_values_make_fewer_darker_classes() -> None:
     assert classes[-1].fill == PALETTE[-1]
 
 
+def test_values_of_both_signs_get_a_scale_centred_on_zero() -> None:
+    values = [-2_470_000, -600_000, -50_000, -20_000, -10_000, -5, 0, 10, 5000, 20_000, 1e6, 2e6]
+    classes = bins(values)
+    assert [b.fill for b in classes] == [*BELOW, *ABOVE]
+    assert classes[2].high == 0 and classes[3].low == 0  # zero is the boundary
+    assert fill_of(-5, classes) == BELOW[-1]  # lightest orange next to zero
+    assert fill_of(10, classes) == ABOVE[0]  # lightest blue next to zero
+    assert fill_of(-2_470_000, classes) == BELOW[0] and fill_of(2e6, classes) == ABOVE[-1]
+    text = legend(classes, "persons")
+    assert "−2.47M to −50k" in text and "−50k to −10k" in text and "−10k to 0" in text
+    assert "0 to 5k" in text and "1M to 2M" in text
+    assert "--" not in text and "-2" not in text
+
+
+def test_legend_is_html_so_its_text_keeps_its_size() -> None:
+    text = legend(bins([1, 2, 3]), "persons")
+    assert text.startswith('<ul class="legend"')
+    assert '<li><span class="swatch no-data"></span>no data</li>' in text
+
+
 def test_every_area_has_a_text_title() -> None:
     svg = choropleth(
         [Shape(4, "Afghanistan", "M0,0Z"), Shape(250, "France", "M1,1Z")],
         {4: 144_098.0},
+        bins([144_098.0]),
         title="Migrants <2019>",
         unit="persons",
     )

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import httpx
+import pytest
+
+from migobs.web.errors import PageInputError
+from migobs.web.variables import YearChoice, default_year, pick_year
 
 
 def test_unknown_variable_names_the_accepted_ones(client: httpx.Client) -> None:
@@ -16,8 +20,37 @@ def test_unknown_year_lists_the_years(client: httpx.Client) -> None:
     assert "<li>2010</li>" in response.text and "<li>2019</li>" in response.text
 
 
-def test_malformed_year_is_a_4xx(client: httpx.Client) -> None:
-    assert client.get("/world", params={"year": "soon"}).status_code == 422
+def test_malformed_year_is_an_html_page_listing_the_years(client: httpx.Client) -> None:
+    response = client.get("/world", params={"year": "soon"})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert "year=&#39;soon&#39; is not known here" in response.text
+    assert "<li>2010</li>" in response.text and "<li>2019</li>" in response.text
+
+
+def test_default_year_skips_thin_newest_years_and_projections() -> None:
+    years = [
+        YearChoice(2015, 200),
+        YearChoice(2020, 195),
+        YearChoice(2023, 120),  # only a few countries have reported yet
+        YearChoice(2025, 201, projection=True),
+    ]
+    assert default_year(years) == YearChoice(2020, 195)
+    assert default_year([YearChoice(2030, 5, projection=True)]) == YearChoice(2030, 5, True)
+    assert default_year([]) is None
+    assert years[-1].label == "2025 (projection)" and years[0].label == "2015"
+
+
+def test_asked_year_is_one_with_data() -> None:
+    years = [YearChoice(2015, 200), YearChoice(2020, 195)]
+    assert pick_year(years, "2015") == years[0]
+    assert pick_year(years, None) == years[1]
+    with pytest.raises(PageInputError) as missing:
+        pick_year(years, "2017")
+    assert (missing.value.status, missing.value.accepted) == (404, ["2015", "2020"])
+    with pytest.raises(PageInputError) as malformed:
+        pick_year(years, "abc")
+    assert malformed.value.status == 422 and malformed.value.parameter == "year"
 
 
 def test_world_page_shows_newest_edition_and_year(client: httpx.Client) -> None:
@@ -28,6 +61,9 @@ def test_world_page_shows_newest_edition_and_year(client: httpx.Client) -> None:
     assert "50,661,149" in html  # United States, 2019 edition
     assert "<title>France: 8,334,875 persons</title>" in html or "8,334,875" in html
     assert 'href="/world.csv?variable=immigrants&amp;year=2019"' in html
+    assert '<ul class="legend"' in html and "no data</li>" in html
+    assert '<option value="2010">2010</option>' in html  # every year with data, no other
+    assert html.count('<option value="20') == 2
 
 
 def test_world_csv_matches_the_table(client: httpx.Client) -> None:

@@ -132,3 +132,16 @@ def emigrants_map(con: duckdb.DuckDBPyConnection, *, edition: str) -> pd.DataFra
            GROUP BY ALL ORDER BY 1, 4""",
         [edition],
     ).df()
+
+
+def projection_years(con: duckdb.DuckDBPyConnection, variable: str) -> list[int]:
+    """Years of a ``series`` variable (newest edition) read from a projection sheet (WPP's
+    ``MEDIUM VARIANT`` and the other variants), oldest first."""
+    rows = con.execute(
+        """SELECT DISTINCT year FROM series
+           WHERE variable = ? AND sheet ILIKE '%variant%'
+             AND edition = (SELECT max(edition) FROM series WHERE variable = ?)
+           ORDER BY year""",
+        [variable, variable],
+    ).fetchall()
+    return [int(year) for (year,) in rows]

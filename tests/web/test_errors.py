@@ -1,0 +1,43 @@
+"""Bad input on pages gets the HTML error page naming the parameter; /api/ keeps its JSON."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+PAGES = [
+    ("/country/abc", 422, "m49", "an M49 code"),
+    ("/world?year=abc", 422, "year", "<li>2019</li>"),
+    ("/corridor?origin=abc", 422, "origin", "an M49 code"),
+    ("/report?verdict=x", 422, "verdict", "<li>not_testable</li>"),
+    ("/country/99999", 404, "m49", "every country"),
+    ("/nonexistent", 404, "path", "<li>/world</li>"),
+    ("/country/484/nope", 404, "path", "<li>/report</li>"),
+]
+
+
+@pytest.mark.parametrize(("path", "status", "parameter", "accepted"), PAGES)
+def test_bad_page_input_is_an_html_page(
+    client: httpx.Client, path: str, status: int, parameter: str, accepted: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+    assert f"Accepted values of <code>{parameter}</code>" in response.text
+    assert accepted in response.text
+    assert '<p class="error" role="alert">' in response.text
+
+
+def test_api_errors_keep_the_json_shape(client: httpx.Client) -> None:
+    for path, status in (("/api/nonexistent", 404), ("/api/areas/abc", 422)):
+        response = client.get(path)
+        assert response.status_code == status
+        assert response.headers["content-type"] == "application/json"
+        assert set(response.json()["error"]) == {
+            "status",
+            "type",
+            "message",
+            "parameter",
+            "accepted",
+        }
+    assert client.get("/api/areas/abc").json()["error"]["parameter"] == "m49"
