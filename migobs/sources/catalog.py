@@ -82,7 +82,7 @@ class Source:
 @cache
 def catalog() -> dict[str, Source]:
     """Every source of the catalogue by name, read once from the YAML files."""
-    return {source.name: source for source in map(_read_source, sorted(HERE.glob("*.yml")))}
+    return {source.name: source for source in map(read_source, sorted(HERE.glob("*.yml")))}
 
 
 def source(name: str) -> Source:
@@ -116,7 +116,8 @@ def file_spec(source_name: str, edition_name: str, key: str) -> FileSpec:
     return files[key]
 
 
-def _read_source(path: Path) -> Source:
+def read_source(path: Path) -> Source:
+    """One source as its YAML file at ``path`` describes it (not cached; see :func:`catalog`)."""
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     name = str(data["source"])
     editions = {

@@ -11,6 +11,9 @@ To add a source, write ``migobs/warehouse/loaders/<source>.py`` with::
                 obtained = ctx.obtain(spec)           # None: edition not held (a finding says so)
                 if obtained is None:
                     continue
+                if (spec.edition, spec.key) not in parser.LAYOUTS:   # held, but not described
+                    ctx.skip_without_layout(obtained, "LAYOUTS in migobs/sources/<source>.py")
+                    continue
                 file_id = ctx.register_file(obtained)
                 records = parser.read(obtained.path)  # migobs.sources.<source>
                 area = ctx.areas.by_code(SOURCE, code)  # or by_name / by_iso3
@@ -162,6 +165,25 @@ class LoadContext:
         )
         self.findings.append(finding)
         return finding
+
+    def skip_without_layout(self, obtained: Obtained, where: str) -> None:
+        """Record that a held file has no layout: it is not loaded, everything else is.
+
+        ``where`` names the table of layouts to describe it in (e.g.
+        ``LAYOUTS in migobs/sources/undesa_stock.py``). The finding (``edition-no-layout``)
+        names the file and what to do.
+        """
+        spec = obtained.spec
+        self.add_finding(
+            "edition-no-layout",
+            f"{spec.dataset}: no layout",
+            f"{obtained.path} ({spec.name}, sha256 {obtained.sha256}) is held, but migobs does not "
+            f"know how {spec.source} edition {spec.edition} file {spec.key!r} is laid out, so it "
+            f"was not loaded; every other file was. To load it, describe its layout in {where} "
+            f"(see docs/sources.md); to silence this, remove the file.",
+            source=spec.source,
+            edition=spec.edition,
+        )
 
     def _present(self, spec: FileSpec) -> bool:
         base = self.settings.mirror or self.settings.downloads
