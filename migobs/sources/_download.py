@@ -1,9 +1,11 @@
 """Obtain an official file: from the mirror folder, the data directory or the official URL.
 
-Every file is checked against the sha256 the catalogue records before it is used. A file whose
-checksum the catalogue does not know yet (an edition we have not held) is accepted on first
-download, and its checksum is recorded in ``checksums.yml`` in the data directory and reported;
-later uses are checked against that record.
+Every file is checked against the sha256 the catalogue records before it is used: a mirror copy
+against ``sha256``, a download against ``official_sha256`` where the publisher's bytes differ
+from the mirror copy. A file whose checksum the catalogue does not know yet (an edition we have
+not held, or a publisher's download that differs from our copy) is accepted when first seen, and
+its checksum is recorded in ``checksums.yml`` in the data directory and reported; later uses are
+checked against that record. ``mirror-only`` and ``manual`` files are never downloaded.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ Progress = Callable[[int, int | None], None]
 
 RETRIES = 3
 CHUNK = 1 << 16
+CHECKSUMS = "checksums.yml"
+"""File in the data directory recording the checksums of files first seen there."""
 
 
 @dataclass(frozen=True)
@@ -58,12 +62,14 @@ def obtain(
 
     With ``settings.mirror`` set the file is read from the mirror folder and never downloaded.
     Otherwise a verified copy in the data directory is used, or the file is downloaded from its
-    official URL (resuming a partial download, retrying transient failures).
+    official URL (resuming a partial download, retrying transient failures). A ``mirror-only``
+    or ``manual`` file is never downloaded: it must be in the mirror or the data directory.
 
     Raises
     ------
     FileNotObtained
-        The mirror does not hold the file.
+        The mirror does not hold the file, or a file that cannot be downloaded is not in the data
+        directory (the message says how to obtain it).
     DownloadError
         The server answered with an error, or the network failed after retries.
     ChecksumMismatch
@@ -75,34 +81,71 @@ def obtain(
             raise FileNotObtained(
                 f"{spec.dataset}: {spec.mirror_path} is not in the mirror folder {settings.mirror}. "
                 f"Point MIGOBS_MIRROR (or --mirror) at a folder laid out like shared/data, or unset it "
-                f"to download {spec.url}."
+                f"to {'download ' + spec.url if spec.obtain == 'download' else 'use the data directory'}."
             )
-        return _verified(spec, path, settings)
+        return _verified(spec, path, settings, mirror=settings.mirror)
     path = settings.downloads / spec.mirror_path
     if not path.is_file():
+        if spec.obtain != "download":
+            raise FileNotObtained(not_downloadable(spec, path))
         _download(spec, path, client=client, progress=progress)
-    return _verified(spec, path, settings)
+    return _verified(spec, path, settings, mirror=None)
 
 
-def _verified(spec: FileSpec, path: Path, settings: Settings) -> Obtained:
+def not_downloadable(spec: FileSpec, path: Path) -> str:
+    """What to do for a ``mirror-only`` or ``manual`` file that is not at ``path`` yet."""
+    if spec.obtain == "manual":
+        return (
+            f"{spec.dataset}: {spec.name} cannot be downloaded by migobs: {spec.note} "
+            f"Save it as {path} (from {spec.url}), or point MIGOBS_MIRROR (or --mirror) at a folder "
+            f"laid out like shared/data."
+        )
+    return (
+        f"{spec.dataset}: {spec.name} comes only from a mirror: {spec.note} Point MIGOBS_MIRROR "
+        f"(or --mirror) at a folder laid out like shared/data that holds {spec.mirror_path}, or "
+        f"copy that file to {path}."
+    )
+
+
+def _verified(spec: FileSpec, path: Path, settings: Settings, *, mirror: Path | None) -> Obtained:
     found = sha256_of(path)
     recorded_sums = _recorded(settings)
-    expected = spec.sha256 or recorded_sums.get(spec.dataset)
+    from_mirror = mirror is not None or spec.obtain == "mirror-only"
+    listed = spec.expected_sha256(from_mirror=from_mirror)
+    expected = listed or recorded_sums.get(spec.dataset)
     if expected is None:
         recorded_sums[spec.dataset] = found
         _record(settings, recorded_sums)
         return Obtained(spec, path, found, recorded=True)
     if found != expected:
+        whose = (
+            f"migobs/sources/{spec.source}.yml"
+            if listed
+            else f"{settings.downloads / CHECKSUMS} (recorded when first obtained)"
+        )
         raise ChecksumMismatch(
-            f"{path}: sha256 {found} does not match {expected} recorded for {spec.dataset}. "
-            f"The file is truncated, altered or a different edition. Delete it and run "
-            f"`migobs fetch {spec.source}` to obtain it again (or replace it in the mirror)."
+            f"{path}: this is not the file recorded for {spec.dataset}.\n"
+            f"  expected sha256 {expected} ({whose})\n"
+            f"  found    sha256 {found}\n"
+            f"It is truncated, altered or a different edition. {_replace_hint(spec, path, mirror)}"
         )
     return Obtained(spec, path, found)
 
 
+def _replace_hint(spec: FileSpec, path: Path, mirror: Path | None) -> str:
+    if mirror is not None:
+        return (
+            f"Replace {spec.mirror_path} in the mirror folder {mirror} with the copy the catalogue "
+            f"lists (migobs/sources/{spec.source}.yml: {spec.size or '?'} bytes), or point "
+            f"MIGOBS_MIRROR at another mirror."
+        )
+    if spec.obtain != "download":
+        return f"Delete it and obtain it again: {not_downloadable(spec, path)}"
+    return f"Delete it and run `migobs fetch {spec.source}` to download it again."
+
+
 def _recorded(settings: Settings) -> dict[str, str]:
-    path = settings.downloads / "checksums.yml"
+    path = settings.downloads / CHECKSUMS
     if not path.is_file():
         return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -110,7 +153,7 @@ def _recorded(settings: Settings) -> dict[str, str]:
 
 
 def _record(settings: Settings, sums: dict[str, str]) -> None:
-    path = settings.downloads / "checksums.yml"
+    path = settings.downloads / CHECKSUMS
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(dict(sorted(sums.items()))), encoding="utf-8")
 

@@ -3,6 +3,16 @@
 Each ``<source>.yml`` in this folder lists a source's editions as data: for every file its official
 URL, the path it has in a mirror folder (the layout of ``shared/data``), its sha256 and size, the
 licence and the citation. Code never hard-codes a URL or a checksum.
+
+How a file is obtained without a mirror is data too (see docs/sources.md, "Obtaining files"):
+
+- ``obtain``: ``download`` (the default: ``url`` serves the file), ``mirror-only`` (a derived or
+  re-made copy that only a mirror can provide) or ``manual`` (the publisher serves no file at a
+  fixed URL; ``note`` says how to save it by hand into the data directory);
+- ``official_sha256``: present when the publisher's download has other bytes than the mirror copy
+  whose checksum ``sha256`` records (a re-saved copy, a re-issued file); ``null`` = not known yet,
+  recorded on first download;
+- ``note``: why, in a sentence a user can act on.
 """
 
 from __future__ import annotations
@@ -14,18 +24,23 @@ from typing import Any
 
 import yaml
 
-from migobs.errors import UnknownSource
+from migobs.errors import SourceError, UnknownSource
 from migobs.provenance import Origin
 
 HERE = Path(__file__).parent
+OBTAIN = ("download", "mirror-only", "manual")
+"""How a file can be obtained without a mirror (``obtain`` in the YAML; default ``download``)."""
 
 
 @dataclass(frozen=True)
 class FileSpec:
     """One file of one edition, as the catalogue describes it.
 
-    ``sha256`` and ``size`` are ``None`` for an edition we do not hold yet: its checksum is
-    recorded on first download.
+    ``sha256`` and ``size`` are those of the mirror copy; ``None`` for an edition we do not hold
+    yet (its checksum is recorded on first download). ``obtain`` is ``download``,
+    ``mirror-only`` or ``manual``; ``official_differs`` says the publisher's download has other
+    bytes than the mirror copy, with checksum ``official_sha256`` (``None`` = recorded on first
+    download); ``note`` says why and what to do.
     """
 
     source: str
@@ -38,6 +53,21 @@ class FileSpec:
     size: int | None
     licence: str
     citation: str
+    obtain: str = "download"
+    official_sha256: str | None = None
+    official_differs: bool = False
+    note: str = ""
+
+    def expected_sha256(self, *, from_mirror: bool) -> str | None:
+        """The checksum the catalogue records for the copy at hand (``None``: not known yet).
+
+        A mirror copy (or a copy of it in the data directory, for a ``mirror-only`` file) is
+        checked against ``sha256``; a download from the publisher against ``official_sha256``
+        when the publisher's bytes differ.
+        """
+        if from_mirror or not self.official_differs:
+            return self.sha256
+        return self.official_sha256
 
     @property
     def dataset(self) -> str:
@@ -129,19 +159,7 @@ def read_source(path: Path) -> Source:
 
 def _read_edition(source_name: str, name: str, body: dict[str, Any]) -> Edition:
     files = {
-        key: FileSpec(
-            source=source_name,
-            edition=name,
-            key=key,
-            name=spec["name"],
-            mirror_path=spec["mirror"],
-            url=spec["url"],
-            sha256=spec.get("sha256"),
-            size=spec.get("bytes"),
-            licence=spec.get("licence", body["licence"]),
-            citation=body["citation"],
-        )
-        for key, spec in body["files"].items()
+        key: _file_spec(source_name, name, key, spec, body) for key, spec in body["files"].items()
     }
     return Edition(
         source=source_name,
@@ -151,3 +169,40 @@ def _read_edition(source_name: str, name: str, body: dict[str, Any]) -> Edition:
         note=body.get("note", ""),
         files=files,
     )
+
+
+def _file_spec(
+    source_name: str, edition: str, key: str, spec: dict[str, Any], body: dict[str, Any]
+) -> FileSpec:
+    found = FileSpec(
+        source=source_name,
+        edition=edition,
+        key=key,
+        name=spec["name"],
+        mirror_path=spec["mirror"],
+        url=spec["url"],
+        sha256=spec.get("sha256"),
+        size=spec.get("bytes"),
+        licence=spec.get("licence", body["licence"]),
+        citation=body["citation"],
+        obtain=spec.get("obtain", "download"),
+        official_sha256=spec.get("official_sha256"),
+        official_differs="official_sha256" in spec,
+        note=spec.get("note", ""),
+    )
+    _check(found)
+    return found
+
+
+def _check(spec: FileSpec) -> None:
+    where = f"migobs/sources/{spec.source}.yml, {spec.dataset}"
+    if spec.obtain not in OBTAIN:
+        raise SourceError(f"{where}: obtain {spec.obtain!r} is not one of {', '.join(OBTAIN)}.")
+    if not spec.url.startswith(("https://", "http://")) or any(c.isspace() for c in spec.url):
+        raise SourceError(f"{where}: url {spec.url!r} is not a URL; put prose in `note`.")
+    if spec.obtain != "download" and not spec.note:
+        raise SourceError(
+            f"{where}: obtain {spec.obtain} needs a `note` saying why and what to do."
+        )
+    if spec.obtain == "mirror-only" and spec.official_differs:
+        raise SourceError(f"{where}: a mirror-only file has no official download to check.")

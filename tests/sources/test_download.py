@@ -96,8 +96,9 @@ def test_altered_download_is_refused_with_both_checksums(settings: Settings) -> 
         obtain(spec_for(), settings, client=serving(altered, []))
     message = str(error.value)
     assert hashlib.sha256(altered).hexdigest() in message
-    assert spec_for().sha256 in message  # type: ignore[operator]
-    assert "migobs fetch demo" in message
+    assert f"expected sha256 {spec_for().sha256} (migobs/sources/demo.yml)" in message
+    assert f"found    sha256 {hashlib.sha256(altered).hexdigest()}" in message
+    assert "Delete it and run `migobs fetch demo`" in message
 
 
 def test_unknown_checksum_is_recorded_on_first_download(settings: Settings) -> None:
@@ -120,3 +121,64 @@ def test_mirror_is_read_in_place(tmp_path: Path, settings: Settings) -> None:
 def test_missing_mirror_file_says_what_to_do(tmp_path: Path, settings: Settings) -> None:
     with pytest.raises(FileNotObtained, match="demo/2001/table.xlsx is not in the mirror folder"):
         obtain(spec_for(), replace(settings, mirror=tmp_path))
+
+
+def refusing(calls: list[httpx.Request]) -> httpx.Client:
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(500)
+
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_a_mirror_only_file_is_never_downloaded(settings: Settings) -> None:
+    spec = replace(spec_for(), obtain="mirror-only", note="A derived copy.")
+    calls: list[httpx.Request] = []
+    with pytest.raises(FileNotObtained) as error:
+        obtain(spec, settings, client=refusing(calls))
+    assert calls == []
+    message = str(error.value)
+    assert "comes only from a mirror: A derived copy." in message
+    assert "that holds demo/2001/table.xlsx" in message
+    assert str(settings.downloads / "demo/2001/table.xlsx") in message
+
+
+def test_a_mirror_only_copy_in_the_data_directory_is_checked_as_the_mirror_copy(
+    settings: Settings,
+) -> None:
+    spec = replace(spec_for(), obtain="mirror-only", note="A derived copy.")
+    path = settings.downloads / spec.mirror_path
+    path.parent.mkdir(parents=True)
+    path.write_bytes(CONTENT)
+    assert obtain(spec, settings, client=refusing([])).sha256 == spec.sha256
+
+
+def test_a_manual_file_says_where_to_save_it(settings: Settings) -> None:
+    spec = replace(spec_for(), obtain="manual", note="Press CSV on the page.")
+    with pytest.raises(FileNotObtained) as error:
+        obtain(spec, settings, client=refusing([]))
+    message = str(error.value)
+    assert "cannot be downloaded by migobs: Press CSV on the page." in message
+    assert f"Save it as {settings.downloads / 'demo/2001/table.xlsx'}" in message
+
+
+def test_a_download_that_differs_from_the_mirror_copy_is_recorded_not_refused(
+    settings: Settings,
+) -> None:
+    official = CONTENT + b" re-issued"
+    spec = replace(spec_for(), official_sha256=None, official_differs=True)
+    got = obtain(spec, settings, client=serving(official, []))
+    assert got.recorded and got.sha256 == hashlib.sha256(official).hexdigest()
+    recorded = (settings.downloads / "checksums.yml").read_text()
+    assert f"demo/2001/table: {got.sha256}" in recorded
+
+
+def test_a_download_is_checked_against_the_official_checksum(settings: Settings) -> None:
+    official = CONTENT + b" re-issued"
+    spec = replace(
+        spec_for(), official_sha256=hashlib.sha256(official).hexdigest(), official_differs=True
+    )
+    assert obtain(spec, settings, client=serving(official, [])).sha256 == spec.official_sha256
+    (settings.downloads / spec.mirror_path).write_bytes(CONTENT)  # the mirror copy's bytes
+    with pytest.raises(ChecksumMismatch, match=f"expected sha256 {spec.official_sha256}"):
+        obtain(spec, settings, client=serving(official, []))

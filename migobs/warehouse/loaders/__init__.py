@@ -39,7 +39,7 @@ import pandas as pd
 from migobs.config import Settings
 from migobs.errors import WarehouseError
 from migobs.sources import catalog
-from migobs.sources._download import Obtained, obtain
+from migobs.sources._download import Obtained, not_downloadable, obtain
 from migobs.sources.catalog import Edition, FileSpec
 from migobs.warehouse.areas import AreaResolver
 from migobs.warehouse.findings import Finding
@@ -69,7 +69,7 @@ class LoadContext:
     findings: everything noticed so far (written to the ``findings`` table by the build).
     obtained: files verified so far, by dataset name (``<source>/<edition>/<key>``).
     file_ids: ``source_files.file_id`` of each registered file, by dataset name.
-    not_held: dataset names of catalogued files not held (skipped).
+    not_held: catalogued files not held (skipped), by dataset name, with why and what to do.
     """
 
     con: duckdb.DuckDBPyConnection
@@ -78,39 +78,54 @@ class LoadContext:
     findings: list[Finding] = field(default_factory=list)
     obtained: dict[str, Obtained] = field(default_factory=dict)
     file_ids: dict[str, int] = field(default_factory=dict)
-    not_held: set[str] = field(default_factory=set)
+    not_held: dict[str, str] = field(default_factory=dict)
 
     def editions(self, source: str) -> list[Edition]:
         """The catalogue's editions of ``source``, oldest first."""
         return list(catalog.source(source).editions.values())
 
     def obtain(self, spec: FileSpec) -> Obtained | None:
-        """The verified file for ``spec``; ``None`` (and a finding) for an edition not held.
+        """The verified file for ``spec``; ``None`` (and a finding) for a file not held.
 
         A file whose checksum the catalogue does not record yet (an edition not held) is used
         only when it is already in the mirror or the data directory; the build never downloads
-        it. Any other missing or altered file raises (:class:`FileNotObtained`,
+        it (finding ``edition-not-held``). Without a mirror, a ``mirror-only`` or ``manual`` file
+        that is not in the data directory is skipped too (finding ``file-not-held``, saying how
+        to obtain it). Any other missing or altered file raises (:class:`FileNotObtained`,
         :class:`ChecksumMismatch`), which stops the build and keeps the old warehouse.
         """
         if spec.dataset in self.obtained:
             return self.obtained[spec.dataset]
         if spec.dataset in self.not_held:
             return None
-        if spec.sha256 is None and not self._present(spec):
-            self.not_held.add(spec.dataset)
-            self.add_finding(
-                "edition-not-held",
-                f"{spec.dataset}: not held",
-                f"{spec.name} of {spec.source} {spec.edition} is in the catalogue but not in the "
-                f"mirror or data directory; its checksum is not recorded yet, so it is skipped. "
-                f"Run `migobs fetch {spec.source}` to obtain it.",
-                source=spec.source,
-                edition=spec.edition,
-            )
-            return None
+        if not self._present(spec):
+            why = self._why_not_held(spec)
+            if why is not None:
+                self.not_held[spec.dataset] = why[1]
+                self.add_finding(
+                    why[0],
+                    f"{spec.dataset}: not held",
+                    why[1],
+                    source=spec.source,
+                    edition=spec.edition,
+                )
+                return None
         found = obtain(spec, self.settings)
         self.obtained[spec.dataset] = found
         return found
+
+    def _why_not_held(self, spec: FileSpec) -> tuple[str, str] | None:
+        if spec.sha256 is None:
+            return (
+                "edition-not-held",
+                f"{spec.name} of {spec.source} {spec.edition} is in the catalogue but not in the "
+                f"mirror or data directory; its checksum is not recorded yet, so it is skipped. "
+                f"Run `migobs fetch {spec.source}` to obtain it.",
+            )
+        if spec.obtain != "download" and self.settings.mirror is None:
+            path = self.settings.downloads / spec.mirror_path
+            return "file-not-held", not_downloadable(spec, path)
+        return None
 
     def register_file(self, obtained: Obtained) -> int:
         """Insert the file into ``source_files`` (once) and return its ``file_id``."""
