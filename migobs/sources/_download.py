@@ -14,6 +14,8 @@ import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import httpx
@@ -28,6 +30,8 @@ Progress = Callable[[int, int | None], None]
 
 RETRIES = 3
 CHUNK = 1 << 16
+MAX_RETRY_AFTER = 60.0
+"""Longest wait (seconds) a server's Retry-After may ask for before the next attempt."""
 CHECKSUMS = "checksums.yml"
 """File in the data directory recording the checksums of files first seen there."""
 
@@ -158,6 +162,15 @@ def _record(settings: Settings, sums: dict[str, str]) -> None:
     path.write_text(yaml.safe_dump(dict(sorted(sums.items()))), encoding="utf-8")
 
 
+class _Busy(Exception):
+    """The server answered HTTP 429 or 5xx: worth asking again, after ``retry_after`` if given."""
+
+    def __init__(self, status: int, retry_after: float | None) -> None:
+        super().__init__(f"HTTP {status}")
+        self.status = status
+        self.retry_after = retry_after
+
+
 def _download(
     spec: FileSpec, path: Path, *, client: httpx.Client | None, progress: Progress | None
 ) -> None:
@@ -170,18 +183,40 @@ def _download(
             try:
                 _stream(http, spec, partial, progress)
                 break
-            except httpx.TransportError as error:
+            except (httpx.TransportError, _Busy) as error:
                 if attempt == RETRIES:
                     raise DownloadError(
                         f"{spec.dataset}: downloading {spec.url} failed {RETRIES} times ({error}). "
                         f"Check the network and run `migobs fetch {spec.source}` again; the partial "
                         f"file is kept and the download resumes."
                     ) from error
-                time.sleep(0.5 * 2**attempt)
+                time.sleep(_delay(error, attempt))
     finally:
         if own:
             http.close()
     partial.replace(path)
+
+
+def _delay(error: Exception, attempt: int) -> float:
+    """Seconds to wait before the next attempt: the server's Retry-After (capped), or backoff."""
+    if isinstance(error, _Busy) and error.retry_after is not None:
+        return min(error.retry_after, MAX_RETRY_AFTER)
+    return float(0.5 * 2**attempt)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """A Retry-After header as seconds from now (it is a number of seconds or an HTTP date)."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _stream(http: httpx.Client, spec: FileSpec, partial: Path, progress: Progress | None) -> None:
@@ -190,6 +225,8 @@ def _stream(http: httpx.Client, spec: FileSpec, partial: Path, progress: Progres
     with http.stream("GET", spec.url, headers=headers) as response:
         if response.status_code == 416:
             return
+        if response.status_code == 429 or response.status_code >= 500:
+            raise _Busy(response.status_code, _retry_after(response.headers.get("Retry-After")))
         if response.status_code >= 400:
             raise DownloadError(
                 f"{spec.dataset}: {spec.url} answered HTTP {response.status_code}. The publisher may "

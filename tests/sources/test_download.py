@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import httpx
@@ -82,12 +84,6 @@ def test_persistent_failure_names_the_url(
     monkeypatch.setattr("migobs.sources._download.time.sleep", lambda _: None)
     with pytest.raises(DownloadError, match="https://example.org/table.xlsx failed 3 times"):
         obtain(spec_for(), settings, client=serving(CONTENT, [], fail_first=5))
-
-
-def test_http_error_is_refused(settings: Settings) -> None:
-    client = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(404)))
-    with pytest.raises(DownloadError, match="answered HTTP 404"):
-        obtain(spec_for(), settings, client=client)
 
 
 def test_altered_download_is_refused_with_both_checksums(settings: Settings) -> None:
@@ -182,3 +178,61 @@ def test_a_download_is_checked_against_the_official_checksum(settings: Settings)
     (settings.downloads / spec.mirror_path).write_bytes(CONTENT)  # the mirror copy's bytes
     with pytest.raises(ChecksumMismatch, match=f"expected sha256 {spec.official_sha256}"):
         obtain(spec, settings, client=serving(official, []))
+
+
+def answering(responses: list[httpx.Response], calls: list[httpx.Request]) -> httpx.Client:
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return responses[min(len(calls), len(responses)) - 1]
+
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_busy_servers_are_retried_honouring_retry_after(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waits: list[float] = []
+    monkeypatch.setattr("migobs.sources._download.time.sleep", waits.append)
+    calls: list[httpx.Request] = []
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    responses = [
+        httpx.Response(429, headers={"Retry-After": "7"}),
+        httpx.Response(503, headers={"Retry-After": later}),
+        httpx.Response(200, content=CONTENT),
+    ]
+    got = obtain(spec_for(), settings, client=answering(responses, calls))
+    assert got.path.read_bytes() == CONTENT
+    assert len(calls) == 3
+    assert waits[0] == 7.0
+    assert 25.0 < waits[1] <= 30.0
+
+
+def test_a_long_retry_after_is_capped_and_a_missing_one_backs_off(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waits: list[float] = []
+    monkeypatch.setattr("migobs.sources._download.time.sleep", waits.append)
+    responses = [
+        httpx.Response(503, headers={"Retry-After": "86400"}),
+        httpx.Response(502),
+        httpx.Response(200, content=CONTENT),
+    ]
+    obtain(spec_for(), settings, client=answering(responses, []))
+    assert waits == [60.0, 2.0]
+
+
+def test_a_server_that_stays_busy_is_reported(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("migobs.sources._download.time.sleep", lambda _: None)
+    calls: list[httpx.Request] = []
+    with pytest.raises(DownloadError, match=r"table.xlsx failed 3 times \(HTTP 500\)"):
+        obtain(spec_for(), settings, client=answering([httpx.Response(500)], calls))
+    assert len(calls) == 3
+
+
+def test_a_client_error_is_not_retried(settings: Settings) -> None:
+    calls: list[httpx.Request] = []
+    with pytest.raises(DownloadError, match="answered HTTP 404"):
+        obtain(spec_for(), settings, client=answering([httpx.Response(404)], calls))
+    assert len(calls) == 1
