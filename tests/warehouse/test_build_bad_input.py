@@ -11,11 +11,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from openpyxl import load_workbook
 
 from migobs.config import Settings
+from migobs.errors import ChecksumMismatch, FileNotObtained, LayoutError
 from migobs.sources import catalog
 from migobs.warehouse.build import build
 from tests import writers
+from tests.warehouse.conftest import Adopt
 
 
 def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
@@ -66,3 +69,105 @@ def test_a_held_edition_without_layout_is_skipped_with_a_finding(
     assert rows(result.path, "SELECT count(*) FROM migrant_stock WHERE edition = '2020'")[0][0] > 0
     recorded = (small_mirror.downloads / "checksums.yml").read_text(encoding="utf-8")
     assert f"undesa_stock/2024/by_sex_destination: {sha256(held)}" in recorded
+
+
+def _file(settings: Settings, edition: str, key: str) -> Path:
+    return mirror_of(settings) / catalog.file_spec("undesa_stock", edition, key).mirror_path
+
+
+def truncate(settings: Settings, adopt: Adopt) -> Path:
+    path = _file(settings, "2019", "totals")
+    path.write_bytes(path.read_bytes()[:2000])
+    adopt("undesa_stock", "2019", "totals", path)
+    return path
+
+
+def not_a_workbook(settings: Settings, adopt: Adopt) -> Path:
+    path = _file(settings, "2020", "by_sex_destination")
+    path.write_bytes(b"<html><body>Page not found</body></html>")
+    adopt("undesa_stock", "2020", "by_sex_destination", path)
+    return path
+
+
+def shift_header(settings: Settings, adopt: Adopt) -> Path:
+    path = _file(settings, "2020", "by_sex_destination")
+    workbook = load_workbook(path)
+    workbook["Table 1"].insert_rows(1)
+    workbook.save(path)
+    adopt("undesa_stock", "2020", "by_sex_destination", path)
+    return path
+
+
+def rename_sheet(settings: Settings, adopt: Adopt) -> Path:
+    path = _file(settings, "2017", "totals")
+    workbook = load_workbook(path)
+    workbook["Table 1"].title = "Table 1 (stock)"
+    workbook.save(path)
+    adopt("undesa_stock", "2017", "totals", path)
+    return path
+
+
+def other_edition(settings: Settings, adopt: Adopt) -> Path:
+    path = writers.write_stock_totals(_file(settings, "2017", "totals"), 2019)
+    adopt("undesa_stock", "2017", "totals", path)
+    return path
+
+
+def alter_bytes(settings: Settings, adopt: Adopt) -> Path:
+    path = _file(settings, "2019", "totals")
+    path.write_bytes(path.read_bytes() + b"\0")
+    return path
+
+
+BREAKAGES = {
+    "truncated": (truncate, LayoutError, ["cannot be read", "migobs fetch undesa_stock"]),
+    "not a workbook": (not_a_workbook, LayoutError, ["cannot be read"]),
+    "shifted header": (
+        shift_header,
+        LayoutError,
+        ["[Table 1] row 11, cell B11: expected 'Region, development group", "found ''"],
+    ),
+    "renamed sheet": (rename_sheet, LayoutError, ["sheet 'Table 1' is missing", "Table 1 (stock)"]),
+    "unknown edition": (
+        other_edition,
+        LayoutError,
+        ["[Table 1] row 16, cells F16:L16: expected the years", "found", "another edition's file"],
+    ),
+    "checksum mismatch": (
+        alter_bytes,
+        ChecksumMismatch,
+        ["expected sha256", "found    sha256", "Replace undesa_ims/2019/"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BREAKAGES))
+def test_bad_input_names_the_file_and_keeps_the_warehouse(
+    small_mirror: Settings, adopt: Adopt, case: str
+) -> None:
+    first = build(small_mirror).path
+    before = sha256(first)
+    breakage, error, says = BREAKAGES[case]
+    broken = breakage(small_mirror, adopt)
+    with pytest.raises(error) as raised:
+        build(small_mirror)
+    message = str(raised.value)
+    assert broken.name in message
+    for words in says:
+        assert words in message
+    assert sha256(first) == before
+    assert [p.name for p in first.parent.iterdir()] == [first.name]
+
+
+def test_an_empty_mirror_names_the_file_and_keeps_the_warehouse(
+    small_mirror: Settings, tmp_path: Path
+) -> None:
+    first = build(small_mirror).path
+    before = sha256(first)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(FileNotObtained) as raised:
+        build(small_mirror.with_mirror(empty))
+    assert f"un_m49/UNSD — Methodology.csv is not in the mirror folder {empty}" in str(raised.value)
+    assert "MIGOBS_MIRROR" in str(raised.value)
+    assert sha256(first) == before

@@ -7,7 +7,6 @@ import pytest
 from openpyxl import load_workbook
 
 from migobs.config import Settings
-from migobs.errors import LayoutError
 from migobs.sources import catalog
 from migobs.warehouse.build import build
 from tests.warehouse.conftest import Adopt
@@ -102,22 +101,6 @@ def test_a_world_total_that_is_not_the_sum_is_a_finding(
     assert (kind, source, edition) == ("aggregate-mismatch", "undesa_stock", "2019")
     assert (observed, expected) == (stock(900, 6, "total") + 7, stock(900, 6, "total"))
     assert '"cell": "L17"' in str(cells)
-
-
-def test_layout_error_keeps_the_old_warehouse(small_mirror: Settings, adopt: Adopt) -> None:
-    first = build(small_mirror).path
-    before = first.read_bytes()
-    assert small_mirror.mirror is not None
-    spec = catalog.file_spec("undesa_stock", "2020", "by_sex_destination")
-    target = small_mirror.mirror / spec.mirror_path
-    workbook = load_workbook(target)
-    workbook["Table 2"].title = "Table 2 (population)"
-    workbook.save(target)
-    adopt("undesa_stock", "2020", "by_sex_destination", target)
-    with pytest.raises(LayoutError, match="sheet 'Table 2' is missing"):
-        build(small_mirror)
-    assert first.read_bytes() == before
-    assert [p.name for p in first.parent.iterdir()] == [first.name]
 
 
 def test_only_loads_m49_and_the_named_source(small_mirror: Settings) -> None:
