@@ -13,11 +13,14 @@ How a file is obtained without a mirror is data too (see docs/sources.md, "Obtai
   whose checksum ``sha256`` records (a re-saved copy, a re-issued file); ``null`` = not known yet,
   recorded on first download;
 - ``note``: why, in a sentence a user can act on.
+
+``rows`` records how many data rows of each sheet reach the warehouse (``{sheet: count}``, or one
+count for a file without sheets); the build fails when a file gives other counts.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,8 @@ from migobs.errors import SourceError, UnknownSource
 from migobs.provenance import Origin
 
 HERE = Path(__file__).parent
+ALL_SHEETS = "*"
+"""Key of ``FileSpec.rows`` for a count over every sheet together (e.g. a CSV file)."""
 OBTAIN = ("download", "mirror-only", "manual")
 """How a file can be obtained without a mirror (``obtain`` in the YAML; default ``download``)."""
 
@@ -40,7 +45,9 @@ class FileSpec:
     yet (its checksum is recorded on first download). ``obtain`` is ``download``,
     ``mirror-only`` or ``manual``; ``official_differs`` says the publisher's download has other
     bytes than the mirror copy, with checksum ``official_sha256`` (``None`` = recorded on first
-    download); ``note`` says why and what to do.
+    download); ``note`` says why and what to do. ``rows`` is the number of data rows of each
+    sheet that reach the warehouse (key :data:`ALL_SHEETS` for every sheet together; empty = not
+    checked), checked by the build.
     """
 
     source: str
@@ -57,6 +64,7 @@ class FileSpec:
     official_sha256: str | None = None
     official_differs: bool = False
     note: str = ""
+    rows: dict[str, int] = field(default_factory=dict)
 
     def expected_sha256(self, *, from_mirror: bool) -> str | None:
         """The checksum the catalogue records for the copy at hand (``None``: not known yet).
@@ -189,9 +197,18 @@ def _file_spec(
         official_sha256=spec.get("official_sha256"),
         official_differs="official_sha256" in spec,
         note=spec.get("note", ""),
+        rows=_rows(spec.get("rows")),
     )
     _check(found)
     return found
+
+
+def _rows(value: int | dict[str, int] | None) -> dict[str, int]:
+    if value is None:
+        return {}
+    if isinstance(value, int):
+        return {ALL_SHEETS: value}
+    return {str(sheet): int(count) for sheet, count in value.items()}
 
 
 def _check(spec: FileSpec) -> None:

@@ -7,6 +7,7 @@ the file (and sheet and row where it applies) and that the warehouse is byte-ide
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -14,8 +15,9 @@ import pytest
 from openpyxl import load_workbook
 
 from migobs.config import Settings
-from migobs.errors import ChecksumMismatch, FileNotObtained, LayoutError
+from migobs.errors import ChecksumMismatch, FileNotObtained, LayoutError, ValidationFailed
 from migobs.sources import catalog
+from migobs.sources.catalog import ALL_SHEETS
 from migobs.warehouse.build import build
 from tests import writers
 from tests.warehouse.conftest import Adopt
@@ -170,4 +172,47 @@ def test_an_empty_mirror_names_the_file_and_keeps_the_warehouse(
         build(small_mirror.with_mirror(empty))
     assert f"un_m49/UNSD — Methodology.csv is not in the mirror folder {empty}" in str(raised.value)
     assert "MIGOBS_MIRROR" in str(raised.value)
+    assert sha256(first) == before
+
+
+def expect_rows(
+    monkeypatch: pytest.MonkeyPatch, edition: str, key: str, rows: dict[str, int]
+) -> None:
+    files = catalog.edition("undesa_stock", edition).files
+    monkeypatch.setitem(files, key, replace(files[key], rows=rows))
+
+
+def test_a_file_with_the_rows_the_catalogue_records_builds(
+    small_mirror: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    areas = len(writers.STOCK_AREAS)
+    expect_rows(monkeypatch, "2019", "totals", {f"Table {t}": areas for t in (1, 2, 3, 4, 6)})
+    expect_rows(monkeypatch, "2017", "origin_destination", {ALL_SHEETS: 7 * areas})  # 7 years
+    assert build(small_mirror).summary["editions"][1:4] == [
+        "undesa_stock/2017",
+        "undesa_stock/2019",
+        "undesa_stock/2020",
+    ]
+
+
+def test_a_file_that_lost_rows_fails_validation_and_keeps_the_warehouse(
+    small_mirror: Settings, adopt: Adopt, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build(small_mirror).path
+    before = sha256(first)
+    path = _file(small_mirror, "2019", "totals")
+    workbook = load_workbook(path)
+    workbook["Table 1"].delete_rows(21)  # one country's row: Burundi (WORLD is row 17)
+    workbook.save(path)
+    adopt("undesa_stock", "2019", "totals", path)
+    areas = len(writers.STOCK_AREAS)
+    expect_rows(monkeypatch, "2019", "totals", {f"Table {t}": areas for t in (1, 2, 3, 4, 6)})
+    with pytest.raises(ValidationFailed) as raised:
+        build(small_mirror)
+    message = str(raised.value)
+    assert (
+        f"UN_MigrantStockTotal_2019.xlsx [Table 1]: {areas - 1} data rows loaded, {areas} "
+        f"expected (undesa_stock/2019/totals in migobs/sources/undesa_stock.yml)"
+    ) in message
+    assert "[Table 2]" not in message
     assert sha256(first) == before
