@@ -34,15 +34,23 @@ MAX_RETRY_AFTER = 60.0
 """Longest wait (seconds) a server's Retry-After may ask for before the next attempt."""
 CHECKSUMS = "checksums.yml"
 """File in the data directory recording the checksums of files first seen there."""
+OBTAINED = "obtained.yml"
+"""File in the data directory recording when each download finished (and the bytes' sha256)."""
 
 
 @dataclass(frozen=True)
 class Obtained:
-    """A verified file on disk and its checksum; ``recorded`` when it was first seen now."""
+    """A verified file on disk and its checksum; ``recorded`` when it was first seen now.
+
+    ``obtained_at`` (UTC, naive) is when the file was obtained: the time its download finished,
+    as recorded in ``obtained.yml`` in the data directory, or else the file's modification time
+    (a mirror file, or one saved into the data directory by hand).
+    """
 
     spec: FileSpec
     path: Path
     sha256: str
+    obtained_at: datetime
     recorded: bool = False
 
 
@@ -93,6 +101,7 @@ def obtain(
         if spec.obtain != "download":
             raise FileNotObtained(not_downloadable(spec, path))
         _download(spec, path, client=client, progress=progress)
+        _note_download(settings, spec, path)
     return _verified(spec, path, settings, mirror=None)
 
 
@@ -120,7 +129,7 @@ def _verified(spec: FileSpec, path: Path, settings: Settings, *, mirror: Path | 
     if expected is None:
         recorded_sums[spec.dataset] = found
         _record(settings, recorded_sums)
-        return Obtained(spec, path, found, recorded=True)
+        return Obtained(spec, path, found, _obtained_at(settings, spec, path, found), recorded=True)
     if found != expected:
         whose = (
             f"migobs/sources/{spec.source}.yml"
@@ -133,7 +142,26 @@ def _verified(spec: FileSpec, path: Path, settings: Settings, *, mirror: Path | 
             f"  found    sha256 {found}\n"
             f"It is truncated, altered or a different edition. {_replace_hint(spec, path, mirror)}"
         )
-    return Obtained(spec, path, found)
+    return Obtained(spec, path, found, _obtained_at(settings, spec, path, found))
+
+
+def _note_download(settings: Settings, spec: FileSpec, path: Path) -> None:
+    notes = _read_yaml(settings.downloads / OBTAINED)
+    notes[spec.dataset] = {"at": _now().isoformat(), "sha256": sha256_of(path)}
+    _write_yaml(settings.downloads / OBTAINED, notes)
+
+
+def _obtained_at(settings: Settings, spec: FileSpec, path: Path, sha256: str) -> datetime:
+    """When the file at ``path`` was obtained: its recorded download, or its modification time."""
+    if path.is_relative_to(settings.downloads):
+        note = _read_yaml(settings.downloads / OBTAINED).get(spec.dataset)
+        if isinstance(note, dict) and note.get("sha256") == sha256:
+            return datetime.fromisoformat(str(note["at"]))
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _replace_hint(spec: FileSpec, path: Path, mirror: Path | None) -> str:
@@ -149,17 +177,25 @@ def _replace_hint(spec: FileSpec, path: Path, mirror: Path | None) -> str:
 
 
 def _recorded(settings: Settings) -> dict[str, str]:
-    path = settings.downloads / CHECKSUMS
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(key): str(value) for key, value in data.items()}
+    return {
+        str(key): str(value) for key, value in _read_yaml(settings.downloads / CHECKSUMS).items()
+    }
 
 
 def _record(settings: Settings, sums: dict[str, str]) -> None:
-    path = settings.downloads / CHECKSUMS
+    _write_yaml(settings.downloads / CHECKSUMS, dict(sums))
+
+
+def _read_yaml(path: Path) -> dict[str, object]:
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(key): value for key, value in data.items()}
+
+
+def _write_yaml(path: Path, data: dict[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(dict(sorted(sums.items()))), encoding="utf-8")
+    path.write_text(yaml.safe_dump(dict(sorted(data.items()))), encoding="utf-8")
 
 
 class _Busy(Exception):

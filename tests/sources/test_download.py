@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -236,3 +237,27 @@ def test_a_client_error_is_not_retried(settings: Settings) -> None:
     with pytest.raises(DownloadError, match="answered HTTP 404"):
         obtain(spec_for(), settings, client=answering([httpx.Response(404)], calls))
     assert len(calls) == 1
+
+
+def test_obtained_at_is_when_the_download_finished(settings: Settings) -> None:
+    before = datetime.now(UTC).replace(tzinfo=None)
+    got = obtain(spec_for(), settings, client=serving(CONTENT, []))
+    after = datetime.now(UTC).replace(tzinfo=None)
+    assert before <= got.obtained_at <= after
+    os.utime(got.path, (0, 0))  # touched later: the recorded download time still holds
+    assert obtain(spec_for(), settings, client=serving(CONTENT, [])).obtained_at == got.obtained_at
+    assert (
+        f"at: '{got.obtained_at.isoformat()}'" in (settings.downloads / "obtained.yml").read_text()
+    )
+
+
+def test_obtained_at_of_a_mirror_file_is_its_modification_time(
+    tmp_path: Path, settings: Settings
+) -> None:
+    path = tmp_path / "mirror" / "demo/2001/table.xlsx"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(CONTENT)
+    saved = datetime(2021, 3, 4, 5, 6, 7)
+    os.utime(path, (saved.replace(tzinfo=UTC).timestamp(),) * 2)
+    got = obtain(spec_for(), replace(settings, mirror=tmp_path / "mirror"))
+    assert got.obtained_at == saved

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -118,3 +120,15 @@ def test_without_a_mirror_files_migobs_cannot_download_are_explained(
     assert "comes only from a mirror: A DERIVED copy" in message
     recorded = (settings.downloads / "checksums.yml").read_text(encoding="utf-8")
     assert "m49/2021/overview:" in recorded and "undesa_stock/2017/totals:" in recorded
+
+
+def test_source_files_say_when_each_file_was_obtained(mirror_settings: Settings) -> None:
+    assert mirror_settings.mirror is not None
+    saved = datetime(2021, 3, 4, 5, 6, 7)
+    os.utime(mirror_settings.mirror / M49_FILE, (saved.replace(tzinfo=UTC).timestamp(),) * 2)
+    result = build(mirror_settings)
+    with duckdb.connect(str(result.path), read_only=True) as con:
+        rows = con.execute("SELECT name, obtained_at FROM source_files").fetchall()
+        (built,) = con.execute("SELECT started_at FROM builds").fetchone() or (None,)
+    assert rows == [("UNSD — Methodology.csv", saved)]
+    assert built is not None and built > saved

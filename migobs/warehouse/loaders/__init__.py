@@ -30,7 +30,6 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
@@ -145,7 +144,7 @@ class LoadContext:
             "licence": spec.licence,
             "citation": spec.citation,
             "obtained_from": str(obtained.path),
-            "obtained_at": datetime.now(UTC).replace(tzinfo=None),
+            "obtained_at": obtained.obtained_at,
         }
         append(self.con, "source_files", pd.DataFrame([row]))
         self.file_ids[spec.dataset] = file_id
