@@ -166,10 +166,12 @@ def _finish(ctx: LoadContext, loaders: list[Loader], say: Progress) -> dict[str,
 
 
 def fact_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Tables whose rows point at a source file (they have a ``file_id`` column)."""
+    """Base tables whose rows point at a source file (they have a ``file_id`` column; no views)."""
     rows = con.execute(
-        "SELECT table_name FROM information_schema.columns WHERE column_name = 'file_id' "
-        "AND table_name <> 'source_files' ORDER BY table_name"
+        "SELECT c.table_name FROM information_schema.columns c "
+        "JOIN information_schema.tables t USING (table_schema, table_name) "
+        "WHERE c.column_name = 'file_id' AND t.table_type = 'BASE TABLE' "
+        "AND c.table_name <> 'source_files' ORDER BY c.table_name"
     ).fetchall()
     return [str(row[0]) for row in rows]
 
@@ -207,7 +209,7 @@ def _summary(con: duckdb.DuckDBPyConnection, ctx: LoadContext) -> dict[str, Any]
         str(row[0])
         for row in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-            "ORDER BY table_name"
+            "AND table_type = 'BASE TABLE' ORDER BY table_name"
         ).fetchall()
     ]
     rows = {t: _count(con, t) for t in tables if t != "builds"}

@@ -10,7 +10,7 @@ from migobs.config import Settings
 from migobs.sources import catalog
 from migobs.warehouse.build import build
 from tests.warehouse.conftest import Adopt
-from tests.writers import stock
+from tests.writers import WPP_ROWS, stock
 
 
 def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
@@ -107,3 +107,27 @@ def test_only_loads_m49_and_the_named_source(small_mirror: Settings) -> None:
     result = build(small_mirror, only=["wpp"])
     assert result.summary["sources"] == ["m49", "wpp"]
     assert result.summary["rows"]["migrant_stock"] == 0
+
+
+def test_population_is_wpp_in_persons_with_its_cell(small_mirror: Settings) -> None:
+    path = build(small_mirror).path
+    burundi = 18 + [code for _, code, _, _ in WPP_ROWS].index(108)
+    kenya = 18 + [code for _, code, _, _ in WPP_ROWS].index(404)
+    found = rows(
+        path,
+        "SELECT area, year, persons, file_unit, file, sheet, cell FROM population "
+        "WHERE area IN (108, 404) ORDER BY area, year",
+    )
+    assert found == [
+        (108, 2019, 1500.0, "thousands", spec_name("population"), "ESTIMATES", f"H{burundi}"),
+        (108, 2020, 3000.0, "thousands", spec_name("population"), "ESTIMATES", f"I{burundi}"),
+        (404, 2019, None, "thousands", spec_name("population"), "ESTIMATES", f"H{kenya}"),
+        (404, 2020, 4500.0, "thousands", spec_name("population"), "ESTIMATES", f"I{kenya}"),
+    ]
+    assert rows(path, "SELECT count(*) FROM population") == rows(
+        path, "SELECT count(*) FROM series WHERE source = 'wpp' AND variable = 'population'"
+    )
+
+
+def spec_name(key: str) -> str:
+    return catalog.file_spec("wpp", "2019", key).name
