@@ -29,6 +29,7 @@ from migobs.errors import UnknownSource, ValidationFailed
 from migobs.warehouse import corrections, findings, row_counts, schema
 from migobs.warehouse.checks import run_all
 from migobs.warehouse.loaders import LOADERS, LoadContext, Loader
+from migobs.warehouse.read.tables import fact_columns
 
 Progress = Callable[[str], None]
 """Called with a short message before each step of the build."""
@@ -165,19 +166,8 @@ def _finish(ctx: LoadContext, loaders: list[Loader], say: Progress) -> dict[str,
     return _summary(ctx.con, ctx)
 
 
-def fact_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Base tables whose rows point at a source file (they have a ``file_id`` column; no views)."""
-    rows = con.execute(
-        "SELECT c.table_name FROM information_schema.columns c "
-        "JOIN information_schema.tables t USING (table_schema, table_name) "
-        "WHERE c.column_name = 'file_id' AND t.table_type = 'BASE TABLE' "
-        "AND c.table_name <> 'source_files' ORDER BY c.table_name"
-    ).fetchall()
-    return [str(row[0]) for row in rows]
-
-
 def _validate(con: duckdb.DuckDBPyConnection) -> None:
-    tables = fact_tables(con)
+    tables = list(fact_columns(con))
     union = " UNION ALL ".join(f'SELECT file_id FROM "{t}"' for t in tables)
     empty = con.execute(
         f"SELECT source, edition, name FROM source_files WHERE source <> 'm49' "

@@ -14,6 +14,7 @@ import duckdb
 
 from migobs.sources import catalog
 from migobs.sources.catalog import ALL_SHEETS
+from migobs.warehouse.read.tables import fact_columns
 
 
 def mismatches(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -51,17 +52,10 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[int, dict[str, int]]:
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """Base tables with ``file_id`` and ``sheet``, and how each names a value's row."""
-    columns: dict[str, set[str]] = {}
-    for table, column in con.execute(
-        "SELECT c.table_name, c.column_name FROM information_schema.columns c "
-        "JOIN information_schema.tables t USING (table_schema, table_name) "
-        "WHERE t.table_type = 'BASE TABLE' AND c.table_name <> 'source_files'"
-    ).fetchall():
-        columns.setdefault(str(table), set()).add(str(column))
+    """Fact tables with a ``sheet``, and how each names a value's row."""
     found = []
-    for table, names in sorted(columns.items()):
-        if not {"file_id", "sheet"} <= names:
+    for table, names in fact_columns(con).items():
+        if "sheet" not in names:
             continue
         if "cell" in names:
             found.append((table, "regexp_extract(cell, '[0-9]+$')"))
