@@ -124,7 +124,17 @@ def test_trace_of_a_source_without_migrant_stock_says_what_it_traces(built: Sett
         "holds no migrant stock from 'wpp'; migrant stock is traced for: undesa_stock." in message
     )
     assert "wpp is loaded into series" in message
-    assert "SELECT * FROM series JOIN source_files f USING (file_id) WHERE f.source = 'wpp'" in message
+    assert (
+        "SELECT * FROM series JOIN source_files f USING (file_id) WHERE f.source = 'wpp'" in message
+    )
     assert "Known editions: none" not in message
     unknown = run(built, "trace", "nope", *args)
     assert "'nope' is not loaded either" in " ".join(unknown.output.split())
+
+
+def test_fetch_without_a_mirror_says_how_to_obtain_a_manual_file(small_mirror: Settings) -> None:
+    result = run(small_mirror, "fetch", "m49")
+    assert result.exit_code == 0, result.output
+    assert "m49/2021/overview" in result.output and " manual " in result.output
+    assert "0 of 1 files held and verified; 1 must come from a mirror or be saved" in result.output
+    assert "press CSV and save the file" in " ".join(result.output.split())
