@@ -24,7 +24,8 @@ def fetch_command(ctx: click.Context, sources: tuple[str, ...], mirror: Path | N
 
     Downloads show a progress bar; with --mirror (or MIGOBS_MIRROR) files are read from the
     folder instead. Ends with a list of files: sha256 ok (matches the catalogue), recorded
-    (first seen now: its checksum is recorded for later checks) or not held.
+    (first seen now: its checksum is recorded for later checks), not held, or mirror-only /
+    manual (files migobs cannot download; the message says how to obtain each).
     """
     settings = settings_from(ctx).with_mirror(mirror)
     with Progress(console=Console(stderr=True), transient=True) as bars:
@@ -46,11 +47,16 @@ def _bar(bars: Progress) -> Callable[[FileSpec], Callable[[int, int | None], Non
 
 def _report(fetched: list[Fetched]) -> None:
     width = max(len(item.spec.dataset) for item in fetched)
+    status = max(len(item.status) for item in fetched)
     for item in fetched:
         sha = item.obtained.sha256 if item.obtained else "-" * 64
-        click.echo(f"{item.spec.dataset:<{width}}  {sha}  {item.status:<8}  {item.spec.name}")
-    for item in fetched:
-        if item.status == "not held":
-            click.echo(f"{item.spec.dataset}: not held: {item.note}", err=True)
-    ok = sum(item.status != "not held" for item in fetched)
-    click.echo(f"{ok} of {len(fetched)} files held and verified.")
+        click.echo(
+            f"{item.spec.dataset:<{width}}  {sha}  {item.status:<{status}}  {item.spec.name}"
+        )
+    missing = [item for item in fetched if item.obtained is None]
+    for item in missing:
+        click.echo(f"{item.spec.dataset}: {item.status}: {item.note}", err=True)
+    by_hand = sum(item.status in ("mirror-only", "manual") for item in missing)
+    held = len(fetched) - len(missing)
+    tail = f"; {by_hand} must come from a mirror or be saved by hand (see above)" if by_hand else ""
+    click.echo(f"{held} of {len(fetched)} files held and verified{tail}.")

@@ -23,10 +23,15 @@ from migobs.warehouse.read.sql import QueryResult, query
 def sql_command(ctx: click.Context, statement: str, as_json: bool, as_csv: bool) -> None:
     """Run one read-only SELECT on the warehouse and print the result.
 
+    The query sees the warehouse only: it cannot read other files (read_csv, glob ...) or load
+    extensions.
+
     Example: migobs sql "SELECT type, count(*) FROM findings GROUP BY type"
     """
+    if as_json and as_csv:
+        raise click.UsageError("Give --json or --csv, not both.")
     settings = settings_from(ctx)
-    with open_warehouse(settings.warehouse) as con:
+    with open_warehouse(settings.warehouse, external_access=False) as con:
         result = query(con, statement)
     if as_json:
         echo_json(result.records())

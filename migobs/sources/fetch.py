@@ -19,8 +19,10 @@ class Fetched:
     """What fetching one file gave.
 
     ``status`` is ``ok`` (checksum verified against the catalogue or an earlier record),
-    ``recorded`` (first seen now: its checksum was recorded) or ``not held`` (an edition whose
-    checksum is not known yet and that could not be obtained; ``note`` says why).
+    ``recorded`` (first seen now: its checksum was recorded), ``not held`` (an edition whose
+    checksum is not known yet and that could not be obtained), or ``mirror-only`` / ``manual``
+    (a file migobs cannot download, not in the data directory yet). ``note`` says why and what
+    to do.
     """
 
     spec: FileSpec
@@ -43,7 +45,9 @@ def fetch(
     UnknownSource
         A source the catalogue does not list.
     FileNotObtained, DownloadError, ChecksumMismatch
-        A file whose checksum the catalogue records cannot be obtained or does not match.
+        A file whose checksum the catalogue records cannot be obtained or does not match (a
+        ``mirror-only`` or ``manual`` file that is not held is reported, not raised, without a
+        mirror).
     """
     names = list(sources) or sorted(catalog.catalog())
     specs = [
@@ -65,6 +69,8 @@ def _fetch_one(
     try:
         found = obtain(spec, settings, client=client, progress=progress)
     except (FileNotObtained, DownloadError) as error:
+        if spec.obtain != "download" and settings.mirror is None:
+            return Fetched(spec, None, spec.obtain, str(error))
         if spec.sha256 is not None:
             raise
         return Fetched(spec, None, "not held", str(error))

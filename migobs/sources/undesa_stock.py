@@ -100,7 +100,9 @@ class Layout:
     """How one file of one edition is laid out (rows are 1-based, as Excel shows them).
 
     ``kind`` is ``by_year`` (blocks of year columns, years in ``years_row``) or ``by_origin``
-    (a year column, then one column per origin named in ``header_row``).
+    (a year column, then one column per origin named in ``header_row``). ``years`` are the years
+    each block of a ``by_year`` file states, in order: another edition's file (other years)
+    is refused.
     """
 
     kind: str
@@ -109,6 +111,7 @@ class Layout:
     years_row: int
     first_data_row: int
     tables: tuple[Table, ...]
+    years: tuple[int, ...] = ()
 
 
 def _sexes(variable: str, first: str, labels: Sequence[str], width: int = 7) -> tuple[Block, ...]:
@@ -132,8 +135,12 @@ _STOCK = "International migrant stock at mid-year"
 _SHARE = "International migrant stock as a percentage of the total population"
 
 
-def _old_totals() -> Layout:
-    """2017 and 2019 totals workbooks (UN_MigrantStockTotal_<year>.xlsx)."""
+def _years(last: int) -> tuple[int, ...]:
+    return (1990, 1995, 2000, 2005, 2010, 2015, last)
+
+
+def _old_totals(last_year: int) -> Layout:
+    """2017 and 2019 totals workbooks (UN_MigrantStockTotal_<year>.xlsx), last year ``last_year``."""
     tables = (
         Table(
             "table1",
@@ -209,7 +216,13 @@ def _old_totals() -> Layout:
         ),
     )
     return Layout(
-        "by_year", label_row=15, header_row=15, years_row=16, first_data_row=17, tables=tables
+        "by_year",
+        label_row=15,
+        header_row=15,
+        years_row=16,
+        first_data_row=17,
+        tables=tables,
+        years=_years(last_year),
     )
 
 
@@ -283,7 +296,13 @@ def _new_totals() -> Layout:
         ),
     )
     return Layout(
-        "by_year", label_row=8, header_row=11, years_row=11, first_data_row=12, tables=tables
+        "by_year",
+        label_row=8,
+        header_row=11,
+        years_row=11,
+        first_data_row=12,
+        tables=tables,
+        years=_years(2020),
     )
 
 
@@ -306,9 +325,9 @@ def _origin_destination() -> Layout:
 
 
 LAYOUTS: dict[tuple[str, str], Layout] = {
-    ("2017", "totals"): _old_totals(),
+    ("2017", "totals"): _old_totals(2017),
     ("2017", "origin_destination"): _origin_destination(),
-    ("2019", "totals"): _old_totals(),
+    ("2019", "totals"): _old_totals(2019),
     ("2020", "by_sex_destination"): _new_totals(),
 }
 """Layout of each (edition, file key) of the catalogue."""
@@ -397,7 +416,17 @@ def _block_columns(
     for column, year in zip(columns, years, strict=True):
         if not isinstance(year, int | float):
             expect(path, table.sheet, grid, spec.years_row - 1, column, "a year", FIX)
-    return columns, [int(y) for y in years]
+    stated = tuple(int(y) for y in years)
+    if spec.years and stated != spec.years:
+        cells = (
+            f"{column_letters(start)}{spec.years_row}:{column_letters(columns[-1])}{spec.years_row}"
+        )
+        raise LayoutError(
+            f"{path.name} [{table.sheet}] row {spec.years_row}, cells {cells}: expected the years "
+            f"{', '.join(map(str, spec.years))}, found {', '.join(map(str, stated))}. This is "
+            f"another edition's file: put the file of this edition in its place, or {FIX}"
+        )
+    return columns, list(stated)
 
 
 def _tidy(

@@ -2,7 +2,8 @@
 
 Load: every selected loader (``loaders.LOADERS``, m49 first) reads its source's editions into a
 new DuckDB file. Process: corrections (``corrections/*.yml``) are applied, area names are
-stored, the checks (``checks.CHECKS``) run, and every file must have given rows. Save: a
+stored, the checks (``checks.CHECKS``) run, and every file must have given rows (as many as its
+catalogue entry records, see ``row_counts``). Save: a
 ``builds`` row records the build id (sha256 over the files' checksums and the migobs version)
 and a summary, and ``os.replace`` puts the new file where the old one was. Any exception removes
 the new file and leaves the old warehouse as it was.
@@ -25,9 +26,10 @@ import duckdb
 from migobs import __version__
 from migobs.config import Settings
 from migobs.errors import UnknownSource, ValidationFailed
-from migobs.warehouse import corrections, findings, schema
+from migobs.warehouse import corrections, findings, row_counts, schema
 from migobs.warehouse.checks import run_all
 from migobs.warehouse.loaders import LOADERS, LoadContext, Loader
+from migobs.warehouse.read.tables import fact_columns
 
 Progress = Callable[[str], None]
 """Called with a short message before each step of the build."""
@@ -74,7 +76,8 @@ def build(
     SourceError
         A file cannot be obtained or read (missing, checksum mismatch, layout changed).
     ValidationFailed
-        A file gave no rows. In every case the old warehouse is kept.
+        A file gave no rows, or other row counts than the catalogue records. In every case the
+        old warehouse is kept.
     """
     say = progress or (lambda _message: None)
     selected = select(only)
@@ -163,17 +166,8 @@ def _finish(ctx: LoadContext, loaders: list[Loader], say: Progress) -> dict[str,
     return _summary(ctx.con, ctx)
 
 
-def fact_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Tables whose rows point at a source file (they have a ``file_id`` column)."""
-    rows = con.execute(
-        "SELECT table_name FROM information_schema.columns WHERE column_name = 'file_id' "
-        "AND table_name <> 'source_files' ORDER BY table_name"
-    ).fetchall()
-    return [str(row[0]) for row in rows]
-
-
 def _validate(con: duckdb.DuckDBPyConnection) -> None:
-    tables = fact_tables(con)
+    tables = list(fact_columns(con))
     union = " UNION ALL ".join(f'SELECT file_id FROM "{t}"' for t in tables)
     empty = con.execute(
         f"SELECT source, edition, name FROM source_files WHERE source <> 'm49' "
@@ -184,6 +178,15 @@ def _validate(con: duckdb.DuckDBPyConnection) -> None:
         raise ValidationFailed(
             f"The new build gave no rows for: {listed}. The files were read but nothing was "
             f"loaded; the old warehouse is kept. Check the file's layout against docs/sources.md."
+        )
+    lost = row_counts.mismatches(con)
+    if lost:
+        raise ValidationFailed(
+            "The new build's row counts differ from the catalogue's: "
+            + "; ".join(lost)
+            + ". A file lost rows (truncated, re-issued) or some of its areas no longer map "
+            "(look for m49 NULL in `area_names`); the old warehouse is kept. Obtain the file "
+            "again, or, if the publisher really changed it, update `rows` in the catalogue."
         )
     if _count(con, "areas") == 0:
         raise ValidationFailed(
@@ -196,7 +199,7 @@ def _summary(con: duckdb.DuckDBPyConnection, ctx: LoadContext) -> dict[str, Any]
         str(row[0])
         for row in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
-            "ORDER BY table_name"
+            "AND table_type = 'BASE TABLE' ORDER BY table_name"
         ).fetchall()
     ]
     rows = {t: _count(con, t) for t in tables if t != "builds"}

@@ -93,3 +93,48 @@ def test_fetch_empty_mirror_says_what_to_do(small_mirror: Settings, tmp_path: Pa
     result = run(small_mirror, "fetch", "m49", "--mirror", str(empty))
     assert result.exit_code == 1
     assert "is not in the mirror folder" in result.output and "MIGOBS_MIRROR" in result.output
+
+
+def test_sql_cannot_read_other_files(built: Settings, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("password\nhunter2\n")
+    for statement in (
+        f"SELECT * FROM read_csv('{secret}')",
+        f"SELECT * FROM read_text('{secret}')",
+        f"SELECT * FROM glob('{tmp_path}/*')",
+    ):
+        result = run(built, "sql", statement)
+        assert result.exit_code == 1, statement
+        assert "hunter2" not in result.output
+        assert "file system operations are disabled" in result.output
+
+
+def test_sql_json_and_csv_together_is_an_error(built: Settings) -> None:
+    result = run(built, "sql", "SELECT 1", "--json", "--csv")
+    assert result.exit_code == 2
+    assert "Give --json or --csv, not both." in result.output
+
+
+def test_trace_of_a_source_without_migrant_stock_says_what_it_traces(built: Settings) -> None:
+    args = ("--edition", "2019", "--year", "2020", "--destination", "900")
+    result = run(built, "trace", "wpp", *args)
+    assert result.exit_code == 1
+    message = " ".join(result.output.split())
+    assert (
+        "holds no migrant stock from 'wpp'; migrant stock is traced for: undesa_stock." in message
+    )
+    assert "wpp is loaded into series" in message
+    assert (
+        "SELECT * FROM series JOIN source_files f USING (file_id) WHERE f.source = 'wpp'" in message
+    )
+    assert "Known editions: none" not in message
+    unknown = run(built, "trace", "nope", *args)
+    assert "'nope' is not loaded either" in " ".join(unknown.output.split())
+
+
+def test_fetch_without_a_mirror_says_how_to_obtain_a_manual_file(small_mirror: Settings) -> None:
+    result = run(small_mirror, "fetch", "m49")
+    assert result.exit_code == 0, result.output
+    assert "m49/2021/overview" in result.output and " manual " in result.output
+    assert "0 of 1 files held and verified; 1 must come from a mirror or be saved" in result.output
+    assert "press CSV and save the file" in " ".join(result.output.split())

@@ -42,6 +42,17 @@ def test_wpp_population_is_converted_from_thousands(built_warehouse: Path) -> No
             "AND variable = 'population' AND area = 900 AND year = 2020"
         ).fetchall()
         assert row == [(pytest.approx(7794798729.0), "persons", "thousands", "BZ18")]
+        view = con.execute(
+            "SELECT persons, file, sheet, cell FROM population WHERE area = 900 AND year = 2020"
+        ).fetchall()
+        assert view == [
+            (
+                pytest.approx(7794798729.0),
+                "WPP2019_POP_F01_1_TOTAL_POPULATION_BOTH_SEXES.xlsx",
+                "ESTIMATES",
+                "BZ18",
+            )
+        ]
         migrants = con.execute(
             "SELECT period, year, sheet FROM series WHERE source = 'wpp' AND variable = "
             "'net_migrants' AND area = 840 AND period = '2015-2020'"

@@ -134,6 +134,17 @@ def test_unknown_edition_lists_the_known_layouts(tmp_path: Path) -> None:
         undesa_stock.read(tmp_path / "x.xlsx", "2024", "by_sex_destination")
 
 
+def test_another_editions_file_is_refused_by_its_years(tmp_path: Path) -> None:
+    path = write_stock_totals(tmp_path / "UN_MigrantStockTotal_2017.xlsx", 2019)
+    with pytest.raises(
+        LayoutError,
+        match=r"UN_MigrantStockTotal_2017\.xlsx \[Table 1\] row 16, cells F16:L16: expected the "
+        r"years 1990, 1995, 2000, 2005, 2010, 2015, 2017, found .*, 2015, 2019\. This is another "
+        r"edition's file",
+    ):
+        undesa_stock.read(path, "2017", "totals")
+
+
 def test_text_in_a_value_cell_is_a_layout_error(tmp_path: Path) -> None:
     path = write_stock_totals(tmp_path / "t.xlsx")
     from openpyxl import load_workbook

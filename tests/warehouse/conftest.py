@@ -18,11 +18,17 @@ Adopt = Callable[[str, str, str, Path], None]
 
 @pytest.fixture
 def adopt(monkeypatch: pytest.MonkeyPatch) -> Adopt:
-    """Make the catalogue expect a file the test wrote (its sha256) for one edition's file key."""
+    """Make the catalogue expect a file the test wrote for one edition's file key.
+
+    The catalogue then records that file's sha256 (for a download too) and no row counts (those
+    of the real file do not apply; a test that checks them sets ``rows`` itself).
+    """
 
     def _adopt(source: str, edition: str, key: str, path: Path) -> None:
         files = catalog.edition(source, edition).files
-        monkeypatch.setitem(files, key, replace(files[key], sha256=sha256_of(path)))
+        sha256 = sha256_of(path)
+        adopted = replace(files[key], sha256=sha256, official_sha256=sha256, rows={})
+        monkeypatch.setitem(files, key, adopted)
 
     return _adopt
 

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -8,9 +12,10 @@ import pytest
 
 from migobs.config import Settings
 from migobs.errors import ChecksumMismatch, FileNotObtained, UnknownSource
+from migobs.sources import catalog
 from migobs.warehouse.build import build, current_build_id
 from tests.warehouse.conftest import Adopt
-from tests.writers import write_m49
+from tests.writers import write_m49, write_stock_totals
 
 M49_FILE = "un_m49/UNSD — Methodology.csv"
 
@@ -64,8 +69,14 @@ def test_checksum_mismatch_keeps_the_old_warehouse(mirror_settings: Settings) ->
     assert mirror_settings.mirror is not None
     target = mirror_settings.mirror / M49_FILE
     target.write_bytes(target.read_bytes()[:100])
-    with pytest.raises(ChecksumMismatch, match="Methodology.csv.*migobs fetch m49"):
+    expected = catalog.file_spec("m49", "2021", "overview").sha256
+    with pytest.raises(ChecksumMismatch) as raised:
         build(mirror_settings)
+    message = str(raised.value)
+    assert f"expected sha256 {expected} (migobs/sources/m49.yml)" in message
+    assert f"found    sha256 {hashlib.sha256(target.read_bytes()).hexdigest()}" in message
+    assert "Replace un_m49/UNSD — Methodology.csv in the mirror folder" in message
+    assert "migobs fetch" not in message
     assert first.path.read_bytes() == before
     assert not list(first.path.parent.glob("*.new-*"))
 
@@ -81,3 +92,43 @@ def test_empty_mirror_names_the_missing_file(mirror_settings: Settings, tmp_path
 def test_unknown_only_lists_the_loaders(mirror_settings: Settings) -> None:
     with pytest.raises(UnknownSource, match="No loader for nope.*m49"):
         build(mirror_settings, only=["nope"])
+
+
+def test_without_a_mirror_files_migobs_cannot_download_are_explained(
+    tmp_path: Path, only_sources: Callable[..., None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    only_sources(m49=["2021"], undesa_stock=["2017"])
+    settings = Settings(home=tmp_path / "home")
+    totals = catalog.file_spec("undesa_stock", "2017", "totals")
+    files = catalog.edition("undesa_stock", "2017").files
+    monkeypatch.setitem(files, "totals", replace(totals, rows={}))  # the small file's own counts
+    write_stock_totals(settings.downloads / totals.mirror_path, 2017)  # as if downloaded
+    with pytest.raises(FileNotObtained, match="No M49 file is held.*press CSV.*Save it as"):
+        build(settings)
+    assert not settings.warehouse.exists()
+    write_m49(settings.downloads / M49_FILE)
+    result = build(settings)
+    assert result.summary["editions"] == ["m49/2021", "undesa_stock/2017"]
+    with duckdb.connect(str(result.path), read_only=True) as con:
+        found = con.execute(
+            "SELECT type, title, message FROM findings WHERE type = 'file-not-held'"
+        )
+        ((kind, title, message),) = found.fetchall()
+        keys = con.execute("SELECT file_key FROM source_files WHERE source = 'undesa_stock'")
+        assert keys.fetchall() == [("totals",)]
+    assert title == "undesa_stock/2017/origin_destination: not held"
+    assert "comes only from a mirror: A DERIVED copy" in message
+    recorded = (settings.downloads / "checksums.yml").read_text(encoding="utf-8")
+    assert "m49/2021/overview:" in recorded and "undesa_stock/2017/totals:" in recorded
+
+
+def test_source_files_say_when_each_file_was_obtained(mirror_settings: Settings) -> None:
+    assert mirror_settings.mirror is not None
+    saved = datetime(2021, 3, 4, 5, 6, 7)
+    os.utime(mirror_settings.mirror / M49_FILE, (saved.replace(tzinfo=UTC).timestamp(),) * 2)
+    result = build(mirror_settings)
+    with duckdb.connect(str(result.path), read_only=True) as con:
+        rows = con.execute("SELECT name, obtained_at FROM source_files").fetchall()
+        (built,) = con.execute("SELECT started_at FROM builds").fetchone() or (None,)
+    assert rows == [("UNSD — Methodology.csv", saved)]
+    assert built is not None and built > saved

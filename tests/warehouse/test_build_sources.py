@@ -7,11 +7,10 @@ import pytest
 from openpyxl import load_workbook
 
 from migobs.config import Settings
-from migobs.errors import LayoutError
 from migobs.sources import catalog
 from migobs.warehouse.build import build
 from tests.warehouse.conftest import Adopt
-from tests.writers import stock
+from tests.writers import WPP_ROWS, stock
 
 
 def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
@@ -104,23 +103,31 @@ def test_a_world_total_that_is_not_the_sum_is_a_finding(
     assert '"cell": "L17"' in str(cells)
 
 
-def test_layout_error_keeps_the_old_warehouse(small_mirror: Settings, adopt: Adopt) -> None:
-    first = build(small_mirror).path
-    before = first.read_bytes()
-    assert small_mirror.mirror is not None
-    spec = catalog.file_spec("undesa_stock", "2020", "by_sex_destination")
-    target = small_mirror.mirror / spec.mirror_path
-    workbook = load_workbook(target)
-    workbook["Table 2"].title = "Table 2 (population)"
-    workbook.save(target)
-    adopt("undesa_stock", "2020", "by_sex_destination", target)
-    with pytest.raises(LayoutError, match="sheet 'Table 2' is missing"):
-        build(small_mirror)
-    assert first.read_bytes() == before
-    assert [p.name for p in first.parent.iterdir()] == [first.name]
-
-
 def test_only_loads_m49_and_the_named_source(small_mirror: Settings) -> None:
     result = build(small_mirror, only=["wpp"])
     assert result.summary["sources"] == ["m49", "wpp"]
     assert result.summary["rows"]["migrant_stock"] == 0
+
+
+def test_population_is_wpp_in_persons_with_its_cell(small_mirror: Settings) -> None:
+    path = build(small_mirror).path
+    burundi = 18 + [code for _, code, _, _ in WPP_ROWS].index(108)
+    kenya = 18 + [code for _, code, _, _ in WPP_ROWS].index(404)
+    found = rows(
+        path,
+        "SELECT area, year, persons, file_unit, file, sheet, cell FROM population "
+        "WHERE area IN (108, 404) ORDER BY area, year",
+    )
+    assert found == [
+        (108, 2019, 1500.0, "thousands", spec_name("population"), "ESTIMATES", f"H{burundi}"),
+        (108, 2020, 3000.0, "thousands", spec_name("population"), "ESTIMATES", f"I{burundi}"),
+        (404, 2019, None, "thousands", spec_name("population"), "ESTIMATES", f"H{kenya}"),
+        (404, 2020, 4500.0, "thousands", spec_name("population"), "ESTIMATES", f"I{kenya}"),
+    ]
+    assert rows(path, "SELECT count(*) FROM population") == rows(
+        path, "SELECT count(*) FROM series WHERE source = 'wpp' AND variable = 'population'"
+    )
+
+
+def spec_name(key: str) -> str:
+    return catalog.file_spec("wpp", "2019", key).name

@@ -11,6 +11,9 @@ To add a source, write ``migobs/warehouse/loaders/<source>.py`` with::
                 obtained = ctx.obtain(spec)           # None: edition not held (a finding says so)
                 if obtained is None:
                     continue
+                if (spec.edition, spec.key) not in parser.LAYOUTS:   # held, but not described
+                    ctx.skip_without_layout(obtained, "LAYOUTS in migobs/sources/<source>.py")
+                    continue
                 file_id = ctx.register_file(obtained)
                 records = parser.read(obtained.path)  # migobs.sources.<source>
                 area = ctx.areas.by_code(SOURCE, code)  # or by_name / by_iso3
@@ -27,7 +30,6 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
@@ -36,7 +38,7 @@ import pandas as pd
 from migobs.config import Settings
 from migobs.errors import WarehouseError
 from migobs.sources import catalog
-from migobs.sources._download import Obtained, obtain
+from migobs.sources._download import Obtained, not_downloadable, obtain
 from migobs.sources.catalog import Edition, FileSpec
 from migobs.warehouse.areas import AreaResolver
 from migobs.warehouse.findings import Finding
@@ -66,7 +68,7 @@ class LoadContext:
     findings: everything noticed so far (written to the ``findings`` table by the build).
     obtained: files verified so far, by dataset name (``<source>/<edition>/<key>``).
     file_ids: ``source_files.file_id`` of each registered file, by dataset name.
-    not_held: dataset names of catalogued files not held (skipped).
+    not_held: catalogued files not held (skipped), by dataset name, with why and what to do.
     """
 
     con: duckdb.DuckDBPyConnection
@@ -75,39 +77,54 @@ class LoadContext:
     findings: list[Finding] = field(default_factory=list)
     obtained: dict[str, Obtained] = field(default_factory=dict)
     file_ids: dict[str, int] = field(default_factory=dict)
-    not_held: set[str] = field(default_factory=set)
+    not_held: dict[str, str] = field(default_factory=dict)
 
     def editions(self, source: str) -> list[Edition]:
         """The catalogue's editions of ``source``, oldest first."""
         return list(catalog.source(source).editions.values())
 
     def obtain(self, spec: FileSpec) -> Obtained | None:
-        """The verified file for ``spec``; ``None`` (and a finding) for an edition not held.
+        """The verified file for ``spec``; ``None`` (and a finding) for a file not held.
 
         A file whose checksum the catalogue does not record yet (an edition not held) is used
         only when it is already in the mirror or the data directory; the build never downloads
-        it. Any other missing or altered file raises (:class:`FileNotObtained`,
+        it (finding ``edition-not-held``). Without a mirror, a ``mirror-only`` or ``manual`` file
+        that is not in the data directory is skipped too (finding ``file-not-held``, saying how
+        to obtain it). Any other missing or altered file raises (:class:`FileNotObtained`,
         :class:`ChecksumMismatch`), which stops the build and keeps the old warehouse.
         """
         if spec.dataset in self.obtained:
             return self.obtained[spec.dataset]
         if spec.dataset in self.not_held:
             return None
-        if spec.sha256 is None and not self._present(spec):
-            self.not_held.add(spec.dataset)
-            self.add_finding(
-                "edition-not-held",
-                f"{spec.dataset}: not held",
-                f"{spec.name} of {spec.source} {spec.edition} is in the catalogue but not in the "
-                f"mirror or data directory; its checksum is not recorded yet, so it is skipped. "
-                f"Run `migobs fetch {spec.source}` to obtain it.",
-                source=spec.source,
-                edition=spec.edition,
-            )
-            return None
+        if not self._present(spec):
+            why = self._why_not_held(spec)
+            if why is not None:
+                self.not_held[spec.dataset] = why[1]
+                self.add_finding(
+                    why[0],
+                    f"{spec.dataset}: not held",
+                    why[1],
+                    source=spec.source,
+                    edition=spec.edition,
+                )
+                return None
         found = obtain(spec, self.settings)
         self.obtained[spec.dataset] = found
         return found
+
+    def _why_not_held(self, spec: FileSpec) -> tuple[str, str] | None:
+        if spec.sha256 is None:
+            return (
+                "edition-not-held",
+                f"{spec.name} of {spec.source} {spec.edition} is in the catalogue but not in the "
+                f"mirror or data directory; its checksum is not recorded yet, so it is skipped. "
+                f"Run `migobs fetch {spec.source}` to obtain it.",
+            )
+        if spec.obtain != "download" and self.settings.mirror is None:
+            path = self.settings.downloads / spec.mirror_path
+            return "file-not-held", not_downloadable(spec, path)
+        return None
 
     def register_file(self, obtained: Obtained) -> int:
         """Insert the file into ``source_files`` (once) and return its ``file_id``."""
@@ -127,7 +144,7 @@ class LoadContext:
             "licence": spec.licence,
             "citation": spec.citation,
             "obtained_from": str(obtained.path),
-            "obtained_at": datetime.now(UTC).replace(tzinfo=None),
+            "obtained_at": obtained.obtained_at,
         }
         append(self.con, "source_files", pd.DataFrame([row]))
         self.file_ids[spec.dataset] = file_id
@@ -162,6 +179,25 @@ class LoadContext:
         )
         self.findings.append(finding)
         return finding
+
+    def skip_without_layout(self, obtained: Obtained, where: str) -> None:
+        """Record that a held file has no layout: it is not loaded, everything else is.
+
+        ``where`` names the table of layouts to describe it in (e.g.
+        ``LAYOUTS in migobs/sources/undesa_stock.py``). The finding (``edition-no-layout``)
+        names the file and what to do.
+        """
+        spec = obtained.spec
+        self.add_finding(
+            "edition-no-layout",
+            f"{spec.dataset}: no layout",
+            f"{obtained.path} ({spec.name}, sha256 {obtained.sha256}) is held, but migobs does not "
+            f"know how {spec.source} edition {spec.edition} file {spec.key!r} is laid out, so it "
+            f"was not loaded; every other file was. To load it, describe its layout in {where} "
+            f"(see docs/sources.md); to silence this, remove the file.",
+            source=spec.source,
+            edition=spec.edition,
+        )
 
     def _present(self, spec: FileSpec) -> bool:
         base = self.settings.mirror or self.settings.downloads

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from migobs.errors import FileNotObtained
 from migobs.sources import m49 as parser
 from migobs.warehouse.areas import extra_areas, stand_in_pairs
 from migobs.warehouse.loaders import LoadContext
@@ -27,11 +28,13 @@ FLAGS = (("lldc", 1636), ("sids", 1637))
 
 def load(ctx: LoadContext) -> None:
     """Load the newest held M49 edition into ``areas``, ``area_groups`` and ``area_names``."""
+    held = 0
     for edition in ctx.editions(SOURCE):
         for spec in edition.files.values():
             obtained = ctx.obtain(spec)
             if obtained is None:
                 continue
+            held += 1
             ctx.register_file(obtained)
             rows = parser.read(obtained.path)
             ctx.con.execute(
@@ -41,6 +44,11 @@ def load(ctx: LoadContext) -> None:
             ctx.append("areas", _areas(rows))
             ctx.append("area_groups", _groups(rows))
             _note_names(ctx, rows)
+    if not held:
+        raise FileNotObtained(
+            "No M49 file is held, and every source maps its areas with it. "
+            + " ".join(ctx.not_held.values())
+        )
     ctx.areas.refresh(ctx.con)
 
 

@@ -39,6 +39,9 @@ def load(ctx: LoadContext) -> None:
             obtained = ctx.obtain(spec)
             if obtained is None:
                 continue
+            if (spec.edition, spec.key) not in parser.LAYOUTS:
+                ctx.skip_without_layout(obtained, f"LAYOUTS in migobs/sources/{SOURCE}.py")
+                continue
             file_id = ctx.register_file(obtained)
             frame = parser.read(obtained.path, spec.edition, spec.key)
             frame = _with_areas(ctx, frame)

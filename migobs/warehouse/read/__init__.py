@@ -13,8 +13,12 @@ import duckdb
 from migobs.errors import WarehouseMissing
 
 
-def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
+def open_warehouse(path: Path, *, external_access: bool = True) -> duckdb.DuckDBPyConnection:
     """Open the warehouse at ``path`` read-only.
+
+    With ``external_access=False`` the connection can read nothing but the warehouse: DuckDB's
+    file functions (``read_csv``, ``read_text``, ``glob`` ...), extensions and remote files are
+    refused. Use it for queries typed by a user (``migobs sql``).
 
     Raises
     ------
@@ -26,4 +30,7 @@ def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
             f"No warehouse at {path}. Run `migobs build` (with MIGOBS_MIRROR or --mirror to read "
             f"official files from a folder) to build it."
         )
-    return duckdb.connect(str(path), read_only=True)
+    config: dict[str, str | bool | int | float | list[str]] = (
+        {} if external_access else {"enable_external_access": False}
+    )
+    return duckdb.connect(str(path), read_only=True, config=config)

@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from migobs.errors import QueryError, UnknownSource
+from migobs.warehouse.read.tables import tables_of
 
 WORLD = 900
 """The area code of the world, and the origin code meaning "from all origins"."""
@@ -65,13 +66,33 @@ def editions(con: duckdb.DuckDBPyConnection, source: str = "undesa_stock") -> li
 
 
 def check_edition(con: duckdb.DuckDBPyConnection, source: str, edition: str) -> None:
-    """Raise :class:`UnknownSource` listing the held editions when ``edition`` is not one."""
+    """Raise :class:`UnknownSource` when the warehouse holds no migrant stock of that edition.
+
+    The message lists the held editions or, for a source with no migrant stock, the sources
+    that have it and where the source's own values are.
+    """
     held = editions(con, source)
+    if not held:
+        raise UnknownSource(_no_stock(con, source))
     if edition not in held:
-        listed = ", ".join(held) if held else "none (is the source loaded? run `migobs build`)"
         raise UnknownSource(
-            f"Unknown edition {edition!r} of {source} in the warehouse. Known editions: {listed}."
+            f"Unknown edition {edition!r} of {source} in the warehouse. Known editions: "
+            f"{', '.join(held)}."
         )
+
+
+def _no_stock(con: duckdb.DuckDBPyConnection, source: str) -> str:
+    rows = con.execute("SELECT DISTINCT source FROM migrant_stock ORDER BY source").fetchall()
+    traced = ", ".join(str(name) for (name,) in rows) or "none yet (run `migobs build`)"
+    said = f"The warehouse holds no migrant stock from {source!r}; migrant stock is traced for: {traced}."
+    tables = tables_of(con, source)
+    if not tables:
+        return f"{said} {source!r} is not loaded either (see `migobs build --help`)."
+    return (
+        f"{said} {source} is loaded into {', '.join(tables)}, every value with its file, sheet and "
+        f'cell: `migobs sql "SELECT * FROM {tables[0]} JOIN source_files f USING (file_id) '
+        f"WHERE f.source = '{source}' LIMIT 5\"`."
+    )
 
 
 def stock_values(

@@ -23,7 +23,7 @@ CREATE TABLE source_files (
     licence      VARCHAR NOT NULL,
     citation     VARCHAR NOT NULL,
     obtained_from VARCHAR NOT NULL,     -- mirror, download or data directory path
-    obtained_at  TIMESTAMP NOT NULL,
+    obtained_at  TIMESTAMP NOT NULL,    -- UTC: when its download finished (obtained.yml), else the file's mtime
     UNIQUE (source, edition, file_key)
 );
 

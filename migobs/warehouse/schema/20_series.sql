@@ -18,3 +18,20 @@ CREATE TABLE series (
     sheet        VARCHAR,
     cell         VARCHAR NOT NULL
 );
+
+-- WPP population on 1 July in persons (converted once from the file's thousands), one row per
+-- area and year, with the file and cell it comes from. A view of `series`: the value is stored
+-- once, and the two cannot disagree.
+CREATE VIEW population AS
+SELECT s.edition,                       -- WPP revision, e.g. 2019
+       s.area,                          -- areas.m49
+       s.year,
+       s.value AS persons,              -- NULL where the file says '...'
+       s.file_unit,                     -- what the file states: thousands
+       s.file_id,
+       f.name AS file,
+       f.sha256,
+       s.sheet,
+       s.cell                           -- A1 notation
+FROM series s JOIN source_files f USING (file_id)
+WHERE s.source = 'wpp' AND s.variable = 'population';
