@@ -31,6 +31,7 @@ CREATE TABLE missing_migrants (
     source       VARCHAR NOT NULL,      -- iom_mmp
     edition      VARCHAR NOT NULL,      -- vintage, e.g. 2022
     incident_key VARCHAR NOT NULL,      -- the same incident in every vintage (see docs/sources-other.md)
+    matched_by   VARCHAR,               -- incident-id | attributes: how it matched the next vintage
     main_id      VARCHAR,
     incident_id  VARCHAR,
     incident_type VARCHAR,
