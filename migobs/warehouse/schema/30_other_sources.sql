@@ -87,5 +87,7 @@ CREATE TABLE boundaries (
     area         INTEGER NOT NULL,      -- areas.m49
     name         VARCHAR NOT NULL,
     geometry     JSON NOT NULL,         -- GeoJSON geometry
-    file_id      INTEGER NOT NULL
+    adm0_a3      VARCHAR NOT NULL,      -- Natural Earth's own code of the feature
+    file_id      INTEGER NOT NULL,
+    feature      INTEGER NOT NULL       -- 0-based index of the feature in the file's `features`
 );
