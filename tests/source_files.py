@@ -161,6 +161,33 @@ def write_mmp(
     return path
 
 
+MMP_2022_HEADER = [
+    "Main ID", "Incident ID", "Incident Type", "Region of Incident", "Website Date",
+    "Incident year", "Reported Month", "Number of Dead", "Minimum Estimated Number of Missing",
+    "Total Number of Dead and Missing", "Number of Survivors", "Number of Females",
+    "Number of Males", "Number of Children", "Region of Origin", "Cause of Death",
+    "Migration route", "Location of death", "Information Source", "Coordinates",
+    "UNSD Geographical Grouping", "Article title", "Source Quality", "URL",
+]  # fmt: skip
+
+
+def mmp_incident(
+    vintage: str, incident: str, date: str, region: str, lat: float, lon: float, location: str
+) -> list[object]:
+    """One incident row in the ``vintage`` layout (2022: ``POINT (lon lat)``; 2025: ``lat, lon``)."""
+    header = MMP_2022_HEADER if vintage == "2022" else MMP_2025_HEADER
+    values: dict[str, object] = {
+        "Main ID": incident, "Incident ID": incident, "Incident Type": "Incident",
+        "Region of Incident": region, "Website Date": date, "Incident Date": date,
+        "Incident year": float(date[:4]), "Incident Year": float(date[:4]),
+        "Reported Month": "March", "Month": "March", "Number of Dead": 1.0,
+        "Total Number of Dead and Missing": 1.0, "Location of death": location,
+        "Location of Incident": location, "Country of Origin": "Algeria, Unknown",
+        "Coordinates": f"POINT ({lon} {lat})" if vintage == "2022" else f"{lat}, {lon}",
+    }  # fmt: skip
+    return [values.get(label, "") for label in header]
+
+
 UNHCR_COLUMNS = [
     "year", "coo_name", "coo", "coo_iso", "coa_name", "coa", "coa_iso", "refugees",
     "asylum_seekers", "returned_refugees", "idps", "returned_idps", "stateless", "ooc", "oip",

@@ -63,6 +63,16 @@ def _typed(path: Path, table: pd.DataFrame, counts: list[str]) -> pd.DataFrame:
     if bad.any():
         row = int(bad.to_numpy().argmax()) + 1
         raise LayoutError(f"{path.name}, row {row} of the table: year {years.iloc[row - 1]!r}.")
+    for column in counts:
+        numbers = pd.to_numeric(table[column], errors="coerce")
+        wrong = numbers.isna() & table[column].notna()
+        if wrong.any():
+            row = int(wrong.to_numpy().argmax()) + 1
+            raise LayoutError(
+                f"{path.name}, row {row} of the table: {column} is "
+                f"{table[column].iloc[row - 1]!r}, not a number; the file was altered. Obtain it "
+                f"again."
+            )
     frame = table.astype(dict.fromkeys(counts, "float64"))
     frame["year"] = years.astype("int64")
     for column in ("coo_name", "coo", "coo_iso", "coa_name", "coa", "coa_iso"):

@@ -74,17 +74,19 @@ def test_stock_below_the_refugees_it_includes(con: duckdb.DuckDBPyConnection) ->
     assert found.type == "stock-below-refugees"
     assert (found.observed, found.expected) == (100.0, 120.0)
     assert found.rows[0]["cell"] == "L30"
+    assert [r["row_number"] for r in found.rows[1:]] == [7, 8]  # the UNHCR rows of the 120
 
 
 def test_origin_equals_asylum_lists_only_rows_with_refugees(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "INSERT INTO refugees (source, edition, year, origin, asylum, refugees, idps, file_id, "
         "row_number) VALUES ('unhcr', 'e', 2017, 12, 12, 0, 5000, 2, 3), "
-        "('unhcr', 'e', 2017, 250, 250, 6, 0, 2, 4)"
+        "('unhcr', 'e', 2017, 250, 250, 6, 0, 2, 4), ('unhcr', 'e', 1951, 9903, 9903, 9, 0, 2, 5)"
     )
+    con.execute("INSERT INTO areas VALUES (9903, NULL, NULL, 'Unknown origin', 'special')")
     (found,) = refugees.check(con)
     assert found.type == "origin-equals-asylum"
-    assert [r["row"] for r in found.rows] == [4]
+    assert [r["row"] for r in found.rows] == [4]  # unknown -> unknown is not a country
     assert "2 rows" in found.message
 
 

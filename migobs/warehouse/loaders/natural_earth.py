@@ -33,7 +33,9 @@ def load(ctx: LoadContext) -> None:
                 "area": features["area"].astype(int),
                 "name": features["name"],
                 "geometry": features["geometry"],
+                "adm0_a3": features["adm0_a3"],
                 "file_id": held.file_id,
+                "feature": features["feature"],
             }
         )
         ctx.append("boundaries", frame)

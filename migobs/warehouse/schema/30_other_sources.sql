@@ -31,6 +31,7 @@ CREATE TABLE missing_migrants (
     source       VARCHAR NOT NULL,      -- iom_mmp
     edition      VARCHAR NOT NULL,      -- vintage, e.g. 2022
     incident_key VARCHAR NOT NULL,      -- the same incident in every vintage (see docs/sources-other.md)
+    matched_by   VARCHAR,               -- incident-id | attributes: how it matched the next vintage
     main_id      VARCHAR,
     incident_id  VARCHAR,
     incident_type VARCHAR,
@@ -86,5 +87,7 @@ CREATE TABLE boundaries (
     area         INTEGER NOT NULL,      -- areas.m49
     name         VARCHAR NOT NULL,
     geometry     JSON NOT NULL,         -- GeoJSON geometry
-    file_id      INTEGER NOT NULL
+    adm0_a3      VARCHAR NOT NULL,      -- Natural Earth's own code of the feature
+    file_id      INTEGER NOT NULL,
+    feature      INTEGER NOT NULL       -- 0-based index of the feature in the file's `features`
 );
