@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
@@ -13,7 +14,7 @@ import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 
 from migobs.config import Settings
-from migobs.errors import NotAuthenticated
+from migobs.errors import NotAuthenticated, WarehouseMissing
 from migobs.gcm.policy import PUBLIC, Caller
 from migobs.gcm.service import Tracker
 from migobs.warehouse.read.session import SharedReader
@@ -39,6 +40,18 @@ def warehouse(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only cursor on the warehouse for the span of one request."""
     reader: SharedReader = request.app.state.reader
     with reader.cursor() as con:
+        yield con
+
+
+def warehouse_if_built(request: Request) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """A read-only cursor on the warehouse, or None when none has been built yet (for pages
+    that have something to show without it)."""
+    reader: SharedReader = request.app.state.reader
+    with ExitStack() as stack:
+        try:
+            con: duckdb.DuckDBPyConnection | None = stack.enter_context(reader.cursor())
+        except WarehouseMissing:
+            con = None
         yield con
 
 
@@ -75,6 +88,7 @@ def get_tracker(request: Request) -> Tracker:
 
 
 WarehouseDep = Annotated[duckdb.DuckDBPyConnection, Depends(warehouse)]
+MaybeWarehouseDep = Annotated[duckdb.DuckDBPyConnection | None, Depends(warehouse_if_built)]
 PagingDep = Annotated[Paging, Depends(paging)]
 SettingsDep = Annotated[Settings, Depends(settings_of)]
 TrackerDep = Annotated[Tracker, Depends(get_tracker)]

@@ -11,22 +11,27 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader
 
-from migobs.api.deps import SettingsDep, TrackerDep
+from migobs.api.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
 from migobs.api.errors import STATUS_OF
+from migobs.api.memo import per_build
 from migobs.errors import MigobsError, RecordNotFound
 from migobs.gcm import policy, reference
 from migobs.gcm.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES, REVIEW_KINDS
 from migobs.gcm.policy import PUBLIC, Caller
 from migobs.gcm.service import Tracker
 from migobs.web import tracker_auth as auth
+from migobs.web.compact import ObjectiveRow, compact_rows
+from migobs.web.format import number
 
 HERE = Path(__file__).parent
 router = APIRouter(prefix="/tracker", include_in_schema=False)
 templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
+templates.filters["number"] = number
 OBJECTIVES = {o.number: o for o in reference.objectives()}
 
 
@@ -119,8 +124,15 @@ def index(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Respo
 
 
 @router.get("/states/{m49}")
-def state_page(m49: str, request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
-    """A State's commitments (by objective), actions and reviews that the caller may see."""
+def state_page(
+    m49: str,
+    request: Request,
+    settings: SettingsDep,
+    tracker: TrackerDep,
+    con: MaybeWarehouseDep,
+) -> Response:
+    """A State's commitments (by objective), actions and reviews that the caller may see, with
+    each objective's indicators for the State from the warehouse when one has been built."""
     page = Page(request, settings, tracker)
     names = {s["m49"]: s["name"] for s in tracker.states()}
     if m49 not in names:
@@ -130,6 +142,7 @@ def state_page(m49: str, request: Request, settings: SettingsDep, tracker: Track
     actions: dict[int, list[dict[str, Any]]] = {}
     for action in tracker.records(page.caller, "actions", state=m49):
         actions.setdefault(action["commitment_id"], []).append(action)
+    indicators = None if con is None else state_indicators(request, con, int(m49))
     sections = {
         n: (
             [c for c in commitments if n in c["objectives"]],
@@ -141,9 +154,19 @@ def state_page(m49: str, request: Request, settings: SettingsDep, tracker: Track
         "state.html",
         m49=m49,
         name=names[m49],
-        sections={n: rows for n, rows in sections.items() if rows[0] or rows[1]},
+        sections={n: rows for n, rows in sections.items() if indicators or rows[0] or rows[1]},
+        recorded=bool(commitments or reviews),
         actions=actions,
+        indicators=indicators,
     )
+
+
+def state_indicators(
+    request: Request, con: duckdb.DuckDBPyConnection, area: int
+) -> dict[int, ObjectiveRow]:
+    """Each objective's indicator values for ``area`` (kept per build, as on the profile)."""
+    rows = per_build(request, ("compact", area), lambda: compact_rows(con, area))
+    return {row.objective: row for row in rows}
 
 
 @router.get("/objectives/{number}")
