@@ -285,6 +285,13 @@ def test_import_and_export_over_the_api(client: TestClient, people: People) -> N
     assert refused.status_code == 422 and "row 3: objectives" in refused.json()["error"]["message"]
     assert client.get("/api/tracker/commitments", headers=mexico).json()["count"] == 0
     good = "state,objectives,title,text\n484,1,Good,Row\n484,2; 3,Also good,Row\n"
+    for role, expected in (("reviewer", "Only focal points"), ("france", "row 2 (State 484)")):
+        forbidden = client.post(
+            "/api/tracker/import/commitments", content=good.encode(), headers=headers(client, role)
+        )
+        assert forbidden.status_code == 403, role
+        assert forbidden.json()["error"]["type"] == "permission-denied"
+        assert expected in forbidden.json()["error"]["message"]
     created = client.post("/api/tracker/import/commitments", content=good.encode(), headers=mexico)
     assert created.status_code == 201 and created.json()["count"] == 2
     first = created.json()["data"][0]["id"]
