@@ -11,6 +11,7 @@ from migobs.errors import (
     StaleVersion,
     TooManyAttempts,
 )
+from migobs.gcm import exporting
 from migobs.gcm.policy import PUBLIC, Caller
 from migobs.gcm.service import Tracker
 from tests.gcm.conftest import PASSWORD, People
@@ -197,3 +198,25 @@ def test_dates_can_be_emptied_and_must_stay_in_order(tracker: Tracker, people: P
         mexico, "commitments", draft["id"], 1, {"end_date": None, "title": None}
     )
     assert (emptied["end_date"], emptied["title"]) == (None, COMMITMENT["title"])
+
+
+def test_an_action_is_shown_only_where_its_commitment_is(tracker: Tracker, people: People) -> None:
+    mexico, reviewer = caller(tracker, "mx@example.org"), caller(tracker, "reviewer@example.org")
+    france = caller(tracker, "fr@example.org")
+    draft = tracker.create(mexico, "commitments", COMMITMENT)
+    action = tracker.create(
+        mexico, "actions", {"commitment_id": draft["id"], "title": "Pilot", "description": "Ran."}
+    )
+    tracker.publish(reviewer, "actions", action["id"])
+    for outsider in (PUBLIC, france):
+        assert tracker.records(outsider, "actions") == []
+        with pytest.raises(RecordNotFound):
+            tracker.get(outsider, "actions", action["id"])
+    assert exporting.published(tracker)["actions"] == []
+    assert [a["id"] for a in tracker.records(mexico, "actions")] == [action["id"]]
+    tracker.publish(reviewer, "commitments", draft["id"])
+    assert [a["title"] for a in tracker.records(PUBLIC, "actions")] == ["Pilot"]
+    assert tracker.get(france, "actions", action["id"])["workflow"] == "published"
+    tracker.send_back(reviewer, "commitments", draft["id"], "Name the partners.")
+    assert tracker.records(PUBLIC, "actions") == []
+    assert tracker.records(reviewer, "actions", workflow="published")[0]["id"] == action["id"]
