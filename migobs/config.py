@@ -9,7 +9,7 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_MIRROR`` | a folder laid out like ``shared/data`` to read official files from instead of the network | unset |
 | ``MIGOBS_WAREHOUSE`` | path of the DuckDB warehouse file | ``$MIGOBS_HOME/warehouse.duckdb`` |
 | ``MIGOBS_TRACKER_URL`` | SQLAlchemy URL of the Compact tracker's database | ``sqlite:///$MIGOBS_HOME/tracker.sqlite`` |
-| ``MIGOBS_SECRET_KEY`` | key that signs session cookies and CSRF tokens | a fixed development key; required outside development |
+| ``MIGOBS_SECRET_KEY`` | key that signs session cookies and CSRF tokens | a fixed development key; outside development required, at least 32 characters |
 | ``MIGOBS_ENV`` | ``development`` or ``production`` | ``development`` |
 | ``MIGOBS_FAST_PASSWORD_HASHING`` | ``1``: cheap argon2 parameters, for tests (development only) | unset: argon2-cffi's defaults |
 | ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
@@ -25,6 +25,8 @@ from pathlib import Path
 from migobs.errors import MigobsError
 
 DEVELOPMENT_SECRET = "migobs-development-secret-do-not-use-in-production"
+MIN_SECRET = 32
+MAKE_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 ENVIRONMENTS = ("development", "production")
 
 
@@ -47,12 +49,8 @@ class Settings:
             raise MigobsError(
                 f"MIGOBS_ENV={self.environment!r} is not one of {', '.join(ENVIRONMENTS)}."
             )
-        if self.environment != "development" and self.secret_key == DEVELOPMENT_SECRET:
-            raise MigobsError(
-                "MIGOBS_SECRET_KEY is not set: outside development Migration Observatory refuses "
-                "to start with the development key. Set MIGOBS_SECRET_KEY to a long random string "
-                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)."
-            )
+        if self.environment != "development":
+            _check_secret(self.secret_key)
         if self.environment != "development" and self.fast_password_hashing:
             raise MigobsError(
                 "MIGOBS_FAST_PASSWORD_HASHING is for tests: outside development passwords are "
@@ -98,6 +96,21 @@ class Settings:
             host=env.get("MIGOBS_HOST", "127.0.0.1"),
             port=int(port_text),
             fast_password_hashing=env.get("MIGOBS_FAST_PASSWORD_HASHING") == "1",
+        )
+
+
+def _check_secret(key: str) -> None:
+    """Outside development the key must be set, and long enough not to be guessed."""
+    if key == DEVELOPMENT_SECRET:
+        raise MigobsError(
+            "MIGOBS_SECRET_KEY is not set: outside development Migration Observatory refuses "
+            "to start with the development key. Set MIGOBS_SECRET_KEY to a random string of at "
+            f"least {MIN_SECRET} characters, made with `{MAKE_SECRET}`."
+        )
+    if len(key) < MIN_SECRET:
+        raise MigobsError(
+            f"MIGOBS_SECRET_KEY is {len(key)} characters long: outside development it must have "
+            f"at least {MIN_SECRET}. Make one with `{MAKE_SECRET}`."
         )
 
 
