@@ -179,10 +179,11 @@ class Tracker:
             return _caller(row.user)
 
     def sign_out(self, session_id: str) -> None:
-        """End a browser session."""
+        """End a browser session (written to the audit log)."""
         with self.transaction() as session:
             row = session.get(WebSession, accounts.digest(session_id))
             if row is not None:
+                _audit(session, _caller(row.user), "sign-out", f"users/{row.user_id}", None, None)
                 session.delete(row)
 
     # ---- records --------------------------------------------------------------------------

@@ -116,28 +116,62 @@ def test_forms_without_valid_csrf_are_refused(
     assert tracker.records(mexico, "commitments") == []
 
 
-def test_sign_in_starts_a_new_session(client: TestClient, tracker: Tracker, people: People) -> None:
-    client.cookies.set(
-        SESSION_COOKIE, "planted-by-attacker", domain="testserver.local", path="/tracker"
-    )
-    token = csrf(client)
+def plant(client: TestClient, session: str) -> None:
+    """Give ``client`` a session cookie that httpx sends (cookies of a dotless host are stored
+    under ``testserver.local``; one set for ``testserver`` would never be sent)."""
+    client.cookies.delete(SESSION_COOKIE)
+    client.cookies.set(SESSION_COOKIE, session, domain="testserver.local", path="/tracker")
+
+
+def signed_in_as(client: TestClient) -> str | None:
+    """The email the tracker's home page greets, or None for the public."""
+    found = re.search(r"<span>([^<]+@example\.org) \(", client.get("/tracker").text)
+    return found.group(1) if found else None
+
+
+def test_sign_in_never_reuses_a_planted_session(
+    client: TestClient, tracker: Tracker, people: People
+) -> None:
+    """Session fixation: an attacker plants their own valid session in the victim's browser."""
+    attacker = TestClient(client.app, base_url="https://testserver")
+    sign_in(attacker, "fr@example.org")
+    planted = str(attacker.cookies.get(SESSION_COOKIE))
+    plant(client, planted)
+    assert signed_in_as(client) == "fr@example.org"  # the planted cookie is sent
     response = client.post(
         "/tracker/login",
-        data={"email": "mx@example.org", "password": PASSWORD, "csrf_token": token},
+        data={"email": "mx@example.org", "password": PASSWORD, "csrf_token": csrf(client)},
         follow_redirects=False,
     )
-    cookie = response.headers.get_list("set-cookie")
-    session = next(c for c in cookie if c.startswith(SESSION_COOKIE))
-    assert "planted-by-attacker" not in session
+    session = next(
+        c for c in response.headers.get_list("set-cookie") if c.startswith(SESSION_COOKIE)
+    )
     for flag in ("HttpOnly", "Secure", "SameSite=lax"):
         assert flag.lower() in session.lower()
-    sign_in(client, "mx@example.org")
+    assert planted not in session
+    assert client.cookies.get(SESSION_COOKIE) != planted
+    assert signed_in_as(client) == "mx@example.org"
+    assert signed_in_as(attacker) == "fr@example.org"  # the attacker did not get the victim's
     first = client.cookies.get(SESSION_COOKIE)
     sign_in(client, "mx@example.org")
     assert client.cookies.get(SESSION_COOKIE) != first
-    client.post("/tracker/logout", data={"csrf_token": csrf(client, "/tracker")})
-    client.cookies.set(SESSION_COOKIE, str(first), domain="testserver", path="/tracker")
-    assert "Sign in" in client.get("/tracker").text
+
+
+def test_sign_out_ends_the_session_on_the_server(
+    client: TestClient, tracker: Tracker, people: People
+) -> None:
+    sign_in(client, "mx@example.org")
+    old = str(client.cookies.get(SESSION_COOKIE))
+    replay = TestClient(client.app, base_url="https://testserver")
+    plant(replay, old)
+    assert signed_in_as(replay) == "mx@example.org"  # a copied cookie works while signed in
+    out = client.post("/tracker/logout", data={"csrf_token": csrf(client, "/tracker")})
+    assert out.status_code == 200 and signed_in_as(client) is None
+    plant(replay, old)
+    assert signed_in_as(replay) is None and "Sign in" in replay.get("/tracker").text
+    reviewer = tracker.caller_for_operator("reviewer@example.org")
+    events = tracker.history(reviewer, f"users/{people.mexico['id']}")
+    assert [e["action"] for e in events][-2:] == ["sign-in", "sign-out"]
 
 
 def test_html_in_text_is_stored_and_shown_escaped(
