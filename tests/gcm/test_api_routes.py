@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -231,51 +230,6 @@ def test_login_attempts_are_rate_limited(client: TestClient, people: People) -> 
         "/api/tracker/tokens", json={"email": "fr@example.org", "password": PASSWORD}
     )
     assert refused.status_code == 429 and refused.json()["error"]["type"] == "too-many-attempts"
-
-
-def test_many_writers_lose_no_update(tracker: Tracker, people: People) -> None:
-    """Threads race on one record and on their own records: every save is applied or refused."""
-    mexico = tracker.caller_for_token(tracker.issue_token("mx@example.org", PASSWORD, "t"))
-    shared = tracker.create(mexico, "commitments", COMMITMENT)["id"]
-    outcomes: list[tuple[str, int]] = []
-    lock = threading.Lock()
-
-    def writer(n: int) -> None:
-        own = tracker.create(mexico, "commitments", {**COMMITMENT, "title": f"own {n}"})["id"]
-        for attempt in range(5):
-            current = tracker.get(mexico, "commitments", shared)
-            try:
-                tracker.update(
-                    mexico,
-                    "commitments",
-                    shared,
-                    current["version"],
-                    {"partners": current["partners"] + [f"w{n}.{attempt}"]},
-                )
-                result = "saved"
-            except Exception as error:  # noqa: BLE001
-                result = type(error).__name__
-            with lock:
-                outcomes.append((result, n))
-            tracker.update(
-                mexico, "commitments", own, attempt + 1, {"title": f"own {n} edit {attempt}"}
-            )
-
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    saved = [o for o in outcomes if o[0] == "saved"]
-    assert {o[0] for o in outcomes} <= {"saved", "StaleVersion"}
-    final = tracker.get(mexico, "commitments", shared)
-    assert len(final["partners"]) == len(saved) == final["version"] - 1
-    reviewer = tracker.caller_for_token(tracker.issue_token("reviewer@example.org", PASSWORD, "t"))
-    assert len(tracker.history(reviewer, f"commitments/{shared}")) == 1 + len(saved)
-    for record in tracker.records(mexico, "commitments"):
-        if record["id"] != shared:
-            assert record["version"] == 6
-            assert len(tracker.history(reviewer, f"commitments/{record['id']}")) == 6
 
 
 def test_import_and_export_over_the_api(client: TestClient, people: People) -> None:
