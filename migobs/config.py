@@ -11,6 +11,7 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_TRACKER_URL`` | SQLAlchemy URL of the Compact tracker's database | ``sqlite:///$MIGOBS_HOME/tracker.sqlite`` |
 | ``MIGOBS_SECRET_KEY`` | key that signs session cookies and CSRF tokens | a fixed development key; outside development required, at least 32 characters |
 | ``MIGOBS_ENV`` | ``development`` or ``production`` | ``development`` |
+| ``MIGOBS_TOKEN_DAYS`` | days an API token of the tracker is valid, counted from its creation | ``90`` |
 | ``MIGOBS_FAST_PASSWORD_HASHING`` | ``1``: cheap argon2 parameters, for tests (development only) | unset: argon2-cffi's defaults |
 | ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
 """
@@ -28,6 +29,8 @@ DEVELOPMENT_SECRET = "migobs-development-secret-do-not-use-in-production"
 MIN_SECRET = 32
 MAKE_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 ENVIRONMENTS = ("development", "production")
+DEFAULT_TOKEN_DAYS = 90
+MAX_TOKEN_DAYS = 3650
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     fast_password_hashing: bool = False
+    token_days: int = DEFAULT_TOKEN_DAYS
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
@@ -58,6 +62,11 @@ class Settings:
             )
         if not 0 < self.port < 65536:
             raise MigobsError(f"MIGOBS_PORT={self.port} is not a TCP port (1-65535).")
+        if not 0 < self.token_days <= MAX_TOKEN_DAYS:
+            raise MigobsError(
+                f"MIGOBS_TOKEN_DAYS={self.token_days} is not a number of days from 1 to "
+                f"{MAX_TOKEN_DAYS}."
+            )
 
     @property
     def downloads(self) -> Path:
@@ -86,6 +95,9 @@ class Settings:
         port_text = env.get("MIGOBS_PORT", "8000")
         if not port_text.isdigit():
             raise MigobsError(f"MIGOBS_PORT={port_text!r} is not a number.")
+        days_text = env.get("MIGOBS_TOKEN_DAYS", str(DEFAULT_TOKEN_DAYS))
+        if not days_text.isdigit():
+            raise MigobsError(f"MIGOBS_TOKEN_DAYS={days_text!r} is not a number of days.")
         return cls(
             home=home,
             mirror=Path(env["MIGOBS_MIRROR"]) if env.get("MIGOBS_MIRROR") else None,
@@ -96,6 +108,7 @@ class Settings:
             host=env.get("MIGOBS_HOST", "127.0.0.1"),
             port=int(port_text),
             fast_password_hashing=env.get("MIGOBS_FAST_PASSWORD_HASHING") == "1",
+            token_days=int(days_text),
         )
 
 

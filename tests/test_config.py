@@ -70,3 +70,12 @@ def test_production_refuses_fast_password_hashing() -> None:
                 "MIGOBS_FAST_PASSWORD_HASHING": "1",
             }
         )
+
+
+def test_token_lifetime_is_read_and_checked() -> None:
+    assert Settings.from_env({"MIGOBS_HOME": "/h"}).token_days == 90
+    assert Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "7"}).token_days == 7
+    with pytest.raises(MigobsError, match="MIGOBS_TOKEN_DAYS='a week' is not a number of days"):
+        Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "a week"})
+    with pytest.raises(MigobsError, match="MIGOBS_TOKEN_DAYS=0 is not a number of days from 1"):
+        Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "0"})

@@ -96,15 +96,22 @@ AreaCode = Annotated[int, Query(ge=0, le=99999, description="UN M49 code")]
 Year = Annotated[int, Query(ge=1800, le=2200, description="reference year")]
 
 
-def get_caller(request: Request, tracker: TrackerDep) -> Caller:
-    """The holder of the Bearer token, or the public when there is no Authorization header."""
+def bearer_token(request: Request) -> str | None:
+    """The token of the ``Authorization: Bearer`` header, None without the header (401 when
+    the header is there but is not a Bearer token)."""
     header = request.headers.get("authorization")
     if header is None:
-        return PUBLIC
+        return None
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise NotAuthenticated("Send `Authorization: Bearer TOKEN` (POST /api/tracker/tokens).")
-    return tracker.caller_for_token(token.strip())
+    return token.strip()
+
+
+def get_caller(request: Request, tracker: TrackerDep) -> Caller:
+    """The holder of the Bearer token, or the public when there is no Authorization header."""
+    token = bearer_token(request)
+    return PUBLIC if token is None else tracker.caller_for_token(token)
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]

@@ -221,6 +221,21 @@ def test_bad_credentials_and_bad_input(client: TestClient, people: People) -> No
     assert client.get("/api/tracker/things").status_code == 404
 
 
+def test_scripts_revoke_their_own_token(client: TestClient, people: People) -> None:
+    mexico, other = headers(client, "mexico"), headers(client, "mexico")
+    assert client.delete("/api/tracker/tokens/current").status_code == 401
+    assert client.delete("/api/tracker/tokens/current", headers=mexico).status_code == 204
+    for refused in (
+        client.get("/api/tracker/commitments", headers=mexico),
+        client.delete("/api/tracker/tokens/current", headers=mexico),
+    ):
+        assert refused.status_code == 401
+        assert "not valid: ask for a new one" in refused.json()["error"]["message"]
+    assert (
+        client.post("/api/tracker/commitments", json=COMMITMENT, headers=other).status_code == 201
+    )
+
+
 def test_login_attempts_are_rate_limited(client: TestClient, people: People) -> None:
     for _ in range(5):
         client.post(

@@ -1,4 +1,4 @@
-"""The Compact tracker's API: tokens, commitments, actions, reviews, audit, users, exports.
+"""The Compact tracker's API: tokens (issued, revoked), commitments, actions, reviews, audit, users, exports.
 
 Every rule is applied by :mod:`migobs.gcm.service`; routes only parse and return.
 """
@@ -10,14 +10,14 @@ from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from migobs.api.deps import CallerDep, TrackerDep, open_tracker
+from migobs.api.deps import CallerDep, TrackerDep, bearer_token, open_tracker
 from migobs.api.errors import ERROR_RESPONSES
-from migobs.errors import RecordNotFound
+from migobs.errors import NotAuthenticated, RecordNotFound
 from migobs.gcm import exporting, importing, reference
 
 
@@ -90,6 +90,16 @@ def _client(request: Request) -> str:
 def create_token(body: TokenCreate, request: Request, tracker: TrackerDep) -> TokenPublic:
     """Exchange email and password for an API token (rate-limited)."""
     return TokenPublic(token=tracker.issue_token(body.email, body.password, _client(request)))
+
+
+@router.delete("/tokens/current", status_code=204)
+def revoke_token(request: Request, tracker: TrackerDep) -> Response:
+    """Revoke the token this request is sent with (scripts sign out; 401 without one)."""
+    token = bearer_token(request)
+    if token is None:
+        raise NotAuthenticated("Send the token to revoke as `Authorization: Bearer TOKEN`.")
+    tracker.revoke_token(token)
+    return Response(status_code=204)
 
 
 @router.get("/audit")
