@@ -112,7 +112,7 @@ def stylesheet() -> FileResponse:
 
 @router.get("")
 def index(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
-    """States with published commitments, and the 23 objectives."""
+    """States with published commitments, the 23 objectives and the 10 guiding principles."""
     page = Page(request, settings, tracker)
     published = tracker.records(PUBLIC, "commitments")
     names = {s["m49"]: s["name"] for s in tracker.states()}
@@ -120,7 +120,12 @@ def index(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Respo
     for record in published:
         counts[record["state"]] = counts.get(record["state"], 0) + 1
     states = sorted((names[m49], m49, n) for m49, n in counts.items())
-    return page.render("index.html", states=states, all_states=tracker.states())
+    return page.render(
+        "index.html",
+        states=states,
+        all_states=tracker.states(),
+        principles=reference.principles(),
+    )
 
 
 @router.get("/states/{m49}")

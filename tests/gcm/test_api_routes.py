@@ -273,11 +273,21 @@ def test_import_and_export_over_the_api(client: TestClient, people: People) -> N
     assert client.get("/api/tracker/export/things.csv").status_code == 404
 
 
-def test_objectives_and_states(client: TestClient) -> None:
+def test_objectives_principles_and_states(client: TestClient) -> None:
     objectives = client.get("/api/tracker/objectives").json()
     assert objectives["count"] == 23
     assert objectives["data"][19]["number"] == 20
     assert any(i["code"] == "SDG 10.c.1" for i in objectives["data"][19]["indicators"])
+    principles = client.get("/api/tracker/principles").json()
+    assert principles["count"] == 10
+    assert [p["letter"] for p in principles["data"]] == list("abcdefghij")
+    assert principles["data"][0] == {
+        "letter": "a",
+        "name": "People-centred",
+        "summary": "Puts the well-being of individual migrants and of communities of origin, "
+        "transit and destination at the centre.",
+    }
+    assert principles["data"][2]["name"] == "National sovereignty"
     states = client.get("/api/tracker/states").json()
     assert {"m49": "484", "name": "Mexico", "iso3": "MEX"} in states["data"]
 

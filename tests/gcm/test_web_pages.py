@@ -101,6 +101,17 @@ def test_focal_point_to_public_page(client: TestClient, tracker: Tracker, people
     assert [c["title"] for c in tracker.records(PUBLIC, "commitments")] == ["Census module"]
 
 
+def test_home_lists_the_guiding_principles(client: TestClient) -> None:
+    page = client.get("/tracker").text
+    principles = re.findall(r"<dt>\(([a-j])\) ([^<]+)</dt>", page)
+    assert [letter for letter, _ in principles] == list("abcdefghij")
+    assert principles[0] == ("a", "People-centred") and principles[2] == (
+        "c",
+        "National sovereignty",
+    )
+    assert "communities of origin, transit and destination" in page
+
+
 def test_forms_without_valid_csrf_are_refused(
     client: TestClient, tracker: Tracker, people: People
 ) -> None:

@@ -156,6 +156,12 @@ def objectives() -> RecordList:
     return _listed([asdict(o) for o in reference.objectives()])
 
 
+@router.get("/principles")
+def principles() -> RecordList:
+    """The Compact's 10 guiding principles, (a) to (j)."""
+    return _listed([asdict(p) for p in reference.principles()])
+
+
 @router.get("/states")
 def states(tracker: TrackerDep) -> RecordList:
     """The M49 States and areas the tracker knows."""
