@@ -95,7 +95,9 @@ def test_focal_point_to_public_page(client: TestClient, tracker: Tracker, people
     reviewer = tracker.caller_for_operator("reviewer@example.org")
     action_id = tracker.records(reviewer, "actions")[0]["id"]
     tracker.publish(reviewer, "actions", action_id)
-    assert "Action: Pilot run (2025-02-01)" in client.get("/tracker/states/484").text
+    assert f'Action: <a href="/tracker/actions/{action_id}">Pilot run</a> (2025-02-01)' in (
+        client.get("/tracker/states/484").text
+    )
     assert "Census module" in client.get("/tracker/objectives/1").text
     assert "Census module" not in client.get("/tracker/objectives/2").text
     assert [c["title"] for c in tracker.records(PUBLIC, "commitments")] == ["Census module"]
@@ -110,6 +112,103 @@ def test_home_lists_the_guiding_principles(client: TestClient) -> None:
         "National sovereignty",
     )
     assert "communities of origin, transit and destination" in page
+
+
+REVIEW = {
+    "kind": "voluntary-national-review",
+    "title": "VNR 2026",
+    "summary": "First review.",
+    "held_on": "2026-05-01",
+    "link": "https://example.org/vnr",
+    "objectives": ["3", "7"],
+}
+
+
+def post(client: TestClient, path: str, data: dict[str, object], page: str) -> str:
+    """POST a form (with the CSRF token of ``page``); the path it redirects to."""
+    response = client.post(
+        path, data={**data, "csrf_token": csrf(client, page)}, follow_redirects=False
+    )
+    assert response.status_code == 303, response.text
+    return str(response.headers["location"])
+
+
+def test_a_review_goes_through_the_workflow_on_the_web(
+    client: TestClient, tracker: Tracker, people: People
+) -> None:
+    sign_in(client, "mx@example.org")
+    path = post(client, "/tracker/reviews/new", REVIEW, "/tracker/reviews/new")
+    review_id = int(path.rsplit("/", 1)[1])
+    assert path == f"/tracker/reviews/{review_id}"
+    page = client.get(path).text
+    assert f'action="{path}/edit"' in page and f'action="{path}/submit"' in page
+    assert (
+        'value="VNR 2026"' in page
+        and 'value="7" checked' in page
+        and 'value="2" checked' not in page
+    )
+    assert (
+        post(
+            client, f"{path}/edit", {**REVIEW, "title": "VNR 2026 (revised)", "version": "1"}, path
+        )
+        == path
+    )
+    stale = client.post(
+        f"{path}/edit",
+        data={**REVIEW, "title": "Lost", "version": "1", "csrf_token": csrf(client, path)},
+    )
+    assert stale.status_code == 409 and "reload it" in stale.text
+    assert post(client, f"{path}/submit", {}, path) == path
+    submitted = client.get(path).text
+    assert "submitted" in submitted and f'action="{path}/edit"' not in submitted
+    client.cookies.clear()
+    assert client.get(path).status_code == 404
+    sign_in(client, "reviewer@example.org")
+    queue = client.get("/tracker/queue").text
+    assert f'<a href="/tracker/reviews/{review_id}">VNR 2026 (revised)</a>' in queue
+    assert post(client, f"{path}/publish", {}, "/tracker/queue") == "/tracker/queue"
+    client.cookies.clear()
+    public = client.get("/tracker/states/484").text
+    assert f'<a href="/tracker/reviews/{review_id}">VNR 2026 (revised)</a>' in public
+    assert "First review." in client.get(path).text
+    reviewer = tracker.caller_for_operator("reviewer@example.org")
+    events = tracker.history(reviewer, f"reviews/{review_id}")
+    assert [e["action"] for e in events] == ["create", "update", "submit", "publish"]
+
+
+def test_an_action_is_edited_and_submitted_from_its_page(
+    client: TestClient, tracker: Tracker, people: People
+) -> None:
+    mexico = tracker.caller_for_operator("mx@example.org")
+    commitment = tracker.create(
+        mexico, "commitments", {"state": "484", "objectives": [1], "title": "T", "text": "X"}
+    )
+    action = tracker.create(
+        mexico,
+        "actions",
+        {"commitment_id": commitment["id"], "title": "Pilot", "description": "Ran."},
+    )
+    path = f"/tracker/actions/{action['id']}"
+    sign_in(client, "fr@example.org")
+    assert client.get(path).status_code == 404
+    sign_in(client, "mx@example.org")
+    assert f'action="{path}/edit"' in client.get(path).text
+    edited = {
+        "title": "Pilot run",
+        "description": "Ran in 3 districts.",
+        "taken_on": "2025-02-01",
+        "evidence": "https://example.org/a\nhttps://example.org/b",
+        "version": "1",
+    }
+    assert post(client, f"{path}/edit", edited, path) == path
+    assert post(client, f"{path}/submit", {}, path) == path
+    saved = tracker.get(mexico, "actions", action["id"])
+    assert (saved["title"], saved["workflow"], saved["version"]) == ("Pilot run", "submitted", 3)
+    assert saved["evidence"] == ["https://example.org/a", "https://example.org/b"]
+    assert saved["taken_on"] == "2025-02-01"
+    sign_in(client, "reviewer@example.org")
+    assert f'<a href="{path}">Pilot run</a>' in client.get("/tracker/queue").text
+    assert f'action="{path}/publish"' in client.get(path).text
 
 
 def test_forms_without_valid_csrf_are_refused(
