@@ -170,6 +170,10 @@ async def logout(request: Request, settings: SettingsDep, tracker: TrackerDep) -
 def new_commitment_form(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
     """The form for a new commitment (focal points)."""
     page = Page(request, settings, tracker)
+    try:
+        policy.check_focal_point(page.caller)
+    except MigobsError as error:
+        return page.error(error)
     return page.render(
         "commitment_form.html", record=None, kinds=COMMITMENT_KINDS, statuses=COMMITMENT_STATUSES
     )

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request, Response
 
 from migobs.api.deps import SettingsDep, TrackerDep
 from migobs.errors import MigobsError
+from migobs.gcm import policy
 from migobs.gcm.fields import REVIEW_KINDS
 from migobs.web.tracker_page import Page, action_fields, back_to, guarded, review_fields, version_of
 
@@ -63,9 +64,12 @@ async def edit_action(
 @router.get("/reviews/new")
 def new_review_form(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
     """The form for a review (voluntary national review, regional review, IMRF statement)."""
-    return Page(request, settings, tracker).render(
-        "review_form.html", record=None, kinds=REVIEW_KINDS
-    )
+    page = Page(request, settings, tracker)
+    try:
+        policy.check_focal_point(page.caller)
+    except MigobsError as error:
+        return page.error(error)
+    return page.render("review_form.html", record=None, kinds=REVIEW_KINDS)
 
 
 @router.post("/reviews/new")

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from migobs.api.app import create_app
 from migobs.config import Settings
 from migobs.gcm.policy import PUBLIC
 from migobs.gcm.service import Tracker
 from migobs.web.tracker_auth import SESSION_COOKIE
-from tests.gcm.conftest import PASSWORD, People, TestClient
+from tests.gcm.conftest import PASSWORD, People, TestClient, csrf, sign_in
 
 FORM = {
     "title": "Census module",
@@ -24,22 +22,6 @@ FORM = {
     "start_date": "",
     "end_date": "",
 }
-
-
-def csrf(client: TestClient, path: str = "/tracker/login") -> str:
-    page = client.get(path)
-    found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-    assert found, page.text
-    return found.group(1)
-
-
-def sign_in(client: TestClient, email: str) -> None:
-    response = client.post(
-        "/tracker/login",
-        data={"email": email, "password": PASSWORD, "csrf_token": csrf(client)},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303, response.text
 
 
 def test_focal_point_to_public_page(client: TestClient, tracker: Tracker, people: People) -> None:
@@ -324,64 +306,6 @@ def test_over_long_and_malformed_fields_write_nothing(
         )
         assert response.status_code == 422, bad
     assert tracker.records(tracker.caller_for_operator("mx@example.org"), "commitments") == []
-
-
-ROLES = {
-    "anonymous": None,
-    "mexico": "mx@example.org",
-    "france": "fr@example.org",
-    "reviewer": "reviewer@example.org",
-    "admin": "admin@example.org",
-}
-FORMS = {
-    #                                   anonymous mexico france reviewer admin
-    "new commitment": ("/tracker/commitments/new", (401, 303, 303, 403, 403)),  # own State
-    "edit draft": ("/tracker/commitments/{draft}/edit", (401, 303, 404, 403, 403)),
-    "add action": ("/tracker/commitments/{draft}/actions", (401, 303, 404, 403, 403)),
-    "submit": ("/tracker/commitments/{draft}/submit", (401, 303, 404, 403, 403)),
-    "publish": ("/tracker/commitments/{draft}/publish", (401, 403, 404, 303, 403)),
-    "send back": ("/tracker/commitments/{published}/send-back", (401, 403, 403, 303, 403)),
-    "new review": ("/tracker/reviews/new", (401, 303, 303, 403, 403)),
-}
-PAGES = {
-    "queue": ("/tracker/queue", (401, 403, 403, 200, 403)),
-    "history": ("/tracker/history/commitments/{draft}", (401, 403, 403, 200, 200)),
-    "draft page": ("/tracker/commitments/{draft}", (404, 200, 404, 200, 200)),
-    "published page": ("/tracker/commitments/{published}", (200, 200, 200, 200, 200)),
-}
-BODY = {**FORM, "version": "1", "description": "Done.", "summary": "Reviewed.", "kind": "pledge"}
-
-
-@pytest.mark.parametrize("name", list(FORMS) + list(PAGES))
-def test_every_form_and_page_by_role(
-    name: str, client: TestClient, tracker: Tracker, people: People
-) -> None:
-    path, expected = FORMS.get(name) or PAGES[name]
-    got = []
-    for email in ROLES.values():
-        client.cookies.clear()
-        mexico = tracker.caller_for_operator("mx@example.org")
-        draft = tracker.create(
-            mexico, "commitments", {"state": "484", "objectives": [1], "title": "T", "text": "X"}
-        )
-        published = tracker.create(
-            mexico, "commitments", {"state": "484", "objectives": [1], "title": "P", "text": "X"}
-        )
-        tracker.publish(
-            tracker.caller_for_operator("reviewer@example.org"), "commitments", published["id"]
-        )
-        if email:
-            sign_in(client, email)
-        url = path.format(draft=draft["id"], published=published["id"])
-        if name in FORMS:
-            body = {**BODY, "kind": "voluntary-national-review"} if name == "new review" else BODY
-            response = client.post(
-                url, data={**body, "csrf_token": csrf(client)}, follow_redirects=False
-            )
-        else:
-            response = client.get(url)
-        got.append(response.status_code)
-    assert dict(zip(ROLES, got, strict=True)) == dict(zip(ROLES, expected, strict=True))
 
 
 def test_cookies_are_secure_in_production(tmp_path: Path, tracker_url: str, people: People) -> None:
