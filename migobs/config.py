@@ -9,8 +9,9 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_MIRROR`` | a folder laid out like ``shared/data`` to read official files from instead of the network | unset |
 | ``MIGOBS_WAREHOUSE`` | path of the DuckDB warehouse file | ``$MIGOBS_HOME/warehouse.duckdb`` |
 | ``MIGOBS_TRACKER_URL`` | SQLAlchemy URL of the Compact tracker's database | ``sqlite:///$MIGOBS_HOME/tracker.sqlite`` |
-| ``MIGOBS_SECRET_KEY`` | key that signs session cookies and CSRF tokens | a fixed development key; required outside development |
+| ``MIGOBS_SECRET_KEY`` | key that signs session cookies and CSRF tokens | a fixed development key; outside development required, at least 32 characters |
 | ``MIGOBS_ENV`` | ``development`` or ``production`` | ``development`` |
+| ``MIGOBS_TOKEN_DAYS`` | days an API token of the tracker is valid, counted from its creation | ``90`` |
 | ``MIGOBS_FAST_PASSWORD_HASHING`` | ``1``: cheap argon2 parameters, for tests (development only) | unset: argon2-cffi's defaults |
 | ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
 """
@@ -25,7 +26,11 @@ from pathlib import Path
 from migobs.errors import MigobsError
 
 DEVELOPMENT_SECRET = "migobs-development-secret-do-not-use-in-production"
+MIN_SECRET = 32
+MAKE_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 ENVIRONMENTS = ("development", "production")
+DEFAULT_TOKEN_DAYS = 90
+MAX_TOKEN_DAYS = 3650
 
 
 @dataclass(frozen=True)
@@ -41,18 +46,15 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     fast_password_hashing: bool = False
+    token_days: int = DEFAULT_TOKEN_DAYS
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
             raise MigobsError(
                 f"MIGOBS_ENV={self.environment!r} is not one of {', '.join(ENVIRONMENTS)}."
             )
-        if self.environment != "development" and self.secret_key == DEVELOPMENT_SECRET:
-            raise MigobsError(
-                "MIGOBS_SECRET_KEY is not set: outside development Migration Observatory refuses "
-                "to start with the development key. Set MIGOBS_SECRET_KEY to a long random string "
-                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)."
-            )
+        if self.environment != "development":
+            _check_secret(self.secret_key)
         if self.environment != "development" and self.fast_password_hashing:
             raise MigobsError(
                 "MIGOBS_FAST_PASSWORD_HASHING is for tests: outside development passwords are "
@@ -60,6 +62,11 @@ class Settings:
             )
         if not 0 < self.port < 65536:
             raise MigobsError(f"MIGOBS_PORT={self.port} is not a TCP port (1-65535).")
+        if not 0 < self.token_days <= MAX_TOKEN_DAYS:
+            raise MigobsError(
+                f"MIGOBS_TOKEN_DAYS={self.token_days} is not a number of days from 1 to "
+                f"{MAX_TOKEN_DAYS}."
+            )
 
     @property
     def downloads(self) -> Path:
@@ -88,6 +95,9 @@ class Settings:
         port_text = env.get("MIGOBS_PORT", "8000")
         if not port_text.isdigit():
             raise MigobsError(f"MIGOBS_PORT={port_text!r} is not a number.")
+        days_text = env.get("MIGOBS_TOKEN_DAYS", str(DEFAULT_TOKEN_DAYS))
+        if not days_text.isdigit():
+            raise MigobsError(f"MIGOBS_TOKEN_DAYS={days_text!r} is not a number of days.")
         return cls(
             home=home,
             mirror=Path(env["MIGOBS_MIRROR"]) if env.get("MIGOBS_MIRROR") else None,
@@ -98,6 +108,22 @@ class Settings:
             host=env.get("MIGOBS_HOST", "127.0.0.1"),
             port=int(port_text),
             fast_password_hashing=env.get("MIGOBS_FAST_PASSWORD_HASHING") == "1",
+            token_days=int(days_text),
+        )
+
+
+def _check_secret(key: str) -> None:
+    """Outside development the key must be set, and long enough not to be guessed."""
+    if key == DEVELOPMENT_SECRET:
+        raise MigobsError(
+            "MIGOBS_SECRET_KEY is not set: outside development Migration Observatory refuses "
+            "to start with the development key. Set MIGOBS_SECRET_KEY to a random string of at "
+            f"least {MIN_SECRET} characters, made with `{MAKE_SECRET}`."
+        )
+    if len(key) < MIN_SECRET:
+        raise MigobsError(
+            f"MIGOBS_SECRET_KEY is {len(key)} characters long: outside development it must have "
+            f"at least {MIN_SECRET}. Make one with `{MAKE_SECRET}`."
         )
 
 

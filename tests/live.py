@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from migobs.api.app import create_app
 from migobs.config import Settings
@@ -42,11 +43,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def serve_in_thread(settings: Settings) -> Iterator[str]:
-    """Run the app with uvicorn in a thread; yield its base URL; stop it afterwards."""
+def serve_in_thread(settings: Settings, app: FastAPI | None = None) -> Iterator[str]:
+    """Run the app (``create_app(settings)`` unless given) with uvicorn in a thread; yield its
+    base URL; stop it afterwards."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        app or create_app(settings),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="off",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

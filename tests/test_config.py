@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import pytest
 
-from migobs.config import Settings
+from migobs.config import DEVELOPMENT_SECRET, MIN_SECRET, Settings
 from migobs.errors import MigobsError
 
 
@@ -28,11 +29,31 @@ def test_production_refuses_the_development_secret() -> None:
         Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_ENV": "production"})
 
 
-def test_production_with_a_secret_starts() -> None:
-    settings = Settings.from_env(
-        {"MIGOBS_HOME": "/h", "MIGOBS_ENV": "production", "MIGOBS_SECRET_KEY": "s" * 40}
+@pytest.mark.parametrize("key", ["x", "s" * 31])
+def test_production_refuses_a_short_secret(key: str) -> None:
+    with pytest.raises(MigobsError) as refused:
+        Settings.from_env(
+            {"MIGOBS_HOME": "/h", "MIGOBS_ENV": "production", "MIGOBS_SECRET_KEY": key}
+        )
+    assert str(refused.value) == (
+        f"MIGOBS_SECRET_KEY is {len(key)} characters long: outside development it must have at "
+        'least 32. Make one with `python -c "import secrets; print(secrets.token_urlsafe(32))"`.'
     )
-    assert settings.environment == "production"
+
+
+def test_development_needs_no_secret_and_takes_any() -> None:
+    assert Settings.from_env({"MIGOBS_HOME": "/h"}).secret_key == DEVELOPMENT_SECRET
+    assert Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_SECRET_KEY": "x"}).secret_key == "x"
+
+
+def test_production_with_a_secret_starts() -> None:
+    made = secrets.token_urlsafe(32)
+    assert len(made) >= MIN_SECRET
+    for key in (made, "s" * 32):
+        settings = Settings.from_env(
+            {"MIGOBS_HOME": "/h", "MIGOBS_ENV": "production", "MIGOBS_SECRET_KEY": key}
+        )
+        assert settings.secret_key == key
 
 
 def test_bad_port_is_named() -> None:
@@ -49,3 +70,12 @@ def test_production_refuses_fast_password_hashing() -> None:
                 "MIGOBS_FAST_PASSWORD_HASHING": "1",
             }
         )
+
+
+def test_token_lifetime_is_read_and_checked() -> None:
+    assert Settings.from_env({"MIGOBS_HOME": "/h"}).token_days == 90
+    assert Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "7"}).token_days == 7
+    with pytest.raises(MigobsError, match="MIGOBS_TOKEN_DAYS='a week' is not a number of days"):
+        Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "a week"})
+    with pytest.raises(MigobsError, match="MIGOBS_TOKEN_DAYS=0 is not a number of days from 1"):
+        Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "0"})

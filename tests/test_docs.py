@@ -29,6 +29,7 @@ def test_every_setting_is_documented() -> None:
         "MIGOBS_HOST",
         "MIGOBS_PORT",
         "MIGOBS_FAST_PASSWORD_HASHING",
+        "MIGOBS_TOKEN_DAYS",
     ):
         assert f"`{variable}`" in documented, variable
     assert set(Settings.__dataclass_fields__) == {
@@ -41,4 +42,5 @@ def test_every_setting_is_documented() -> None:
         "host",
         "port",
         "fast_password_hashing",
+        "token_days",
     }

@@ -48,7 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
         claims.router,
         reports.router,
         tracker.router,
-        tracker_pages.router,
+        *tracker_pages.ROUTERS,
     ):
         app.include_router(router)
     site.mount(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
@@ -13,7 +14,7 @@ import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 
 from migobs.config import Settings
-from migobs.errors import NotAuthenticated
+from migobs.errors import NotAuthenticated, WarehouseMissing
 from migobs.gcm.policy import PUBLIC, Caller
 from migobs.gcm.service import Tracker
 from migobs.warehouse.read.session import SharedReader
@@ -39,6 +40,18 @@ def warehouse(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only cursor on the warehouse for the span of one request."""
     reader: SharedReader = request.app.state.reader
     with reader.cursor() as con:
+        yield con
+
+
+def warehouse_if_built(request: Request) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """A read-only cursor on the warehouse, or None when none has been built yet (for pages
+    that have something to show without it)."""
+    reader: SharedReader = request.app.state.reader
+    with ExitStack() as stack:
+        try:
+            con: duckdb.DuckDBPyConnection | None = stack.enter_context(reader.cursor())
+        except WarehouseMissing:
+            con = None
         yield con
 
 
@@ -75,6 +88,7 @@ def get_tracker(request: Request) -> Tracker:
 
 
 WarehouseDep = Annotated[duckdb.DuckDBPyConnection, Depends(warehouse)]
+MaybeWarehouseDep = Annotated[duckdb.DuckDBPyConnection | None, Depends(warehouse_if_built)]
 PagingDep = Annotated[Paging, Depends(paging)]
 SettingsDep = Annotated[Settings, Depends(settings_of)]
 TrackerDep = Annotated[Tracker, Depends(get_tracker)]
@@ -82,15 +96,22 @@ AreaCode = Annotated[int, Query(ge=0, le=99999, description="UN M49 code")]
 Year = Annotated[int, Query(ge=1800, le=2200, description="reference year")]
 
 
-def get_caller(request: Request, tracker: TrackerDep) -> Caller:
-    """The holder of the Bearer token, or the public when there is no Authorization header."""
+def bearer_token(request: Request) -> str | None:
+    """The token of the ``Authorization: Bearer`` header, None without the header (401 when
+    the header is there but is not a Bearer token)."""
     header = request.headers.get("authorization")
     if header is None:
-        return PUBLIC
+        return None
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise NotAuthenticated("Send `Authorization: Bearer TOKEN` (POST /api/tracker/tokens).")
-    return tracker.caller_for_token(token.strip())
+    return token.strip()
+
+
+def get_caller(request: Request, tracker: TrackerDep) -> Caller:
+    """The holder of the Bearer token, or the public when there is no Authorization header."""
+    token = bearer_token(request)
+    return PUBLIC if token is None else tracker.caller_for_token(token)
 
 
 CallerDep = Annotated[Caller, Depends(get_caller)]

@@ -3,6 +3,9 @@
 The template's columns (``TEMPLATE``): state (M49), objectives (``1; 5; 23``), title, text, kind,
 status, start_date, end_date (YYYY-MM-DD), partners (``; ``-separated). Every problem of every row
 is reported at once, as ``row N: field: what is wrong``; nothing is written if any row fails.
+
+Permission comes before validation: a caller who is not a focal point, or rows of a State other
+than the caller's, are refused (403, naming those rows) whatever else is wrong with the file.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import csv
 import io
 from typing import Any
 
-from migobs.errors import InvalidInput, MigobsError
+from migobs.errors import InvalidInput, PermissionDenied
 from migobs.gcm import fields, policy
 from migobs.gcm.policy import Caller
 from migobs.gcm.service import Tracker
@@ -36,8 +39,16 @@ def template() -> str:
 
 
 def import_commitments(tracker: Tracker, caller: Caller, text: str) -> list[int]:
-    """Create a draft per row of ``text`` (CSV); returns their ids, or raises with every problem."""
-    policy.require_signed_in(caller)
+    """Create a draft per row of ``text`` (CSV); returns their ids, or raises with every problem.
+
+    Raises
+    ------
+    NotAuthenticated, PermissionDenied
+        The caller is not signed in, is not a focal point, or some rows are of another State.
+    InvalidInput
+        The header or some rows are wrong (every problem listed, ``row N: field: ...``).
+    """
+    policy.check_focal_point(caller)
     reader = csv.DictReader(io.StringIO(text))
     header = [name.strip() for name in reader.fieldnames or []]
     unknown = [name for name in header if name not in TEMPLATE]
@@ -48,13 +59,20 @@ def import_commitments(tracker: Tracker, caller: Caller, text: str) -> list[int]
             f"missing: {missing or 'none'}."
         )
     known = {s["m49"] for s in tracker.states()}
-    rows, problems = [], []
+    rows, problems, foreign = [], [], []
     for number, raw in enumerate(reader, start=2):
         if number > MAX_ROWS + 1:
             raise InvalidInput(f"The file has more than {MAX_ROWS} rows: split it.")
-        cleaned, row_problems = _row(caller, raw, known)
+        cleaned, row_problems = _row(raw, known)
         problems += [f"row {number}: {p}" for p in row_problems]
+        if cleaned.get("state") in known and cleaned["state"] != caller.state:
+            foreign.append(f"row {number} (State {cleaned['state']})")
         rows.append(cleaned)
+    if foreign:
+        raise PermissionDenied(
+            f"You are a focal point of State {caller.state}; you may not import records of "
+            f"another State: {', '.join(foreign)}. Remove those rows or ask their focal points."
+        )
     if problems:
         raise InvalidInput("; ".join(problems))
     if not rows:
@@ -62,9 +80,7 @@ def import_commitments(tracker: Tracker, caller: Caller, text: str) -> list[int]
     return tracker.create_many(caller, "commitments", rows)
 
 
-def _row(
-    caller: Caller, raw: dict[str | Any, Any], known: set[str]
-) -> tuple[dict[str, Any], list[str]]:
+def _row(raw: dict[str | Any, Any], known: set[str]) -> tuple[dict[str, Any], list[str]]:
     if None in raw:
         return {}, ["has more cells than the header has columns"]
     data: dict[str, Any] = {
@@ -77,11 +93,6 @@ def _row(
     cleaned, problems = fields.clean(fields.COMMITMENTS, data, creating=True)
     if "state" in cleaned and cleaned["state"] not in known:
         problems.append(f"state: {cleaned['state']!r} is not an M49 code the tracker knows")
-    elif "state" in cleaned:
-        try:
-            policy.check_author(caller, cleaned["state"])
-        except MigobsError as error:
-            problems.append(f"state: {error}")
     return cleaned, problems
 
 

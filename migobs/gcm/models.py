@@ -121,13 +121,15 @@ class User(Base):
 
 
 class ApiToken(Base):
-    """A token for scripts, stored as its SHA-256 (the token itself is shown once)."""
+    """A token for scripts, stored as its SHA-256 (the token itself is shown once); it stops
+    working when it expires, is revoked, or its account is deactivated."""
 
     __tablename__ = "api_tokens"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     user: Mapped[User] = relationship()
 

@@ -8,16 +8,18 @@
 | admin | everything | no (403) | no (403) | yes | yes |
 
 Checks run in the order 401 (not signed in), 404 (may not see it), 403 (may see, may not act).
+An action is seen only by those who may see its commitment: an action published while its
+commitment is a draft (or sent back) stays hidden from the public and other States.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, or_, true
+from sqlalchemy import ColumnElement, and_, or_, true
 
 from migobs.errors import NotAuthenticated, PermissionDenied, RecordNotFound
-from migobs.gcm.models import RecordMixin
+from migobs.gcm.models import Action, Commitment, RecordMixin
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,12 @@ def reads_everything(caller: Caller) -> bool:
 
 
 def can_see(caller: Caller, record: RecordMixin) -> bool:
-    """Published records are public; the rest only to their State's focal points and reviewers."""
+    """Published records are public; the rest only to their State's focal points and reviewers.
+
+    An action also needs its commitment to be visible to ``caller``.
+    """
+    if isinstance(record, Action) and not can_see(caller, record.commitment):
+        return False
     if record.workflow == "published" or reads_everything(caller):
         return True
     return caller.role == "focal-point" and caller.state == record.state
@@ -56,10 +63,12 @@ def visible(caller: Caller, model: type[RecordMixin]) -> ColumnElement[bool]:
     """The SQL condition selecting the records of ``model`` that ``caller`` may see."""
     if reads_everything(caller):
         return true()
-    published = model.workflow == "published"
+    condition = model.workflow == "published"
     if caller.role == "focal-point" and caller.state:
-        return or_(published, model.state == caller.state)
-    return published
+        condition = or_(condition, model.state == caller.state)
+    if model is Action:
+        condition = and_(condition, Action.commitment.has(visible(caller, Commitment)))
+    return condition
 
 
 def require_signed_in(caller: Caller) -> None:

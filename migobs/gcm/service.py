@@ -7,6 +7,7 @@ and the importer obey the same ones. Records come back as plain dicts (what the 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from migobs.config import Settings
+from migobs.config import DEFAULT_TOKEN_DAYS, Settings
 from migobs.errors import InvalidInput, NotAuthenticated, RecordNotFound, StaleVersion
 from migobs.gcm import accounts, db, fields, policy, serialise
 from migobs.gcm.models import (
@@ -44,10 +45,17 @@ MODELS: dict[str, type[RecordMixin]] = {
 class Tracker:
     """The Compact tracker on one database."""
 
-    def __init__(self, engine: Engine, *, fast_hashing: bool = False) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        fast_hashing: bool = False,
+        token_lifetime: dt.timedelta = dt.timedelta(days=DEFAULT_TOKEN_DAYS),
+    ) -> None:
         self.engine = engine
         self.sessions = db.sessions(engine)
         self.hasher = accounts.password_hasher(fast=fast_hashing)
+        self.token_lifetime = token_lifetime
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Tracker:
@@ -56,7 +64,11 @@ class Tracker:
         if settings.tracker.startswith("sqlite"):
             settings.home.mkdir(parents=True, exist_ok=True)
             db.prepare(engine)
-        return cls(engine, fast_hashing=settings.fast_password_hashing)
+        return cls(
+            engine,
+            fast_hashing=settings.fast_password_hashing,
+            token_lifetime=dt.timedelta(days=settings.token_days),
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -124,23 +136,37 @@ class Tracker:
         return after
 
     def issue_token(self, email: str, password: str, client: str) -> str:
-        """A new API token for these credentials (shown once; stored hashed)."""
+        """A new API token for these credentials (shown once; stored hashed), valid for
+        ``token_lifetime`` from now."""
         with self.transaction() as session:
             user = accounts.authenticate(session, self.hasher, email, password, client)
             token = accounts.new_secret()
-            session.add(ApiToken(user_id=user.id, token_hash=accounts.digest(token)))
-            _audit(session, _caller(user), "issue-token", f"users/{user.id}", None, None)
+            now = utcnow()
+            expires_at = now + self.token_lifetime
+            session.add(
+                ApiToken(
+                    user_id=user.id,
+                    token_hash=accounts.digest(token),
+                    created_at=now,
+                    expires_at=expires_at,
+                )
+            )
+            after = {"expires_at": expires_at.isoformat()}
+            _audit(session, _caller(user), "issue-token", f"users/{user.id}", None, after)
         return token
 
     def caller_for_token(self, token: str) -> Caller:
-        """Who holds this API token (401 when it is unknown, revoked or the account inactive)."""
+        """Who holds this API token (401 when it is unknown, expired, revoked or the account
+        inactive)."""
         with self.sessions() as session:
-            row = session.scalar(
-                select(ApiToken).where(ApiToken.token_hash == accounts.digest(token))
-            )
-            if row is None or row.revoked or not row.user.active:
-                raise NotAuthenticated("This API token is not valid: ask for a new one.")
-            return _caller(row.user)
+            return _caller(_live_token(session, token).user)
+
+    def revoke_token(self, token: str) -> None:
+        """Revoke this API token (its holder's own; 401 when it no longer works anyway)."""
+        with self.transaction() as session:
+            row = _live_token(session, token)
+            row.revoked = True
+            _audit(session, _caller(row.user), "revoke-token", f"users/{row.user_id}", None, None)
 
     def sign_in(self, email: str, password: str, client: str) -> str:
         """Start a browser session; returns its new random id (never a previous one)."""
@@ -179,10 +205,11 @@ class Tracker:
             return _caller(row.user)
 
     def sign_out(self, session_id: str) -> None:
-        """End a browser session."""
+        """End a browser session (written to the audit log)."""
         with self.transaction() as session:
             row = session.get(WebSession, accounts.digest(session_id))
             if row is not None:
+                _audit(session, _caller(row.user), "sign-out", f"users/{row.user_id}", None, None)
                 session.delete(row)
 
     # ---- records --------------------------------------------------------------------------
@@ -323,6 +350,20 @@ class Tracker:
         with self.sessions() as session:
             rows = session.scalars(select(StateRow).order_by(StateRow.name))
             return [{"m49": s.m49, "name": s.name, "iso3": s.iso3} for s in rows]
+
+
+def _live_token(session: Session, token: str) -> ApiToken:
+    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == accounts.digest(token)))
+    if row is None or row.revoked or not row.user.active:
+        raise NotAuthenticated(
+            "This API token is not valid: ask for a new one (POST /api/tracker/tokens)."
+        )
+    if row.expires_at <= utcnow():
+        raise NotAuthenticated(
+            f"This API token expired on {row.expires_at:%Y-%m-%d %H:%M} UTC: ask for a new one "
+            "(POST /api/tracker/tokens)."
+        )
+    return row
 
 
 def _model(kind: str) -> type[RecordMixin]:

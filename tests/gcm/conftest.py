@@ -8,6 +8,7 @@ URL or an unreachable server fails the test; otherwise the PostgreSQL half is sk
 from __future__ import annotations
 
 import os
+import re
 import uuid
 import warnings
 from collections.abc import Iterator
@@ -122,3 +123,42 @@ def client(tracker_settings: Settings, tracker: Tracker) -> Iterator[TestClient]
     app.state.tracker = tracker
     with TestClient(app, base_url="https://testserver") as test_client:
         yield test_client
+
+
+EMAILS = {
+    "mexico": "mx@example.org",
+    "france": "fr@example.org",
+    "reviewer": "reviewer@example.org",
+    "admin": "admin@example.org",
+}
+"""The account of each role of ``people`` (the public has none)."""
+
+
+def token(client: TestClient, email: str) -> str:
+    """A new API token for ``email``, asked for over the API."""
+    response = client.post("/api/tracker/tokens", json={"email": email, "password": PASSWORD})
+    assert response.status_code == 201, response.text
+    return str(response.json()["token"])
+
+
+def headers(client: TestClient, role: str) -> dict[str, str]:
+    """The Authorization header of ``role`` (none for ``anonymous``), with a new token."""
+    return {} if role == "anonymous" else {"Authorization": f"Bearer {token(client, EMAILS[role])}"}
+
+
+def csrf(client: TestClient, path: str = "/tracker/login") -> str:
+    """The CSRF token of the forms on ``path`` (the client keeps the nonce cookie)."""
+    page = client.get(path)
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert found, page.text
+    return found.group(1)
+
+
+def sign_in(client: TestClient, email: str) -> None:
+    """Sign in through the form."""
+    response = client.post(
+        "/tracker/login",
+        data={"email": email, "password": PASSWORD, "csrf_token": csrf(client)},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text

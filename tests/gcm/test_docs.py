@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fastapi.routing import APIRoute
+
 from migobs.api.routes.tracker import router as api_router
 from migobs.cli.tracker import tracker as tracker_group
-from migobs.web.tracker import router as web_router
+from migobs.web.tracker import ROUTERS
 
 DOC = (Path(__file__).parents[2] / "docs" / "tracker.md").read_text(encoding="utf-8")
 
 
 def test_every_route_and_command_is_documented() -> None:
-    paths = {getattr(r, "path", "") for r in [*api_router.routes, *web_router.routes]}
+    routes = [*api_router.routes, *(r for router in ROUTERS for r in router.routes)]
+    assert all(isinstance(r, APIRoute) for r in routes)  # no nested router hides its paths
+    paths = {r.path for r in routes if isinstance(r, APIRoute)}
     missing = [p.replace("{step}", "submit") for p in paths]
     missing = [p for p in missing if p not in DOC]
     assert missing == []

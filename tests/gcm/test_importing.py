@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from migobs.errors import InvalidInput
+from migobs.errors import InvalidInput, NotAuthenticated, PermissionDenied
 from migobs.gcm import exporting, importing
 from migobs.gcm.policy import PUBLIC
 from migobs.gcm.service import Tracker
@@ -18,7 +18,7 @@ def test_mixed_rows_list_every_error_and_write_nothing(tracker: Tracker, people:
         + GOOD
         + (
             "484,0; 24,,Text,,,,,\n"
-            "250,1,Other State,Text,,,,,\n"
+            "999,1,Unknown State,Text,,,,,\n"
             "484,2,Dates,Text,promise,,2026-01-01,2025-01-01,\n"
             "484,2,Too,many,cells,,,,,,extra\n"
         )
@@ -29,7 +29,7 @@ def test_mixed_rows_list_every_error_and_write_nothing(tracker: Tracker, people:
     for expected in (
         "row 3: objectives:",
         "row 3: title: is required",
-        "row 4: state: You are a focal point of State 484",
+        "row 4: state: '999' is not an M49 code the tracker knows",
         "row 5: kind: 'promise' is not one of",
         "row 5: end_date:",
         "row 6: has more cells",
@@ -62,6 +62,23 @@ def test_bad_header_and_wrong_roles(tracker: Tracker, people: People) -> None:
     mexico = tracker.caller_for_token(tracker.issue_token("mx@example.org", PASSWORD, "t"))
     with pytest.raises(InvalidInput, match="unknown: \\['colour'\\]"):
         importing.import_commitments(tracker, mexico, "state,objectives,title,text,colour\n")
+
+
+def test_permission_is_checked_before_the_rows(tracker: Tracker, people: People) -> None:
+    """Who may not import gets 403 (not a list of row problems), even for a file with bad rows."""
     reviewer = tracker.caller_for_token(tracker.issue_token("reviewer@example.org", PASSWORD, "t"))
-    with pytest.raises(InvalidInput, match="Only focal points"):
-        importing.import_commitments(tracker, reviewer, importing.template() + GOOD)
+    bad_rows = importing.template() + GOOD + "484,99,,,,,,,\n"
+    with pytest.raises(PermissionDenied, match="Only focal points .* you are reviewer"):
+        importing.import_commitments(tracker, reviewer, bad_rows)
+    with pytest.raises(NotAuthenticated):
+        importing.import_commitments(tracker, PUBLIC, bad_rows)
+    france = tracker.caller_for_token(tracker.issue_token("fr@example.org", PASSWORD, "t"))
+    mixed = importing.template() + GOOD.replace("484", "250") + GOOD + "484,99,,,,,,,\n"
+    with pytest.raises(PermissionDenied) as refused:
+        importing.import_commitments(tracker, france, mixed)
+    assert str(refused.value) == (
+        "You are a focal point of State 250; you may not import records of another State: "
+        "row 3 (State 484), row 4 (State 484). Remove those rows or ask their focal points."
+    )
+    assert tracker.records(france, "commitments") == []
+    assert tracker.records(reviewer, "commitments") == []

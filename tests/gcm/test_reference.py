@@ -1,8 +1,13 @@
 from __future__ import annotations
 
-from sqlalchemy import inspect, text
+import datetime as dt
 
-from migobs.gcm import db, reference
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+from sqlalchemy.orm import Session
+
+from migobs.gcm import db, models, reference
 
 
 def test_reference_data_is_complete() -> None:
@@ -25,5 +30,43 @@ def test_migrations_go_down_and_up_again(tracker_url: str) -> None:
         with engine.connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM objectives")).scalar() == 23
             assert connection.execute(text("SELECT count(*) FROM principles")).scalar() == 10
+    finally:
+        engine.dispose()
+
+
+def test_the_migrated_schema_is_the_models(tracker_url: str) -> None:
+    engine = db.make_engine(tracker_url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection)
+            assert compare_metadata(context, models.Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_tokens_issued_before_expiry_get_an_end(tracker_url: str) -> None:
+    """Revision 0002 fills ``expires_at`` of existing tokens: created_at plus 90 days."""
+    engine = db.make_engine(tracker_url)
+    try:
+        db.downgrade(engine, "0001")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, email, password_hash, role, active, created_at) "
+                    "VALUES (1, 'a@example.org', 'x', 'admin', true, :at)"
+                ),
+                {"at": dt.datetime(2026, 1, 1)},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO api_tokens (user_id, token_hash, created_at, revoked) "
+                    "VALUES (1, 'h', :at, false)"
+                ),
+                {"at": dt.datetime(2026, 1, 1, 12)},
+            )
+        db.migrate(engine)
+        with Session(engine) as session:
+            token = session.scalars(select(models.ApiToken)).one()
+            assert token.expires_at == dt.datetime(2026, 4, 1, 12, tzinfo=dt.UTC)
     finally:
         engine.dispose()

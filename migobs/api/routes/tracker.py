@@ -1,4 +1,4 @@
-"""The Compact tracker's API: tokens, commitments, actions, reviews, audit, users, exports.
+"""The Compact tracker's API: tokens (issued, revoked), commitments, actions, reviews, audit, users, exports.
 
 Every rule is applied by :mod:`migobs.gcm.service`; routes only parse and return.
 """
@@ -10,14 +10,14 @@ from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from migobs.api.deps import CallerDep, TrackerDep, open_tracker
+from migobs.api.deps import CallerDep, TrackerDep, bearer_token, open_tracker
 from migobs.api.errors import ERROR_RESPONSES
-from migobs.errors import RecordNotFound
+from migobs.errors import NotAuthenticated, RecordNotFound
 from migobs.gcm import exporting, importing, reference
 
 
@@ -92,6 +92,16 @@ def create_token(body: TokenCreate, request: Request, tracker: TrackerDep) -> To
     return TokenPublic(token=tracker.issue_token(body.email, body.password, _client(request)))
 
 
+@router.delete("/tokens/current", status_code=204)
+def revoke_token(request: Request, tracker: TrackerDep) -> Response:
+    """Revoke the token this request is sent with (scripts sign out; 401 without one)."""
+    token = bearer_token(request)
+    if token is None:
+        raise NotAuthenticated("Send the token to revoke as `Authorization: Bearer TOKEN`.")
+    tracker.revoke_token(token)
+    return Response(status_code=204)
+
+
 @router.get("/audit")
 def audit(record: str, caller: CallerDep, tracker: TrackerDep) -> RecordList:
     """A record's history, oldest first (reviewers and administrators)."""
@@ -144,6 +154,12 @@ async def import_commitments(
 def objectives() -> RecordList:
     """The 23 objectives with the indicators that measure them."""
     return _listed([asdict(o) for o in reference.objectives()])
+
+
+@router.get("/principles")
+def principles() -> RecordList:
+    """The Compact's 10 guiding principles, (a) to (j)."""
+    return _listed([asdict(p) for p in reference.principles()])
 
 
 @router.get("/states")
