@@ -47,7 +47,7 @@ def test_unknown_period_lists_the_periods_of_the_runs_chosen(client: httpx.Clien
         ("/api/flows", {"sex": "both"}, 422, "sex"),
         ("/api/flows", {"method": "gravity"}, 404, "method"),
         ("/api/flows/corridors/484/999", {}, 404, "destination"),
-        ("/api/flows/corridors/484/484", {}, 422, "destination"),
+        ("/api/flows/corridors/484/484", {}, 404, "destination"),
         ("/api/flows/corridors/x/840", {}, 422, "origin"),
     ],
 )

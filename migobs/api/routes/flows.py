@@ -88,11 +88,12 @@ def corridor(
     for parameter, code in (("origin", origin), ("destination", destination)):
         if not listing.area_exists(con, code):
             raise unknown_area(parameter, code)
-    if origin == destination:
+    if origin == destination:  # a valid request for a corridor that cannot exist
         raise ApiError(
-            422,
-            "invalid-parameter",
-            f"destination={destination}: must differ from origin (flows are between countries).",
+            404,
+            "not-found",
+            f"destination={destination}: no corridor from an area to itself (flows are "
+            "between countries); give a destination other than the origin.",
             parameter="destination",
         )
     page = flows.corridor_flows(
