@@ -1,4 +1,5 @@
-# `make run`: install, obtain the files, build the warehouse, serve the dashboard and API.
+# `make run`: install, obtain the files, build the warehouse and its 2017 flow estimates (each only
+# when missing or stale), serve the dashboard and API.
 # `make test`: install, start what the tests need, run every check and test.
 # Everything runs in .venv, created here; nothing is installed outside it except the Debian
 # packages the tests need (chromium, postgresql), which scripts/test-services installs as root.
@@ -25,6 +26,7 @@ install: $(STAMP)
 run: $(RUNTIME)
 	$(BIN)/migobs fetch
 	$(BIN)/migobs build --if-stale
+	$(BIN)/migobs flows run --edition 2017 --if-missing
 	$(BIN)/migobs serve
 
 check: $(STAMP)

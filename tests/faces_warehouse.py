@@ -1,7 +1,7 @@
 """A small warehouse laid out by the schema contract, for the faces' tests (API, pages, exports).
 
 Four countries, the world and one region; two editions of the migrant stock with totals, by sex
-and a few corridors; provenance rows for each file. Values are the UN DESA 2017/2019 figures
+and a few corridors; provenance rows for each file; two flow runs of the 2017 edition. Values are the UN DESA 2017/2019 figures
 for these countries, so that pages show numbers that look like the real ones.
 """
 
@@ -54,6 +54,23 @@ STOCK = [
     ("2019", 2, 2019, 484, 900, "total", 1_060_707.0, "H50"),
     ("2019", 2, 2019, 900, 900, "total", 271_642_105.0, "H8"),
 ]
+# Flow runs of the 2017 edition (demographic accounting), with flows taken from the real run
+# for Mexico and the United States; Afghanistan is only in the first run, and Norway has no
+# flow back to France in the second (a stored run holds non-zero flows only).
+RUNS = [
+    ("demographic-accounting/2017/total/2005-2010", 2005, 2010, 47_092_140.0, 6_519_158_000.0),
+    ("demographic-accounting/2017/total/2010-2015", 2010, 2015, 45_875_640.0, 6_933_589_000.0),
+]
+FLOWS = [
+    (RUNS[0][0], 484, 840, 870_766.2),
+    (RUNS[0][0], 840, 484, 266_386.6),
+    (RUNS[0][0], 4, 840, 1_204.0),
+    (RUNS[0][0], 250, 578, 9_876.0),
+    (RUNS[0][0], 578, 250, 4_321.0),
+    (RUNS[1][0], 484, 840, 617_832.6),
+    (RUNS[1][0], 840, 484, 144_011.5),
+    (RUNS[1][0], 250, 578, 11_000.0),
+]
 BUILD_ID = "test-build-0001"
 
 
@@ -90,6 +107,19 @@ def build_small_warehouse(path: Path) -> Path:
                 for ed, fid, year, dest, orig, sex, value, cell in STOCK
             ],
         )
+        add_flows(con)
     finally:
         con.close()
     return path
+
+
+def add_flows(con: duckdb.DuckDBPyConnection) -> None:
+    """Store :data:`RUNS` and :data:`FLOWS` as ``migobs flows run`` would."""
+    con.executemany(
+        "INSERT INTO flow_runs (run_id, method, options, edition, demography, sex, year0, year1, "
+        "countries, total_flow, world_pop, diagnostics) VALUES (?, 'demographic-accounting', "
+        "'{\"stayers\": true}', '2017', 'wpp/2019', 'total', ?, ?, 5, ?, ?, "
+        "'{\"converged\": true}')",
+        RUNS,
+    )
+    con.executemany("INSERT INTO flows (run_id, orig, dest, flow) VALUES (?, ?, ?, ?)", FLOWS)

@@ -64,10 +64,13 @@ class Paging:
     format: Format
 
 
+FormatQuery = Annotated[Format, Query(description="json ({data, count}) or csv")]
+
+
 def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")] = 100,
     offset: Annotated[int, Query(ge=0, le=10**9, description="rows to skip")] = 0,
-    format: Annotated[Format, Query(description="json ({data, count}) or csv")] = Format.json,
+    format: FormatQuery = Format.json,
 ) -> Paging:
     """Paging and format parameters shared by every list."""
     return Paging(limit=limit, offset=offset, format=format)

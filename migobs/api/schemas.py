@@ -208,3 +208,54 @@ class FindingPublic(BaseModel):
     observed: float | None
     expected: float | None
     rows: Any
+
+
+# One stored flow estimate: a method run on one period of a stock edition, with diagnostics.
+class FlowRunPublic(BaseModel):
+    run_id: str
+    method: str
+    edition: str  # undesa_stock edition of the origin x destination stock
+    demography: str  # e.g. wpp/2019: population, deaths and net migration used
+    sex: str
+    year0: int
+    year1: int
+    period: str  # "<year0>-<year1>"
+    countries: int
+    total_flow: float  # persons moving between countries in the period
+    world_pop: float  # world population at year0
+    options: dict[str, Any]
+    diagnostics: dict[str, Any]  # convergence, negatives, excess births, global balance
+
+
+# Persons estimated to have moved from origin to destination in a run's period.
+class FlowPublic(BaseModel):
+    run_id: str
+    method: str
+    edition: str
+    sex: str
+    year0: int
+    year1: int
+    period: str
+    origin: int
+    origin_name: str | None
+    destination: int
+    destination_name: str | None
+    flow: float
+
+
+# Both directions of one corridor in one run's period (persons; net = there minus back).
+class FlowCorridorPublic(BaseModel):
+    run_id: str
+    method: str
+    edition: str
+    sex: str
+    year0: int
+    year1: int
+    period: str
+    origin: int
+    origin_name: str
+    destination: int
+    destination_name: str
+    to_destination: float
+    to_origin: float
+    net: float

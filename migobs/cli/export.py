@@ -8,7 +8,7 @@ import click
 
 from migobs.cli._common import reports_errors, settings_from
 from migobs.exports.datasets import dataset, dataset_names
-from migobs.exports.formats import FORMATS, export
+from migobs.exports.formats import FormatName, export
 from migobs.warehouse.read.session import reading
 
 
@@ -17,9 +17,10 @@ from migobs.warehouse.read.session import reading
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(list(FORMATS)),
+    type=click.Choice([name.value for name in FormatName]),
     multiple=True,
-    help="Format to write; repeat for several. Default: every format.",
+    help="Format to write; repeat for several. Default: every format the table can be "
+    "written in (a grapher CSV holds area-by-year tables only).",
 )
 @click.option(
     "--out",
@@ -35,7 +36,8 @@ def export_command(
     ctx: click.Context, name: str | None, formats: tuple[str, ...], out: Path, list_only: bool
 ) -> None:
     """Write table NAME (e.g. undesa_stock/2019/by_destination) as CSV, Parquet, grapher CSV,
-    Data Package, SDMX-CSV 2.0 and 1.0 (with an SDMX-ML 2.1 structure), each with a README.
+    Data Package, SDMX-CSV 2.0 and 1.0 (with an SDMX-ML 2.1 structure), and one README
+    listing every file written with its sources, licence and citation.
 
     `migobs export --list` shows the names the warehouse holds.
     """
@@ -46,5 +48,8 @@ def export_command(
                 click.echo(known)
             return
         table = dataset(con, name)
-    for path in export(table, out, formats or list(FORMATS)):
+    exported = export(table, out, formats or None)
+    for path in exported.files:
         click.echo(str(path))
+    for format_name, why in exported.skipped.items():
+        click.echo(f"Skipped {format_name}: {why}.", err=True)

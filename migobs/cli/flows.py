@@ -17,6 +17,8 @@ from migobs.flows.estimate import estimate_edition
 from migobs.flows.files import read_matrix, read_vector, write_array, write_od
 from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
+from migobs.warehouse.read.flows import flow_runs
+from migobs.warehouse.read.session import reading
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 IN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -224,9 +226,17 @@ def _accounting(
     show_default=True,
     help="WPP edition of population, deaths and net migrants (births derived).",
 )
+@click.option(
+    "--if-missing",
+    is_flag=True,
+    help="Skip a sex whose flows of this edition and method the warehouse already holds "
+    "(a new build starts without flows).",
+)
 @click.pass_context
 @reports_errors
-def run(ctx: click.Context, edition: str, sex: str, method: str, wpp_edition: str) -> None:
+def run(
+    ctx: click.Context, edition: str, sex: str, method: str, wpp_edition: str, if_missing: bool
+) -> None:
     """Estimate flows for every period of an edition from the warehouse and store them.
 
     Results go to the warehouse tables flow_runs and flows (see docs/methods/flows.md).
@@ -234,6 +244,9 @@ def run(ctx: click.Context, edition: str, sex: str, method: str, wpp_edition: st
     settings = settings_from(ctx)
     sexes = ["total", "male", "female"] if sex == "all" else [{"both": "total"}.get(sex, sex)]
     for one in sexes:
+        if if_missing and _stored(settings.warehouse, edition, one, method):
+            click.echo(f"{one}: flows of edition {edition} ({method}) are stored; nothing to do.")
+            continue
         for period in estimate_edition(settings.warehouse, edition, one, wpp_edition):
             total = period.estimate.od.sum()
             click.echo(
@@ -241,3 +254,10 @@ def run(ctx: click.Context, edition: str, sex: str, method: str, wpp_edition: st
                 f"({100 * total / period.world_pop:.3f}% of world population), "
                 f"converged {period.estimate.diagnostics.converged}"
             )
+
+
+def _stored(warehouse: Path, edition: str, sex: str, method: str) -> bool:
+    """Whether the warehouse holds runs of ``method`` for ``edition`` and ``sex``."""
+    with reading(warehouse) as con:
+        filters = {"edition": edition, "sex": sex, "method": method}
+        return flow_runs(con, filters=filters, limit=1).count > 0

@@ -14,7 +14,6 @@ from typing import Any
 
 import pandas as pd
 
-from migobs.exports.readme import write_readme
 from migobs.exports.table import TidyTable
 
 TITLES = {
@@ -65,7 +64,7 @@ def descriptor(table: TidyTable, data_file: str) -> dict[str, Any]:
 
 
 def write_datapackage(table: TidyTable, directory: Path) -> list[Path]:
-    """Write ``<slug>.csv``, ``datapackage.json`` and ``README.md`` into ``directory``."""
+    """Write ``<slug>.csv`` and ``datapackage.json`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     data = directory / f"{table.meta.slug}.csv"
     table.sorted().to_csv(data, index=False, encoding="utf-8")
@@ -73,8 +72,7 @@ def write_datapackage(table: TidyTable, directory: Path) -> list[Path]:
     package.write_text(
         json.dumps(descriptor(table, data.name), indent=2, ensure_ascii=False), encoding="utf-8"
     )
-    readme = write_readme(table, directory, [data.name, package.name])
-    return [data, package, readme]
+    return [data, package]
 
 
 def _field_type(column: pd.Series[Any]) -> str:

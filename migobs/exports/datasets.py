@@ -7,6 +7,7 @@ Names follow ``<source>/<edition>/<table>``: for each stock source and edition
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import duckdb
@@ -16,6 +17,7 @@ from migobs.errors import ExportError, MigobsError
 from migobs.exports.table import SourceRef, TableMeta, TidyTable
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
+from migobs.indicators.values import Value
 from migobs.warehouse.read import atlas, listing
 
 
@@ -60,6 +62,19 @@ def sources_of(
     chosen = files[
         (files["source"] == source) & ((files["edition"] == edition) if edition else True)
     ]
+    return _refs(chosen)
+
+
+def sources_of_values(
+    con: duckdb.DuckDBPyConnection, values: Iterable[Value]
+) -> tuple[SourceRef, ...]:
+    """The files the ``values`` were computed from (by their input cells' sha256)."""
+    used = {cell.sha256 for value in values for cell in value.inputs}
+    files = listing.source_files(con)
+    return _refs(files[files["sha256"].isin(used)])
+
+
+def _refs(files: pd.DataFrame) -> tuple[SourceRef, ...]:
     return tuple(
         SourceRef(
             title=f"{row.source} {row.edition}: {row.name}",
@@ -67,7 +82,7 @@ def sources_of(
             url=str(row.url),
             licence=str(row.licence),
         )
-        for row in chosen.itertuples()
+        for row in files.itertuples()
     )
 
 
@@ -136,7 +151,7 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
         title=definition.title,
         unit=definition.unit,
         description=definition.formula,
-        sources=tuple(ref for source in definition.sources for ref in sources_of(con, source)),
+        sources=sources_of_values(con, values),
     )
     dimensions = ("counterpart",) if corridor else ()
     key = ["area", *dimensions, "year"]

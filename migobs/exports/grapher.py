@@ -27,11 +27,9 @@ def grapher_frame(tables: Sequence[TidyTable]) -> pd.DataFrame:
         raise ExportError("Grapher export needs at least one table.")
     wide: pd.DataFrame | None = None
     for table in tables:
-        if table.dimensions:
-            raise ExportError(
-                f"Table {table.meta.name!r} has dimensions {', '.join(table.dimensions)}; "
-                "a grapher CSV holds area-by-year values only: select one value of each first."
-            )
+        refused = grapher_refusal(table)
+        if refused:
+            raise ExportError(f"Table {table.meta.name!r}: {refused}; select one value of each.")
         part = table.sorted()
         part = pd.DataFrame(
             {
@@ -46,6 +44,17 @@ def grapher_frame(tables: Sequence[TidyTable]) -> pd.DataFrame:
         )
     assert wide is not None
     return wide.sort_values(["Entity", "Year"], kind="stable").reset_index(drop=True)
+
+
+def grapher_refusal(table: TidyTable) -> str | None:
+    """Why ``table`` cannot be a grapher CSV (it has dimensions besides area and year), or
+    ``None`` when it can."""
+    if not table.dimensions:
+        return None
+    return (
+        f"it has the dimensions {', '.join(table.dimensions)} and a grapher CSV holds "
+        "area-by-year values only"
+    )
 
 
 def grapher_metadata(tables: Sequence[TidyTable]) -> dict[str, Any]:

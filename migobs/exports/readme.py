@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from migobs.exports.table import TidyTable
 
 
-def readme_text(table: TidyTable, files: list[str]) -> str:
-    """Markdown describing ``table`` and the ``files`` written for it."""
+def readme_text(
+    table: TidyTable, files: list[str], skipped: Mapping[str, str] | None = None
+) -> str:
+    """Markdown describing ``table``, the ``files`` written for it and the formats ``skipped``
+    (format → why it was not written)."""
     meta = table.meta
     lines = [
         f"# {meta.title}",
@@ -20,6 +24,7 @@ def readme_text(table: TidyTable, files: list[str]) -> str:
         f"- Key columns: {', '.join(table.key)}",
         f"- Rows: {len(table.frame)}",
         f"- Files: {', '.join(files)}",
+        *(f"- Not written as {name}: {why}" for name, why in (skipped or {}).items()),
         f"- Licence of this export: {meta.licence}",
         "",
         "## Sources",
@@ -43,8 +48,10 @@ def readme_text(table: TidyTable, files: list[str]) -> str:
     return "\n".join(lines)
 
 
-def write_readme(table: TidyTable, directory: Path, files: list[str]) -> Path:
+def write_readme(
+    table: TidyTable, directory: Path, files: list[str], skipped: Mapping[str, str] | None = None
+) -> Path:
     """Write ``README.md`` for ``table`` into ``directory`` and return its path."""
     path = directory / "README.md"
-    path.write_text(readme_text(table, files), encoding="utf-8")
+    path.write_text(readme_text(table, files, skipped), encoding="utf-8")
     return path

@@ -1,4 +1,4 @@
-"""CSV and Parquet: the table as it is, in key order, with a README of sources and licence."""
+"""CSV and Parquet: the table as it is, in key order."""
 
 from __future__ import annotations
 
@@ -7,20 +7,19 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from migobs.exports.readme import write_readme
 from migobs.exports.table import TidyTable
 
 
 def write_csv(table: TidyTable, directory: Path) -> list[Path]:
-    """Write ``<slug>.csv`` (UTF-8, empty cell for a missing value) and ``README.md``."""
+    """Write ``<slug>.csv`` (UTF-8, empty cell for a missing value)."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{table.meta.slug}.csv"
     table.sorted().to_csv(path, index=False, encoding="utf-8")
-    return [path, write_readme(table, directory, [path.name])]
+    return [path]
 
 
 def write_parquet(table: TidyTable, directory: Path) -> list[Path]:
-    """Write ``<slug>.parquet`` with the metadata in its schema, and ``README.md``."""
+    """Write ``<slug>.parquet`` with the metadata in its schema."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{table.meta.slug}.parquet"
     arrow = pa.Table.from_pandas(table.sorted(), preserve_index=False)
@@ -33,4 +32,4 @@ def write_parquet(table: TidyTable, directory: Path) -> list[Path]:
     }
     arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), **extra})
     pq.write_table(arrow, path)
-    return [path, write_readme(table, directory, [path.name])]
+    return [path]

@@ -40,6 +40,12 @@ def indicator(code: str) -> Indicator:
     return REGISTRY[code]
 
 
+def of_pairs(code: str) -> bool:
+    """Whether ``code`` is an indicator of a pair of areas (a corridor): it needs the other end,
+    ``counterpart``, besides the area."""
+    return indicator(code).tabulate is not None
+
+
 def compute(
     con: duckdb.DuckDBPyConnection,
     code: str,

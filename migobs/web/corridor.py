@@ -1,5 +1,5 @@
 """Corridor page: one origin → destination pair (stock in every edition, remittances, their
-cost, refugees) and a flow view of the largest corridors of a region."""
+cost, refugees, estimated flows both ways) and a flow view of the largest corridors of a region."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from migobs.api.deps import WarehouseDep
-from migobs.warehouse.read import listing, prices, profile
+from migobs.api.lists import records
+from migobs.warehouse.read import flows, listing, prices, profile
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, by_year, series_figure
+from migobs.web.svg_charts import Series, line_chart
 from migobs.web.svg_flows import Flow, flow_view
 from migobs.web.templating import templates
 
@@ -37,6 +39,12 @@ STOCK_SOURCES = {"undesa_stock": "UN DESA {} edition", "knomad": "World Bank/KNO
 """How a stock source and edition are named in a legend."""
 PRICE_SERIES = {prices.CORRIDOR_COST: "Average total cost of sending USD 200"}
 """Remittance Prices Worldwide series codes → their names."""
+
+
+def _short(con: duckdb.DuckDBPyConnection, code: int) -> str:
+    """An area's ISO3 code, or its name when it has none (for labels beside a chart)."""
+    record = listing.area(con, code) or {}
+    return str(record.get("iso3") or record.get("name") or code)
 
 
 def _wide(
@@ -135,6 +143,81 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
     ]
 
 
+def estimated_flows(
+    con: duckdb.DuckDBPyConnection, origin: int, destination: int, names: tuple[str, str]
+) -> Figure:
+    """Estimated flows origin → destination and back per period (the newest edition with runs,
+    both sexes), or what to run when none are stored."""
+    runs = flows.run_index(con)
+    runs = runs[runs["sex"] == "total"]
+    title = "Estimated migration flows, each way, per period"
+    there, back = f"{names[0]} → {names[1]}", f"{names[1]} → {names[0]}"
+    columns = [
+        ("Period", "period"),
+        (f"{there} (persons)", "to_destination"),
+        (f"{back} (persons)", "to_origin"),
+        ("Net (persons)", "net"),
+    ]
+    if runs.empty:
+        empty = (
+            "No flow estimates are stored in the warehouse yet. Make them with "
+            "`migobs flows run --edition 2017` (a few seconds); they then appear here."
+        )
+        return Figure("estimated-flows", title, None, columns, [], "none stored", empty=empty)
+    edition = sorted(set(runs["edition"]))[-1]
+    runs = runs[runs["edition"] == edition]
+    method = sorted(set(runs["method"]))[0]
+    chosen = {"edition": edition, "method": method, "sex": "total"}
+    rows = records(flows.corridor_flows(con, origin, destination, filters=chosen, limit=1000).rows)
+    api = f"/api/flows/corridors/{origin}/{destination}?edition={edition}&method={method}"
+    short = [_short(con, origin), _short(con, destination)]
+    lines = [
+        Series(label, tuple((int(r["year1"]), float(r[key])) for r in rows))
+        for label, key in (
+            (" → ".join(short), "to_destination"),
+            (" → ".join(reversed(short)), "to_origin"),
+        )
+    ]
+    demography = ", ".join(
+        d.replace("wpp/", "UN World Population Prospects ") for d in sorted(set(runs["demography"]))
+    )
+    return Figure(
+        ident="estimated-flows",
+        title=title,
+        chart=line_chart(lines, title=title, unit="persons", ident="estimated-flows")
+        if rows
+        else None,
+        columns=columns,
+        rows=rows,
+        source=f"estimated by {method.replace('-', ' ')} from UN DESA International Migrant "
+        f"Stock {edition} (origin × destination) and {demography}",
+        provenance=api,
+        empty=f"The flow estimates from UN DESA {edition} do not cover both countries.",
+        notes=_flow_notes(rows, api, edition),
+    )
+
+
+def _flow_notes(rows: list[dict[str, Any]], api: str, edition: str) -> list[str]:
+    """What the figures are, shorter periods, and where to read them as data."""
+    notes = [
+        "Persons estimated to have moved during each period (plotted at its last year), "
+        "derived from the change in stocks between two years with births and deaths; an "
+        "estimate, not a count (method: docs/methods/flows.md)."
+    ]
+    lengths = {r["period"]: r["year1"] - r["year0"] for r in rows}
+    longest = max(lengths.values(), default=0)
+    short = [f"{p} ({n} years)" for p, n in lengths.items() if n < longest]
+    if short:
+        notes.append(f"Shorter than the {longest}-year periods: {', '.join(short)}.")
+    notes.append(
+        Markup(
+            'As data: <a href="{0}">JSON</a> · <a href="{0}&amp;format=csv">CSV</a> · '
+            '<a href="/api/flows/runs?edition={1}">each run\'s options and diagnostics</a>'
+        ).format(api, edition)
+    )
+    return notes
+
+
 def largest_flows(
     con: duckdb.DuckDBPyConnection, region: int | None
 ) -> tuple[Markup | None, list[dict[str, Any]], str]:
@@ -174,16 +257,20 @@ def corridor(
     chart, rows, flows_title = largest_flows(con, region)
     figures: list[Figure] = []
     title, lead = f"Corridors of {region_name}", ""
-    if origin is not None and destination is not None:
-        title = f"{_name(con, 'origin', origin)} → {_name(con, 'destination', destination)}"
-        figures = corridor_figures(con, origin, destination)
-    elif origin is None and destination is None and rows:
+    if origin is None and destination is None and rows:
         origin, destination = int(rows[0]["origin"]), int(rows[0]["destination"])
         lead = (
             f"Showing the largest corridor of {region_name}: {rows[0]['origin_name']} → "
             f"{rows[0]['destination_name']}. Choose another pair below."
         )
-        figures = corridor_figures(con, origin, destination)
+    if origin is not None and destination is not None:
+        names = (_name(con, "origin", origin), _name(con, "destination", destination))
+        if not lead:
+            title = f"{names[0]} → {names[1]}"
+        figures = [
+            *corridor_figures(con, origin, destination),
+            estimated_flows(con, origin, destination, names),
+        ]
     return templates.TemplateResponse(
         request,
         "corridor.html",

@@ -38,3 +38,40 @@ def test_unknown_table_and_format_are_4xx(client: httpx.Client) -> None:
     assert "undesa_stock/2019/by_destination" in missing["accepted"]
     wrong = client.get("/api/exports/undesa_stock/2019/by_destination", params={"format": "xls"})
     assert wrong.status_code == 422 and wrong.json()["error"]["accepted"][0] == "csv"
+
+
+def test_grapher_of_a_table_by_sex_is_422_naming_format(client: httpx.Client) -> None:
+    response = client.get(
+        "/api/exports/undesa_stock/2019/by_destination_sex", params={"format": "grapher"}
+    )
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["parameter"] == "format"
+    assert error["accepted"] == ["csv", "parquet", "datapackage", "sdmx-csv-2", "sdmx-csv-1"]
+    assert "dimensions sex" in error["message"]
+
+
+def test_unknown_indicator_lists_the_indicator_codes(client: httpx.Client) -> None:
+    response = client.get("/api/exports/indicator/nope")
+    assert response.status_code == 404
+    error = response.json()["error"]
+    assert error["parameter"] == "code"
+    assert "stock.total" in error["accepted"]
+    assert not any("/" in code for code in error["accepted"])  # codes, not table names
+
+
+def test_every_zip_has_a_readme_listing_its_files(client: httpx.Client) -> None:
+    response = client.get(
+        "/api/exports/undesa_stock/2019/by_destination", params={"format": "sdmx-csv-1"}
+    )
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == [
+        "README.md",
+        "undesa-stock-2019-by-destination.sdmx1.csv",
+        "undesa-stock-2019-by-destination.structure.xml",
+    ]
+    readme = archive.read("README.md").decode()
+    assert (
+        "- Files: undesa-stock-2019-by-destination.sdmx1.csv, "
+        "undesa-stock-2019-by-destination.structure.xml" in readme
+    )

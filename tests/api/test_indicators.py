@@ -40,3 +40,47 @@ def test_unknown_year_lists_the_years(client: httpx.Client) -> None:
 def test_values_as_csv(client: httpx.Client) -> None:
     response = client.get("/api/indicators/stock.total/values", params={"format": "csv"})
     assert response.text.splitlines()[0].startswith("code,area,area_name,year,value,unit")
+
+
+def error_of(response: httpx.Response) -> dict[str, object]:
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "type", "message", "parameter", "accepted"}
+    assert body["error"]["status"] == response.status_code
+    return dict(body["error"])
+
+
+def assert_api_terms(message: object) -> None:
+    """API errors name parameters, not the CLI's options or commands."""
+    assert "--" not in str(message) and "migobs " not in str(message), message
+
+
+def test_values_of_an_unknown_area_is_404_naming_area(client: httpx.Client) -> None:
+    response = client.get("/api/indicators/stock.total/values", params={"area": 99999})
+    error = error_of(response)
+    assert (error["status"], error["parameter"]) == (404, "area")
+    assert "GET /api/areas" in str(error["message"])
+    counterpart = error_of(
+        client.get("/api/indicators/stock.corridor/values", params={"counterpart": 12345})
+    )
+    assert (counterpart["status"], counterpart["parameter"]) == (404, "counterpart")
+
+
+def test_one_value_of_an_unknown_area_speaks_api(client: httpx.Client) -> None:
+    error = error_of(client.get("/api/indicators/stock.total/areas/99999"))
+    assert (error["status"], error["parameter"]) == (404, "area")
+    assert_api_terms(error["message"])
+
+
+def test_a_corridor_indicator_without_counterpart_is_422(client: httpx.Client) -> None:
+    for code in ("sdg.10.c.1.corridor", "stock.corridor", "remittances.corridor"):
+        error = error_of(client.get(f"/api/indicators/{code}/areas/484"))
+        assert (error["status"], error["parameter"]) == (422, "counterpart"), code
+        assert_api_terms(error["message"])
+
+
+def test_a_corridor_value_with_its_counterpart(client: httpx.Client) -> None:
+    value = client.get(
+        "/api/indicators/stock.corridor/areas/840", params={"counterpart": 484, "year": 2019}
+    ).json()
+    assert (value["value"], value["counterpart"]) == (11_489_684.0, 484)

@@ -42,3 +42,40 @@ def test_export_lists_and_refuses_unknown_names(tmp_path: Path) -> None:
     wrong = CliRunner().invoke(cli, ["export", "nope/1/x"], env=env)
     assert wrong.exit_code == 1
     assert "No table 'nope/1/x' to export" in wrong.output
+
+
+def test_sdmx_spelling_of_the_docs_and_the_api(tmp_path: Path) -> None:
+    warehouse = build_small_warehouse(tmp_path / "w.duckdb")
+    env = {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(warehouse)}
+    out = tmp_path / "out"
+    args = ["export", "indicator/stock.total", "--format", "sdmx-csv-2", "--out", str(out)]
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 0, result.output
+    assert (out / "indicator-stock-total.sdmx2.csv").is_file()
+    old = CliRunner().invoke(cli, [*args[:3], "sdmx_csv_2"], env=env)
+    assert old.exit_code == 2 and "'sdmx-csv-2'" in old.output
+
+
+def test_every_format_of_a_table_by_sex_skips_only_grapher(tmp_path: Path) -> None:
+    warehouse = build_small_warehouse(tmp_path / "w.duckdb")
+    env = {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(warehouse)}
+    out = tmp_path / "out"
+    args = ["export", "undesa_stock/2019/by_destination_sex", "--out", str(out)]
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 0, result.output
+    assert "Skipped grapher: it has the dimensions sex" in result.output
+    stem = "undesa-stock-2019-by-destination-sex"
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted(
+        [
+            f"{stem}.csv",
+            f"{stem}.parquet",
+            "datapackage.json",
+            f"{stem}.sdmx2.csv",
+            f"{stem}.sdmx1.csv",
+            f"{stem}.structure.xml",
+            "README.md",
+        ]
+    )
+    readme = (out / "README.md").read_text()
+    assert f"- Files: {stem}.csv, {stem}.parquet, datapackage.json, {stem}.sdmx2.csv" in readme

@@ -10,13 +10,13 @@ from migobs.exports.table import TidyTable
 
 
 def test_frictionless_validates_the_package(stock_table: TidyTable, tmp_path: Path) -> None:
-    _, package, _ = write_datapackage(stock_table, tmp_path)
+    _, package = write_datapackage(stock_table, tmp_path)
     report = frictionless.validate(str(package))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
 def test_package_reads_back_to_the_same_values(stock_table: TidyTable, tmp_path: Path) -> None:
-    _, package, _ = write_datapackage(stock_table, tmp_path)
+    _, package = write_datapackage(stock_table, tmp_path)
     resource = frictionless.Package(str(package)).resources[0]
     rows = {(r["area"], r["year"]): r["value"] for r in resource.read_rows()}
     assert rows[(4, 2019)] == 144_098
@@ -26,6 +26,6 @@ def test_package_reads_back_to_the_same_values(stock_table: TidyTable, tmp_path:
 
 
 def test_invalid_data_is_caught_by_the_validator(stock_table: TidyTable, tmp_path: Path) -> None:
-    data, package, _ = write_datapackage(stock_table, tmp_path)
+    data, package = write_datapackage(stock_table, tmp_path)
     data.write_text(data.read_text().replace("144098.0", "many"))
     assert not frictionless.validate(str(package)).valid

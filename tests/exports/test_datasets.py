@@ -46,7 +46,17 @@ def test_matrix_and_sex_tables_have_their_dimensions(
     ]
     by_sex = dataset(con, "undesa_stock/2019/by_destination_sex")
     formats = [f for f in FORMATS if f != "grapher"]
-    assert export(by_sex, tmp_path / "sex", formats)
+    names = [p.name for p in export(by_sex, tmp_path / "sex", formats).files]
+    stem = "undesa-stock-2019-by-destination-sex"
+    assert names == [
+        f"{stem}.csv",
+        f"{stem}.parquet",
+        "datapackage.json",
+        f"{stem}.sdmx2.csv",
+        f"{stem}.structure.xml",
+        f"{stem}.sdmx1.csv",
+        "README.md",
+    ]
 
 
 def test_indicator_is_exported_for_every_year(con: duckdb.DuckDBPyConnection) -> None:
@@ -55,4 +65,12 @@ def test_indicator_is_exported_for_every_year(con: duckdb.DuckDBPyConnection) ->
     frame = table.frame.set_index(["area", "year"])
     assert frame.loc[(250, 2019), "value"] == 8_334_875.0
     assert frame.loc[(250, 2019), "iso3"] == "FRA"
-    assert table.meta.unit == "persons" and table.meta.sources
+    assert table.meta.unit == "persons"
+
+
+def test_indicator_lists_only_the_files_its_values_come_from(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # stock.total takes the newest edition (2019); the 2017 file is held but not used
+    sources = dataset(con, "indicator/stock.total").meta.sources
+    assert [s.title for s in sources] == ["undesa_stock 2019: UN_MigrantStockTotal_2019.xlsx"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from migobs.errors import ExportError
-from migobs.exports.formats import FORMATS, export
+from migobs.exports.formats import export
 from migobs.exports.table import TidyTable
 
 
@@ -15,9 +15,43 @@ def test_unknown_format_lists_the_known_ones(stock_table: TidyTable, tmp_path: P
 
 
 def test_every_format_writes_its_files_once(stock_table: TidyTable, tmp_path: Path) -> None:
-    written = export(stock_table, tmp_path, FORMATS)
-    names = sorted(p.name for p in written)
-    assert len(names) == len(set(names))
+    exported = export(stock_table, tmp_path)
+    names = [p.name for p in exported.files]
+    assert len(names) == len(set(names)) and exported.skipped == {}
     assert "datapackage.json" in names
     assert "undesa-stock-2019-by-destination.structure.xml" in names
-    assert all(p.stat().st_size > 0 for p in written)
+    assert all(p.stat().st_size > 0 for p in exported.files)
+
+
+def test_one_readme_lists_every_file_written(stock_table: TidyTable, tmp_path: Path) -> None:
+    exported = export(stock_table, tmp_path)
+    assert exported.files[-1].name == "README.md"
+    text = exported.files[-1].read_text()
+    files = next(line for line in text.splitlines() if line.startswith("- Files: "))
+    assert files.removeprefix("- Files: ").split(", ") == [p.name for p in exported.files[:-1]]
+    assert "undesa-stock-2019-by-destination.sdmx1.csv" in files and "datapackage.json" in files
+    assert "UN DESA International Migrant Stock 2019" in text
+    assert "Cite as: United Nations" in text
+
+
+def test_every_format_skips_grapher_for_a_dimensioned_table(
+    by_sex_table: TidyTable, tmp_path: Path
+) -> None:
+    exported = export(by_sex_table, tmp_path)
+    assert list(exported.skipped) == ["grapher"]
+    assert "dimensions sex" in exported.skipped["grapher"]
+    names = {p.name for p in exported.files}
+    assert {"undesa-stock-2019-by-sex.sdmx2.csv", "datapackage.json"} <= names
+    assert not any("grapher" in name for name in names)
+    assert (
+        "- Not written as grapher: it has the dimensions sex"
+        in (tmp_path / "README.md").read_text()
+    )
+
+
+def test_a_format_asked_for_that_cannot_be_written_writes_nothing(
+    by_sex_table: TidyTable, tmp_path: Path
+) -> None:
+    with pytest.raises(ExportError, match="as grapher: it has the dimensions sex.*csv, parquet"):
+        export(by_sex_table, tmp_path / "out", ["csv", "grapher"])
+    assert not (tmp_path / "out").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from migobs.config import Settings
 from migobs.exports.datasets import dataset
 from migobs.exports.grapher import write_grapher
+from migobs.flows.estimate import estimate_edition
 from migobs.warehouse.read import open_warehouse
 from tests.api.test_openapi import check_operation
 from tests.live import serve_in_thread
@@ -21,9 +23,18 @@ pytestmark = pytest.mark.real
 
 
 @pytest.fixture(scope="module")
-def real_server(built_warehouse: Path, mirror: Path) -> Iterator[str]:
-    """The app served on loopback on the real warehouse."""
-    settings = Settings(home=built_warehouse.parent, warehouse_path=built_warehouse, mirror=mirror)
+def with_flows(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built warehouse (shared, read-only) with the 2017 flows, as `make run`."""
+    copy = tmp_path_factory.mktemp("faces-flows") / "warehouse.duckdb"
+    shutil.copy(built_warehouse, copy)
+    estimate_edition(copy, "2017")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def real_server(with_flows: Path, mirror: Path) -> Iterator[str]:
+    """The app served on loopback on the real warehouse with the 2017 flow estimates."""
+    settings = Settings(home=with_flows.parent, warehouse_path=with_flows, mirror=mirror)
     yield from serve_in_thread(settings)
 
 
@@ -214,3 +225,27 @@ def test_report_money_on_real_data(real: httpx.Client) -> None:
     assert "USD 600 bn" in c05 and "USD 591 bn" in c05
     c04 = html.split('<th scope="row">C04</th>')[1].split("</tr>")[0]
     assert "/api/claims/C04" not in c04
+
+
+def test_flow_runs_of_2017_on_real_data(real: httpx.Client) -> None:
+    body = real.get("/api/flows/runs", params={"edition": "2017"}).json()
+    assert [r["period"] for r in body["data"]] == [
+        "1990-1995",
+        "1995-2000",
+        "2000-2005",
+        "2005-2010",
+        "2010-2015",
+        "2015-2017",
+    ]
+    assert all(r["countries"] == 232 and r["diagnostics"]["converged"] for r in body["data"])
+    flows = real.get("/api/flows", params={"period": "2005-2010", "limit": 1}).json()
+    assert flows["count"] > 1000
+
+
+def test_mexico_united_states_flows_both_ways_on_real_data(real: httpx.Client) -> None:
+    rows = real.get("/api/flows/corridors/484/840", params={"edition": "2017"}).json()["data"]
+    both = {r["period"]: (round(r["to_destination"]), round(r["to_origin"])) for r in rows}
+    assert both["2005-2010"] == (870_766, 266_387)
+    assert both["1995-2000"][0] > both["2010-2015"][0] * 3  # the fall after 2005
+    html = real.get("/corridor", params={"origin": 484, "destination": 840}).text
+    assert '<td>2005-2010</td><td class="num">870,766</td>' in html

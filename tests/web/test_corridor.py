@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import duckdb
 import httpx
+
+from migobs.web.corridor import estimated_flows
+from tests.faces_warehouse import build_small_warehouse
 
 
 def test_corridor_shows_stock_in_each_edition(client: httpx.Client) -> None:
@@ -47,3 +53,35 @@ def test_largest_corridors_of_a_region(client: httpx.Client) -> None:
     assert "Corridors of Europe" in html
     assert '<option value="150" selected>Europe</option>' in html
     assert "Corridors of the world" in client.get("/corridor", params={"region": 900}).text
+
+
+def test_corridor_shows_estimated_flows_both_ways(client: httpx.Client) -> None:
+    html = client.get("/corridor", params={"origin": 484, "destination": 840}).text
+    section = html[html.index('id="estimated-flows"') : html.index('id="largest"')]
+    assert "Mexico → United States of America (persons)" in section
+    assert "United States of America → Mexico (persons)" in section
+    assert '<td>2005-2010</td><td class="num">870,766</td><td class="num">266,387</td>' in section
+    assert "<svg" in section and "demographic accounting" in section
+    assert 'href="/api/flows/corridors/484/840?edition=2017&amp;method=demographic-accounting"' in (
+        section
+    )
+    assert "Estimated flows appear here once" not in html
+
+
+def test_corridor_without_flow_runs_says_how_to_make_them(tmp_path: Path) -> None:
+    path = build_small_warehouse(tmp_path / "warehouse.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute("DELETE FROM flows")
+        con.execute("DELETE FROM flow_runs")
+        figure = estimated_flows(con, 484, 840, ("Mexico", "United States of America"))
+    assert figure.rows == [] and figure.chart is None
+    assert "`migobs flows run --edition 2017`" in figure.empty
+
+
+def test_corridor_not_covered_by_the_runs(tmp_path: Path) -> None:
+    path = build_small_warehouse(tmp_path / "warehouse.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute("DELETE FROM flows WHERE orig = 4")  # Afghanistan left out of every run
+        figure = estimated_flows(con, 4, 250, ("Afghanistan", "France"))
+    assert figure.rows == []
+    assert figure.empty == "The flow estimates from UN DESA 2017 do not cover both countries."

@@ -17,7 +17,8 @@ from migobs.api.lists import CSV_RESPONSE, answer
 from migobs.api.schemas import ExportablePublic, ListOf
 from migobs.errors import ExportError
 from migobs.exports.datasets import dataset, dataset_names
-from migobs.exports.formats import FORMATS, FormatName, export
+from migobs.exports.formats import FORMATS, FormatName, export, refusal
+from migobs.exports.table import TidyTable
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
 
@@ -40,17 +41,46 @@ ZIP_RESPONSE: dict[int | str, dict[str, Any]] = {
 FormatQuery = Annotated[FormatName, Query(description="export format")]
 
 
-def zipped(con: duckdb.DuckDBPyConnection, name: str, format: FormatName) -> Response:
-    """A zip of table ``name`` in ``format`` with its README; 404 lists the known tables."""
-    try:
-        tidy = dataset(con, name)
-    except ExportError as error:
+def _table(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
+    """The table called ``name``; 404 names the path parameter at fault and lists its values
+    (indicator codes for ``indicator/<code>``, else table names)."""
+    known = dataset_names(con)
+    indicator = name.startswith("indicator/")
+    parameter = "code" if indicator else "table"
+    if name not in known:
+        accepted = [n.removeprefix("indicator/") for n in known if n.startswith("indicator/")]
+        what = f"indicator {name.removeprefix('indicator/')!r}" if indicator else f"table {name!r}"
         raise ApiError(
-            404, "not-found", str(error), parameter="table", accepted=dataset_names(con)
-        ) from error
+            404,
+            "not-found",
+            f"{parameter}: no {what} to export. GET /api/exports lists them.",
+            parameter=parameter,
+            accepted=accepted
+            if indicator
+            else [n for n in known if not n.startswith("indicator/")],
+        )
+    try:
+        return dataset(con, name)
+    except ExportError as error:  # the warehouse lacks the data it is made from
+        raise ApiError(404, "not-found", str(error), parameter=parameter) from error
+
+
+def zipped(con: duckdb.DuckDBPyConnection, name: str, format: FormatName) -> Response:
+    """A zip of table ``name`` in ``format`` with its README; 404 lists the known tables, 422
+    the formats the table can be written in."""
+    tidy = _table(con, name)
+    refused = refusal(tidy, format)
+    if refused:
+        raise ApiError(
+            422,
+            "invalid-parameter",
+            f"format={format.value}: {name} cannot be written in this format: {refused}.",
+            parameter="format",
+            accepted=[f for f in FORMATS if not refusal(tidy, f)],
+        )
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(buffer, "w") as archive:
-        for path in export(tidy, FilePath(folder), [format]):
+        for path in export(tidy, FilePath(folder), [format]).files:
             archive.write(path, path.name)
     filename = f"{tidy.meta.slug}-{format.value}.zip"
     return Response(

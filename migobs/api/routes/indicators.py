@@ -17,6 +17,7 @@ from migobs.api.deps import AreaCode, PagingDep, WarehouseDep, Year
 from migobs.api.errors import ERROR_RESPONSES, ApiError
 from migobs.api.lists import CSV_RESPONSE, answer
 from migobs.api.memo import per_build
+from migobs.api.routes.areas import unknown_area
 from migobs.api.schemas import (
     IndicatorDetailPublic,
     IndicatorPublic,
@@ -28,6 +29,7 @@ from migobs.errors import MigobsError
 from migobs.indicators import registry
 from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.values import Value
+from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/indicators", tags=["indicators"])
 
@@ -52,6 +54,13 @@ def _public(definition: Definition) -> dict[str, Any]:
     record = asdict(definition)
     record["sources"] = list(definition.sources)
     return record
+
+
+def _check_areas(con: duckdb.DuckDBPyConnection, **codes: int | None) -> None:
+    """404 naming the parameter of the first M49 code the warehouse does not know."""
+    for parameter, code in codes.items():
+        if code is not None and not listing.area_exists(con, code):
+            raise unknown_area(parameter, code)
 
 
 def _years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> list[int]:
@@ -120,6 +129,7 @@ def list_values(
 ) -> dict[str, Any] | Response:
     """The indicator for every area with data in one year (default the newest), by area."""
     _definition(code)
+    _check_areas(con, area=area, counterpart=counterpart)
     chosen = _year(con, code, year, edition)
     values = [
         v
@@ -154,6 +164,15 @@ def get_value(
 ) -> IndicatorValueDetailPublic:
     """One value with the cells (file, sha256, sheet, cell) it was computed from."""
     _definition(code)
+    _check_areas(con, area=area, counterpart=counterpart)
+    if counterpart is None and registry.of_pairs(code):
+        raise ApiError(
+            422,
+            "invalid-parameter",
+            f"counterpart: {code} is about a corridor; give the other end as counterpart "
+            "(M49 code; GET /api/areas lists them).",
+            parameter="counterpart",
+        )
     chosen = _year(con, code, year, edition)
     given = {"base_year": base_year, "since": since, "counterpart": counterpart}
     options = {k: v for k, v in given.items() if v is not None}

@@ -15,8 +15,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from migobs.api.deps import CallerDep, TrackerDep, bearer_token, open_tracker
+from migobs.api.deps import CallerDep, Format, FormatQuery, TrackerDep, bearer_token, open_tracker
 from migobs.api.errors import ERROR_RESPONSES
+from migobs.api.lists import CSV_RESPONSE, csv_response
 from migobs.errors import NotAuthenticated, RecordNotFound
 from migobs.gcm import exporting, importing, reference
 
@@ -80,6 +81,13 @@ class UserUpdate(BaseModel):
 
 def _listed(rows: list[dict[str, Any]]) -> RecordList:
     return RecordList(data=rows, count=len(rows))
+
+
+def _listed_as(rows: list[dict[str, Any]], format: Format, name: str) -> RecordList | Response:
+    """The list as ``{data, count}``, or as CSV with ``format=csv`` like every other list."""
+    if format is Format.csv:
+        return csv_response(rows, len(rows), name)
+    return _listed(rows)
 
 
 def _client(request: Request) -> str:
@@ -150,22 +158,22 @@ async def import_commitments(
     return _listed([{"id": i} for i in ids])
 
 
-@router.get("/objectives")
-def objectives() -> RecordList:
+@router.get("/objectives", response_model=RecordList, responses=CSV_RESPONSE)
+def objectives(format: FormatQuery = Format.json) -> RecordList | Response:
     """The 23 objectives with the indicators that measure them."""
-    return _listed([asdict(o) for o in reference.objectives()])
+    return _listed_as([asdict(o) for o in reference.objectives()], format, "objectives")
 
 
-@router.get("/principles")
-def principles() -> RecordList:
+@router.get("/principles", response_model=RecordList, responses=CSV_RESPONSE)
+def principles(format: FormatQuery = Format.json) -> RecordList | Response:
     """The Compact's 10 guiding principles, (a) to (j)."""
-    return _listed([asdict(p) for p in reference.principles()])
+    return _listed_as([asdict(p) for p in reference.principles()], format, "principles")
 
 
-@router.get("/states")
-def states(tracker: TrackerDep) -> RecordList:
+@router.get("/states", response_model=RecordList, responses=CSV_RESPONSE)
+def states(tracker: TrackerDep, format: FormatQuery = Format.json) -> RecordList | Response:
     """The M49 States and areas the tracker knows."""
-    return _listed(tracker.states())
+    return _listed_as(tracker.states(), format, "states")
 
 
 def _kind(kind: str) -> str:
@@ -174,7 +182,7 @@ def _kind(kind: str) -> str:
     return kind
 
 
-@router.get("/{kind}")
+@router.get("/{kind}", response_model=RecordList, responses=CSV_RESPONSE)
 def list_records(
     kind: str,
     caller: CallerDep,
@@ -183,7 +191,8 @@ def list_records(
     objective: int | None = None,
     workflow: str | None = None,
     commitment: int | None = None,
-) -> RecordList:
+    format: FormatQuery = Format.json,
+) -> RecordList | Response:
     """The records the caller may see (the public: published only), filtered."""
     rows = tracker.records(
         caller,
@@ -193,7 +202,7 @@ def list_records(
         workflow=workflow,
         commitment_id=commitment,
     )
-    return _listed(rows)
+    return _listed_as(rows, format, kind)
 
 
 @router.post("/{kind}", status_code=201)

@@ -32,7 +32,7 @@ def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return " WHERE " + " AND ".join(f"{c} = ?" for c in used), list(used.values())
 
 
-def _page(
+def page_of(
     con: duckdb.DuckDBPyConnection,
     source: str,
     filters: dict[str, Any],
@@ -41,7 +41,8 @@ def _page(
     offset: int,
     bound: tuple[Any, ...] = (),
 ) -> Page:
-    """Rows of ``source`` (a table or a subquery with ``bound`` parameters) matching ``filters``."""
+    """Rows of ``source`` (a table or a subquery with ``bound`` parameters) matching ``filters``,
+    in ``order``; every read module that pages a list uses it."""
     where, filter_params = _where(filters)
     params = [*bound, *filter_params]
     rows = con.execute(
@@ -71,7 +72,7 @@ def areas(
             "(SELECT member_m49 FROM area_groups WHERE group_m49 = ?))"
         )
     bound = () if group is None else (group,)
-    return _page(con, source, {"kind": kind}, "m49", limit, offset, bound)
+    return page_of(con, source, {"kind": kind}, "m49", limit, offset, bound)
 
 
 def area_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -189,7 +190,7 @@ def stock(
         "year": year,
         "sex": sex,
     }
-    return _page(con, STOCK_VIEW, filters, "destination, origin, sex, year", limit, offset)
+    return page_of(con, STOCK_VIEW, filters, "destination, origin, sex, year", limit, offset)
 
 
 def source_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -208,7 +209,7 @@ def findings(
     con: duckdb.DuckDBPyConnection, *, type: str | None = None, limit: int = 100, offset: int = 0
 ) -> Page:
     """The build's findings, optionally of one type, by id."""
-    return _page(con, "findings", {"type": type}, "finding_id", limit, offset)
+    return page_of(con, "findings", {"type": type}, "finding_id", limit, offset)
 
 
 def finding_types(con: duckdb.DuckDBPyConnection) -> list[str]:
