@@ -1,13 +1,16 @@
-"""Fixtures shared by every test: settings in a temporary home, and the mirror of official files."""
+"""Fixtures shared by every test: settings in a temporary home, the mirror of official files, and
+headless chromium."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from migobs.config import Settings
+from tests.browser import launch
 
 
 @pytest.fixture
@@ -32,3 +35,9 @@ def mirror() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian chromium, once per session (Playwright's sync API allows one at a time)."""
+    yield from launch()

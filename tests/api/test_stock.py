@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import httpx
 
 
@@ -48,11 +50,12 @@ def test_revisions_of_an_edition_not_held(client: httpx.Client) -> None:
     assert error["parameter"] == "old" and error["accepted"] == ["2017", "2019"]
 
 
-def test_etag_is_the_build_id(client: httpx.Client) -> None:
-    response = client.get("/api/areas")
-    assert response.headers["etag"] == '"test-build-0001"'
-    again = client.get("/api/areas", headers={"If-None-Match": '"test-build-0001"'})
-    assert again.status_code == 304
+def test_etag_is_the_build_id_and_its_flow_runs(client: httpx.Client) -> None:
+    tag = client.get("/api/areas").headers["etag"]
+    assert re.fullmatch(r'"test-build-0001\.[0-9a-f]{12}"', tag)  # the small warehouse has runs
+    assert client.get("/api/areas", headers={"If-None-Match": tag}).status_code == 304
+    stale = client.get("/api/areas", headers={"If-None-Match": '"test-build-0001"'})
+    assert stale.status_code == 200
     assert client.get("/api/areas/999").headers.get("etag") is None
 
 

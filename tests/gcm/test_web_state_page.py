@@ -63,7 +63,7 @@ def test_state_page_shows_each_objectives_indicators(
         and "<strong>1,060,707</strong> persons in 2019" in stock
     )
     assert 'href="/api/indicators/stock.total/areas/484?year=2019"' in stock
-    assert "The warehouse holds no data for unhcr" in section(page.text, 2)
+    assert "The warehouse holds no data for WPP population" in section(page.text, 2)
     assert "No linked indicator can be measured" in section(page.text, 3)
     assert "Census module" in section(page.text, 23) and "Census module" not in stock
     france = with_warehouse.get("/tracker/states/250").text

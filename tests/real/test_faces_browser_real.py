@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from migobs.config import Settings
-from tests.browser import at_phone_width, clipped_text, launch, screenshot, watched_page
+from tests.browser import at_phone_width, clipped_text, screenshot, watched_page
 from tests.live import serve_in_thread
 
 pytestmark = [pytest.mark.real, pytest.mark.browser]
@@ -33,18 +33,13 @@ def real_site(built_warehouse: Path, mirror: Path) -> Iterator[str]:
     yield from serve_in_thread(settings)
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    yield from launch()
-
-
 @pytest.mark.parametrize(("path", "heading", "figure", "name"), PAGES)
 def test_real_page(
-    chromium: object, real_site: str, path: str, heading: str, figure: str, name: str
+    browser: object, real_site: str, path: str, heading: str, figure: str, name: str
 ) -> None:
     from playwright.sync_api import Page
 
-    with watched_page(chromium, real_site) as (page, _):
+    with watched_page(browser, real_site) as (page, _):
         assert isinstance(page, Page)
         page.goto(f"{real_site}{path}")
         assert page.locator("h1").inner_text() == heading

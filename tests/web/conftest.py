@@ -11,14 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import Problems, launch, watched_page
+from tests.browser import Problems, watched_page
 from tests.live import client, live_server, web_settings  # noqa: F401  (fixtures)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Debian chromium, once per session."""
-    yield from launch()
 
 
 @pytest.fixture
