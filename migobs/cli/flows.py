@@ -239,5 +239,19 @@ def run(ctx: click.Context, edition: str, sex: str, method: str, wpp_edition: st
             click.echo(
                 f"{one} {period.year0}-{period.year1}: {total / 1e6:.2f} million movers "
                 f"({100 * total / period.world_pop:.3f}% of world population), "
-                f"converged {period.estimate.diagnostics.converged}"
+                f"{fit_summary(period.estimate.diagnostics)}"
             )
+
+
+def fit_summary(diagnostics: Diagnostics) -> str:
+    """``converged``, or which margin the fits missed and by how much (persons)."""
+    worst = diagnostics.worst_margin
+    if diagnostics.margins_met or worst is None:
+        return "converged" if diagnostics.converged else "NOT converged: sweep limit reached"
+    where = f"{worst['margin']} {worst['name']}"
+    if "birthplace" in worst:
+        where += f" (born in {worst['birthplace']})"
+    return (
+        f"NOT converged: {worst['fit']} misses the {where} total by {worst['gap']:+,.0f} "
+        "persons (see the diagnostics)"
+    )

@@ -13,9 +13,21 @@ class Diagnostics:
     Attributes
     ----------
     converged : bool
-        Every iterative fit met its stopping rule.
+        Every iterative fit stopped by its rule before the sweep limit **and** met its margins
+        (``margins_met``). A fit can stop moving while missing its targets (the cell-change
+        rule) when its seed's zeros make the targets unreachable; that is not convergence.
+    margins_met : bool
+        Every fit's margins are within tolerance of their targets (1 person plus one in a
+        million of the target, ``ipf.MARGIN_ATOL`` / ``ipf.MARGIN_RTOL``).
+    worst_margin : dict or None
+        The fitted margin furthest from its target over all fits: ``fit`` name, ``margin``
+        (``birthplace``/``residence`` of a stock table; ``origin``/``destination`` with its
+        ``birthplace`` for the 3-way fit), region ``name``, ``target``, ``fitted`` and
+        ``gap`` (fitted minus target, persons); None without fits.
     fits : dict
-        Per named fit: sweeps, final margin error (persons) and converged.
+        Per named fit: ``sweeps``, ``margin_error`` (largest absolute gap, persons),
+        ``converged`` (the stopping rule was met before the sweep limit), ``margins_met``
+        and ``worst`` (as ``worst_margin``).
     negative_native_born : list of str
         Residences whose native-born stock was negative and was set to 0 (column rescaled).
     excess_births : dict
@@ -29,6 +41,8 @@ class Diagnostics:
     """
 
     converged: bool = True
+    margins_met: bool = True
+    worst_margin: dict[str, Any] | None = None
     fits: dict[str, dict[str, Any]] = field(default_factory=dict)
     negative_native_born: list[str] = field(default_factory=list)
     excess_births: dict[str, float] = field(default_factory=dict)
