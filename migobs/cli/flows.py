@@ -10,11 +10,11 @@ import click
 import numpy as np
 
 from migobs.cli._common import reports_errors, settings_from
-from migobs.errors import EstimationError
-from migobs.flows.demographic import AccountingOptions, FlowEstimate, demographic_accounting
-from migobs.flows.diagnostics import Diagnostics
+from migobs.flows.demographic import AccountingOptions, demographic_accounting
+from migobs.flows.diagnostics import Diagnostics, FlowEstimate
 from migobs.flows.estimate import estimate_edition
 from migobs.flows.files import read_matrix, read_vector, write_array, write_od
+from migobs.flows.ipf import FloatArray
 from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
 
@@ -35,7 +35,7 @@ def flows() -> None:
         ["stock-difference", "migration-rate", "rogers-von-rabenau", "demographic-accounting"]
     ),
     help="stock-difference (Beine et al. 2016; Abel & Cohen 2019), migration-rate (Dennett "
-    "2016), rogers-von-rabenau (Rogers & von Rabenau 1971) or demographic-accounting (Abel "
+    "2015), rogers-von-rabenau (Rogers & von Rabenau 1971) or demographic-accounting (Abel "
     "2013; Abel & Sander 2014; Abel 2018; Abel & Cohen 2019).",
 )
 @click.option(
@@ -59,13 +59,15 @@ def flows() -> None:
     "--include-native-born/--no-include-native-born",
     default=False,
     show_default=True,
-    help="stock-difference: keep the native-born diagonal.",
+    help="stock-difference: keep the native-born diagonal in the difference (an option of "
+    "migest's ffs_diff; Beine et al. 2016 and Abel & Cohen 2019 difference the foreign-born "
+    "only, the default).",
 )
 @click.option(
     "--total-flows",
     type=float,
     help="migration-rate: global flow total of the "
-    "period in persons, to which the stock pattern is scaled (Dennett 2016).",
+    "period in persons, to which the stock pattern is scaled (Dennett 2015).",
 )
 @click.option(
     "--birthplace-balance",
@@ -111,8 +113,18 @@ def flows() -> None:
 @click.option(
     "--seed-matrix",
     type=IN_FILE,
-    help="demographic-accounting with --no-stayers: "
-    "origin x destination seed (wide CSV, e.g. inverse distances).",
+    help="demographic-accounting with --no-stayers: origin x destination auxiliary data "
+    "for the independence model's fit (the offset of Abel 2013's log-linear model; wide "
+    "CSV, e.g. inverse distances). The stayer model has no seed.",
+)
+@click.option(
+    "--negative-flows",
+    type=click.Choice(["zero", "keep"]),
+    default="zero",
+    show_default=True,
+    help="rogers-von-rabenau: set the method's negative flows to 0 (zero) or keep them as "
+    "migest does (keep; Rogers & von Rabenau 1971 note them). Either way --diagnostics "
+    "counts them and their persons.",
 )
 @click.option("--out", required=True, type=FILE, help="Write orig,dest,flow (off-diagonal).")
 @click.option(
@@ -125,63 +137,149 @@ def flows() -> None:
     "--diagnostics",
     "diagnostics_path",
     type=FILE,
-    help="Write the diagnostics (convergence, negatives, excess births, global balance) as JSON.",
+    help="Write the diagnostics as JSON: convergence and the worst margin of each fit, "
+    "negative cells and flows and how they were treated, stock decreases, excess births, "
+    "global balance, total flow.",
 )
+@click.pass_context
 @reports_errors
-def estimate(**options: Any) -> None:
+def estimate(ctx: click.Context, /, **options: Any) -> None:
     """Estimate flows between two stock tables and write them as CSV.
 
     Stocks are wide CSV matrices (rows: place of birth, columns: place of residence) with the
     same region names; births and deaths are name,value files. Inconsistent input is an error
-    that names the problem, never a silent change of units.
+    that names the problem, never a silent change of units; so is an option that the chosen
+    method does not use. Nothing is written unless the estimate succeeds.
     """
-    start, names = read_matrix(options["stock_start"])
+    _check_applicable(ctx, options)
+    start, names = _read_stock(options, "stock_start")
     result = _estimate(options, start, names)
     write_od(options["out"], result.od, names)
-    if options["array_path"] is not None:
-        if result.array is None:
-            raise EstimationError("--array is only available with demographic-accounting")
+    if result.array is not None:
         write_array(options["array_path"], result.array, names)
     if options["diagnostics_path"] is not None:
         diagnostics = result.diagnostics.as_dict() | {"method": options["method"]}
         options["diagnostics_path"].write_text(json.dumps(diagnostics, indent=2))
-    click.echo(f"{len(names)} regions, {result.od.sum():,.0f} movers -> {options['out']}")
+    total = result.diagnostics.total_flow
+    click.echo(f"{len(names)} regions, {total:,.0f} movers -> {options['out']}")
+    notes = _notes(result.diagnostics)
+    if notes:
+        click.echo("; ".join(notes))
+
+
+def _notes(diagnostics: Diagnostics) -> list[str]:
+    """What the user should know about the estimate: missed margins, negatives treated."""
+    notes = [] if diagnostics.converged else [fit_summary(diagnostics)]
+    negative = diagnostics.negative_flows
+    if negative.get("cells"):
+        notes.append(
+            f"{negative['cells']:,} negative flows ({negative['persons']:,.0f} persons) "
+            f"{negative['treatment']}"
+        )
+    if diagnostics.negative_native_born:
+        notes.append(f"negative native-born in {', '.join(diagnostics.negative_native_born)}")
+    return notes
+
+
+ACCOUNTING = "demographic-accounting"
+# Which methods use each input and option (by parameter name); anything else is refused.
+USED_BY = {
+    "stock_end": {"stock-difference", "rogers-von-rabenau", ACCOUNTING},
+    "births": {ACCOUNTING},
+    "deaths": {ACCOUNTING},
+    "decrease": {"stock-difference"},
+    "include_native_born": {"stock-difference"},
+    "total_flows": {"migration-rate"},
+    "negative_flows": {"rogers-von-rabenau"},
+    "birthplace_balance": {ACCOUNTING},
+    "global_balance": {ACCOUNTING},
+    "stayers": {ACCOUNTING},
+    "birth_method": {ACCOUNTING},
+    "death_method": {ACCOUNTING},
+    "seed_matrix": {ACCOUNTING},
+    "array_path": {ACCOUNTING},
+}
+REQUIRED = {
+    "migration-rate": ("total_flows",),
+    "stock-difference": ("stock_end",),
+    "rogers-von-rabenau": ("stock_end",),
+    ACCOUNTING: ("stock_end", "births", "deaths"),
+}
+
+
+def _check_applicable(ctx: click.Context, options: dict[str, Any]) -> None:
+    """Refuse options the method does not use, and missing ones it needs, before any work."""
+    method = options["method"]
+    given = {
+        name
+        for name in USED_BY
+        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+    }
+    unused = sorted(name for name in given if method not in USED_BY[name])
+    if unused:
+        flags = ", ".join(_flag(ctx, name) for name in unused)
+        raise click.UsageError(
+            f"{flags} not used by --method {method}: drop it, or choose a method that uses "
+            "it (see --help)"
+        )
+    missing = [name for name in REQUIRED[method] if options[name] is None]
+    if missing:
+        flags = ", ".join(_flag(ctx, name) for name in missing)
+        raise click.UsageError(f"--method {method} needs {flags}")
+    if method == ACCOUNTING:
+        _check_accounting(ctx, given, options)
+
+
+def _check_accounting(ctx: click.Context, given: set[str], options: dict[str, Any]) -> None:
+    if options["seed_matrix"] is not None and options["stayers"]:
+        raise click.UsageError(
+            "--seed-matrix is used only with --no-stayers (the independence model): the "
+            "stayer model's flows follow from the stocks alone (methods.md section 6a)"
+        )
+    if "global_balance" in given and options["birthplace_balance"] != "rescale":
+        raise click.UsageError(
+            "--global-balance applies to the closed method (--birthplace-balance rescale) "
+            "only: the open methods balance birthplace totals with moves to and from outside"
+        )
+
+
+def _flag(ctx: click.Context, name: str) -> str:
+    param = next(p for p in ctx.command.params if p.name == name)
+    return "/".join(param.opts + param.secondary_opts)
+
+
+def _read_stock(
+    options: dict[str, Any], key: str, names: list[str] | None = None
+) -> tuple[FloatArray, list[str]]:
+    """A stock file; negative native-born cells pass where the method handles or ignores them."""
+    method = options["method"]
+    ignored = method == "migration-rate" or (
+        method == "stock-difference" and not options["include_native_born"]
+    )
+    return read_matrix(options[key], names, negative_native_born=method == ACCOUNTING or ignored)
 
 
 def _estimate(options: dict[str, Any], start: np.ndarray, names: list[str]) -> FlowEstimate:
     method = options["method"]
     if method == "migration-rate":
-        if options["total_flows"] is None:
-            raise EstimationError("migration-rate needs --total-flows (persons in the period)")
-        return FlowEstimate(dennett(start, options["total_flows"]), None, Diagnostics())
-    end = _required_matrix(options, "stock_end", names)
+        return dennett(start, options["total_flows"], names)
+    end, _ = _read_stock(options, "stock_end", names)
     if method == "stock-difference":
-        od = stock_difference(
+        return stock_difference(
             start,
             end,
             decrease=options["decrease"],
             include_native_born=options["include_native_born"],
+            names=names,
         )
-        return FlowEstimate(od, None, Diagnostics())
     if method == "rogers-von-rabenau":
-        return FlowEstimate(rogers_von_rabenau(start, end), None, Diagnostics())
+        return rogers_von_rabenau(start, end, names, options["negative_flows"])
     return _accounting(options, start, end, names)
-
-
-def _required_matrix(options: dict[str, Any], key: str, names: list[str]) -> np.ndarray:
-    if options[key] is None:
-        raise EstimationError(
-            f"--{key.replace('_', '-')} is needed by --method {options['method']}"
-        )
-    return read_matrix(options[key], names)[0]
 
 
 def _accounting(
     options: dict[str, Any], start: np.ndarray, end: np.ndarray, names: list[str]
 ) -> FlowEstimate:
-    for key in ("births", "deaths"):
-        if options[key] is None:
-            raise EstimationError(f"--{key} is needed by --method demographic-accounting")
     seed = None
     if options["seed_matrix"] is not None:
         seed = read_matrix(options["seed_matrix"], names)[0]

@@ -3,8 +3,9 @@
 Stocks are birthplace x residence (``S[k, j]``); births and deaths are per residence. The
 result is the origin-destination table of migration transitions, optionally with the full
 ``[orig, dest, pob]`` array. Deterministic rule: where an integer rescaling leaves a rounding
-remainder, the remainder goes to the largest element (the first one in name order on ties);
-migest draws it at random.
+remainder, the remainder goes to the largest element (on ties the first in row order, i.e.
+the order of ``names``: the start stock file's rows on the command line, ascending M49 code
+in the warehouse); migest draws it at random.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import Any, Literal
 import numpy as np
 
 from migobs.errors import EstimationError
-from migobs.flows.diagnostics import Diagnostics
+from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
 from migobs.flows.ipf import FloatArray, IpfResult, MarginGap, ipf2
+from migobs.flows.validate import check_stock_pair
 
 GlobalBalance = Literal["before", "after"]
 BirthplaceBalance = Literal["rescale", "open", "open-dr"]
@@ -53,28 +55,11 @@ class AccountingOptions:
     births_non_negative: bool = True
 
 
-@dataclass(frozen=True)
-class FlowEstimate:
-    """An estimated flow table with its diagnostics.
-
-    Attributes
-    ----------
-    od : ndarray, shape (n, n)
-        Movers from origin ``i`` to destination ``j`` (persons), zero diagonal.
-    array : ndarray, shape (n, n, n) or None
-        ``f[orig, dest, pob]`` including stayers on ``orig == dest``; only when asked for.
-    diagnostics : Diagnostics
-    """
-
-    od: FloatArray
-    array: FloatArray | None
-    diagnostics: Diagnostics
-
-
 def int_round(values: FloatArray, total: float) -> FloatArray:
     """Round ``values`` to integers summing to ``total``, keeping proportions.
 
-    The remainder left by rounding is added to the largest element (first on ties).
+    The remainder left by rounding is added to the largest element (the first of equal
+    largest elements in array order).
 
     Parameters
     ----------
@@ -291,31 +276,35 @@ def independent_flows(
     return np.ascontiguousarray(fitted.transpose(1, 2, 0))
 
 
-def check_stocks(
-    start: FloatArray, end: FloatArray, births: FloatArray, deaths: FloatArray
+def check_inputs(
+    start: FloatArray,
+    end: FloatArray,
+    births: FloatArray,
+    deaths: FloatArray,
+    names: list[str],
 ) -> None:
-    """Raise :class:`EstimationError` for non-square, mismatched or non-finite input."""
+    """Raise :class:`EstimationError` for malformed stocks, births or deaths.
+
+    Stocks must be square tables of one shape without NaN or negative cells, except negative
+    native-born (diagonal) cells, which the negative-native-born rule handles; births and
+    deaths one finite, non-negative value per region.
+    """
+    check_stock_pair(start, end, names, negative_native_born=True)
     n = start.shape[0]
-    if start.ndim != 2 or start.shape != (n, n):
-        raise EstimationError(f"start stock must be a square matrix, got shape {start.shape}")
-    if end.shape != start.shape:
-        raise EstimationError(f"end stock has shape {end.shape}, start stock {start.shape}")
     for name, values in (("births", births), ("deaths", deaths)):
         if values.shape != (n,):
             raise EstimationError(
                 f"{name} must have one value per region ({n}), got {values.shape}"
             )
-    for name, values in (
-        ("start stock", start),
-        ("end stock", end),
-        ("births", births),
-        ("deaths", deaths),
-    ):
         if not np.all(np.isfinite(values)):
-            raise EstimationError(f"{name} holds NaN or infinite values: fill or drop them first")
-    for name, values in (("births", births), ("deaths", deaths)):
+            first = names[int(np.flatnonzero(~np.isfinite(values))[0])]
+            raise EstimationError(f"{name} holds NaN or infinite values (first at {first})")
         if np.any(values < 0):
-            raise EstimationError(f"{name} has negative values: births and deaths must be >= 0")
+            at = int(np.flatnonzero(values < 0)[0])
+            raise EstimationError(
+                f"{name} has negative values (first {names[at]} = {values[at]:.6g}): "
+                "births and deaths must be >= 0"
+            )
 
 
 def demographic_accounting(
@@ -353,7 +342,9 @@ def demographic_accounting(
     Raises
     ------
     EstimationError
-        Malformed input, negative cells reaching a fit, or inconsistent margins.
+        Malformed input (naming the first NaN or negative stock cell; negative native-born
+        cells are handled, not refused), negative cells reaching a fit (e.g. more deaths
+        than people), or inconsistent margins.
 
     References
     ----------
@@ -365,7 +356,7 @@ def demographic_accounting(
     for 200 countries. *Scientific Data* 6(82).
     """
     opts = options or AccountingOptions()
-    check_stocks(start, end, births, deaths)
+    check_inputs(start, end, births, deaths, names)
     if seed is not None and seed.shape != start.shape:
         raise EstimationError(f"seed matrix has shape {seed.shape}, stocks {start.shape}")
     diag = Diagnostics()
@@ -384,8 +375,8 @@ def demographic_accounting(
             diag.negative_cells[label] = int(np.sum(table < 0))
     if opts.stayers:
         od, array = stayer_flows(s5, e5, want_array)
-        return FlowEstimate(od, array, diag)
+        return finish(od, diag, array=array)
     array = independent_flows(s5, e5, seed, names, diag)
     od = array.sum(axis=2)
     np.fill_diagonal(od, 0.0)
-    return FlowEstimate(od, array if want_array else None, diag)
+    return finish(od, diag, array=array if want_array else None)

@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from migobs.errors import EstimationError
-from migobs.flows.demographic import AccountingOptions, FlowEstimate, demographic_accounting
+from migobs.flows.demographic import AccountingOptions, demographic_accounting
+from migobs.flows.diagnostics import FlowEstimate
 from migobs.warehouse.read.flows import od_stock, wpp_series
 
 PERIOD_YEARS = 5

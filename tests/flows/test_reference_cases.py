@@ -15,6 +15,7 @@ import pytest
 from migobs.errors import EstimationError
 from migobs.flows.cm import cm2, cm3
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
+from migobs.flows.diagnostics import FlowEstimate
 from migobs.flows.ipf import ipf2
 from migobs.flows.net import flows_from_net, flows_from_net_and_total
 from migobs.flows.net_optimal import (
@@ -148,17 +149,17 @@ def test_demographic_accounting(case_id: str) -> None:
         assert fit["margin_error"] < 0.01, fit  # toy tables, stopping tolerance 1e-3
 
 
-def _diff_rates(case: dict[str, Any]) -> tuple[np.ndarray, list[str]]:
+def _diff_rates(case: dict[str, Any]) -> tuple[FlowEstimate, list[str]]:
     args = case["args"]
     start = matrix(args["stock_start"]["file"])
     names = list(start.index)
     s = start.to_numpy(float)
     if case["function"] == "ffs_rates" and args["method"]["value"] == "dennett":
-        return dennett(s, float(args["M"]["value"])), names
+        return dennett(s, float(args["M"]["value"]), names), names
     e = matrix(args["stock_end"]["file"]).loc[names, names].to_numpy(float)
     if case["function"] == "ffs_rates":
-        return rogers_von_rabenau(s, e), names
-    return stock_difference(s, e, decrease=args["decrease"]["value"]), names
+        return rogers_von_rabenau(s, e, names, negative_flows="keep"), names
+    return stock_difference(s, e, decrease=args["decrease"]["value"], names=names), names
 
 
 SIMPLE = by_function("ffs_diff", "ffs_rates")
@@ -170,7 +171,55 @@ def test_stock_difference_and_rates(case_id: str) -> None:
     got, names = _diff_rates(case)
     expected = matrix(output(case, "flow")).loc[names, names].to_numpy()
     (tol,) = case["tolerance"].values()
-    np.testing.assert_allclose(got, expected, **tol)
+    np.testing.assert_allclose(got.od, expected, **tol)
+    assert got.diagnostics.total_flow == pytest.approx(expected.sum(), rel=1e-12)
+    negative = expected[expected < 0]
+    assert got.diagnostics.negative_flows == {
+        "cells": negative.size,
+        "persons": pytest.approx(negative.sum(), rel=1e-12),
+        "smallest": pytest.approx(negative.min() if negative.size else 0.0, rel=1e-12),
+        "treatment": "kept" if negative.size else "none found",
+    }
+
+
+@covers("ffs_rates_small_rvr")
+def test_rogers_von_rabenau_negative_flows_set_to_zero_and_counted() -> None:
+    # migest's own output has 5 negative "flows" (-98.6 persons in all); by default they
+    # become 0 and the diagnostics say how many and how much.
+    case = CASES["ffs_rates_small_rvr"]
+    got, names = _diff_rates(case)
+    expected = matrix(output(case, "flow")).loc[names, names].to_numpy()
+    s = matrix(case["args"]["stock_start"]["file"]).loc[names, names].to_numpy(float)
+    e = matrix(case["args"]["stock_end"]["file"]).loc[names, names].to_numpy(float)
+    zeroed = rogers_von_rabenau(s, e, names)
+    np.testing.assert_allclose(zeroed.od, np.maximum(expected, 0.0), rtol=1e-12)
+    found = zeroed.diagnostics.negative_flows
+    assert found["cells"] == 5 and found["treatment"] == "set to 0"
+    assert found["persons"] == pytest.approx(-98.62219828, rel=1e-8)
+    assert zeroed.diagnostics.total_flow == pytest.approx(expected[expected > 0].sum())
+    assert got.diagnostics.negative_flows["persons"] == found["persons"]
+
+
+@covers("ffs_diff_small_zero", "ffs_diff_small_return")
+def test_stock_difference_counts_the_decreases() -> None:
+    # Reversing the falls adds exactly the persons that dropping them leaves out: migest's
+    # return total minus its zero total is what our diagnostics report as lost.
+    zero, _ = _diff_rates(CASES["ffs_diff_small_zero"])
+    back, names = _diff_rates(CASES["ffs_diff_small_return"])
+    totals = {
+        case_id: matrix(output(CASES[case_id], "flow")).to_numpy().sum()
+        for case_id in ("ffs_diff_small_zero", "ffs_diff_small_return")
+    }
+    lost = totals["ffs_diff_small_return"] - totals["ffs_diff_small_zero"]
+    assert lost > 0
+    for got, treatment in ((zero, "dropped"), (back, "reversed as return flows")):
+        assert got.diagnostics.stock_decreases is not None
+        assert got.diagnostics.stock_decreases["persons"] == pytest.approx(lost, rel=1e-12)
+        assert got.diagnostics.stock_decreases["treatment"] == treatment
+    assert zero.diagnostics.stock_decreases == back.diagnostics.stock_decreases | {
+        "treatment": "dropped"
+    }
+    assert back.diagnostics.total_flow == pytest.approx(totals["ffs_diff_small_return"])
 
 
 def two_way_args(args: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
