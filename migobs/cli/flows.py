@@ -10,9 +10,17 @@ import click
 import numpy as np
 
 from migobs.cli._common import reports_errors, settings_from
+from migobs.cli._flows_options import (
+    ACCOUNTING,
+    ACCOUNTING_NAMES,
+    accounting_options,
+    check_applicable,
+    check_global_balance,
+    parse_periods,
+)
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate
-from migobs.flows.estimate import estimate_edition
+from migobs.flows.estimate import SEXES, estimate_edition, sexes
 from migobs.flows.files import read_matrix, read_vector, write_array, write_od
 from migobs.flows.ipf import FloatArray
 from migobs.flows.rates import dennett, rogers_von_rabenau
@@ -69,47 +77,7 @@ def flows() -> None:
     help="migration-rate: global flow total of the "
     "period in persons, to which the stock pattern is scaled (Dennett 2015).",
 )
-@click.option(
-    "--birthplace-balance",
-    type=click.Choice(["rescale", "open", "open-dr"]),
-    default="rescale",
-    show_default=True,
-    help="demographic-accounting: match "
-    "birthplace totals by rescaling (closed; Abel & Sander 2014, Abel & Cohen 2019), "
-    "by moves to and from outside (open; Abel 2018) or the older open variant "
-    "(open-dr; Abel 2013).",
-)
-@click.option(
-    "--global-balance",
-    type=click.Choice(["before", "after"]),
-    default="before",
-    show_default=True,
-    help="demographic-accounting: make world change equal births "
-    "minus deaths before or after removing births and deaths (Abel & Cohen 2019).",
-)
-@click.option(
-    "--stayers/--no-stayers",
-    default=True,
-    show_default=True,
-    help="demographic-accounting: minimum-migration stayer assumption (Abel 2013) or "
-    "the independence model (Azose & Raftery 2019 use it as a start).",
-)
-@click.option(
-    "--birth-method",
-    type=click.Choice(["native", "proportion"]),
-    default="native",
-    show_default=True,
-    help="demographic-accounting: babies are native-born, or "
-    "births spread like the end stock (Abel 2018).",
-)
-@click.option(
-    "--death-method",
-    type=click.Choice(["proportion", "accounting"]),
-    default="proportion",
-    show_default=True,
-    help="demographic-accounting: one death "
-    "rate per residence, or deaths fitted by demographic accounting (Abel 2018).",
-)
+@accounting_options
 @click.option(
     "--seed-matrix",
     type=IN_FILE,
@@ -122,9 +90,8 @@ def flows() -> None:
     type=click.Choice(["zero", "keep"]),
     default="zero",
     show_default=True,
-    help="rogers-von-rabenau: set the method's negative flows to 0 (zero) or keep them as "
-    "migest does (keep; Rogers & von Rabenau 1971 note them). Either way --diagnostics "
-    "counts them and their persons.",
+    help="rogers-von-rabenau: set the method's negative flows to 0 (zero) or keep them "
+    "(keep, as migest does). Either way --diagnostics counts them and their persons.",
 )
 @click.option("--out", required=True, type=FILE, help="Write orig,dest,flow (off-diagonal).")
 @click.option(
@@ -151,7 +118,7 @@ def estimate(ctx: click.Context, /, **options: Any) -> None:
     that names the problem, never a silent change of units; so is an option that the chosen
     method does not use. Nothing is written unless the estimate succeeds.
     """
-    _check_applicable(ctx, options)
+    check_applicable(ctx, options)
     start, names = _read_stock(options, "stock_start")
     result = _estimate(options, start, names)
     write_od(options["out"], result.od, names)
@@ -179,73 +146,6 @@ def _notes(diagnostics: Diagnostics) -> list[str]:
     if diagnostics.negative_native_born:
         notes.append(f"negative native-born in {', '.join(diagnostics.negative_native_born)}")
     return notes
-
-
-ACCOUNTING = "demographic-accounting"
-# Which methods use each input and option (by parameter name); anything else is refused.
-USED_BY = {
-    "stock_end": {"stock-difference", "rogers-von-rabenau", ACCOUNTING},
-    "births": {ACCOUNTING},
-    "deaths": {ACCOUNTING},
-    "decrease": {"stock-difference"},
-    "include_native_born": {"stock-difference"},
-    "total_flows": {"migration-rate"},
-    "negative_flows": {"rogers-von-rabenau"},
-    "birthplace_balance": {ACCOUNTING},
-    "global_balance": {ACCOUNTING},
-    "stayers": {ACCOUNTING},
-    "birth_method": {ACCOUNTING},
-    "death_method": {ACCOUNTING},
-    "seed_matrix": {ACCOUNTING},
-    "array_path": {ACCOUNTING},
-}
-REQUIRED = {
-    "migration-rate": ("total_flows",),
-    "stock-difference": ("stock_end",),
-    "rogers-von-rabenau": ("stock_end",),
-    ACCOUNTING: ("stock_end", "births", "deaths"),
-}
-
-
-def _check_applicable(ctx: click.Context, options: dict[str, Any]) -> None:
-    """Refuse options the method does not use, and missing ones it needs, before any work."""
-    method = options["method"]
-    given = {
-        name
-        for name in USED_BY
-        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
-    }
-    unused = sorted(name for name in given if method not in USED_BY[name])
-    if unused:
-        flags = ", ".join(_flag(ctx, name) for name in unused)
-        raise click.UsageError(
-            f"{flags} not used by --method {method}: drop it, or choose a method that uses "
-            "it (see --help)"
-        )
-    missing = [name for name in REQUIRED[method] if options[name] is None]
-    if missing:
-        flags = ", ".join(_flag(ctx, name) for name in missing)
-        raise click.UsageError(f"--method {method} needs {flags}")
-    if method == ACCOUNTING:
-        _check_accounting(ctx, given, options)
-
-
-def _check_accounting(ctx: click.Context, given: set[str], options: dict[str, Any]) -> None:
-    if options["seed_matrix"] is not None and options["stayers"]:
-        raise click.UsageError(
-            "--seed-matrix is used only with --no-stayers (the independence model): the "
-            "stayer model's flows follow from the stocks alone (methods.md section 6a)"
-        )
-    if "global_balance" in given and options["birthplace_balance"] != "rescale":
-        raise click.UsageError(
-            "--global-balance applies to the closed method (--birthplace-balance rescale) "
-            "only: the open methods balance birthplace totals with moves to and from outside"
-        )
-
-
-def _flag(ctx: click.Context, name: str) -> str:
-    param = next(p for p in ctx.command.params if p.name == name)
-    return "/".join(param.opts + param.secondary_opts)
 
 
 def _read_stock(
@@ -283,13 +183,7 @@ def _accounting(
     seed = None
     if options["seed_matrix"] is not None:
         seed = read_matrix(options["seed_matrix"], names)[0]
-    opts = AccountingOptions(
-        global_balance=options["global_balance"],
-        birthplace_balance=options["birthplace_balance"],
-        stayers=options["stayers"],
-        birth_method=options["birth_method"],
-        death_method=options["death_method"],
-    )
+    opts = AccountingOptions(**{name: options[name] for name in ACCOUNTING_NAMES})
     births = read_vector(options["births"], names)
     deaths = read_vector(options["deaths"], names)
     want_array = options["array_path"] is not None
@@ -307,14 +201,27 @@ def _accounting(
     type=click.Choice(["both", "male", "female", "all"]),
     default="both",
     show_default=True,
-    help="Sex of the stock tables (the 2017 O-D table has both sexes only).",
+    help="Sex of the stock tables. Only both sexes can be estimated today: the 2017 O-D table "
+    "has both sexes only, and the WPP series loaded have no sex (by-sex flows need by-sex "
+    "population and deaths). male/female stop with that reason before any work; all "
+    "estimates both sexes and says why the others are skipped.",
 )
 @click.option(
     "--method",
-    type=click.Choice(["demographic-accounting"]),
-    default="demographic-accounting",
+    type=click.Choice([ACCOUNTING]),
+    default=ACCOUNTING,
     show_default=True,
-    help="Estimation method (closed minimum migration; Abel & Cohen 2019).",
+    help="Estimation method (demographic accounting; closed minimum migration by default, "
+    "Abel & Cohen 2019).",
+)
+@accounting_options
+@click.option(
+    "--period",
+    "periods",
+    multiple=True,
+    callback=parse_periods,
+    help="Two stock years to estimate between, YEAR0-YEAR1 (e.g. 1990-2000); repeat for "
+    "several. Default: each consecutive pair of the edition's stock years.",
 )
 @click.option(
     "--wpp-edition",
@@ -324,21 +231,47 @@ def _accounting(
 )
 @click.pass_context
 @reports_errors
-def run(ctx: click.Context, edition: str, sex: str, method: str, wpp_edition: str) -> None:
-    """Estimate flows for every period of an edition from the warehouse and store them.
+def run(ctx: click.Context, /, **options: Any) -> None:
+    """Estimate flows between stock years of an edition from the warehouse and store them.
 
-    Results go to the warehouse tables flow_runs and flows (see docs/methods/flows.md).
+    Results go to the warehouse tables flow_runs and flows (see docs/methods/flows.md), one
+    run per sex and period; the run id names the method, edition, sex, period, WPP edition
+    and options, so runs with other settings are kept side by side.
     """
     settings = settings_from(ctx)
-    sexes = ["total", "male", "female"] if sex == "all" else [{"both": "total"}.get(sex, sex)]
-    for one in sexes:
-        for period in estimate_edition(settings.warehouse, edition, one, wpp_edition):
+    check_global_balance(ctx, options)
+    opts = AccountingOptions(**{name: options[name] for name in ACCOUNTING_NAMES})
+    for sex in _runnable_sexes(settings.warehouse, options["edition"], options["sex"]):
+        periods = estimate_edition(
+            settings.warehouse,
+            options["edition"],
+            sex,
+            options["wpp_edition"],
+            opts,
+            options["periods"],
+        )
+        for period in periods:
             total = period.estimate.od.sum()
             click.echo(
-                f"{one} {period.year0}-{period.year1}: {total / 1e6:.2f} million movers "
+                f"{sex} {period.year0}-{period.year1}: {total / 1e6:.2f} million movers "
                 f"({100 * total / period.world_pop:.3f}% of world population), "
                 f"{fit_summary(period.estimate.diagnostics)}"
             )
+        click.echo(f"stored as {periods[0].run_id.rsplit('/', 3)[0]}/... in flow_runs, flows")
+
+
+def _runnable_sexes(warehouse: Path, edition: str, asked: str) -> list[str]:
+    """The sexes to run, checked before any work: --sex all skips (and says) what cannot run."""
+    wanted = list(SEXES) if asked == "all" else [{"both": "total"}.get(asked, asked)]
+    reasons = sexes(warehouse, edition)
+    runnable = [sex for sex in wanted if reasons[sex] is None]
+    for sex in wanted:
+        reason = reasons[sex]
+        if reason is not None and (asked != "all" or not runnable):
+            raise click.ClickException(f"cannot estimate sex {sex}: {reason}")
+        if reason is not None:
+            click.echo(f"skipping sex {sex}: {reason}")
+    return runnable
 
 
 def fit_summary(diagnostics: Diagnostics) -> str:

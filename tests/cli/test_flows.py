@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pytest
 from click.testing import CliRunner, Result
 
 from migobs.cli import cli
+from migobs.config import Settings
 
 NAMES = ["A", "B", "C"]
 START = np.array([[100.0, 10.0, 5.0], [20.0, 200.0, 0.0], [5.0, 15.0, 300.0]])
@@ -149,3 +151,35 @@ def test_stock_difference_diagnostics_count_the_falls(files: Path) -> None:
         assert found["stock_decreases"] == {"cells": 2, "persons": 15.0, "treatment": treatment}
         assert found["total_flow"] == total
         assert found["negative_flows"]["cells"] == 0
+
+
+def run(settings: Settings, *args: str) -> Result:
+    env = {"MIGOBS_HOME": str(settings.home), "MIGOBS_MIRROR": "", "MIGOBS_WAREHOUSE": ""}
+    return CliRunner().invoke(cli, list(args), env=env)
+
+
+@pytest.fixture
+def built(small_mirror: Settings) -> Settings:
+    result = run(small_mirror, "build", "--mirror", str(small_mirror.mirror))
+    assert result.exit_code == 0, result.output
+    return small_mirror
+
+
+def test_run_checks_sex_and_demography_before_any_work(built: Settings) -> None:
+    male = run(built, "flows", "run", "--edition", "2017", "--sex", "male")
+    assert male.exit_code == 1
+    assert "cannot estimate sex male: undesa_stock 2017 has no male origin" in male.output
+    assert "WPP series loaded have no sex" in male.output
+    every = run(built, "flows", "run", "--edition", "2017", "--sex", "all")
+    lines = every.output.splitlines()
+    assert lines[0].startswith("skipping sex male: undesa_stock 2017 has no male origin")
+    assert lines[1].startswith("skipping sex female")
+    # The small mirror's WPP holds 2019-2020 only: said up front, nothing stored.
+    assert every.exit_code == 1
+    assert "WPP 2019 population in" in every.output
+    assert "has no values for 1990, 1995, 2000, 2005, 2010, 2015, 2017" in every.output
+    with duckdb.connect(str(built.warehouse), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM flow_runs").fetchone() == (0,)
+    wrong = run(built, "flows", "run", "--edition", "2017", "--period", "1991-2000")
+    assert wrong.exit_code == 1
+    assert "period 1991-2000: 1991 not a stock year of undesa_stock 2017" in wrong.output

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from migobs.flows.demographic import AccountingOptions
 from migobs.flows.estimate import estimate_edition
 
 pytestmark = pytest.mark.real
@@ -76,7 +77,35 @@ def test_flows_stored_with_run(estimated: Path) -> None:
     with duckdb.connect(str(estimated), read_only=True) as con:
         (rows, negative, total) = con.execute(
             "SELECT count(*), count(*) FILTER (flow < 0), sum(flow) FROM flows "
-            "WHERE run_id = 'demographic-accounting/2017/total/2005-2010'"
+            "WHERE run_id = 'demographic-accounting/2017/total/2005-2010/wpp-2019/global-balance="
+            "before,birthplace-balance=rescale,stayers=yes,birth-method=native,"
+            "death-method=proportion,births-non-negative=yes'"
         ).fetchone() or (0, 0, 0.0)
     assert rows > 1000 and negative == 0
     assert total == pytest.approx(47.09e6, rel=0.01)
+
+
+def test_any_two_stock_years_stored_beside_the_default(estimated: Path) -> None:
+    # A ten-year period with the global balance after the adjustment: its own run ids, the
+    # six default runs untouched; births and deaths summed over both WPP periods.
+    (wide,) = estimate_edition(
+        estimated, "2017", options=AccountingOptions(global_balance="after"), periods=[(2000, 2010)]
+    )
+    assert "/2000-2010/wpp-2019/global-balance=after," in wide.run_id
+    assert wide.estimate.diagnostics.margins_met  # 1995-2005 misses South Sudan-born, as 1990
+    assert wide.estimate.od.sum() == pytest.approx(82.42e6, rel=1e-3)
+    with duckdb.connect(str(estimated), read_only=True) as con:
+        runs = dict(con.execute("SELECT run_id, total_flow FROM flow_runs").fetchall())
+        stored = con.execute(
+            "SELECT count(*), sum(flow) FROM flows WHERE run_id = ?", [wide.run_id]
+        ).fetchone()
+    assert len(runs) == 7 and runs[wide.run_id] == pytest.approx(wide.estimate.od.sum())
+    assert stored is not None and stored[1] == pytest.approx(wide.estimate.od.sum())
+    five_year = [
+        total
+        for run_id, total in runs.items()
+        if "/2000-2005/" in run_id or "/2005-2010/" in run_id
+    ]
+    # Fewer movers over ten years than the two five-year periods added (returns and onward
+    # moves within the decade cancel), more than either alone.
+    assert max(five_year) < runs[wide.run_id] < sum(five_year)
