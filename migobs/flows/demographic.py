@@ -17,7 +17,7 @@ import numpy as np
 
 from migobs.errors import EstimationError
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
-from migobs.flows.ipf import FloatArray, IpfResult, MarginGap, ipf2
+from migobs.flows.ipf import FloatArray, IpfResult, MarginGap, ipf2, ipf2_each
 from migobs.flows.validate import check_stock_pair
 
 GlobalBalance = Literal["before", "after"]
@@ -219,8 +219,13 @@ def match_birthplace(
     r_start, r_end = start.sum(axis=1), end.sum(axis=1)
     gap = r_start - r_end
     if opts.birthplace_balance == "rescale":
-        s5 = _ipf(diag, "rescale start", start, r_start - gap / 2, start.sum(axis=0), names)
-        e5 = _ipf(diag, "rescale end", end, r_end + gap / 2, end.sum(axis=0), names)
+        fits = {
+            "rescale start": (start, r_start - gap / 2, start.sum(axis=0)),
+            "rescale end": (end, r_end + gap / 2, end.sum(axis=0)),
+        }
+        # Two independent fits run side by side, each stopping on its own sweep.
+        results = ipf2_each(fits, tol=IPF_TOL, max_sweeps=IPF_MAX_SWEEPS)
+        s5, e5 = (_record(diag, name, fit, names) for name, fit in zip(fits, results, strict=True))
         return s5, e5
     leavers_like, arrivals_like = (
         (end, start) if opts.birthplace_balance == "open" else (start, end)

@@ -44,6 +44,20 @@ class PeriodFlows:
     world_pop: float
 
 
+@dataclass(frozen=True)
+class PeriodInputs:
+    """What one period's estimate is computed from (persons; rows and columns in ``codes``)."""
+
+    year0: int
+    year1: int
+    codes: list[int]
+    start: np.ndarray
+    end: np.ndarray
+    births: np.ndarray
+    deaths: np.ndarray
+    world_pop: float
+
+
 def sexes(warehouse: Path, edition: str) -> dict[str, str | None]:
     """For each sex, None if it can be estimated for ``edition``, else the reason it cannot."""
     with open_warehouse(warehouse) as con:
@@ -104,6 +118,24 @@ def estimate_edition(
         A sex that cannot be estimated, a year that is not a stock year, or bad input.
     """
     opts = options or AccountingOptions()
+    inputs = load_periods(warehouse, edition, sex, wpp_edition, periods)
+    key = run_key(edition, sex, wpp_edition, opts)
+    results = [_estimate(period, opts, key) for period in inputs]
+    _store(warehouse, results, edition, sex, wpp_edition, opts)
+    return results
+
+
+def load_periods(
+    warehouse: Path,
+    edition: str,
+    sex: str = "total",
+    wpp_edition: str = "2019",
+    periods: list[tuple[int, int]] | None = None,
+) -> list[PeriodInputs]:
+    """The stock tables, births and deaths of each period, from the warehouse.
+
+    Parameters and errors as :func:`estimate_edition`, which calls it; nothing is written.
+    """
     reason = sexes(warehouse, edition).get(sex, f"unknown sex {sex!r}: use one of {SEXES}")
     if reason is not None:
         raise EstimationError(f"cannot estimate sex {sex}: {reason}")
@@ -121,10 +153,7 @@ def estimate_edition(
             f"{', '.join(map(str, missing))}: native-born and births need the population at "
             "both ends of each period; build the warehouse with a WPP edition that has them"
         )
-    key = run_key(edition, sex, wpp_edition, opts)
-    results = [_period(stock, demography, y0, y1, opts, key) for y0, y1 in pairs]
-    _store(warehouse, results, edition, sex, wpp_edition, opts)
-    return results
+    return [_inputs(stock, demography, y0, y1) for y0, y1 in pairs]
 
 
 def run_key(edition: str, sex: str, wpp_edition: str, opts: AccountingOptions) -> str:
@@ -159,14 +188,7 @@ def _periods(
     return periods
 
 
-def _period(
-    stock: pd.DataFrame,
-    demo: dict[str, pd.DataFrame],
-    y0: int,
-    y1: int,
-    opts: AccountingOptions,
-    key: str,
-) -> PeriodFlows:
+def _inputs(stock: pd.DataFrame, demo: dict[str, pd.DataFrame], y0: int, y1: int) -> PeriodInputs:
     pop = demo["population"].pivot_table(index="area", columns="year", values="value")
     codes = sorted(
         set(stock["destination"])
@@ -176,10 +198,17 @@ def _period(
     start = _table(stock, y0, codes, pop[y0])
     end = _table(stock, y1, codes, pop[y1])
     births, deaths = _births_deaths(demo, pop, codes, y0, y1)
-    names = [str(code) for code in codes]
-    estimate = demographic_accounting(start, end, births, deaths, names, opts)
-    run_id = key.format(period=f"{y0}-{y1}")
-    return PeriodFlows(run_id, y0, y1, codes, estimate, float(pop[y0].loc[codes].sum()))
+    world = float(pop[y0].loc[codes].sum())
+    return PeriodInputs(y0, y1, codes, start, end, births, deaths, world)
+
+
+def _estimate(period: PeriodInputs, opts: AccountingOptions, key: str) -> PeriodFlows:
+    names = [str(code) for code in period.codes]
+    estimate = demographic_accounting(
+        period.start, period.end, period.births, period.deaths, names, opts
+    )
+    run_id = key.format(period=f"{period.year0}-{period.year1}")
+    return PeriodFlows(run_id, period.year0, period.year1, period.codes, estimate, period.world_pop)
 
 
 def _table(stock: pd.DataFrame, year: int, codes: list[int], pop: pd.Series) -> np.ndarray:

@@ -13,10 +13,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from migobs.errors import EstimationError
+from migobs.flows.ipf_factors import FloatArray as FloatArray
+from migobs.flows.ipf_factors import fit_factors
 
 Criterion = Literal["cell-change", "margin"]
 Order = Literal["rows-first", "columns-first"]
-FloatArray = NDArray[np.float64]
 
 
 MARGIN_RTOL = 1e-6
@@ -165,7 +166,9 @@ def ipf2(
     check_array("seed", x)
     steps = _targets(x, row_totals, col_totals, tol_margins)
     if len(steps) == 2 and x.ndim == 2 and criterion == "cell-change" and order == "rows-first":
-        fitted, sweeps, converged = _ipf2_factors(x, steps[0][1], steps[1][1], tol, max_sweeps)
+        ((fitted, sweeps, converged),) = fit_factors(
+            x[None], steps[0][1][None], steps[1][1][None], tol, max_sweeps
+        )
         return _result(fitted, sweeps, converged, steps, margin_rtol, margin_atol)
     if order == "columns-first":
         steps.reverse()
@@ -190,6 +193,62 @@ def ipf2(
         else:
             converged = _change_below(x, peak, factors, order, tol)
     return _result(x, sweeps, converged, steps, margin_rtol, margin_atol)
+
+
+def ipf2_each(
+    fits: dict[str, tuple[FloatArray, FloatArray, FloatArray]],
+    *,
+    tol: float = 1e-3,
+    max_sweeps: int = 100_000,
+    tol_margins: float = 1e-3,
+    margin_rtol: float = MARGIN_RTOL,
+    margin_atol: float = MARGIN_ATOL,
+) -> list[IpfResult]:
+    """Run independent 2-way fits of one shape side by side, each as :func:`ipf2` would.
+
+    Rows first with the cell-change rule (mipfp, as demographic accounting calls it); each
+    fit stops on its own sweep, so every result equals ``ipf2(seed, rows, cols, ...)``.
+
+    Parameters
+    ----------
+    fits : dict of name -> (seed, row_totals, col_totals)
+        Seeds of one shape (n, m) with their targets (persons); the names label errors.
+    tol, max_sweeps, tol_margins, margin_rtol, margin_atol
+        As for :func:`ipf2`.
+
+    Returns
+    -------
+    list of IpfResult
+        One per fit, in the order of ``fits``.
+
+    Raises
+    ------
+    EstimationError
+        As :func:`ipf2`, or seeds of different shapes.
+    """
+    seeds = [np.array(seed, dtype=np.float64) for seed, _, _ in fits.values()]
+    if len({seed.shape for seed in seeds}) > 1 or any(seed.ndim != 2 for seed in seeds):
+        raise EstimationError(
+            f"ipf2_each needs 2-way seeds of one shape, got {[seed.shape for seed in seeds]}"
+        )
+    steps = []
+    for name, seed, (_, rows, cols) in zip(fits, seeds, fits.values(), strict=True):
+        try:
+            check_array("seed", seed)
+            steps.append(_targets(seed, rows, cols, tol_margins))
+        except EstimationError as error:
+            raise EstimationError(f"{name}: {error}") from error
+    done = fit_factors(
+        np.stack(seeds),
+        np.stack([step[0][1] for step in steps]),
+        np.stack([step[1][1] for step in steps]),
+        tol,
+        max_sweeps,
+    )
+    return [
+        _result(fitted, sweeps, converged, step, margin_rtol, margin_atol)
+        for (fitted, sweeps, converged), step in zip(done, steps, strict=True)
+    ]
 
 
 def _result(
@@ -240,34 +299,6 @@ def _targets(
     if len(steps) == 2:
         _check_totals(steps[0][1], steps[1][1], tol_margins)
     return steps
-
-
-def _ipf2_factors(
-    seed: FloatArray, rows: FloatArray, cols: FloatArray, tol: float, max_sweeps: int
-) -> tuple[FloatArray, int, bool]:
-    """Rows-first IPF with mipfp's cell-change rule, kept as ``seed * a b^T``.
-
-    Each sweep is two matrix-vector products. The rule is settled by a lower bound from the
-    seed's largest cell of each row and column; the exact largest change is computed only
-    when that bound is below ``tol``, so the stopping sweep is the same as cell by cell.
-    """
-    a, b = np.ones(seed.shape[0]), np.ones(seed.shape[1])
-    probe_i = np.concatenate([np.arange(seed.shape[0]), np.argmax(seed, axis=0)])
-    probe_j = np.concatenate([np.argmax(seed, axis=1), np.arange(seed.shape[1])])
-    probe = seed[probe_i, probe_j]
-    sweeps, converged = 0, False
-    while sweeps < max_sweeps and not converged:
-        a_old, b_old = a, b
-        a = a * _scale(rows, a * (seed @ b))
-        b = b * _scale(cols, b * (seed.T @ a))
-        sweeps += 1
-        lower = np.abs(probe * (a[probe_i] * b[probe_j] - a_old[probe_i] * b_old[probe_j]))
-        if sweeps > 1 and float(np.max(lower, initial=0.0)) >= tol:
-            continue
-        change = seed * (np.outer(a, b) - np.outer(a_old, b_old))
-        converged = float(np.max(np.abs(change), initial=0.0)) < tol
-    fitted: FloatArray = seed * np.outer(a, b)
-    return fitted, sweeps, converged
 
 
 def _row_peaks(x: FloatArray) -> tuple[FloatArray, NDArray[np.intp]]:

@@ -43,24 +43,39 @@ def _cases() -> list[dict[str, Any]]:
 CASES = {case["id"]: case for case in _cases()}
 pytestmark = pytest.mark.skipif(not CASES, reason="shared/reference/flows not present")
 
-# Case ids that some test runs; test_case_coverage.py checks that this is every case.
-COVERED: set[str] = set()
+# Case id -> the tests that check it (and the case argument of a parametrised one);
+# test_case_coverage.py runs them with migest's outputs perturbed and requires a failure.
+COVERING: dict[str, list[tuple[Callable[..., None], str | None]]] = {}
 Test = TypeVar("Test", bound=Callable[..., None])
 
 
 def by_function(*functions: str) -> list[str]:
-    """The ids of the cases of these migest functions, registered as covered."""
-    ids = [c for c in CASES if CASES[c]["function"] in functions]
-    COVERED.update(ids)
-    return ids
+    """The ids of the cases of these migest functions (for ``parametrize`` and ``covers_each``)."""
+    return [c for c in CASES if CASES[c]["function"] in functions]
 
 
 def covers(*case_ids: str) -> Callable[[Test], Test]:
-    """Register the cases that a test checks (by name) as covered."""
+    """Register a test (without arguments) as checking these cases against migest's outputs."""
     unknown = [c for c in case_ids if CASES and c not in CASES]
     assert not unknown, f"no such reference case: {unknown}"
-    COVERED.update(case_ids)
-    return lambda test: test
+
+    def register(test: Test) -> Test:
+        for case_id in case_ids:
+            COVERING.setdefault(case_id, []).append((test, None))
+        return test
+
+    return register
+
+
+def covers_each(case_ids: list[str]) -> Callable[[Test], Test]:
+    """Register a test parametrised by ``case_id`` as checking each of these cases."""
+
+    def register(test: Test) -> Test:
+        for case_id in case_ids:
+            COVERING.setdefault(case_id, []).append((test, case_id))
+        return test
+
+    return register
 
 
 def matrix(path: str) -> pd.DataFrame:
@@ -98,6 +113,7 @@ DEMO = by_function("ffs_demo")
 
 
 @pytest.mark.parametrize("case_id", DEMO)
+@covers_each(DEMO)
 def test_demographic_accounting(case_id: str) -> None:
     case = CASES[case_id]
     args = case["args"]
@@ -166,6 +182,7 @@ SIMPLE = by_function("ffs_diff", "ffs_rates")
 
 
 @pytest.mark.parametrize("case_id", SIMPLE)
+@covers_each(SIMPLE)
 def test_stock_difference_and_rates(case_id: str) -> None:
     case = CASES[case_id]
     got, names = _diff_rates(case)
@@ -234,6 +251,7 @@ IPF2 = by_function("ipf2")
 
 
 @pytest.mark.parametrize("case_id", IPF2)
+@covers_each(IPF2)
 def test_ipf2_migest_rule(case_id: str) -> None:
     case = CASES[case_id]
     args = case["args"]
@@ -261,6 +279,7 @@ CM2 = by_function("cm2")
 
 
 @pytest.mark.parametrize("case_id", CM2)
+@covers_each(CM2)
 def test_cm2(case_id: str) -> None:
     case = CASES[case_id]
     rows, cols, offset = two_way_args(case["args"])
@@ -291,6 +310,7 @@ def _long_to_array(path: str, names: list[str]) -> np.ndarray:
 
 
 @pytest.mark.parametrize("case_id", IPF3)
+@covers_each(IPF3)
 def test_ipf3_as_batched_ipf2(case_id: str) -> None:
     # migest ipf3: [orig, pob] then [dest, pob] margins, i.e. one 2-way fit per birthplace.
     case = CASES[case_id]
@@ -317,6 +337,7 @@ NET = by_function("cm_net", "net_matrix_ipf")
 
 
 @pytest.mark.parametrize("case_id", NET)
+@covers_each(NET)
 def test_flows_from_net(case_id: str) -> None:
     case = CASES[case_id]
     args = case["args"]
@@ -395,6 +416,7 @@ NET_TOTAL = by_function("cm_net_tot")
 
 
 @pytest.mark.parametrize("case_id", NET_TOTAL)
+@covers_each(NET_TOTAL)
 def test_flows_from_net_and_total(case_id: str) -> None:
     case = CASES[case_id]
     args = case["args"]
@@ -414,6 +436,7 @@ RESCALE = by_function("rescale_net")
 
 
 @pytest.mark.parametrize("case_id", RESCALE)
+@covers_each(RESCALE)
 def test_rescale_net(case_id: str) -> None:
     # Integer results: the remainder goes to the first largest-|y| element. In these cases
     # migest's sample() had a single candidate, so R's random state did not matter.
