@@ -42,8 +42,9 @@ def fit_factors(
     ``b = cols / (seed^T @ a)``: two matrix-vector products a sweep. Zero factors are the
     same as mipfp's sticky zeros, since they come only from zero targets or empty rows and
     columns. The rule is settled by a lower bound, the change at each row's and column's
-    largest seed cell; the exact largest change is computed only when that bound is below
-    ``tol`` (and on the first sweep), so each fit stops on the same sweep as a cell-by-cell
+    largest seed cell, and every cell where an exact check found the largest change (see
+    ``_Probes``); the exact largest change is computed only when that bound is below ``tol``
+    (and on the first sweep), so each fit stops on the same sweep as a cell-by-cell
     comparison would.
 
     References
@@ -53,46 +54,68 @@ def fit_factors(
     """
     k, n, m = seeds.shape
     seeds_t = np.ascontiguousarray(seeds.transpose(0, 2, 1))
-    a, b = np.ones((k, n)), np.ones((k, m))
-    ia, ib, probe = _probes(seeds)
-    seen = probe.copy()  # probe * a * b with a = b = 1
+    probes = _Probes(seeds)
+    a_old, b_old = np.ones((k, n)), np.ones((k, m))
     found: list[tuple[FloatArray, int, bool] | None] = [None] * k
-    open_fits = np.ones(k, dtype=bool)
+    open_fits = [True] * k
     sweeps = 0
-    while sweeps < max_sweeps and open_fits.any():
-        a_old, b_old = a, b
-        a = _divide(rows, np.matmul(seeds, b[:, :, None])[:, :, 0])
-        b = _divide(cols, np.matmul(seeds_t, a[:, :, None])[:, :, 0])
+    while sweeps < max_sweeps and any(open_fits):
+        a, b = np.zeros((k, n)), np.zeros((k, m))  # a factor is 0 where its margin is 0
+        margin = np.matmul(seeds, b_old[:, :, None])[:, :, 0]
+        np.divide(rows, margin, out=a, where=margin > 0)
+        margin = np.matmul(seeds_t, a[:, :, None])[:, :, 0]
+        np.divide(cols, margin, out=b, where=margin > 0)
         sweeps += 1
-        now = probe * a.ravel()[ia] * b.ravel()[ib]
-        lower = np.max(np.abs(now - seen), axis=1)
-        seen = now
-        maybe = open_fits & (lower < tol) if sweeps > 1 else open_fits
-        for f in np.flatnonzero(maybe):
-            change = seeds[f] * (np.outer(a[f], b[f]) - np.outer(a_old[f], b_old[f]))
-            if float(np.max(np.abs(change), initial=0.0)) < tol:
+        lower = probes.change(a, b).tolist()
+        maybe = [f for f in range(k) if open_fits[f] and (sweeps == 1 or lower[f] < tol)]
+        for f in maybe:
+            change = np.abs(seeds[f] * (np.outer(a[f], b[f]) - np.outer(a_old[f], b_old[f])))
+            where = np.unravel_index(int(np.argmax(change)), change.shape)
+            if float(change[where]) < tol:
                 found[f] = (seeds[f] * np.outer(a[f], b[f]), sweeps, True)
                 open_fits[f] = False
+            else:  # the bound was too low: watch the cell that moved most from now on
+                probes.add(f, int(where[0]), int(where[1]), a, b)
+        a_old, b_old = a, b
     return [
-        fit if fit is not None else (seeds[f] * np.outer(a[f], b[f]), sweeps, False)
+        fit if fit is not None else (seeds[f] * np.outer(a_old[f], b_old[f]), sweeps, False)
         for f, fit in enumerate(found)
     ]
 
 
-def _divide(target: FloatArray, margin: FloatArray) -> FloatArray:
-    """``target / margin``, 0 where the margin is 0."""
-    out: FloatArray = np.divide(target, margin, out=np.zeros_like(margin), where=margin > 0)
-    return out
+class _Probes:
+    """Cells whose change bounds the largest cell change of a sweep from below, per fit.
 
+    At first the largest seed cell of every row and of every column; a cell is added when the
+    bound let an exact check run that then failed (near the stopping sweep the largest change
+    is usually at the same cell from one sweep to the next). Fits share one array of probe
+    columns: a cell added to one fit is padded with a copy of an existing probe in the others,
+    which leaves their bound unchanged.
+    """
 
-def _probes(seeds: FloatArray) -> tuple[NDArray[np.intp], NDArray[np.intp], FloatArray]:
-    """Flat indices into ``a`` and ``b`` and the seed values of each fit's probe cells: the
-    largest cell of every row and of every column."""
-    k, n, m = seeds.shape
-    rows_i = np.broadcast_to(np.arange(n), (k, n))
-    cols_j = np.broadcast_to(np.arange(m), (k, m))
-    pi = np.concatenate([rows_i, np.argmax(seeds, axis=1)], axis=1)
-    pj = np.concatenate([np.argmax(seeds, axis=2), cols_j], axis=1)
-    fit = np.arange(k)[:, None]
-    probe = seeds[fit, pi, pj]
-    return pi + fit * n, pj + fit * m, probe
+    def __init__(self, seeds: FloatArray) -> None:
+        k, n, m = seeds.shape
+        self.n, self.m = n, m
+        fit = np.arange(k)[:, None]
+        pi = np.concatenate([np.broadcast_to(np.arange(n), (k, n)), np.argmax(seeds, axis=1)], 1)
+        pj = np.concatenate([np.argmax(seeds, axis=2), np.broadcast_to(np.arange(m), (k, m))], 1)
+        self.seeds = seeds
+        self.ia, self.ib = pi + fit * n, pj + fit * m
+        self.value = seeds[fit, pi, pj]
+        self.seen = self.value.copy()  # value * a * b with a = b = 1
+
+    def change(self, a: FloatArray, b: FloatArray) -> FloatArray:
+        """Largest change at a probe cell since the last call, per fit."""
+        now = self.value * np.take(a, self.ia) * np.take(b, self.ib)
+        lower: FloatArray = np.max(np.abs(now - self.seen), axis=1)
+        self.seen = now
+        return lower
+
+    def add(self, f: int, i: int, j: int, a: FloatArray, b: FloatArray) -> None:
+        """Watch cell ``(i, j)`` of fit ``f`` (its current value counts as seen)."""
+        ia, ib = self.ia[:, :1].copy(), self.ib[:, :1].copy()
+        value, seen = self.value[:, :1].copy(), self.seen[:, :1].copy()
+        ia[f], ib[f], value[f] = f * self.n + i, f * self.m + j, self.seeds[f, i, j]
+        seen[f] = value[f] * a[f, i] * b[f, j]
+        self.ia, self.ib = np.hstack([self.ia, ia]), np.hstack([self.ib, ib])
+        self.value, self.seen = np.hstack([self.value, value]), np.hstack([self.seen, seen])
