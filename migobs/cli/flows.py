@@ -52,7 +52,11 @@ def flows() -> None:
     type=IN_FILE,
     help="Stock at the start: wide CSV, first column place of birth, header place of residence.",
 )
-@click.option("--stock-end", type=IN_FILE, help="Stock at the end, same layout and names.")
+@click.option(
+    "--stock-end",
+    type=IN_FILE,
+    help="Stock at the end, same layout and names (not used by migration-rate).",
+)
 @click.option("--births", type=IN_FILE, help="Births per residence in the period (name,value).")
 @click.option("--deaths", type=IN_FILE, help="Deaths per residence in the period (name,value).")
 @click.option(
