@@ -117,9 +117,9 @@ def add_flows(con: duckdb.DuckDBPyConnection) -> None:
     """Store :data:`RUNS` and :data:`FLOWS` as ``migobs flows run`` would."""
     con.executemany(
         "INSERT INTO flow_runs (run_id, method, options, edition, demography, sex, year0, year1, "
-        "countries, total_flow, world_pop, diagnostics) VALUES (?, 'demographic-accounting', "
-        "'{\"stayers\": true}', '2017', 'wpp/2019', 'total', ?, ?, 5, ?, ?, "
-        "'{\"converged\": true}')",
+        "countries, total_flow, world_pop, diagnostics, converged, margins_met) VALUES (?, "
+        "'demographic-accounting', '{\"stayers\": true}', '2017', 'wpp/2019', 'total', ?, ?, 5, "
+        "?, ?, '{\"converged\": true}', true, true)",
         RUNS,
     )
     con.executemany("INSERT INTO flows (run_id, orig, dest, flow) VALUES (?, ?, ?, ?)", FLOWS)

@@ -10,11 +10,19 @@ import click
 import numpy as np
 
 from migobs.cli._common import reports_errors, settings_from
-from migobs.errors import EstimationError
-from migobs.flows.demographic import AccountingOptions, FlowEstimate, demographic_accounting
-from migobs.flows.diagnostics import Diagnostics
-from migobs.flows.estimate import estimate_edition
+from migobs.cli._flows_options import (
+    ACCOUNTING,
+    ACCOUNTING_NAMES,
+    accounting_options,
+    check_applicable,
+    check_global_balance,
+    parse_periods,
+)
+from migobs.flows.demographic import AccountingOptions, demographic_accounting
+from migobs.flows.diagnostics import Diagnostics, FlowEstimate
+from migobs.flows.estimate import SEXES, estimate_edition, sexes
 from migobs.flows.files import read_matrix, read_vector, write_array, write_od
+from migobs.flows.ipf import FloatArray
 from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
 from migobs.warehouse.read.flows import flow_runs
@@ -37,7 +45,7 @@ def flows() -> None:
         ["stock-difference", "migration-rate", "rogers-von-rabenau", "demographic-accounting"]
     ),
     help="stock-difference (Beine et al. 2016; Abel & Cohen 2019), migration-rate (Dennett "
-    "2016), rogers-von-rabenau (Rogers & von Rabenau 1971) or demographic-accounting (Abel "
+    "2015), rogers-von-rabenau (Rogers & von Rabenau 1971) or demographic-accounting (Abel "
     "2013; Abel & Sander 2014; Abel 2018; Abel & Cohen 2019).",
 )
 @click.option(
@@ -46,7 +54,11 @@ def flows() -> None:
     type=IN_FILE,
     help="Stock at the start: wide CSV, first column place of birth, header place of residence.",
 )
-@click.option("--stock-end", type=IN_FILE, help="Stock at the end, same layout and names.")
+@click.option(
+    "--stock-end",
+    type=IN_FILE,
+    help="Stock at the end, same layout and names (not used by migration-rate).",
+)
 @click.option("--births", type=IN_FILE, help="Births per residence in the period (name,value).")
 @click.option("--deaths", type=IN_FILE, help="Deaths per residence in the period (name,value).")
 @click.option(
@@ -61,60 +73,31 @@ def flows() -> None:
     "--include-native-born/--no-include-native-born",
     default=False,
     show_default=True,
-    help="stock-difference: keep the native-born diagonal.",
+    help="stock-difference: keep the native-born diagonal in the difference (an option of "
+    "migest's ffs_diff; Beine et al. 2016 and Abel & Cohen 2019 difference the foreign-born "
+    "only, the default).",
 )
 @click.option(
     "--total-flows",
     type=float,
     help="migration-rate: global flow total of the "
-    "period in persons, to which the stock pattern is scaled (Dennett 2016).",
+    "period in persons, to which the stock pattern is scaled (Dennett 2015).",
 )
-@click.option(
-    "--birthplace-balance",
-    type=click.Choice(["rescale", "open", "open-dr"]),
-    default="rescale",
-    show_default=True,
-    help="demographic-accounting: match "
-    "birthplace totals by rescaling (closed; Abel & Sander 2014, Abel & Cohen 2019), "
-    "by moves to and from outside (open; Abel 2018) or the older open variant "
-    "(open-dr; Abel 2013).",
-)
-@click.option(
-    "--global-balance",
-    type=click.Choice(["before", "after"]),
-    default="before",
-    show_default=True,
-    help="demographic-accounting: make world change equal births "
-    "minus deaths before or after removing births and deaths (Abel & Cohen 2019).",
-)
-@click.option(
-    "--stayers/--no-stayers",
-    default=True,
-    show_default=True,
-    help="demographic-accounting: minimum-migration stayer assumption (Abel 2013) or "
-    "the independence model (Azose & Raftery 2019 use it as a start).",
-)
-@click.option(
-    "--birth-method",
-    type=click.Choice(["native", "proportion"]),
-    default="native",
-    show_default=True,
-    help="demographic-accounting: babies are native-born, or "
-    "births spread like the end stock (Abel 2018).",
-)
-@click.option(
-    "--death-method",
-    type=click.Choice(["proportion", "accounting"]),
-    default="proportion",
-    show_default=True,
-    help="demographic-accounting: one death "
-    "rate per residence, or deaths fitted by demographic accounting (Abel 2018).",
-)
+@accounting_options
 @click.option(
     "--seed-matrix",
     type=IN_FILE,
-    help="demographic-accounting with --no-stayers: "
-    "origin x destination seed (wide CSV, e.g. inverse distances).",
+    help="demographic-accounting with --no-stayers: origin x destination auxiliary data "
+    "for the independence model's fit (the offset of Abel 2013's log-linear model; wide "
+    "CSV, e.g. inverse distances). The stayer model has no seed.",
+)
+@click.option(
+    "--negative-flows",
+    type=click.Choice(["zero", "keep"]),
+    default="zero",
+    show_default=True,
+    help="rogers-von-rabenau: set the method's negative flows to 0 (zero) or keep them "
+    "(keep, as migest does). Either way --diagnostics counts them and their persons.",
 )
 @click.option("--out", required=True, type=FILE, help="Write orig,dest,flow (off-diagonal).")
 @click.option(
@@ -127,73 +110,86 @@ def flows() -> None:
     "--diagnostics",
     "diagnostics_path",
     type=FILE,
-    help="Write the diagnostics (convergence, negatives, excess births, global balance) as JSON.",
+    help="Write the diagnostics as JSON: convergence and the worst margin of each fit, "
+    "negative cells and flows and how they were treated, stock decreases, excess births, "
+    "global balance, total flow.",
 )
+@click.pass_context
 @reports_errors
-def estimate(**options: Any) -> None:
+def estimate(ctx: click.Context, /, **options: Any) -> None:
     """Estimate flows between two stock tables and write them as CSV.
 
     Stocks are wide CSV matrices (rows: place of birth, columns: place of residence) with the
     same region names; births and deaths are name,value files. Inconsistent input is an error
-    that names the problem, never a silent change of units.
+    that names the problem, never a silent change of units; so is an option that the chosen
+    method does not use. Nothing is written unless the estimate succeeds.
     """
-    start, names = read_matrix(options["stock_start"])
+    check_applicable(ctx, options)
+    start, names = _read_stock(options, "stock_start")
     result = _estimate(options, start, names)
     write_od(options["out"], result.od, names)
-    if options["array_path"] is not None:
-        if result.array is None:
-            raise EstimationError("--array is only available with demographic-accounting")
+    if result.array is not None:
         write_array(options["array_path"], result.array, names)
     if options["diagnostics_path"] is not None:
         diagnostics = result.diagnostics.as_dict() | {"method": options["method"]}
         options["diagnostics_path"].write_text(json.dumps(diagnostics, indent=2))
-    click.echo(f"{len(names)} regions, {result.od.sum():,.0f} movers -> {options['out']}")
+    total = result.diagnostics.total_flow
+    click.echo(f"{len(names)} regions, {total:,.0f} movers -> {options['out']}")
+    notes = _notes(result.diagnostics)
+    if notes:
+        click.echo("; ".join(notes))
+
+
+def _notes(diagnostics: Diagnostics) -> list[str]:
+    """What the user should know about the estimate: missed margins, negatives treated."""
+    notes = [] if diagnostics.converged else [fit_summary(diagnostics)]
+    negative = diagnostics.negative_flows
+    if negative.get("cells"):
+        notes.append(
+            f"{negative['cells']:,} negative flows ({negative['persons']:,.0f} persons) "
+            f"{negative['treatment']}"
+        )
+    if diagnostics.negative_native_born:
+        notes.append(f"negative native-born in {', '.join(diagnostics.negative_native_born)}")
+    return notes
+
+
+def _read_stock(
+    options: dict[str, Any], key: str, names: list[str] | None = None
+) -> tuple[FloatArray, list[str]]:
+    """A stock file; negative native-born cells pass where the method handles or ignores them."""
+    method = options["method"]
+    ignored = method == "migration-rate" or (
+        method == "stock-difference" and not options["include_native_born"]
+    )
+    return read_matrix(options[key], names, negative_native_born=method == ACCOUNTING or ignored)
 
 
 def _estimate(options: dict[str, Any], start: np.ndarray, names: list[str]) -> FlowEstimate:
     method = options["method"]
     if method == "migration-rate":
-        if options["total_flows"] is None:
-            raise EstimationError("migration-rate needs --total-flows (persons in the period)")
-        return FlowEstimate(dennett(start, options["total_flows"]), None, Diagnostics())
-    end = _required_matrix(options, "stock_end", names)
+        return dennett(start, options["total_flows"], names)
+    end, _ = _read_stock(options, "stock_end", names)
     if method == "stock-difference":
-        od = stock_difference(
+        return stock_difference(
             start,
             end,
             decrease=options["decrease"],
             include_native_born=options["include_native_born"],
+            names=names,
         )
-        return FlowEstimate(od, None, Diagnostics())
     if method == "rogers-von-rabenau":
-        return FlowEstimate(rogers_von_rabenau(start, end), None, Diagnostics())
+        return rogers_von_rabenau(start, end, names, options["negative_flows"])
     return _accounting(options, start, end, names)
-
-
-def _required_matrix(options: dict[str, Any], key: str, names: list[str]) -> np.ndarray:
-    if options[key] is None:
-        raise EstimationError(
-            f"--{key.replace('_', '-')} is needed by --method {options['method']}"
-        )
-    return read_matrix(options[key], names)[0]
 
 
 def _accounting(
     options: dict[str, Any], start: np.ndarray, end: np.ndarray, names: list[str]
 ) -> FlowEstimate:
-    for key in ("births", "deaths"):
-        if options[key] is None:
-            raise EstimationError(f"--{key} is needed by --method demographic-accounting")
     seed = None
     if options["seed_matrix"] is not None:
         seed = read_matrix(options["seed_matrix"], names)[0]
-    opts = AccountingOptions(
-        global_balance=options["global_balance"],
-        birthplace_balance=options["birthplace_balance"],
-        stayers=options["stayers"],
-        birth_method=options["birth_method"],
-        death_method=options["death_method"],
-    )
+    opts = AccountingOptions(**{name: options[name] for name in ACCOUNTING_NAMES})
     births = read_vector(options["births"], names)
     deaths = read_vector(options["deaths"], names)
     want_array = options["array_path"] is not None
@@ -211,14 +207,27 @@ def _accounting(
     type=click.Choice(["both", "male", "female", "all"]),
     default="both",
     show_default=True,
-    help="Sex of the stock tables (the 2017 O-D table has both sexes only).",
+    help="Sex of the stock tables. Only both sexes can be estimated today: the 2017 O-D table "
+    "has both sexes only, and the WPP series loaded have no sex (by-sex flows need by-sex "
+    "population and deaths). male/female stop with that reason before any work; all "
+    "estimates both sexes and says why the others are skipped.",
 )
 @click.option(
     "--method",
-    type=click.Choice(["demographic-accounting"]),
-    default="demographic-accounting",
+    type=click.Choice([ACCOUNTING]),
+    default=ACCOUNTING,
     show_default=True,
-    help="Estimation method (closed minimum migration; Abel & Cohen 2019).",
+    help="Estimation method (demographic accounting; closed minimum migration by default, "
+    "Abel & Cohen 2019).",
+)
+@accounting_options
+@click.option(
+    "--period",
+    "periods",
+    multiple=True,
+    callback=parse_periods,
+    help="Two stock years to estimate between, YEAR0-YEAR1 (e.g. 1990-2000); repeat for "
+    "several. Default: each consecutive pair of the edition's stock years.",
 )
 @click.option(
     "--wpp-edition",
@@ -234,30 +243,71 @@ def _accounting(
 )
 @click.pass_context
 @reports_errors
-def run(
-    ctx: click.Context, edition: str, sex: str, method: str, wpp_edition: str, if_missing: bool
-) -> None:
-    """Estimate flows for every period of an edition from the warehouse and store them.
+def run(ctx: click.Context, /, **options: Any) -> None:
+    """Estimate flows between stock years of an edition from the warehouse and store them.
 
-    Results go to the warehouse tables flow_runs and flows (see docs/methods/flows.md).
+    Results go to the warehouse tables flow_runs and flows (see docs/methods/flows.md), one
+    run per sex and period; the run id names the method, edition, sex, period, WPP edition
+    and options, so runs with other settings are kept side by side.
     """
     settings = settings_from(ctx)
-    sexes = ["total", "male", "female"] if sex == "all" else [{"both": "total"}.get(sex, sex)]
-    for one in sexes:
-        if if_missing and _stored(settings.warehouse, edition, one, method):
-            click.echo(f"{one}: flows of edition {edition} ({method}) are stored; nothing to do.")
+    check_global_balance(ctx, options)
+    opts = AccountingOptions(**{name: options[name] for name in ACCOUNTING_NAMES})
+    for sex in _runnable_sexes(settings.warehouse, options["edition"], options["sex"]):
+        if options["if_missing"] and _stored(settings.warehouse, options, sex):
+            click.echo(
+                f"{sex}: flows of edition {options['edition']} ({options['method']}) are "
+                "stored; nothing to do."
+            )
             continue
-        for period in estimate_edition(settings.warehouse, edition, one, wpp_edition):
+        periods = estimate_edition(
+            settings.warehouse,
+            options["edition"],
+            sex,
+            options["wpp_edition"],
+            opts,
+            options["periods"],
+        )
+        for period in periods:
             total = period.estimate.od.sum()
             click.echo(
-                f"{one} {period.year0}-{period.year1}: {total / 1e6:.2f} million movers "
+                f"{sex} {period.year0}-{period.year1}: {total / 1e6:.2f} million movers "
                 f"({100 * total / period.world_pop:.3f}% of world population), "
-                f"converged {period.estimate.diagnostics.converged}"
+                f"{fit_summary(period.estimate.diagnostics)}"
             )
+        click.echo(f"stored as {periods[0].run_id.rsplit('/', 3)[0]}/... in flow_runs, flows")
 
 
-def _stored(warehouse: Path, edition: str, sex: str, method: str) -> bool:
-    """Whether the warehouse holds runs of ``method`` for ``edition`` and ``sex``."""
+def _stored(warehouse: Path, options: dict[str, Any], sex: str) -> bool:
+    """Whether the warehouse holds runs of the asked method for the edition and ``sex``."""
     with reading(warehouse) as con:
-        filters = {"edition": edition, "sex": sex, "method": method}
+        filters = {"edition": options["edition"], "sex": sex, "method": options["method"]}
         return flow_runs(con, filters=filters, limit=1).count > 0
+
+
+def _runnable_sexes(warehouse: Path, edition: str, asked: str) -> list[str]:
+    """The sexes to run, checked before any work: --sex all skips (and says) what cannot run."""
+    wanted = list(SEXES) if asked == "all" else [{"both": "total"}.get(asked, asked)]
+    reasons = sexes(warehouse, edition)
+    runnable = [sex for sex in wanted if reasons[sex] is None]
+    for sex in wanted:
+        reason = reasons[sex]
+        if reason is not None and (asked != "all" or not runnable):
+            raise click.ClickException(f"cannot estimate sex {sex}: {reason}")
+        if reason is not None:
+            click.echo(f"skipping sex {sex}: {reason}")
+    return runnable
+
+
+def fit_summary(diagnostics: Diagnostics) -> str:
+    """``converged``, or which margin the fits missed and by how much (persons)."""
+    worst = diagnostics.worst_margin
+    if diagnostics.margins_met or worst is None:
+        return "converged" if diagnostics.converged else "NOT converged: sweep limit reached"
+    where = f"{worst['margin']} {worst['name']}"
+    if "birthplace" in worst:
+        where += f" (born in {worst['birthplace']})"
+    return (
+        f"NOT converged: {worst['fit']} misses the {where} total by {worst['gap']:+,.0f} "
+        "persons (see the diagnostics)"
+    )

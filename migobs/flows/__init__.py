@@ -1,1 +1,1 @@
-"""Domain: bilateral flows estimated from stock tables. Pure kernels import only numpy and errors; estimate.py alone reads and writes the warehouse."""
+"""Domain: bilateral flows estimated from stock tables. Kernels are pure functions on numpy arrays (scipy for the optimisation and distance fits); files.py is the command line's CSV reading and writing; estimate.py alone reads and writes the warehouse."""

@@ -3,20 +3,22 @@
 Stocks are birthplace x residence (``S[k, j]``); births and deaths are per residence. The
 result is the origin-destination table of migration transitions, optionally with the full
 ``[orig, dest, pob]`` array. Deterministic rule: where an integer rescaling leaves a rounding
-remainder, the remainder goes to the largest element (the first one in name order on ties);
-migest draws it at random.
+remainder, the remainder goes to the largest element (on ties the first in row order, i.e.
+the order of ``names``: the start stock file's rows on the command line, ascending M49 code
+in the warehouse); migest draws it at random.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
 from migobs.errors import EstimationError
-from migobs.flows.diagnostics import Diagnostics
-from migobs.flows.ipf import FloatArray, IpfResult, ipf2
+from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
+from migobs.flows.ipf import FloatArray, IpfResult, MarginGap, ipf2, ipf2_each
+from migobs.flows.validate import check_stock_pair
 
 GlobalBalance = Literal["before", "after"]
 BirthplaceBalance = Literal["rescale", "open", "open-dr"]
@@ -53,28 +55,11 @@ class AccountingOptions:
     births_non_negative: bool = True
 
 
-@dataclass(frozen=True)
-class FlowEstimate:
-    """An estimated flow table with its diagnostics.
-
-    Attributes
-    ----------
-    od : ndarray, shape (n, n)
-        Movers from origin ``i`` to destination ``j`` (persons), zero diagonal.
-    array : ndarray, shape (n, n, n) or None
-        ``f[orig, dest, pob]`` including stayers on ``orig == dest``; only when asked for.
-    diagnostics : Diagnostics
-    """
-
-    od: FloatArray
-    array: FloatArray | None
-    diagnostics: Diagnostics
-
-
 def int_round(values: FloatArray, total: float) -> FloatArray:
     """Round ``values`` to integers summing to ``total``, keeping proportions.
 
-    The remainder left by rounding is added to the largest element (first on ties).
+    The remainder left by rounding is added to the largest element (the first of equal
+    largest elements in array order).
 
     Parameters
     ----------
@@ -91,24 +76,53 @@ def int_round(values: FloatArray, total: float) -> FloatArray:
     return rounded
 
 
-def _record(diag: Diagnostics, name: str, fit: IpfResult) -> FloatArray:
+def _worst(name: str, worst: MarginGap, names: list[str]) -> dict[str, Any]:
+    """A fit's worst margin in words: which table margin, which region, by how much."""
+    where: dict[str, Any] = {"fit": name}
+    if len(worst.index) == 2:  # [pob, orig] rows, [pob, dest] columns of the 3-way fit
+        where["birthplace"] = names[worst.index[0]]
+        where["margin"] = "origin" if worst.margin == "rows" else "destination"
+    else:
+        where["margin"] = "birthplace" if worst.margin == "rows" else "residence"
+    gap = worst.fitted - worst.target
+    return where | {
+        "name": names[worst.index[-1]],
+        "target": worst.target,
+        "fitted": worst.fitted,
+        "gap": gap,
+    }
+
+
+def _record(diag: Diagnostics, name: str, fit: IpfResult, names: list[str]) -> FloatArray:
+    worst = None if fit.worst is None else _worst(name, fit.worst, names)
     diag.fits[name] = {
         "sweeps": fit.sweeps,
         "margin_error": fit.margin_error,
         "converged": fit.converged,
+        "margins_met": fit.margins_met,
+        "worst": worst,
     }
-    diag.converged = diag.converged and fit.converged
+    diag.margins_met = diag.margins_met and fit.margins_met
+    diag.converged = diag.converged and fit.converged and fit.margins_met
+    known = diag.worst_margin
+    if worst is not None and (known is None or abs(worst["gap"]) > abs(known["gap"])):
+        diag.worst_margin = worst
     return fit.fitted
 
 
 def _ipf(
-    diag: Diagnostics, name: str, seed: FloatArray, rows: FloatArray, cols: FloatArray
+    diag: Diagnostics,
+    name: str,
+    seed: FloatArray,
+    rows: FloatArray,
+    cols: FloatArray,
+    names: list[str],
 ) -> FloatArray:
     try:
         fit = ipf2(seed, rows, cols, tol=IPF_TOL, max_sweeps=IPF_MAX_SWEEPS)
     except EstimationError as error:
         raise EstimationError(f"{name}: {error}") from error
-    return _record(diag, name, fit)
+    return _record(diag, name, fit, names)
 
 
 def fix_negative_native_born(stock: FloatArray, names: list[str], diag: Diagnostics) -> FloatArray:
@@ -184,24 +198,34 @@ def deaths_by_birthplace(
     births: FloatArray,
     deaths: FloatArray,
     opts: AccountingOptions,
+    names: list[str],
     diag: Diagnostics,
 ) -> FloatArray:
     """Deaths matrix: proportional to the start stock, or fitted by accounting (IPF)."""
     if opts.death_method == "proportion":
         return _spread(start, deaths)
     rows = start.sum(axis=1) + births - end.sum(axis=1)
-    return _ipf(diag, "deaths", start, rows, deaths)
+    return _ipf(diag, "deaths", start, rows, deaths, names)
 
 
 def match_birthplace(
-    start: FloatArray, end: FloatArray, opts: AccountingOptions, diag: Diagnostics
+    start: FloatArray,
+    end: FloatArray,
+    opts: AccountingOptions,
+    names: list[str],
+    diag: Diagnostics,
 ) -> tuple[FloatArray, FloatArray]:
     """Make birthplace totals of both tables equal (rescale, open or open-dr)."""
     r_start, r_end = start.sum(axis=1), end.sum(axis=1)
     gap = r_start - r_end
     if opts.birthplace_balance == "rescale":
-        s5 = _ipf(diag, "rescale start", start, r_start - gap / 2, start.sum(axis=0))
-        e5 = _ipf(diag, "rescale end", end, r_end + gap / 2, end.sum(axis=0))
+        fits = {
+            "rescale start": (start, r_start - gap / 2, start.sum(axis=0)),
+            "rescale end": (end, r_end + gap / 2, end.sum(axis=0)),
+        }
+        # Two independent fits run side by side, each stopping on its own sweep.
+        results = ipf2_each(fits, tol=IPF_TOL, max_sweeps=IPF_MAX_SWEEPS)
+        s5, e5 = (_record(diag, name, fit, names) for name, fit in zip(fits, results, strict=True))
         return s5, e5
     leavers_like, arrivals_like = (
         (end, start) if opts.birthplace_balance == "open" else (start, end)
@@ -244,40 +268,48 @@ def stayer_flows(
 
 
 def independent_flows(
-    start: FloatArray, end: FloatArray, seed: FloatArray | None, diag: Diagnostics
+    start: FloatArray,
+    end: FloatArray,
+    seed: FloatArray | None,
+    names: list[str],
+    diag: Diagnostics,
 ) -> FloatArray:
     """Flows of the independence model: 3-way IPF of ``seed[i, j]`` per birthplace."""
     n = start.shape[0]
     base = np.ones((n, n)) if seed is None else seed
-    fitted = _ipf(diag, "independence", np.broadcast_to(base, (n, n, n)), start, end)
+    fitted = _ipf(diag, "independence", np.broadcast_to(base, (n, n, n)), start, end, names)
     return np.ascontiguousarray(fitted.transpose(1, 2, 0))
 
 
-def check_stocks(
-    start: FloatArray, end: FloatArray, births: FloatArray, deaths: FloatArray
+def check_inputs(
+    start: FloatArray,
+    end: FloatArray,
+    births: FloatArray,
+    deaths: FloatArray,
+    names: list[str],
 ) -> None:
-    """Raise :class:`EstimationError` for non-square, mismatched or non-finite input."""
+    """Raise :class:`EstimationError` for malformed stocks, births or deaths.
+
+    Stocks must be square tables of one shape without NaN or negative cells, except negative
+    native-born (diagonal) cells, which the negative-native-born rule handles; births and
+    deaths one finite, non-negative value per region.
+    """
+    check_stock_pair(start, end, names, negative_native_born=True)
     n = start.shape[0]
-    if start.ndim != 2 or start.shape != (n, n):
-        raise EstimationError(f"start stock must be a square matrix, got shape {start.shape}")
-    if end.shape != start.shape:
-        raise EstimationError(f"end stock has shape {end.shape}, start stock {start.shape}")
     for name, values in (("births", births), ("deaths", deaths)):
         if values.shape != (n,):
             raise EstimationError(
                 f"{name} must have one value per region ({n}), got {values.shape}"
             )
-    for name, values in (
-        ("start stock", start),
-        ("end stock", end),
-        ("births", births),
-        ("deaths", deaths),
-    ):
         if not np.all(np.isfinite(values)):
-            raise EstimationError(f"{name} holds NaN or infinite values: fill or drop them first")
-    for name, values in (("births", births), ("deaths", deaths)):
+            first = names[int(np.flatnonzero(~np.isfinite(values))[0])]
+            raise EstimationError(f"{name} holds NaN or infinite values (first at {first})")
         if np.any(values < 0):
-            raise EstimationError(f"{name} has negative values: births and deaths must be >= 0")
+            at = int(np.flatnonzero(values < 0)[0])
+            raise EstimationError(
+                f"{name} has negative values (first {names[at]} = {values[at]:.6g}): "
+                "births and deaths must be >= 0"
+            )
 
 
 def demographic_accounting(
@@ -315,7 +347,9 @@ def demographic_accounting(
     Raises
     ------
     EstimationError
-        Malformed input, negative cells reaching a fit, or inconsistent margins.
+        Malformed input (naming the first NaN or negative stock cell; negative native-born
+        cells are handled, not refused), negative cells reaching a fit (e.g. more deaths
+        than people), or inconsistent margins.
 
     References
     ----------
@@ -327,7 +361,7 @@ def demographic_accounting(
     for 200 countries. *Scientific Data* 6(82).
     """
     opts = options or AccountingOptions()
-    check_stocks(start, end, births, deaths)
+    check_inputs(start, end, births, deaths, names)
     if seed is not None and seed.shape != start.shape:
         raise EstimationError(f"seed matrix has shape {seed.shape}, stocks {start.shape}")
     diag = Diagnostics()
@@ -336,18 +370,18 @@ def demographic_accounting(
     closed = opts.birthplace_balance == "rescale"
     if closed and opts.global_balance == "before":
         s1, e1 = balance_before(s1, e1, births, deaths, diag)
-    s3 = s1 - deaths_by_birthplace(s1, e1, births, deaths, opts, diag)
+    s3 = s1 - deaths_by_birthplace(s1, e1, births, deaths, opts, names, diag)
     e3 = e1 - births_by_birthplace(e1, births, opts, names, diag)
     if closed and opts.global_balance == "after":
         s3, e3 = balance_after(s3, e3, diag)
-    s5, e5 = match_birthplace(s3, e3, opts, diag)
+    s5, e5 = match_birthplace(s3, e3, opts, names, diag)
     for label, table in (("start after balancing", s5), ("end after balancing", e5)):
         if np.any(table < 0):
             diag.negative_cells[label] = int(np.sum(table < 0))
     if opts.stayers:
         od, array = stayer_flows(s5, e5, want_array)
-        return FlowEstimate(od, array, diag)
-    array = independent_flows(s5, e5, seed, diag)
+        return finish(od, diag, array=array)
+    array = independent_flows(s5, e5, seed, names, diag)
     od = array.sum(axis=2)
     np.fill_diagonal(od, 0.0)
-    return FlowEstimate(od, array if want_array else None, diag)
+    return finish(od, diag, array=array if want_array else None)

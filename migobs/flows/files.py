@@ -9,17 +9,23 @@ import pandas as pd
 
 from migobs.errors import EstimationError
 from migobs.flows.ipf import FloatArray
+from migobs.flows.validate import check_stock
 
 
-def read_matrix(path: Path, names: list[str] | None = None) -> tuple[FloatArray, list[str]]:
+def read_matrix(
+    path: Path, names: list[str] | None = None, *, negative_native_born: bool = False
+) -> tuple[FloatArray, list[str]]:
     """Read a wide matrix CSV (first column: place of birth; header: place of residence).
 
     Rows and columns are put in the order of ``names`` (default: the file's row order).
+    Cells are checked as :func:`migobs.flows.validate.check_stock` does, naming the file.
 
     Raises
     ------
     EstimationError
-        Non-square, names differing between rows and columns or from ``names``, non-numbers.
+        Non-square, names differing between rows and columns or from ``names``, non-numbers,
+        NaN or negative cells (negative diagonal cells only if
+        ``negative_native_born``).
     """
     table = pd.read_csv(path, index_col=0)
     rows = [str(name) for name in table.index]
@@ -35,6 +41,7 @@ def read_matrix(path: Path, names: list[str] | None = None) -> tuple[FloatArray,
         values = table.loc[order, order].to_numpy(dtype=np.float64)
     except ValueError as error:
         raise EstimationError(f"{path}: a cell is not a number ({error})") from error
+    check_stock(str(path), values, order, negative_native_born=negative_native_born)
     return values, order
 
 

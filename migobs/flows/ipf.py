@@ -13,10 +13,35 @@ import numpy as np
 from numpy.typing import NDArray
 
 from migobs.errors import EstimationError
+from migobs.flows.ipf_factors import FloatArray as FloatArray
+from migobs.flows.ipf_factors import fit_factors
 
 Criterion = Literal["cell-change", "margin"]
 Order = Literal["rows-first", "columns-first"]
-FloatArray = NDArray[np.float64]
+
+
+MARGIN_RTOL = 1e-6
+MARGIN_ATOL = 1.0
+
+
+@dataclass(frozen=True)
+class MarginGap:
+    """The fitted margin furthest from its target.
+
+    Attributes
+    ----------
+    margin : {"rows", "columns"}
+        Which target: sums over the last axis (rows) or the second-to-last (columns).
+    index : tuple of int
+        Position of the margin cell: batch indices, then the row or column.
+    target, fitted : float
+        The target and the fitted sum (persons).
+    """
+
+    margin: Literal["rows", "columns"]
+    index: tuple[int, ...]
+    target: float
+    fitted: float
 
 
 @dataclass(frozen=True)
@@ -33,13 +58,22 @@ class IpfResult:
         Largest absolute difference between a fitted margin and its target after the last
         sweep (persons).
     converged : bool
-        Whether the stopping criterion was met before the sweep limit.
+        Whether the stopping criterion was met before the sweep limit. With the cell-change
+        rule this says only that the fit stopped moving, not that it meets its margins.
+    margins_met : bool
+        Whether every fitted margin is within ``margin_atol + margin_rtol * |target|`` of its
+        target (``numpy.isclose``). False when the targets cannot be met with the seed's
+        zeros, however many sweeps are run.
+    worst : MarginGap or None
+        The margin with the largest absolute gap (None when there is no margin).
     """
 
     fitted: FloatArray
     sweeps: int
     margin_error: float
     converged: bool
+    margins_met: bool = True
+    worst: MarginGap | None = None
 
 
 def check_array(name: str, values: FloatArray) -> None:
@@ -79,6 +113,8 @@ def ipf2(
     criterion: Criterion = "cell-change",
     order: Order = "rows-first",
     tol_margins: float = 1e-3,
+    margin_rtol: float = MARGIN_RTOL,
+    margin_atol: float = MARGIN_ATOL,
 ) -> IpfResult:
     """Fit ``seed`` to row and column totals by iterative proportional fitting.
 
@@ -104,11 +140,16 @@ def ipf2(
         Which margin each sweep fits first.
     tol_margins : float
         Largest allowed difference between the row and column target totals.
+    margin_rtol, margin_atol : float
+        Tolerances of ``margins_met``: a fitted margin ``m`` meets its target ``t`` when
+        ``|m - t| <= margin_atol + margin_rtol * |t|`` (persons; 1 person plus one in a
+        million by default).
 
     Returns
     -------
     IpfResult
-        Fitted array with sweeps, final margin error and convergence.
+        Fitted array with sweeps, final margin error, the worst margin, whether the
+        stopping rule was met and whether the margins are.
 
     Raises
     ------
@@ -125,7 +166,10 @@ def ipf2(
     check_array("seed", x)
     steps = _targets(x, row_totals, col_totals, tol_margins)
     if len(steps) == 2 and x.ndim == 2 and criterion == "cell-change" and order == "rows-first":
-        return _ipf2_factors(x, steps[0][1], steps[1][1], tol, max_sweeps)
+        ((fitted, sweeps, converged),) = fit_factors(
+            x[None], steps[0][1][None], steps[1][1][None], tol, max_sweeps
+        )
+        return _result(fitted, sweeps, converged, steps, margin_rtol, margin_atol)
     if order == "columns-first":
         steps.reverse()
     sweeps, converged = 0, False
@@ -148,8 +192,86 @@ def ipf2(
             converged = float(np.max(np.abs(x - before), initial=0.0)) < tol
         else:
             converged = _change_below(x, peak, factors, order, tol)
-    gaps = [np.max(np.abs(x.sum(axis=axis) - target), initial=0.0) for axis, target in steps]
-    return IpfResult(x, sweeps, float(max(gaps, default=0.0)), converged)
+    return _result(x, sweeps, converged, steps, margin_rtol, margin_atol)
+
+
+def ipf2_each(
+    fits: dict[str, tuple[FloatArray, FloatArray, FloatArray]],
+    *,
+    tol: float = 1e-3,
+    max_sweeps: int = 100_000,
+    tol_margins: float = 1e-3,
+    margin_rtol: float = MARGIN_RTOL,
+    margin_atol: float = MARGIN_ATOL,
+) -> list[IpfResult]:
+    """Run independent 2-way fits of one shape side by side, each as :func:`ipf2` would.
+
+    Rows first with the cell-change rule (mipfp, as demographic accounting calls it); each
+    fit stops on its own sweep, so every result equals ``ipf2(seed, rows, cols, ...)``.
+
+    Parameters
+    ----------
+    fits : dict of name -> (seed, row_totals, col_totals)
+        Seeds of one shape (n, m) with their targets (persons); the names label errors.
+    tol, max_sweeps, tol_margins, margin_rtol, margin_atol
+        As for :func:`ipf2`.
+
+    Returns
+    -------
+    list of IpfResult
+        One per fit, in the order of ``fits``.
+
+    Raises
+    ------
+    EstimationError
+        As :func:`ipf2`, or seeds of different shapes.
+    """
+    seeds = [np.array(seed, dtype=np.float64) for seed, _, _ in fits.values()]
+    if len({seed.shape for seed in seeds}) > 1 or any(seed.ndim != 2 for seed in seeds):
+        raise EstimationError(
+            f"ipf2_each needs 2-way seeds of one shape, got {[seed.shape for seed in seeds]}"
+        )
+    steps = []
+    for name, seed, (_, rows, cols) in zip(fits, seeds, fits.values(), strict=True):
+        try:
+            check_array("seed", seed)
+            steps.append(_targets(seed, rows, cols, tol_margins))
+        except EstimationError as error:
+            raise EstimationError(f"{name}: {error}") from error
+    done = fit_factors(
+        np.stack(seeds),
+        np.stack([step[0][1] for step in steps]),
+        np.stack([step[1][1] for step in steps]),
+        tol,
+        max_sweeps,
+    )
+    return [
+        _result(fitted, sweeps, converged, step, margin_rtol, margin_atol)
+        for (fitted, sweeps, converged), step in zip(done, steps, strict=True)
+    ]
+
+
+def _result(
+    fitted: FloatArray,
+    sweeps: int,
+    converged: bool,
+    steps: list[tuple[int, FloatArray]],
+    rtol: float,
+    atol: float,
+) -> IpfResult:
+    """The fit's result with its margin check: largest gap, where it is, all within tolerance."""
+    met, worst, error = True, None, 0.0
+    for axis, target in steps:
+        margin = fitted.sum(axis=axis)
+        gap = np.abs(margin - target)
+        met = met and bool(np.all(gap <= atol + rtol * np.abs(target)))
+        if gap.size and float(gap.max()) >= error:
+            where = np.unravel_index(int(np.argmax(gap)), gap.shape)
+            error = float(gap[where])
+            index = tuple(int(i) for i in where)
+            name: Literal["rows", "columns"] = "rows" if axis == -1 else "columns"
+            worst = MarginGap(name, index, float(target[where]), float(margin[where]))
+    return IpfResult(fitted, sweeps, error, converged, met, worst)
 
 
 def _targets(
@@ -177,34 +299,6 @@ def _targets(
     if len(steps) == 2:
         _check_totals(steps[0][1], steps[1][1], tol_margins)
     return steps
-
-
-def _ipf2_factors(
-    seed: FloatArray, rows: FloatArray, cols: FloatArray, tol: float, max_sweeps: int
-) -> IpfResult:
-    """Rows-first IPF with mipfp's cell-change rule, kept as ``seed * a b^T``.
-
-    Each sweep is two matrix-vector products. The rule is settled by a lower bound from the
-    seed's largest cell of each row and column; the exact largest change is computed only
-    when that bound is below ``tol``, so the stopping sweep is the same as cell by cell.
-    """
-    a, b = np.ones(seed.shape[0]), np.ones(seed.shape[1])
-    probe_i = np.concatenate([np.arange(seed.shape[0]), np.argmax(seed, axis=0)])
-    probe_j = np.concatenate([np.argmax(seed, axis=1), np.arange(seed.shape[1])])
-    probe = seed[probe_i, probe_j]
-    sweeps, converged = 0, False
-    while sweeps < max_sweeps and not converged:
-        a_old, b_old = a, b
-        a = a * _scale(rows, a * (seed @ b))
-        b = b * _scale(cols, b * (seed.T @ a))
-        sweeps += 1
-        lower = np.abs(probe * (a[probe_i] * b[probe_j] - a_old[probe_i] * b_old[probe_j]))
-        if sweeps > 1 and float(np.max(lower, initial=0.0)) >= tol:
-            continue
-        change = seed * (np.outer(a, b) - np.outer(a_old, b_old))
-        converged = float(np.max(np.abs(change), initial=0.0)) < tol
-    fitted: FloatArray = seed * np.outer(a, b)
-    return IpfResult(fitted, sweeps, margin_error(fitted, rows, cols), converged)
 
 
 def _row_peaks(x: FloatArray) -> tuple[FloatArray, NDArray[np.intp]]:
@@ -242,10 +336,3 @@ def _change_below(
     product = row_f[..., :, None] * col_g[..., None, :]
     ratio = np.divide(1.0, product, out=np.ones_like(product), where=product > 0)
     return float(np.max(x * np.abs(1.0 - ratio), initial=0.0)) < tol
-
-
-def margin_error(fitted: FloatArray, row_totals: FloatArray, col_totals: FloatArray) -> float:
-    """Largest absolute gap between the margins of ``fitted`` and their targets (persons)."""
-    row_gap = np.max(np.abs(fitted.sum(axis=-1) - row_totals), initial=0.0)
-    col_gap = np.max(np.abs(fitted.sum(axis=-2) - col_totals), initial=0.0)
-    return float(max(row_gap, col_gap))

@@ -72,9 +72,10 @@ def _no_switches(x: FloatArray) -> FloatArray:
             f"(sum {2 * gap:.6g}): scaling without sign switches cannot make them sum to 0; "
             "use method='switches'"
         )
-    scaled: FloatArray = np.where(
-        x > 0,
-        x / (positive if positive else 1.0) * (positive - gap),
-        x / (negative if negative else 1.0) * (negative - gap),
-    )
+    # One factor per sign, applied only to its own cells: evaluating both branches for every
+    # cell (np.where) overflowed when one side's sum was tiny next to the other's cells.
+    scaled: FloatArray = np.zeros_like(x)
+    for side, total in ((x > 0, positive), (x < 0, negative)):
+        if total:
+            scaled[side] = x[side] / total * (total - gap)
     return scaled

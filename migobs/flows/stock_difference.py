@@ -6,10 +6,12 @@ from typing import Literal
 
 import numpy as np
 
-from migobs.errors import EstimationError
+from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
 from migobs.flows.ipf import FloatArray
+from migobs.flows.validate import check_stock_pair, negative_native_born
 
 Decrease = Literal["zero", "return"]
+TREATMENT = {"zero": "dropped", "return": "reversed as return flows"}
 
 
 def stock_difference(
@@ -18,7 +20,8 @@ def stock_difference(
     *,
     decrease: Decrease = "return",
     include_native_born: bool = False,
-) -> FloatArray:
+    names: list[str] | None = None,
+) -> FlowEstimate:
     """Origin-destination flows from the change in stocks by birthplace.
 
     Parameters
@@ -30,16 +33,22 @@ def stock_difference(
         ``j`` as a return flow from ``j`` to ``k``.
     include_native_born : bool
         Keep the diagonal (native-born) in the difference.
+    names : list of str, optional
+        Region names, for error messages.
 
     Returns
     -------
-    ndarray, shape (n, n)
-        Flows (persons), origin x destination, all non-negative.
+    FlowEstimate
+        Flows (persons), origin x destination, all non-negative; the diagnostics count the
+        cells whose stock fell, the persons they lost and how they were treated
+        (``stock_decreases``), and the total flow.
 
     Raises
     ------
     EstimationError
-        Non-square or mismatched matrices, or NaN.
+        Non-square or mismatched matrices, NaN or negative cells (naming the first; a
+        negative native-born cell only with ``include_native_born``, since it is not used
+        otherwise and is listed in the diagnostics' ``negative_native_born``).
 
     References
     ----------
@@ -48,16 +57,22 @@ def stock_difference(
     Abel, G. J. and Cohen, J. E. (2019). Bilateral international migration flow estimates for
     200 countries. *Scientific Data* 6(82).
     """
-    if start.ndim != 2 or start.shape[0] != start.shape[1] or end.shape != start.shape:
-        raise EstimationError(
-            f"stocks must be square matrices of one shape, got {start.shape} and {end.shape}"
-        )
-    if not (np.all(np.isfinite(start)) and np.all(np.isfinite(end))):
-        raise EstimationError("stocks hold NaN or infinite values: fill or drop them first")
+    check_stock_pair(start, end, names, negative_native_born=not include_native_born)
     change = np.asarray(end, dtype=np.float64) - start
     if not include_native_born:
         np.fill_diagonal(change, 0.0)
+    falls = np.maximum(-change, 0.0)
     flows = np.maximum(change, 0.0)
     if decrease == "return":
-        flows = flows + np.maximum(-change, 0.0).T
-    return flows
+        flows += falls.T
+    diag = Diagnostics()
+    if not include_native_born:
+        diag.negative_native_born = sorted(
+            set(negative_native_born(start, names)) | set(negative_native_born(end, names))
+        )
+    diag.stock_decreases = {
+        "cells": int(np.count_nonzero(falls)),
+        "persons": float(falls.sum()),
+        "treatment": TREATMENT[decrease],
+    }
+    return finish(flows, diag)

@@ -26,8 +26,10 @@ def warehouse_with_build(path: Path, build_id: str) -> Path:
 def add_flow_run(path: Path, run_id: str, total: float) -> None:
     with duckdb.connect(str(path)) as con:
         con.execute(
-            "INSERT INTO flow_runs VALUES (?, 'demographic-accounting', '{}', '2017', 'wpp/2019', "
-            "'total', 1990, 1995, 2, ?, 1.0, '{}')",
+            "INSERT INTO flow_runs (run_id, method, options, edition, demography, sex, year0, "
+            "year1, countries, total_flow, world_pop, diagnostics, converged, margins_met) "
+            "VALUES (?, 'demographic-accounting', '{}', '2017', 'wpp/2019', 'total', 1990, 1995, "
+            "2, ?, 1.0, '{}', true, true)",
             [run_id, total],
         )
 

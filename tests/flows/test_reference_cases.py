@@ -15,6 +15,7 @@ import pytest
 from migobs.errors import EstimationError
 from migobs.flows.cm import cm2, cm3
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
+from migobs.flows.diagnostics import FlowEstimate
 from migobs.flows.ipf import ipf2
 from migobs.flows.net import flows_from_net, flows_from_net_and_total
 from migobs.flows.net_optimal import (
@@ -42,24 +43,39 @@ def _cases() -> list[dict[str, Any]]:
 CASES = {case["id"]: case for case in _cases()}
 pytestmark = pytest.mark.skipif(not CASES, reason="shared/reference/flows not present")
 
-# Case ids that some test runs; test_case_coverage.py checks that this is every case.
-COVERED: set[str] = set()
+# Case id -> the tests that check it (and the case argument of a parametrised one);
+# test_case_coverage.py runs them with migest's outputs perturbed and requires a failure.
+COVERING: dict[str, list[tuple[Callable[..., None], str | None]]] = {}
 Test = TypeVar("Test", bound=Callable[..., None])
 
 
 def by_function(*functions: str) -> list[str]:
-    """The ids of the cases of these migest functions, registered as covered."""
-    ids = [c for c in CASES if CASES[c]["function"] in functions]
-    COVERED.update(ids)
-    return ids
+    """The ids of the cases of these migest functions (for ``parametrize`` and ``covers_each``)."""
+    return [c for c in CASES if CASES[c]["function"] in functions]
 
 
 def covers(*case_ids: str) -> Callable[[Test], Test]:
-    """Register the cases that a test checks (by name) as covered."""
+    """Register a test (without arguments) as checking these cases against migest's outputs."""
     unknown = [c for c in case_ids if CASES and c not in CASES]
     assert not unknown, f"no such reference case: {unknown}"
-    COVERED.update(case_ids)
-    return lambda test: test
+
+    def register(test: Test) -> Test:
+        for case_id in case_ids:
+            COVERING.setdefault(case_id, []).append((test, None))
+        return test
+
+    return register
+
+
+def covers_each(case_ids: list[str]) -> Callable[[Test], Test]:
+    """Register a test parametrised by ``case_id`` as checking each of these cases."""
+
+    def register(test: Test) -> Test:
+        for case_id in case_ids:
+            COVERING.setdefault(case_id, []).append((test, case_id))
+        return test
+
+    return register
 
 
 def matrix(path: str) -> pd.DataFrame:
@@ -97,6 +113,7 @@ DEMO = by_function("ffs_demo")
 
 
 @pytest.mark.parametrize("case_id", DEMO)
+@covers_each(DEMO)
 def test_demographic_accounting(case_id: str) -> None:
     case = CASES[case_id]
     args = case["args"]
@@ -124,32 +141,102 @@ def test_demographic_accounting(case_id: str) -> None:
     assert result.array is not None
     got = result.array[long["orig"].map(index), long["dest"].map(index), long["pob"].map(index)]
     np.testing.assert_allclose(got, long["value"].to_numpy(), **tol)
-    assert result.diagnostics.converged
+    diagnostics = result.diagnostics
+    if case_id == "ffs_demo_small_imr2018_distseed_indep":
+        # The seed's zero diagonal forbids staying: the 200 D-born living in D at the start
+        # can only go to A, B and C, where 85 D-born live at the end. migest returns this
+        # fit silently; the cell-change rule stops, the margins are 115 persons off.
+        fit = diagnostics.fits["independence"]
+        assert fit["converged"] and not fit["margins_met"]
+        assert fit["margin_error"] == pytest.approx(115.0, abs=1e-6)
+        assert diagnostics.worst_margin == {
+            "fit": "independence",
+            "birthplace": "D",
+            "margin": "origin",
+            "name": "D",
+            "target": pytest.approx(200.0),
+            "fitted": pytest.approx(85.0),
+            "gap": pytest.approx(-115.0),
+        }
+        assert not diagnostics.converged and not diagnostics.margins_met
+        return
+    assert diagnostics.converged and diagnostics.margins_met
+    for fit in diagnostics.fits.values():
+        assert fit["margin_error"] < 0.01, fit  # toy tables, stopping tolerance 1e-3
 
 
-def _diff_rates(case: dict[str, Any]) -> tuple[np.ndarray, list[str]]:
+def _diff_rates(case: dict[str, Any]) -> tuple[FlowEstimate, list[str]]:
     args = case["args"]
     start = matrix(args["stock_start"]["file"])
     names = list(start.index)
     s = start.to_numpy(float)
     if case["function"] == "ffs_rates" and args["method"]["value"] == "dennett":
-        return dennett(s, float(args["M"]["value"])), names
+        return dennett(s, float(args["M"]["value"]), names), names
     e = matrix(args["stock_end"]["file"]).loc[names, names].to_numpy(float)
     if case["function"] == "ffs_rates":
-        return rogers_von_rabenau(s, e), names
-    return stock_difference(s, e, decrease=args["decrease"]["value"]), names
+        return rogers_von_rabenau(s, e, names, negative_flows="keep"), names
+    return stock_difference(s, e, decrease=args["decrease"]["value"], names=names), names
 
 
 SIMPLE = by_function("ffs_diff", "ffs_rates")
 
 
 @pytest.mark.parametrize("case_id", SIMPLE)
+@covers_each(SIMPLE)
 def test_stock_difference_and_rates(case_id: str) -> None:
     case = CASES[case_id]
     got, names = _diff_rates(case)
     expected = matrix(output(case, "flow")).loc[names, names].to_numpy()
     (tol,) = case["tolerance"].values()
-    np.testing.assert_allclose(got, expected, **tol)
+    np.testing.assert_allclose(got.od, expected, **tol)
+    assert got.diagnostics.total_flow == pytest.approx(expected.sum(), rel=1e-12)
+    negative = expected[expected < 0]
+    assert got.diagnostics.negative_flows == {
+        "cells": negative.size,
+        "persons": pytest.approx(negative.sum(), rel=1e-12),
+        "smallest": pytest.approx(negative.min() if negative.size else 0.0, rel=1e-12),
+        "treatment": "kept" if negative.size else "none found",
+    }
+
+
+@covers("ffs_rates_small_rvr")
+def test_rogers_von_rabenau_negative_flows_set_to_zero_and_counted() -> None:
+    # migest's own output has 5 negative "flows" (-98.6 persons in all); by default they
+    # become 0 and the diagnostics say how many and how much.
+    case = CASES["ffs_rates_small_rvr"]
+    got, names = _diff_rates(case)
+    expected = matrix(output(case, "flow")).loc[names, names].to_numpy()
+    s = matrix(case["args"]["stock_start"]["file"]).loc[names, names].to_numpy(float)
+    e = matrix(case["args"]["stock_end"]["file"]).loc[names, names].to_numpy(float)
+    zeroed = rogers_von_rabenau(s, e, names)
+    np.testing.assert_allclose(zeroed.od, np.maximum(expected, 0.0), rtol=1e-12)
+    found = zeroed.diagnostics.negative_flows
+    assert found["cells"] == 5 and found["treatment"] == "set to 0"
+    assert found["persons"] == pytest.approx(-98.62219828, rel=1e-8)
+    assert zeroed.diagnostics.total_flow == pytest.approx(expected[expected > 0].sum())
+    assert got.diagnostics.negative_flows["persons"] == found["persons"]
+
+
+@covers("ffs_diff_small_zero", "ffs_diff_small_return")
+def test_stock_difference_counts_the_decreases() -> None:
+    # Reversing the falls adds exactly the persons that dropping them leaves out: migest's
+    # return total minus its zero total is what our diagnostics report as lost.
+    zero, _ = _diff_rates(CASES["ffs_diff_small_zero"])
+    back, names = _diff_rates(CASES["ffs_diff_small_return"])
+    totals = {
+        case_id: matrix(output(CASES[case_id], "flow")).to_numpy().sum()
+        for case_id in ("ffs_diff_small_zero", "ffs_diff_small_return")
+    }
+    lost = totals["ffs_diff_small_return"] - totals["ffs_diff_small_zero"]
+    assert lost > 0
+    for got, treatment in ((zero, "dropped"), (back, "reversed as return flows")):
+        assert got.diagnostics.stock_decreases is not None
+        assert got.diagnostics.stock_decreases["persons"] == pytest.approx(lost, rel=1e-12)
+        assert got.diagnostics.stock_decreases["treatment"] == treatment
+    assert zero.diagnostics.stock_decreases == back.diagnostics.stock_decreases | {
+        "treatment": "dropped"
+    }
+    assert back.diagnostics.total_flow == pytest.approx(totals["ffs_diff_small_return"])
 
 
 def two_way_args(args: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
@@ -164,6 +251,7 @@ IPF2 = by_function("ipf2")
 
 
 @pytest.mark.parametrize("case_id", IPF2)
+@covers_each(IPF2)
 def test_ipf2_migest_rule(case_id: str) -> None:
     case = CASES[case_id]
     args = case["args"]
@@ -191,6 +279,7 @@ CM2 = by_function("cm2")
 
 
 @pytest.mark.parametrize("case_id", CM2)
+@covers_each(CM2)
 def test_cm2(case_id: str) -> None:
     case = CASES[case_id]
     rows, cols, offset = two_way_args(case["args"])
@@ -221,6 +310,7 @@ def _long_to_array(path: str, names: list[str]) -> np.ndarray:
 
 
 @pytest.mark.parametrize("case_id", IPF3)
+@covers_each(IPF3)
 def test_ipf3_as_batched_ipf2(case_id: str) -> None:
     # migest ipf3: [orig, pob] then [dest, pob] margins, i.e. one 2-way fit per birthplace.
     case = CASES[case_id]
@@ -247,6 +337,7 @@ NET = by_function("cm_net", "net_matrix_ipf")
 
 
 @pytest.mark.parametrize("case_id", NET)
+@covers_each(NET)
 def test_flows_from_net(case_id: str) -> None:
     case = CASES[case_id]
     args = case["args"]
@@ -325,6 +416,7 @@ NET_TOTAL = by_function("cm_net_tot")
 
 
 @pytest.mark.parametrize("case_id", NET_TOTAL)
+@covers_each(NET_TOTAL)
 def test_flows_from_net_and_total(case_id: str) -> None:
     case = CASES[case_id]
     args = case["args"]
@@ -344,6 +436,7 @@ RESCALE = by_function("rescale_net")
 
 
 @pytest.mark.parametrize("case_id", RESCALE)
+@covers_each(RESCALE)
 def test_rescale_net(case_id: str) -> None:
     # Integer results: the remainder goes to the first largest-|y| element. In these cases
     # migest's sample() had a single candidate, so R's random state did not matter.

@@ -18,6 +18,11 @@ JOIN areas d ON d.m49 = m.destination AND d.kind = 'country'
 WHERE m.source = 'undesa_stock' AND m.edition = ? AND m.sex = ? AND m.origin <> 900
 """
 
+_OD_SEXES = """
+SELECT DISTINCT sex FROM migrant_stock
+WHERE source = 'undesa_stock' AND edition = ? AND origin <> 900 ORDER BY sex
+"""
+
 _SERIES = """
 SELECT s.area, s.year, s.period, s.value
 FROM series s JOIN areas a ON a.m49 = s.area AND a.kind = 'country'
@@ -31,6 +36,11 @@ def od_stock(con: duckdb.DuckDBPyConnection, edition: str, sex: str = "total") -
     Returns columns ``year, origin, destination, value`` (M49 codes; missing values as 0).
     """
     return con.execute(_OD, [edition, sex]).df()
+
+
+def od_sexes(con: duckdb.DuckDBPyConnection, edition: str) -> list[str]:
+    """The sexes (``total``, ``male``, ``female``) the edition's origin x destination table has."""
+    return [row[0] for row in con.execute(_OD_SEXES, [edition]).fetchall()]
 
 
 def wpp_series(con: duckdb.DuckDBPyConnection, edition: str, variable: str) -> pd.DataFrame:

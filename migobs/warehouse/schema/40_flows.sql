@@ -2,7 +2,7 @@
 -- edition, named migobs_flows/<stock edition>/<method>, one row per corridor with a flow.
 
 CREATE TABLE flow_runs (
-    run_id       VARCHAR PRIMARY KEY,   -- <method>/<edition>/<sex>/<year0>-<year1>
+    run_id       VARCHAR PRIMARY KEY,   -- <method>/<edition>/<sex>/<year0>-<year1>/wpp-<wpp>/<opt=value,...>
     method       VARCHAR NOT NULL,      -- demographic-accounting
     options      JSON NOT NULL,         -- the method's options
     edition      VARCHAR NOT NULL,      -- undesa_stock edition of the stock tables
@@ -13,7 +13,9 @@ CREATE TABLE flow_runs (
     countries    INTEGER NOT NULL,
     total_flow   DOUBLE NOT NULL,       -- persons moving between countries in the period
     world_pop    DOUBLE NOT NULL,       -- world population at year0 (WPP)
-    diagnostics  JSON NOT NULL          -- convergence, negatives, excess births, global balance
+    diagnostics  JSON NOT NULL,         -- convergence, worst margin, negatives, excess births, global balance
+    converged    BOOLEAN NOT NULL,      -- every fit stopped and met its margins (= diagnostics.converged)
+    margins_met  BOOLEAN NOT NULL       -- every fit met its margins (= diagnostics.margins_met)
 );
 
 CREATE TABLE flows (
