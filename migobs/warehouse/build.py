@@ -134,8 +134,24 @@ def current_build_id(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
+CODE = (Path(__file__).parents[1] / "sources", Path(__file__).parent)
+"""The packages whose code and data decide what a build writes: the parsers and the warehouse."""
+
+
+def code_digest() -> str:
+    """A sha256 over the source code, SQL and YAML of :data:`CODE`, so that an updated migobs
+    (a new loader, schema or names table) rebuilds a warehouse the old code made."""
+    digest = hashlib.sha256()
+    for package in CODE:
+        for path in sorted(package.rglob("*")):
+            if path.suffix in (".py", ".sql", ".yml") and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(package.parent)}\n".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _build_id(ctx: LoadContext, loaders: list[Loader], say: Progress) -> str:
-    digest = hashlib.sha256(f"migobs {__version__}\n".encode())
+    digest = hashlib.sha256(f"migobs {__version__} {code_digest()}\n".encode())
     for loader in loaders:
         say(f"verifying {loader.source} files")
         for edition in ctx.editions(loader.source):

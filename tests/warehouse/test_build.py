@@ -13,7 +13,8 @@ import pytest
 from migobs.config import Settings
 from migobs.errors import ChecksumMismatch, FileNotObtained, UnknownSource
 from migobs.sources import catalog
-from migobs.warehouse.build import build, current_build_id
+from migobs.warehouse import build as build_module
+from migobs.warehouse.build import build, code_digest, current_build_id
 from tests.warehouse.conftest import Adopt
 from tests.writers import write_m49, write_stock_totals
 
@@ -61,6 +62,23 @@ def test_if_stale_skips_an_identical_build(mirror_settings: Settings) -> None:
     again = build(mirror_settings, if_stale=True)
     assert again.skipped and again.build_id == first.build_id
     assert current_build_id(first.path) == first.build_id
+
+
+def test_changed_code_or_data_of_the_build_is_a_new_build_id(
+    mirror_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build(mirror_settings).build_id
+    package = tmp_path / "warehouse"
+    package.mkdir()
+    (package / "names.yml").write_text("A: 1\n")
+    monkeypatch.setattr(build_module, "CODE", (package,))
+    before = code_digest()
+    assert build(mirror_settings, if_stale=True).build_id != first  # other code, other id
+    (package / "names.yml").write_text("A: 2\n")  # a names table edited
+    edited = code_digest()
+    assert edited != before
+    (package / "notes.txt").write_text("not code")
+    assert code_digest() == edited  # only code, SQL and YAML count
 
 
 def test_checksum_mismatch_keeps_the_old_warehouse(mirror_settings: Settings) -> None:
