@@ -125,7 +125,10 @@ def _difference(now: Total, then: Total, percent: bool) -> tuple[float | None, f
 
 def _origin_editions(ctx: Context) -> list[str]:
     held = ctx.memo(("editions", SOURCE), lambda: editions.source_editions(ctx.con, SOURCE))
-    return [e for e in held if stock_cells.origin_years(ctx.con, SOURCE, e)]
+    return ctx.memo(
+        ("origin editions", SOURCE),
+        lambda: [e for e in held if stock_cells.origin_years(ctx.con, SOURCE, e)],
+    )
 
 
 def _origin_edition(ctx: Context, edition: str | None) -> str:
