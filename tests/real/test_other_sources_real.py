@@ -253,3 +253,42 @@ def test_boundaries_and_findings_of_the_other_sources(built_warehouse: Path) -> 
         "aggregate-mismatch",
         "correction-applied",
     } <= types
+
+
+def test_known_upstream_problems_are_corrected_or_recorded(
+    mirror: Path, built_warehouse: Path
+) -> None:
+    path = mirrored(mirror, "iom_mmp", "2022", "incidents")
+    # the file still has the problems the corrections name ...
+    assert xlsx_cell(path, "Worksheet", "T9308") == "POINT (12.54897854 33.01479981)"
+    assert xlsx_cell(path, "Worksheet", "T1778") == "POINT (0 0)"
+    assert xlsx_cell(path, "Worksheet", "T9127") == "POINT (12.93936308 28.00204958)"
+    with open_warehouse(built_warehouse) as con:
+        points = con.execute(
+            "SELECT row_number, latitude, longitude FROM missing_migrants WHERE edition = '2022' "
+            "AND row_number IN (9308, 1778, 9127) ORDER BY row_number"
+        ).fetchall()
+        placeholders = con.execute(
+            "SELECT count(*) FROM missing_migrants WHERE edition = '2022' "
+            "AND latitude = 33.01479981 AND longitude = 12.54897854 "
+            "AND region NOT IN ('Mediterranean', 'Northern Africa', 'Eastern Africa')"
+        ).fetchone()
+        kinds = con.execute(
+            "SELECT type, source, count(*) FROM findings WHERE type LIKE 'correction-%' "
+            "OR type = 'known-problem' GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+        date = con.execute(
+            "SELECT incident_date, incident_date_text FROM missing_migrants "
+            "WHERE edition = '2025' AND row_number = 9252"
+        ).fetchone()
+    # ... and the warehouse holds the 2025 export's places for them (rows 10194, 2221, 10013)
+    assert points == [
+        (1778, 21.894602, 32.913814),
+        (9127, 28.00204958, -12.93936308),
+        (9308, 31.482035, -104.843594),
+    ]
+    assert placeholders == (0,)
+    assert date == (None, "0")
+    # no guard fired: every correction still matches the problem the file has
+    assert [k for k in kinds if k[0] in ("correction-stale", "correction-unmatched")] == []
+    assert ("known-problem", "knomad", 3) in kinds

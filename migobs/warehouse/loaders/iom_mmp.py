@@ -129,6 +129,7 @@ def _frame(ctx: LoadContext, rows: pd.DataFrame, edition: str, file_id: int) -> 
             "incident_id": rows["incident_id"],
             **text,
             "incident_date": rows["incident_date"],
+            "incident_date_text": rows["incident_date_text"].replace("", None),
             "year": rows["year"].astype("Int64"),
             "month": rows["month"].map(MONTHS).astype("Int64"),
             **{c: rows[c] for c in COUNTS},

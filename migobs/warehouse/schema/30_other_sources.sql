@@ -36,7 +36,8 @@ CREATE TABLE missing_migrants (
     incident_id  VARCHAR,
     incident_type VARCHAR,
     region       VARCHAR,
-    incident_date DATE,
+    incident_date DATE,                -- the date when the cell holds an ISO date
+    incident_date_text VARCHAR,        -- the cell as the file has it (e.g. '0')
     year         INTEGER,
     month        INTEGER,
     dead         DOUBLE,
