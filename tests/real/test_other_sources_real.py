@@ -292,3 +292,30 @@ def test_known_upstream_problems_are_corrected_or_recorded(
     # no guard fired: every correction still matches the problem the file has
     assert [k for k in kinds if k[0] in ("correction-stale", "correction-unmatched")] == []
     assert ("known-problem", "knomad", 3) in kinds
+
+
+def test_knomad_world_row_for_israel_is_a_finding_naming_its_cell(
+    mirror: Path, built_warehouse: Path
+) -> None:
+    path = mirrored(mirror, "knomad", "2017", "remittances")
+    sheet = "Bilateral_Remittances_2017"
+    assert xlsx_cell(path, sheet, "CP2") == "Israel"
+    column = [xlsx_cell(path, sheet, f"CP{row}") for row in range(3, 217)]
+    cells = sum(v for v in column if isinstance(v, int | float))
+    with open_warehouse(built_warehouse) as con:
+        (rows,) = con.execute(
+            "SELECT rows FROM findings WHERE type = 'aggregate-mismatch' AND source = 'knomad' "
+            "AND title LIKE '%WORLD row%'"
+        ).fetchone()
+        paid = con.execute(
+            "SELECT count(*) FROM findings WHERE type = 'aggregate-mismatch' "
+            "AND source = 'wdi' AND edition = '2021-09-15'"
+        ).fetchone()
+    israel, lebanon = json.loads(rows)
+    assert (israel["cell"], israel["area"]) == ("CP217", 376)
+    assert israel["stated"] == pytest.approx(float(xlsx_cell(path, sheet, "CP217")) * 1e6)  # type: ignore[arg-type]
+    assert israel["stated"] == pytest.approx(990.3752e6)
+    assert israel["sum_of_cells"] == pytest.approx(cells * 1e6)
+    assert israel["sum_of_cells"] == pytest.approx(989.176e6, abs=1e3)
+    assert lebanon["cell"] == "DE217"
+    assert paid is not None and paid[0] > 0  # remittances paid is checked, by 2025 groupings
