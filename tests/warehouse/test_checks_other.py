@@ -108,12 +108,23 @@ def series(con: duckdb.DuckDBPyConnection, source: str, variable: str, rows: lis
 def test_world_net_migration_that_does_not_cancel(con: duckdb.DuckDBPyConnection) -> None:
     series(con, "wpp", "net_migrants", [(12, -1000.0), (250, 1000.0)], period="2015-2020")
     assert net_migration.check(con) == []
-    series(con, "wpp", "net_migrants", [(12, -1000.0), (250, 1500.0)], period="2010-2015")
+    rows = [(12, -1000.0), (250, 1500.0), (900, 3.0)]  # the file's WORLD row says 3
+    series(con, "wpp", "net_migrants", rows, period="2010-2015")
     (found,) = net_migration.check(con)
     assert found.type == "net-migration-not-zero"
     assert found.rows == [
-        {"sheet": "S", "period": "2010-2015", "sum": 500.0, "gross": 2500.0, "countries": 2}
+        {
+            "sheet": "S",
+            "period": "2010-2015",
+            "column": "A",
+            "world_cell": "A1",
+            "world_value": 3.0,
+            "sum": 500.0,
+            "gross": 2500.0,
+            "countries": 2,
+        }
     ]
+    assert "column A; the file's WORLD row says 3 in A1" in found.message
 
 
 def test_wdi_world_against_its_economies(con: duckdb.DuckDBPyConnection) -> None:
