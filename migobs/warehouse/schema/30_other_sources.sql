@@ -92,3 +92,14 @@ CREATE TABLE boundaries (
     file_id      INTEGER NOT NULL,
     feature      INTEGER NOT NULL       -- 0-based index of the feature in the file's `features`
 );
+
+CREATE TABLE missing_migrants_origins (
+    source       VARCHAR NOT NULL,      -- iom_mmp
+    edition      VARCHAR NOT NULL,      -- vintage with a Country of Origin column (2025)
+    row_number   INTEGER NOT NULL,      -- missing_migrants.row_number of the incident row
+    incident_key VARCHAR NOT NULL,      -- missing_migrants.incident_key
+    position     INTEGER NOT NULL,      -- 1-based place of the name in the cell
+    name         VARCHAR NOT NULL,      -- the name as the cell lists it
+    origin       INTEGER,               -- areas.m49; NULL = unmapped (also in findings)
+    file_id      INTEGER NOT NULL
+);
