@@ -180,6 +180,7 @@ class AreaResolver:
         self._iso3: dict[str, int] = {}
         self._names: dict[str, int] = {}
         self._seen: dict[tuple[str, str | None, str | None], _Seen] = {}
+        self._rows: dict[tuple[str, str | None, str | None], int] = {}
 
     def refresh(self, con: duckdb.DuckDBPyConnection) -> None:
         """Read the known areas, their codes and names from the warehouse's ``areas`` table."""
@@ -227,6 +228,11 @@ class AreaResolver:
         if key not in self._seen:
             self._remember(key, m49, "code" if code is not None else "name", "")
 
+    def tally(self, source: str, name: str | None, code: str | int | None, rows: int) -> None:
+        """Count ``rows`` source rows as carrying the spelling ``name`` or the code ``code``."""
+        key = (source, None if name is None else name.strip(), _text_or_none(code))
+        self._rows[key] = self._rows.get(key, 0) + rows
+
     def unmapped(self) -> list[tuple[str, str | None, str | None]]:
         """Every (source, name, code) asked about that did not map, in the order seen."""
         return [key for key, seen in self._seen.items() if seen.m49 is None]
@@ -244,7 +250,25 @@ class AreaResolver:
             }
         )
         append(con, "area_names", frame)
-        return [_unmapped_finding(s) for s in seen if s.m49 is None]
+        return [_unmapped_finding(s, rows) for s, rows in self._unmapped_areas()]
+
+    def _unmapped_areas(self) -> list[tuple[_Seen, int | None]]:
+        """Each unmapped area once, with the rows that carried it (``None``: not counted).
+
+        A code and a name recorded for the same area (a feature's code and its name) are one
+        area: the entry holding both stands for the entries holding only one of them.
+        """
+        unmapped = [s for s in self._seen.values() if s.m49 is None]
+        both = [s for s in unmapped if s.name is not None and s.code is not None]
+        found: list[tuple[_Seen, int | None]] = []
+        for s in unmapped:
+            if s.name is None or s.code is None:
+                if any(_same_area(s, b) for b in both):
+                    continue
+            parts = [s, *(o for o in unmapped if o is not s and _same_area(o, s))]
+            counts = [self._rows[k] for k in map(_key, parts) if k in self._rows]
+            found.append((s, max(counts) if counts else None))
+        return found
 
     def _hand(self, source: str, kind: str, text: str) -> Mapping | None:
         name_map = self._maps.get(source)
@@ -267,17 +291,37 @@ def _code_text(code: str | int | float) -> str:
     return str(int(text)) if text.isdigit() else text
 
 
-def _unmapped_finding(seen: _Seen) -> Finding:
+def _text_or_none(code: str | int | None) -> str | None:
+    return None if code is None else _code_text(code)
+
+
+def _key(seen: _Seen) -> tuple[str, str | None, str | None]:
+    return (seen.source, seen.name, seen.code)
+
+
+def _same_area(part: _Seen, whole: _Seen) -> bool:
+    """Whether ``part`` (a name or a code alone) is one of ``whole``'s name and code."""
+    if part.source != whole.source or part is whole:
+        return False
+    return (part.name is None and part.code == whole.code) or (
+        part.code is None and part.name == whole.name
+    )
+
+
+def _unmapped_finding(seen: _Seen, rows: int | None) -> Finding:
     label = seen.name if seen.name is not None else seen.code
     why = f" ({seen.reason})" if seen.reason else ""
+    also = f" (code {seen.code})" if seen.name is not None and seen.code is not None else ""
+    carried = "" if rows is None else f"{rows:,} row(s) of {seen.source} carry it; "
     return Finding(
         type="unmapped-area",
         title=f"{seen.source}: area {label!r} has no M49 code",
         message=(
-            f"{seen.source} names an area {label!r} that maps to no area of the warehouse{why}. "
-            f"Its values are kept out of the fact tables. Add it to "
+            f"{seen.source} names an area {label!r}{also} that maps to no area of the "
+            f"warehouse{why}. {carried}their values are kept out of the fact tables. Add it to "
             f"migobs/warehouse/area_names/{seen.source}.yml with its M49 code and a reason."
         ),
         source=seen.source,
-        rows=[{"name": seen.name, "code": seen.code}],
+        observed=None if rows is None else float(rows),
+        rows=[{"name": seen.name, "code": seen.code, "rows": rows}],
     )

@@ -253,3 +253,69 @@ def test_boundaries_and_findings_of_the_other_sources(built_warehouse: Path) -> 
         "aggregate-mismatch",
         "correction-applied",
     } <= types
+
+
+def test_known_upstream_problems_are_corrected_or_recorded(
+    mirror: Path, built_warehouse: Path
+) -> None:
+    path = mirrored(mirror, "iom_mmp", "2022", "incidents")
+    # the file still has the problems the corrections name ...
+    assert xlsx_cell(path, "Worksheet", "T9308") == "POINT (12.54897854 33.01479981)"
+    assert xlsx_cell(path, "Worksheet", "T1778") == "POINT (0 0)"
+    assert xlsx_cell(path, "Worksheet", "T9127") == "POINT (12.93936308 28.00204958)"
+    with open_warehouse(built_warehouse) as con:
+        points = con.execute(
+            "SELECT row_number, latitude, longitude FROM missing_migrants WHERE edition = '2022' "
+            "AND row_number IN (9308, 1778, 9127) ORDER BY row_number"
+        ).fetchall()
+        placeholders = con.execute(
+            "SELECT count(*) FROM missing_migrants WHERE edition = '2022' "
+            "AND latitude = 33.01479981 AND longitude = 12.54897854 "
+            "AND region NOT IN ('Mediterranean', 'Northern Africa', 'Eastern Africa')"
+        ).fetchone()
+        kinds = con.execute(
+            "SELECT type, source, count(*) FROM findings WHERE type LIKE 'correction-%' "
+            "OR type = 'known-problem' GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+        date = con.execute(
+            "SELECT incident_date, incident_date_text FROM missing_migrants "
+            "WHERE edition = '2025' AND row_number = 9252"
+        ).fetchone()
+    # ... and the warehouse holds the 2025 export's places for them (rows 10194, 2221, 10013)
+    assert points == [
+        (1778, 21.894602, 32.913814),
+        (9127, 28.00204958, -12.93936308),
+        (9308, 31.482035, -104.843594),
+    ]
+    assert placeholders == (0,)
+    assert date == (None, "0")
+    # no guard fired: every correction still matches the problem the file has
+    assert [k for k in kinds if k[0] in ("correction-stale", "correction-unmatched")] == []
+    assert ("known-problem", "knomad", 3) in kinds
+
+
+def test_knomad_world_row_for_israel_is_a_finding_naming_its_cell(
+    mirror: Path, built_warehouse: Path
+) -> None:
+    path = mirrored(mirror, "knomad", "2017", "remittances")
+    sheet = "Bilateral_Remittances_2017"
+    assert xlsx_cell(path, sheet, "CP2") == "Israel"
+    column = [xlsx_cell(path, sheet, f"CP{row}") for row in range(3, 217)]
+    cells = sum(v for v in column if isinstance(v, int | float))
+    with open_warehouse(built_warehouse) as con:
+        (rows,) = con.execute(
+            "SELECT rows FROM findings WHERE type = 'aggregate-mismatch' AND source = 'knomad' "
+            "AND title LIKE '%WORLD row%'"
+        ).fetchone()
+        paid = con.execute(
+            "SELECT count(*) FROM findings WHERE type = 'aggregate-mismatch' "
+            "AND source = 'wdi' AND edition = '2021-09-15'"
+        ).fetchone()
+    israel, lebanon = json.loads(rows)
+    assert (israel["cell"], israel["area"]) == ("CP217", 376)
+    assert israel["stated"] == pytest.approx(float(xlsx_cell(path, sheet, "CP217")) * 1e6)  # type: ignore[arg-type]
+    assert israel["stated"] == pytest.approx(990.3752e6)
+    assert israel["sum_of_cells"] == pytest.approx(cells * 1e6)
+    assert israel["sum_of_cells"] == pytest.approx(989.176e6, abs=1e3)
+    assert lebanon["cell"] == "DE217"
+    assert paid is not None and paid[0] > 0  # remittances paid is checked, by 2025 groupings

@@ -94,3 +94,28 @@ def test_unmapped_names_are_stored_and_become_findings(
 def test_normalise_drops_accents_case_stars_and_spaces() -> None:
     assert normalise("  Curaçao*  ") == "curacao"
     assert normalise("Saint  Martin (French part)") == "saint martin (french part)"
+
+
+def test_an_unmapped_area_is_one_finding_with_the_rows_that_carried_it(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    resolver = AreaResolver(load_name_maps(names_folder(tmp_path)))
+    resolver.refresh(con)
+    # a feature asked by code, then noted with its name: one area, not two
+    assert resolver.by_code("natural_earth", "CYN") is None
+    resolver.note("natural_earth", "N. Cyprus", "CYN", None)
+    resolver.tally("natural_earth", "N. Cyprus", "CYN", 1)
+    # a name carried by three rows, counted in two batches; a mapped name is not reported
+    assert resolver.by_name("iom_mmp", "Atlantis") is None
+    resolver.tally("iom_mmp", "Atlantis", None, 2)
+    resolver.tally("iom_mmp", " Atlantis", None, 1)
+    resolver.tally("iom_mmp", "Burundi", None, 5)
+    assert resolver.by_name("iom_mmp", "Burundi") == 108
+    findings = resolver.write(con)
+    assert [f.rows for f in findings] == [
+        [{"name": "N. Cyprus", "code": "CYN", "rows": 1}],
+        [{"name": "Atlantis", "code": None, "rows": 3}],
+    ]
+    assert "'N. Cyprus' (code CYN)" in findings[0].message
+    assert "3 row(s) of iom_mmp carry it" in findings[1].message
+    assert findings[1].observed == 3.0

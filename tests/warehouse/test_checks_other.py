@@ -6,7 +6,14 @@ import duckdb
 import pytest
 
 from migobs.warehouse import schema
-from migobs.warehouse.checks import missing_migrants, net_migration, refugees, wdi_aggregates
+from migobs.warehouse.checks import (
+    knomad_totals,
+    missing_migrants,
+    net_migration,
+    refugees,
+    wdi_aggregates,
+)
+from migobs.warehouse.loaders import wdi
 
 
 @pytest.fixture
@@ -101,12 +108,23 @@ def series(con: duckdb.DuckDBPyConnection, source: str, variable: str, rows: lis
 def test_world_net_migration_that_does_not_cancel(con: duckdb.DuckDBPyConnection) -> None:
     series(con, "wpp", "net_migrants", [(12, -1000.0), (250, 1000.0)], period="2015-2020")
     assert net_migration.check(con) == []
-    series(con, "wpp", "net_migrants", [(12, -1000.0), (250, 1500.0)], period="2010-2015")
+    rows = [(12, -1000.0), (250, 1500.0), (900, 3.0)]  # the file's WORLD row says 3
+    series(con, "wpp", "net_migrants", rows, period="2010-2015")
     (found,) = net_migration.check(con)
     assert found.type == "net-migration-not-zero"
     assert found.rows == [
-        {"sheet": "S", "period": "2010-2015", "sum": 500.0, "gross": 2500.0, "countries": 2}
+        {
+            "sheet": "S",
+            "period": "2010-2015",
+            "column": "A",
+            "world_cell": "A1",
+            "world_value": 3.0,
+            "sum": 500.0,
+            "gross": 2500.0,
+            "countries": 2,
+        }
     ]
+    assert "column A; the file's WORLD row says 3 in A1" in found.message
 
 
 def test_wdi_world_against_its_economies(con: duckdb.DuckDBPyConnection) -> None:
@@ -117,3 +135,65 @@ def test_wdi_world_against_its_economies(con: duckdb.DuckDBPyConnection) -> None
     (found,) = wdi_aggregates.check(con)
     assert (found.observed, found.expected) == (50.0, 30.0)
     assert found.rows[0]["cell"] == "A1"
+
+
+def remittance(
+    con: duckdb.DuckDBPyConnection, down: int, across: int, value: float, cell: str
+) -> None:
+    con.execute(
+        "INSERT INTO bilateral_remittances VALUES ('knomad', '2017', 2017, ?, ?, ?, 1, 'B', ?)",
+        [down, across, value, cell],
+    )
+
+
+def test_knomad_world_row_and_grand_total_against_their_cells(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # 2 senders (12, 250) x 2 receivers (12, 250); WORLD (900) row 4, column D
+    for down, across, value, cell in [
+        (12, 12, 1.0e6, "B2"), (12, 250, 2.0e6, "C2"), (12, 900, 3.0e6, "D2"),
+        (250, 12, 4.0e6, "B3"), (250, 250, 5.0e6, "C3"), (250, 900, 9.0e6, "D3"),
+        (900, 12, 5.0e6, "B4"), (900, 250, 7.0e6, "C4"), (900, 900, 12.0e6, "D4"),
+    ]:  # fmt: skip
+        remittance(con, down, across, value, cell)
+    assert knomad_totals.check(con) == []
+    # the cached WORLD cell of France's column says 7.5 where its cells sum to 7
+    con.execute("UPDATE bilateral_remittances SET value = 7.5e6 WHERE cell IN ('C4', 'D4')")
+    found = {f.title: f for f in knomad_totals.check(con)}
+    assert len(found) == 2
+    (row,) = [f for f in found.values() if "WORLD row" in f.title]
+    assert row.rows == [
+        {
+            "table": "bilateral_remittances",
+            "total": "WORLD row",
+            "area": 250,
+            "sheet": "B",
+            "cell": "C4",
+            "stated": 7.5e6,
+            "sum_of_cells": 7.0e6,
+            "cells": 2,
+        }
+    ]
+    assert "C4 (France) states 7,500,000, its cells sum to 7,000,000" in row.message
+    (total,) = [f for f in found.values() if "grand total" in f.title]
+    assert (total.rows[0]["cell"], total.observed, total.expected) == ("D4", 7.5e6, 12.0e6)
+
+
+def test_wdi_edition_without_metadata_borrows_another_editions_groupings(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    assert wdi.groupings_from() == {"2021-09-15": "2025-07-01"}
+    con.execute(
+        "INSERT INTO area_groups VALUES (900, 12, 'wdi/2025-07-01'), (900, 250, 'wdi/2025-07-01')"
+    )
+    assert wdi_aggregates.check(con) == []
+    series(
+        con, "wdi", "remittances_paid", [(12, 10.0), (250, 20.0), (900, 50.0)], edition="2021-09-15"
+    )
+    assert wdi_aggregates.check(con) == []  # no groupings of its own: not checked
+    wdi.borrow_groupings(con)
+    wdi.borrow_groupings(con)  # once only
+    (found,) = wdi_aggregates.check(con)
+    assert (found.edition, found.observed, found.expected) == ("2021-09-15", 50.0, 30.0)
+    scheme = con.execute("SELECT count(*) FROM area_groups WHERE scheme = 'wdi/2021-09-15'")
+    assert scheme.fetchone() == (2,)

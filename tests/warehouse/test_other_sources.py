@@ -104,6 +104,19 @@ def test_knomad_remittances_are_converted_from_millions_once(
     assert one(built, stock) == (2.25, "B4")
 
 
+def test_missing_migrants_origins_beside_their_incident_rows(
+    built: duckdb.DuckDBPyConnection,
+) -> None:
+    stored = built.execute(
+        "SELECT edition, row_number, incident_key, position, name, origin "
+        "FROM missing_migrants_origins ORDER BY row_number, position"
+    ).fetchall()
+    assert stored == [
+        ("2025", 2, "2017.MMP001", 1, "Algeria", 12),
+        ("2025", 3, "2017.MMP002,2017.MMP003", 1, "Algeria", 12),
+    ]
+
+
 def test_rpw_keeps_quarters_with_a_value(built: duckdb.DuckDBPyConnection) -> None:
     rows = built.execute(
         "SELECT receiving, period, value, cell FROM remittance_prices ORDER BY receiving, period"
@@ -144,7 +157,10 @@ def test_unmapped_areas_and_checks_are_reported_as_findings(
     unmapped = built.execute(
         "SELECT rows FROM findings WHERE type = 'unmapped-area' AND source = 'natural_earth'"
     ).fetchall()
-    assert {"name": None, "code": "SOL"} in [json.loads(r)[0] for (r,) in unmapped]
+    # one finding per feature, its code and name together, with the rows that carried it
+    assert [json.loads(r) for (r,) in unmapped] == [
+        [{"name": "Somaliland", "code": "SOL", "rows": 1}]
+    ]
     same = one(built, "SELECT observed, rows FROM findings WHERE type = 'origin-equals-asylum'")
     assert same[0] == 1.0 and json.loads(str(same[1]))[0]["row"] == 3
     hic = one(

@@ -1,7 +1,9 @@
 """World Bank WDI aggregates against the sum of the economies the metadata puts in them.
 
 Family ``wdi_aggregates``: for every WDI aggregate with members (World, the seven regions, the
-income groups: ``area_groups`` scheme ``wdi/<edition>``, from the Metadata_Country file), each
+income groups: ``area_groups`` scheme ``wdi/<edition>``, from the edition's Metadata_Country
+file, or for an edition without one from the edition ``groupings_from`` in
+``area_names/wdi.yml`` names: remittances paid 2021-09-15 by the 2025-07-01 metadata), each
 year's stated value is compared with the sum of its members' values. The World Bank fills gaps
 when it computes aggregates, and some (net ODA received) include flows no economy receives, so
 differences above :data:`RELATIVE_TOLERANCE` of the stated value leave one

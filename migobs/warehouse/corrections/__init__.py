@@ -6,22 +6,27 @@ Each file lists corrections of one source's rows after its loader ran::
     corrections:
       - what: 2017 O-D table, aggregate 934 differs from the totals workbook by 41,039
         where: {table: migrant_stock, edition: "2017", year: 2017, destination: 934}
-        action: set            # set (needs `value`, optional `column`, default value) | delete
-        value: 97330919
-        expect: 97289880       # optional guard: the value the file has today; when the rows
-                               # no longer hold it the source was fixed, and the correction is
-                               # not applied (finding `correction-stale`)
+        action: set            # set | delete | keep (a known problem left as the file has it)
+        value: 97330919        # set: `value` of `column` (default `value`), or
+                               # `values: {column: value, ...}` for several columns
+        expect: 97289880       # guard: what the rows hold today (a value of the set column, or
+                               # `{column: value, ...}`; null is a value). When the rows no
+                               # longer hold it the source was fixed: nothing is changed and
+                               # the finding is `correction-stale`
         reason: the origin-destination copy was pasted from an older release
         provider: UN DESA Population Division
         status: open           # open | reported | fixed-upstream
 
 ``where`` names the table and equality conditions on its columns (``source`` is added from the
-file). Each applied correction leaves a ``correction-applied`` finding; one that matches no rows
-leaves ``correction-unmatched``. Nothing is corrected silently.
+file). Each applied correction leaves a ``correction-applied`` finding, each ``keep`` a
+``known-problem`` finding; one that matches no rows leaves ``correction-unmatched``, one whose
+guard fails ``correction-stale``. Nothing is corrected silently. Numbers in a guard compare with a
+relative tolerance of 1e-9 (the files' decimals read as binary floats).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,22 +38,27 @@ from migobs.errors import WarehouseError
 from migobs.warehouse.findings import Finding
 
 HERE = Path(__file__).parent
-ACTIONS = ("set", "delete")
+ACTIONS = ("set", "delete", "keep")
 IDENTIFIER = frozenset("abcdefghijklmnopqrstuvwxyz_0123456789")
+REL_TOLERANCE = 1e-9
+"""Relative difference under which a number in a guard counts as the value the rows hold."""
 
 
 @dataclass(frozen=True)
 class Correction:
-    """One entry of a corrections file."""
+    """One entry of a corrections file.
+
+    ``values`` are the columns a ``set`` writes (empty for ``delete`` and ``keep``); ``expect``
+    the columns and values the guard requires of every matched row (``None``: no guard).
+    """
 
     source: str
     what: str
     table: str
     where: dict[str, Any]
     action: str
-    column: str
-    value: Any
-    expect: Any
+    values: dict[str, Any]
+    expect: dict[str, Any] | None
     reason: str
     provider: str
     status: str
@@ -70,7 +80,9 @@ def _parse(path: Path, source: str, item: dict[str, Any]) -> Correction:
     table = str(where.pop("table", ""))
     action = str(item.get("action", ""))
     column = str(item.get("column", "value"))
-    names = [table, column, *where]
+    values = dict(item["values"]) if "values" in item else {column: item.get("value")}
+    expect = _expect(item, column)
+    names = [table, *values, *where, *(expect or {})]
     if action not in ACTIONS or not table or not all(set(n) <= IDENTIFIER for n in names):
         raise WarehouseError(
             f"{path}: correction {item.get('what')!r} needs `where.table`, plain column names "
@@ -84,14 +96,20 @@ def _parse(path: Path, source: str, item: dict[str, Any]) -> Correction:
         table=table,
         where={"source": source, **where},
         action=action,
-        column=column,
-        value=item.get("value"),
-        expect=item.get("expect"),
+        values=values if action == "set" else {},
+        expect=expect,
         reason=str(item["reason"]),
         provider=str(item.get("provider", "")),
         status=str(item.get("status", "open")),
         file=path.name,
     )
+
+
+def _expect(item: dict[str, Any], column: str) -> dict[str, Any] | None:
+    if "expect" not in item:
+        return None
+    expect = item["expect"]
+    return dict(expect) if isinstance(expect, dict) else {column: expect}
 
 
 def apply(
@@ -104,30 +122,57 @@ def apply(
 def _apply_one(con: duckdb.DuckDBPyConnection, c: Correction) -> Finding:
     condition = " AND ".join(f'"{column}" = ?' for column in c.where)
     params = list(c.where.values())
-    current = con.execute(
-        f'SELECT "{c.column}" FROM "{c.table}" WHERE {condition}', params
-    ).fetchall()
+    guarded = list(c.expect or c.values or {"source": None})
+    select = ", ".join(f'"{column}"' for column in guarded)
+    current = con.execute(f'SELECT {select} FROM "{c.table}" WHERE {condition}', params).fetchall()
     if not current:
         return _finding(c, "correction-unmatched", "matches no rows; nothing was changed")
-    if c.expect is not None and any(row[0] != c.expect for row in current):
-        found = sorted({row[0] for row in current}, key=str)
+    held = [dict(zip(guarded, row, strict=True)) for row in current]
+    if c.expect is not None and not all(_holds(row, c.expect) for row in held):
         return _finding(
             c,
             "correction-stale",
-            f"expected {c.expect!r} but the rows hold {found!r}: the "
-            "source may have been fixed; the correction was not applied. Review "
+            f"expected {c.expect!r} but the rows hold {_distinct(held)!r}: the source may have "
+            "been fixed; the correction was not applied. Review "
             f"migobs/warehouse/corrections/{c.file}.",
         )
+    if c.action == "keep":
+        return _finding(c, "known-problem", f"left as the file has it on {len(current)} row(s)")
     if c.action == "delete":
         con.execute(f'DELETE FROM "{c.table}" WHERE {condition}', params)
     else:
+        assignments = ", ".join(f'"{column}" = ?' for column in c.values)
         con.execute(
-            f'UPDATE "{c.table}" SET "{c.column}" = ? WHERE {condition}', [c.value, *params]
+            f'UPDATE "{c.table}" SET {assignments} WHERE {condition}',
+            [*c.values.values(), *params],
         )
     return _finding(c, "correction-applied", f"{c.action} on {len(current)} row(s)")
 
 
+def _holds(row: dict[str, Any], expect: dict[str, Any]) -> bool:
+    return all(_same(row[column], value) for column, value in expect.items())
+
+
+def _same(held: Any, expected: Any) -> bool:
+    if held is None or expected is None:
+        return held is None and expected is None
+    numbers = (int, float)
+    if isinstance(held, numbers) and isinstance(expected, numbers):
+        return math.isclose(held, expected, rel_tol=REL_TOLERANCE)
+    return bool(held == expected)
+
+
+def _distinct(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: list[dict[str, Any]] = []
+    for row in rows:
+        if row not in seen:
+            seen.append(row)
+    return seen
+
+
 def _finding(c: Correction, type_: str, outcome: str) -> Finding:
+    (expected,) = c.values.values() if len(c.values) == 1 else (None,)
+    (observed,) = (c.expect or {}).values() if len(c.expect or {}) == 1 else (None,)
     return Finding(
         type=type_,
         title=f"{c.source}: {c.what}",
@@ -135,7 +180,7 @@ def _finding(c: Correction, type_: str, outcome: str) -> Finding:
         f"{c.status}): {outcome}.",
         source=c.source,
         edition=str(c.where.get("edition")) if "edition" in c.where else None,
-        observed=c.expect if isinstance(c.expect, int | float) else None,
-        expected=c.value if isinstance(c.value, int | float) else None,
-        rows=[{"table": c.table, **c.where}],
+        observed=observed if isinstance(observed, int | float) else None,
+        expected=expected if isinstance(expected, int | float) else None,
+        rows=[{"table": c.table, **c.where, **({"set": c.values} if c.values else {})}],
     )

@@ -65,9 +65,10 @@ def map_codes(
     """
     pairs = pd.DataFrame({"code": codes, "name": codes if names is None else names})
     found: dict[str, int | None] = {}
-    for code, name in pairs.drop_duplicates().itertuples(index=False):
+    for (code, name), rows in pairs.value_counts(sort=False).items():
         if code not in found:
             found[code] = ctx.areas.by_code(source, code)
+        ctx.areas.tally(source, None, code, int(rows))
         if names is not None:
             ctx.areas.note(source, str(name), None, found[code])
     return codes.map(found).astype("Int64")
@@ -75,5 +76,8 @@ def map_codes(
 
 def map_names(ctx: LoadContext, source: str, names: pd.Series) -> pd.Series:
     """The M49 code (``Int64``, NA where unmapped or empty) of each of ``source``'s spellings."""
-    found = {name: ctx.areas.by_name(source, name) for name in names.unique() if name}
+    found: dict[str, int | None] = {}
+    for name, rows in names[names != ""].value_counts(sort=False).items():
+        found[name] = ctx.areas.by_name(source, name)
+        ctx.areas.tally(source, name, None, int(rows))
     return names.map(found).astype("Int64")

@@ -7,7 +7,8 @@ comma-joined). Each older vintage is matched to the next newer one by the rule o
 matched row takes the newer row's key and ``matched_by`` says how. An unmatched row keeps its
 own ID key, prefixed ``<edition>:`` when a newer row holds that ID for another incident (a
 ``vintage-id-reused`` finding names both rows). The country of incident (2025 vintage) maps by
-name through ``area_names/iom_mmp.yml``.
+name through ``area_names/iom_mmp.yml``; its countries of origin go to
+``missing_migrants_origins`` (:mod:`migobs.warehouse.loaders._origins`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from migobs.sources import iom_mmp as parser
 from migobs.sources._layout import layout
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders import _incidents as incidents
-from migobs.warehouse.loaders._common import held_files, map_names
+from migobs.warehouse.loaders._common import add_areas, held_files, map_names
+from migobs.warehouse.loaders._origins import origins
 
 SOURCE = "iom_mmp"
 ORDER = 40
@@ -58,8 +60,12 @@ def load(ctx: LoadContext) -> None:
         if newer is not None:
             _key_by(ctx, (held.edition, rows), newer)
         newer = (held.edition, rows)
+    add_areas(ctx, SOURCE)
     for held, rows in vintages:
         ctx.append("missing_migrants", _frame(ctx, rows, held.edition, held.file_id))
+        listed = origins(ctx, SOURCE, rows, held.edition, held.file_id)
+        if not listed.empty:
+            ctx.append("missing_migrants_origins", listed)
 
 
 def _key_by(
@@ -129,6 +135,7 @@ def _frame(ctx: LoadContext, rows: pd.DataFrame, edition: str, file_id: int) -> 
             "incident_id": rows["incident_id"],
             **text,
             "incident_date": rows["incident_date"],
+            "incident_date_text": rows["incident_date_text"].replace("", None),
             "year": rows["year"].astype("Int64"),
             "month": rows["month"].map(MONTHS).astype("Int64"),
             **{c: rows[c] for c in COUNTS},

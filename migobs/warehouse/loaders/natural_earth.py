@@ -42,6 +42,8 @@ def load(ctx: LoadContext) -> None:
 
 
 def _area(ctx: LoadContext, iso_n3: str, adm0_a3: str, name: str) -> int | None:
-    m49 = ctx.areas.by_code(SOURCE, iso_n3 if iso_n3 != MISSING else adm0_a3)
-    ctx.areas.note(SOURCE, name, None, m49)
+    code = iso_n3 if iso_n3 != MISSING else adm0_a3
+    m49 = ctx.areas.by_code(SOURCE, code)
+    ctx.areas.note(SOURCE, name, code, m49)
+    ctx.areas.tally(SOURCE, name, code, 1)
     return m49

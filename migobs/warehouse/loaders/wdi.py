@@ -6,14 +6,19 @@ US$ as the files state them. Empty fields are not stored; the Metadata_Indicator
 but not loaded (the extract itself names its indicator). Economies map by ISO3 (World Bank codes
 such as XKX and CHI through ``area_names/wdi.yml``), aggregates through the same names table.
 Memberships the metadata states (World, regions, income groups) become ``area_groups`` with
-scheme ``wdi/<edition>``, which the aggregate check sums.
+scheme ``wdi/<edition>``, which the aggregate check sums. An edition without its own metadata
+takes the memberships of the edition ``groupings_from`` in ``area_names/wdi.yml`` names (the
+2021-09-15 remittances paid: those of 2025-07-01).
 """
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
+import yaml
 
 from migobs.sources import wdi as parser
+from migobs.warehouse.areas import NAMES_DIR
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders._common import add_areas, held_files, map_codes
 
@@ -42,6 +47,25 @@ def load(ctx: LoadContext) -> None:
         else:
             indicator = parser.read_indicator(held.path, held.edition)
             _load_indicator(ctx, indicator, held.file_id)
+    borrow_groupings(ctx.con)
+
+
+def groupings_from() -> dict[str, str]:
+    """Edition without metadata -> the edition whose metadata gives its aggregates' members."""
+    data = yaml.safe_load((NAMES_DIR / f"{SOURCE}.yml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("groupings_from") or {}).items()}
+
+
+def borrow_groupings(con: duckdb.DuckDBPyConnection) -> None:
+    """Give each loaded edition of :func:`groupings_from` without memberships the other's."""
+    for edition, other in groupings_from().items():
+        con.execute(
+            "INSERT INTO area_groups SELECT group_m49, member_m49, 'wdi/' || $edition "
+            "FROM area_groups WHERE scheme = 'wdi/' || $other "
+            "AND EXISTS (SELECT 1 FROM series WHERE source = 'wdi' AND edition = $edition) "
+            "AND NOT EXISTS (SELECT 1 FROM area_groups WHERE scheme = 'wdi/' || $edition)",
+            {"edition": edition, "other": other},
+        )
 
 
 def _load_indicator(ctx: LoadContext, indicator: parser.Indicator, file_id: int) -> None:

@@ -36,7 +36,8 @@ CREATE TABLE missing_migrants (
     incident_id  VARCHAR,
     incident_type VARCHAR,
     region       VARCHAR,
-    incident_date DATE,
+    incident_date DATE,                -- the date when the cell holds an ISO date
+    incident_date_text VARCHAR,        -- the cell as the file has it (e.g. '0')
     year         INTEGER,
     month        INTEGER,
     dead         DOUBLE,
@@ -90,4 +91,15 @@ CREATE TABLE boundaries (
     adm0_a3      VARCHAR NOT NULL,      -- Natural Earth's own code of the feature
     file_id      INTEGER NOT NULL,
     feature      INTEGER NOT NULL       -- 0-based index of the feature in the file's `features`
+);
+
+CREATE TABLE missing_migrants_origins (
+    source       VARCHAR NOT NULL,      -- iom_mmp
+    edition      VARCHAR NOT NULL,      -- vintage with a Country of Origin column (2025)
+    row_number   INTEGER NOT NULL,      -- missing_migrants.row_number of the incident row
+    incident_key VARCHAR NOT NULL,      -- missing_migrants.incident_key
+    position     INTEGER NOT NULL,      -- 1-based place of the name in the cell
+    name         VARCHAR NOT NULL,      -- the name as the cell lists it
+    origin       INTEGER,               -- areas.m49; NULL = unmapped (also in findings)
+    file_id      INTEGER NOT NULL
 );
