@@ -157,7 +157,7 @@ def build() -> duckdb.DuckDBPyConnection:
         for s, e, var, a, y, v, f, c in SERIES
     ])  # fmt: skip
     _insert(con, "missing_migrants", [
-        ("iom_mmp", e, f"k{e}{r}", None, None, None, "Incident", reg, None, y, None, None, None, n,
+        ("iom_mmp", e, f"k{e}{r}", None, None, None, "Incident", reg, None, None, y, None, None, None, n,
          None, None, None, None, None, None, None, None, a, route, None, None, None, None, None,
          None, None, f, "Worksheet", r)
         for e, y, a, n, reg, route, f, r in INCIDENTS
