@@ -441,11 +441,17 @@ def _number(value: object) -> float:
     return value if isinstance(value, float) else 0.0
 
 
-def write_wpp(path: Path, labels: list[str], sheets: tuple[str, ...] = ("ESTIMATES",)) -> Path:
+def write_wpp(
+    path: Path,
+    labels: list[str],
+    sheets: tuple[str, ...] = ("ESTIMATES",),
+    revision: str = "POP/DB/WPP/Rev.2019/MIGR/F02",
+) -> Path:
     """A WPP 2019 F-file: titles in rows 1-16, header row 17, data from row 18."""
     content = {}
     for name in sheets:
         rows = _title_rows(16) + [WPP_HEADER + labels]
+        rows[11] = [revision]  # A12: the revision code that marks the edition
         for index, (area, code, kind, parent) in enumerate(WPP_ROWS, start=1):
             values = (
                 []

@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from migobs.errors import LayoutError
+from migobs.provenance import a1
 from migobs.sources._excel import (
     Grid,
     cell,
@@ -66,20 +68,28 @@ COLUMNS = (
 
 @dataclass(frozen=True)
 class Layout:
-    """One WPP file: its variable, the sheets to read, header row, first value column."""
+    """One WPP file: its variable, the sheets to read, header row, first value column, and the
+    revision code that marks the edition (``POP/DB/WPP/Rev.2019/...`` in A12 of every sheet)."""
 
     variable: str
     unit: str
     sheets: tuple[str, ...]
+    revision: str
+    revision_cell: tuple[int, int] = (12, 1)
     header_row: int = 17
     first_data_row: int = 18
     first_value: str = "H"
 
 
+REV_2019 = "POP/DB/WPP/Rev.2019/"
+"""The start of the revision code of every WPP 2019 file (A12: ``POP/DB/WPP/Rev.2019/MIGR/F02``)."""
+
 LAYOUTS: dict[tuple[str, str], Layout] = {
-    ("2019", "population"): Layout("population", "thousands", ("ESTIMATES",)),
-    ("2019", "net_migrants"): Layout("net_migrants", "thousands", ("ESTIMATES", "MEDIUM VARIANT")),
-    ("2019", "deaths"): Layout("deaths", "thousands", ("ESTIMATES", "MEDIUM VARIANT")),
+    ("2019", "population"): Layout("population", "thousands", ("ESTIMATES",), REV_2019),
+    ("2019", "net_migrants"): Layout(
+        "net_migrants", "thousands", ("ESTIMATES", "MEDIUM VARIANT"), REV_2019
+    ),
+    ("2019", "deaths"): Layout("deaths", "thousands", ("ESTIMATES", "MEDIUM VARIANT"), REV_2019),
 }
 """Layout of each (edition, file key) of the catalogue."""
 
@@ -105,7 +115,8 @@ def read(path: Path, edition: str, key: str) -> pd.DataFrame:
     Raises
     ------
     LayoutError
-        The file cannot be read, a sheet is missing, or the header is not in row 17.
+        The file cannot be read, a sheet is missing, the header is not in row 17, or the revision
+        code in A12 is not the edition's (another WPP revision).
     """
     spec = layout(edition, key)
     grids = read_sheets(path, spec.sheets, fix=FIX)
@@ -117,6 +128,7 @@ def _read_sheet(path: Path, sheet: str, grid: Grid, spec: Layout) -> pd.DataFram
     header = spec.header_row - 1
     for letters, label in HEADER.items():
         expect(path, sheet, grid, header, column_index(letters), label, FIX)
+    _expect_revision(path, sheet, grid, spec)
     start = column_index(spec.first_value)
     if not _is_year(cell(grid, header, start)):
         expect(path, sheet, grid, header, start, "a year or period", FIX)
@@ -154,3 +166,15 @@ def _read_sheet(path: Path, sheet: str, grid: Grid, spec: Layout) -> pd.DataFram
 
 def _is_year(value: object) -> bool:
     return text(value)[:4].isdigit()
+
+
+def _expect_revision(path: Path, sheet: str, grid: Grid, spec: Layout) -> None:
+    row, column = spec.revision_cell
+    found = text(cell(grid, row - 1, column - 1))
+    if not found.startswith(spec.revision):
+        raise LayoutError(
+            f"{path.name} [{sheet}] cell {a1(row - 1, column - 1)}: the revision code is "
+            f"{found!r}, not {spec.revision!r}...: this file is another WPP revision than the "
+            f"catalogue's edition. Add its edition to migobs/sources/wpp.yml and its layout to "
+            f"LAYOUTS in migobs/sources/wpp.py, or obtain the right file with `migobs fetch {SOURCE}`."
+        )

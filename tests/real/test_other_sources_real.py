@@ -239,7 +239,7 @@ def test_boundaries_and_findings_of_the_other_sources(built_warehouse: Path) -> 
     with open_warehouse(built_warehouse) as con:
         boundaries = con.execute("SELECT count(*), count(DISTINCT area) FROM boundaries").fetchone()
         unmapped = con.execute(
-            "SELECT source, code FROM area_names WHERE m49 IS NULL AND code IS NOT NULL AND source "
+            "SELECT DISTINCT source, code FROM area_names WHERE m49 IS NULL AND code IS NOT NULL AND source "
             "IN ('wdi', 'knomad', 'rpw', 'iom_mmp', 'unhcr', 'natural_earth') ORDER BY 1, 2"
         ).fetchall()
         types = {t for (t,) in con.execute("SELECT DISTINCT type FROM findings").fetchall()}
@@ -319,3 +319,20 @@ def test_knomad_world_row_for_israel_is_a_finding_naming_its_cell(
     assert israel["sum_of_cells"] == pytest.approx(989.176e6, abs=1e3)
     assert lebanon["cell"] == "DE217"
     assert paid is not None and paid[0] > 0  # remittances paid is checked, by 2025 groupings
+
+
+def test_missing_migrants_origins_are_the_cells_names(mirror: Path, built_warehouse: Path) -> None:
+    path = mirrored(mirror, "iom_mmp", "2025", "incidents")
+    with open_warehouse(built_warehouse) as con:
+        unmapped = con.execute(
+            "SELECT count(*) FROM missing_migrants_origins WHERE origin IS NULL"
+        ).fetchone()
+        sample = con.execute(
+            "SELECT row_number, string_agg(name, ',' ORDER BY position) FROM "
+            "missing_migrants_origins WHERE row_number IN (SELECT row_number FROM "
+            "missing_migrants_origins WHERE position = 3 LIMIT 5) GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+    assert unmapped == (0,)
+    assert len(sample) == 5
+    for row, names in sample:
+        assert xlsx_cell(path, "Worksheet", f"O{row}") == names  # Country of Origin

@@ -58,3 +58,12 @@ def test_missing_sheet(tmp_path: Path) -> None:
     path = write_wpp(tmp_path / "deaths.xlsx", ["2015-2020"])
     with pytest.raises(LayoutError, match="sheet 'MEDIUM VARIANT' is missing"):
         wpp.read(path, "2019", "deaths")
+
+
+def test_another_revision_is_refused_naming_the_cell(tmp_path: Path) -> None:
+    path = write_wpp(tmp_path / "pop.xlsx", ["1950"], revision="POP/DB/WPP/Rev.2022/POP/F01-1")
+    with pytest.raises(
+        LayoutError,
+        match=r"pop\.xlsx \[ESTIMATES\] cell A12: the revision code is 'POP/DB/WPP/Rev\.2022/POP",
+    ):
+        wpp.read(path, "2019", "population")

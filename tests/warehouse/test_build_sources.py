@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -7,8 +9,11 @@ import pytest
 from openpyxl import load_workbook
 
 from migobs.config import Settings
+from migobs.errors import ChecksumMismatch, LayoutError
 from migobs.sources import catalog
+from migobs.sources._download import sha256_of
 from migobs.warehouse.build import build
+from tests import writers
 from tests.warehouse.conftest import Adopt
 from tests.writers import WPP_ROWS, stock
 
@@ -131,3 +136,39 @@ def test_population_is_wpp_in_persons_with_its_cell(small_mirror: Settings) -> N
 
 def spec_name(key: str) -> str:
     return catalog.file_spec("wpp", "2019", key).name
+
+
+@pytest.mark.parametrize(
+    ("key", "edit", "error", "place"),
+    [
+        # truncated: the catalogue's checksum does not know it
+        ("deaths", lambda p: p.write_bytes(p.read_bytes()[:1000]), ChecksumMismatch, ""),
+        # another revision, in a file the catalogue was told to expect
+        (
+            "net_migrants",
+            lambda p: writers.write_wpp(
+                p, ["2010-2015"], ("ESTIMATES", "MEDIUM VARIANT"), "POP/DB/WPP/Rev.2022/MIGR/F02"
+            ),
+            LayoutError,
+            r".*\[ESTIMATES\] cell A12",
+        ),
+    ],
+)
+def test_bad_wpp_input_stops_the_build_and_keeps_the_warehouse(
+    small_mirror: Settings,
+    adopt: Adopt,
+    key: str,
+    edit: Callable[[Path], object],
+    error: type[Exception],
+    place: str,
+) -> None:
+    first = build(small_mirror).path
+    before = sha256_of(first)
+    assert small_mirror.mirror is not None
+    path = small_mirror.mirror / catalog.file_spec("wpp", "2019", key).mirror_path
+    edit(path)
+    if error is LayoutError:
+        adopt("wpp", "2019", key, path)
+    with pytest.raises(error, match=re.escape(path.name) + place):
+        build(small_mirror)
+    assert sha256_of(first) == before

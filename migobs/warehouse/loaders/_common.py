@@ -65,7 +65,8 @@ def map_codes(
     """
     pairs = pd.DataFrame({"code": codes, "name": codes if names is None else names})
     found: dict[str, int | None] = {}
-    for (code, name), rows in pairs.value_counts(sort=False).items():
+    counted = pairs.value_counts(sort=False, dropna=False).reset_index(name="rows")
+    for code, name, rows in counted.itertuples(index=False):
         if code not in found:
             found[code] = ctx.areas.by_code(source, code)
         ctx.areas.tally(source, None, code, int(rows))
@@ -77,7 +78,8 @@ def map_codes(
 def map_names(ctx: LoadContext, source: str, names: pd.Series) -> pd.Series:
     """The M49 code (``Int64``, NA where unmapped or empty) of each of ``source``'s spellings."""
     found: dict[str, int | None] = {}
-    for name, rows in names[names != ""].value_counts(sort=False).items():
-        found[name] = ctx.areas.by_name(source, name)
-        ctx.areas.tally(source, name, None, int(rows))
+    counted = names[names != ""].value_counts(sort=False).reset_index(name="rows")
+    for name, rows in counted.itertuples(index=False):
+        found[str(name)] = ctx.areas.by_name(source, str(name))
+        ctx.areas.tally(source, str(name), None, int(rows))
     return names.map(found).astype("Int64")
