@@ -227,8 +227,8 @@ class FlowRunPublic(BaseModel):
     diagnostics: dict[str, Any]  # convergence, negatives, excess births, global balance
 
 
-# Persons estimated to have moved from origin to destination in a run's period.
-class FlowPublic(BaseModel):
+# Which run and period a flow belongs to (shared by the flow lists).
+class FlowPeriod(BaseModel):
     run_id: str
     method: str
     edition: str
@@ -236,6 +236,10 @@ class FlowPublic(BaseModel):
     year0: int
     year1: int
     period: str
+
+
+# Persons estimated to have moved from origin to destination in a run's period.
+class FlowPublic(FlowPeriod):
     origin: int
     origin_name: str | None
     destination: int
@@ -244,14 +248,7 @@ class FlowPublic(BaseModel):
 
 
 # Both directions of one corridor in one run's period (persons; net = there minus back).
-class FlowCorridorPublic(BaseModel):
-    run_id: str
-    method: str
-    edition: str
-    sex: str
-    year0: int
-    year1: int
-    period: str
+class FlowCorridorPublic(FlowPeriod):
     origin: int
     origin_name: str
     destination: int
