@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal, get_args
 
 import duckdb
 
@@ -15,7 +15,8 @@ from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
 from migobs.indicators import Value, compute, years
 
-VERDICTS = ("reproduced", "close", "differs", "not_testable")
+Verdict = Literal["reproduced", "close", "differs", "not_testable"]
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 
 @dataclass(frozen=True)

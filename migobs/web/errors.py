@@ -17,8 +17,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from migobs.api.errors import ErrorBody, accepted_values, error_response
 from migobs.errors import WarehouseMissing
+from migobs.http.errors import ErrorBody, accepted_values, error_response
 from migobs.web.templating import templates
 
 PAGES = ["/world", "/country", "/country/{m49}", "/corridor", "/report", "/tracker", "/api/…"]

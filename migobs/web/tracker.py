@@ -13,12 +13,12 @@ import duckdb
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 
-from migobs.api.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
-from migobs.api.memo import per_build
 from migobs.errors import MigobsError, RecordNotFound
 from migobs.gcm import policy, reference
 from migobs.gcm.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
 from migobs.gcm.policy import PUBLIC
+from migobs.http.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
+from migobs.http.memo import per_build
 from migobs.web import tracker_auth as auth
 from migobs.web import tracker_records
 from migobs.web.compact import ObjectiveRow, compact_rows

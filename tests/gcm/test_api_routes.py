@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.gcm.service import Tracker
 from tests.gcm.conftest import PASSWORD, People, TestClient, headers

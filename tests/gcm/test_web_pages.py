@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.gcm.policy import PUBLIC
 from migobs.gcm.service import Tracker

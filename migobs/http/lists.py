@@ -11,8 +11,8 @@ import pandas as pd
 from fastapi import Response
 from pydantic import BaseModel
 
-from migobs.api.deps import Format, Paging
-from migobs.api.errors import ERROR_RESPONSES
+from migobs.http.deps import Format, Paging
+from migobs.http.errors import ERROR_RESPONSES
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
