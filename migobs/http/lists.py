@@ -1,4 +1,5 @@
-"""Turning a warehouse :class:`Page` into the API's list answer: JSON ``{data, count}`` or CSV."""
+"""Turning a warehouse :class:`~migobs.warehouse.read.listing.Slice` into the API's list answer:
+JSON ``{data, count}`` or CSV."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
-MARKS = {
+MARKS: dict[Verdict, str] = {
     "reproduced": "✔ reproduced",
     "close": "≈ close",
     "differs": "✘ differs",
