@@ -1,7 +1,7 @@
 """The tracker's web pages under ``/tracker``: States, objectives, sign-in, commitments, the
 steps of the workflow, the review queue and history (actions and reviews: ``tracker_records``).
 
-Pages call the same service as the API (:mod:`migobs.gcm.service`), so the same rules apply;
+Pages call the same service as the API (:mod:`migobs.tracker.service`), so the same rules apply;
 forms are protected by CSRF tokens (:mod:`migobs.web.tracker_auth`).
 """
 
@@ -16,9 +16,9 @@ from fastapi.responses import FileResponse
 from migobs.api.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
 from migobs.api.memo import per_build
 from migobs.errors import MigobsError, RecordNotFound
-from migobs.gcm import policy, reference
-from migobs.gcm.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
-from migobs.gcm.policy import PUBLIC
+from migobs.tracker import policy, reference
+from migobs.tracker.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
+from migobs.tracker.policy import PUBLIC
 from migobs.web import tracker_auth as auth
 from migobs.web import tracker_records
 from migobs.web.compact import ObjectiveRow, compact_rows

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Request, Response
 
 from migobs.api.deps import SettingsDep, TrackerDep
 from migobs.errors import MigobsError
-from migobs.gcm import policy
-from migobs.gcm.fields import REVIEW_KINDS
+from migobs.tracker import policy
+from migobs.tracker.fields import REVIEW_KINDS
 from migobs.web.tracker_page import Page, action_fields, back_to, guarded, review_fields, version_of
 
 router = APIRouter(prefix="/tracker", include_in_schema=False)

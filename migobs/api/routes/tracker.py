@@ -1,6 +1,6 @@
 """The Compact tracker's API: tokens (issued, revoked), commitments, actions, reviews, audit, users, exports.
 
-Every rule is applied by :mod:`migobs.gcm.service`; routes only parse and return.
+Every rule is applied by :mod:`migobs.tracker.service`; routes only parse and return.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from migobs.api.deps import CallerDep, Format, FormatQuery, TrackerDep, bearer_t
 from migobs.api.errors import ERROR_RESPONSES
 from migobs.api.lists import CSV_RESPONSE, csv_response
 from migobs.errors import NotAuthenticated, RecordNotFound
-from migobs.gcm import exporting, importing, reference
+from migobs.tracker import exporting, importing, reference
 
 
 @asynccontextmanager

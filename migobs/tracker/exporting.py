@@ -6,9 +6,9 @@ import csv
 import io
 from typing import Any
 
-from migobs.gcm import reference
-from migobs.gcm.policy import PUBLIC
-from migobs.gcm.service import MODELS, Tracker
+from migobs.tracker import reference
+from migobs.tracker.policy import PUBLIC
+from migobs.tracker.service import MODELS, Tracker
 
 
 def published(tracker: Tracker) -> dict[str, Any]:

@@ -18,9 +18,9 @@ import pytest
 from fastapi.routing import APIRoute
 
 from migobs.api.routes.tracker import router as api_router
-from migobs.gcm.service import Tracker
+from migobs.tracker.service import Tracker
 from migobs.web.tracker import ROUTERS
-from tests.gcm.conftest import EMAILS, PASSWORD, People, TestClient, csrf, headers, sign_in
+from tests.tracker.conftest import EMAILS, PASSWORD, People, TestClient, csrf, headers, sign_in
 
 ROLES = ("anonymous", "mexico", "france", "reviewer", "admin")
 KINDS = ("commitments", "actions", "reviews")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from migobs.errors import NotAuthenticated, PermissionDenied, RecordNotFound
-from migobs.gcm.models import Action, Commitment, RecordMixin
+from migobs.tracker.models import Action, Commitment, RecordMixin
 
 
 @dataclass(frozen=True)

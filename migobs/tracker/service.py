@@ -1,7 +1,7 @@
 """The tracker's use-cases. Every write appends an audit event in the same transaction.
 
-A :class:`Tracker` wraps one database. Callers pass a :class:`~migobs.gcm.policy.Caller`; the
-rules of :mod:`migobs.gcm.policy` are applied here, so the API, the web forms, the command line
+A :class:`Tracker` wraps one database. Callers pass a :class:`~migobs.tracker.policy.Caller`; the
+rules of :mod:`migobs.tracker.policy` are applied here, so the API, the web forms, the command line
 and the importer obey the same ones. Records come back as plain dicts (what the API returns).
 """
 
@@ -18,8 +18,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from migobs.config import DEFAULT_TOKEN_DAYS, Settings
 from migobs.errors import InvalidInput, NotAuthenticated, RecordNotFound, StaleVersion
-from migobs.gcm import accounts, db, fields, policy, serialise
-from migobs.gcm.models import (
+from migobs.tracker import accounts, db, fields, policy, serialise
+from migobs.tracker.models import (
     ROLES,
     Action,
     ApiToken,
@@ -33,7 +33,7 @@ from migobs.gcm.models import (
     WebSession,
     utcnow,
 )
-from migobs.gcm.policy import Caller
+from migobs.tracker.policy import Caller
 
 MODELS: dict[str, type[RecordMixin]] = {
     "commitments": Commitment,
