@@ -18,6 +18,7 @@ from migobs.api.memo import per_build
 from migobs.errors import MigobsError, RecordNotFound
 from migobs.tracker import policy, reference
 from migobs.tracker.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
+from migobs.tracker.models import RECORD_KINDS
 from migobs.tracker.policy import PUBLIC
 from migobs.web import tracker_auth as auth
 from migobs.web import tracker_records
@@ -268,8 +269,7 @@ def queue(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Respo
     except MigobsError as error:
         return page.error(error)
     waiting = {
-        kind: tracker.records(page.caller, kind, workflow="submitted")
-        for kind in ("commitments", "actions", "reviews")
+        kind: tracker.records(page.caller, kind, workflow="submitted") for kind in RECORD_KINDS
     }
     return page.render("queue.html", waiting=waiting)
 
