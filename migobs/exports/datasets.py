@@ -115,7 +115,12 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
         sources=sources_of(con, source, edition),
     )
     key = ["area", *kind.dimensions, "year"]
-    return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=kind.dimensions)
+    return TidyTable(
+        frame=_typed(frame[columns], key),
+        meta=meta,
+        dimensions=kind.dimensions,
+        areas=_area_list(con),
+    )
 
 
 def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
@@ -156,7 +161,13 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     dimensions = ("counterpart",) if corridor else ()
     key = ["area", *dimensions, "year"]
     columns = ["area", "area_name", "iso3", *dimensions, "year", "value"]
-    return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions)
+    return TidyTable(
+        frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions, areas=_area_list(con)
+    )
+
+
+def _area_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return atlas.areas(con)[["m49", "name", "kind"]]
 
 
 def _typed(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from migobs.warehouse.read import open_warehouse
 from tests.api.test_openapi import check_operation
 from tests.live import serve_in_thread
 from tests.sdmx_read import sdmx_values
+from tests.sdmx_schema import schema_errors
 
 pytestmark = pytest.mark.real
 
@@ -163,7 +164,10 @@ def test_indicator_export_reads_back_with_sdmx1(real: httpx.Client, tmp_path: Pa
         tmp_path / "indicator-sdg-10-c-1.sdmx2.csv",
         "DF_INDICATOR_SDG_10_C_1",
     )
-    assert round(values[("004", "2020")], 2) == 10.14  # Afghanistan, as /api/indicators gives
+    # Afghanistan, as /api/indicators gives, under the SDG Global Database's series code
+    assert round(values[("A", "SI_RMT_COST", "004", "2020")], 2) == 10.14
+    structure = (tmp_path / "indicator-sdg-10-c-1.structure.xml").read_bytes()
+    assert schema_errors(structure) == []
 
 
 def test_world_map_opens_on_a_year_with_data_on_real_data(real: httpx.Client) -> None:
