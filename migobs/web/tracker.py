@@ -13,9 +13,9 @@ import duckdb
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 
-from migobs.api.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
-from migobs.api.memo import per_build
 from migobs.errors import MigobsError, RecordNotFound
+from migobs.http.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
+from migobs.http.memo import per_build
 from migobs.tracker import policy, reference
 from migobs.tracker.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
 from migobs.tracker.models import RECORD_KINDS

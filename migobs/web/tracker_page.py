@@ -14,8 +14,8 @@ from fastapi import Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader
 
-from migobs.api.errors import STATUS_OF
 from migobs.errors import MigobsError
+from migobs.http.errors import STATUS_OF
 from migobs.tracker import reference
 from migobs.tracker.policy import Caller
 from migobs.tracker.service import Tracker

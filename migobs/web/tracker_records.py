@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from migobs.api.deps import SettingsDep, TrackerDep
 from migobs.errors import MigobsError
+from migobs.http.deps import SettingsDep, TrackerDep
 from migobs.tracker import policy
 from migobs.tracker.fields import REVIEW_KINDS
 from migobs.web.tracker_page import Page, action_fields, back_to, guarded, review_fields, version_of

@@ -31,7 +31,7 @@ with warnings.catch_warnings():  # starlette 1.x prefers httpx2; httpx is what w
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.tracker import db
 from migobs.tracker.policy import SYSTEM

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.errors import StaleVersion
 from migobs.tracker.service import Tracker

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.tracker.policy import PUBLIC
 from migobs.tracker.service import Tracker

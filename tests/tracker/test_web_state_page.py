@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.tracker.service import Tracker
 from tests.faces_warehouse import build_small_warehouse

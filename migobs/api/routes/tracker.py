@@ -15,10 +15,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from migobs.api.deps import CallerDep, Format, FormatQuery, TrackerDep, bearer_token, open_tracker
-from migobs.api.errors import ERROR_RESPONSES
-from migobs.api.lists import CSV_RESPONSE, csv_response
 from migobs.errors import NotAuthenticated
+from migobs.http.deps import CallerDep, Format, FormatQuery, TrackerDep, bearer_token, open_tracker
+from migobs.http.errors import ERROR_RESPONSES
+from migobs.http.lists import CSV_RESPONSE, csv_response
 from migobs.tracker import exporting, importing, reference
 from migobs.tracker.models import record_kind
 
