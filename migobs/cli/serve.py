@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import click
-import uvicorn
 
-from migobs.api.app import create_app
 from migobs.cli._common import settings_from
 
 
@@ -22,6 +20,10 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
 
     Reads the warehouse built by `migobs build`; pages say how to build it when it is missing.
     """
+    import uvicorn
+
+    from migobs.api.app import create_app
+
     settings = settings_from(ctx)
     app = create_app(settings)
     uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
