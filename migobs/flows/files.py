@@ -97,14 +97,18 @@ def write_od(path: Path, od: FloatArray, names: list[str]) -> None:
     """Write the off-diagonal origin-destination flows as ``orig,dest,flow``."""
     orig, dest = np.nonzero(~np.eye(len(names), dtype=bool))
     flows = od[orig, dest].tolist()
-    _write(path, ["orig", "dest", "flow"], zip(_labels(names, orig), _labels(names, dest), flows))
+    _write(
+        path,
+        ["orig", "dest", "flow"],
+        zip(_labels(names, orig), _labels(names, dest), flows, strict=True),
+    )
 
 
 def write_array(path: Path, array: FloatArray, names: list[str]) -> None:
     """Write the ``[orig, dest, pob]`` flow array as ``orig,dest,pob,flow``."""
     orig, dest, pob = (axis.ravel() for axis in np.indices(array.shape))
     labels = (_labels(names, axis) for axis in (orig, dest, pob))
-    _write(path, ["orig", "dest", "pob", "flow"], zip(*labels, array.ravel().tolist()))
+    _write(path, ["orig", "dest", "pob", "flow"], zip(*labels, array.ravel().tolist(), strict=True))
 
 
 def _labels(names: list[str], positions: np.ndarray) -> list[str]:
