@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from migobs.api.errors import ErrorBody, accepted_values, error_response
-from migobs.errors import WarehouseMissing
+from migobs.errors import WarehouseDamaged, WarehouseMissing
 from migobs.web.templating import templates
 
 PAGES = ["/world", "/country", "/country/{m49}", "/corridor", "/report", "/tracker", "/api/…"]
@@ -90,10 +90,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(WarehouseMissing)
     async def missing(request: Request, error: WarehouseMissing) -> Response:
+        broken = isinstance(error, WarehouseDamaged)
         if is_api(request):
-            body = ErrorBody(status=503, type="warehouse-missing", message=str(error))
-            return error_response(body)
-        return error_page(request, 503, str(error), title="No warehouse yet")
+            kind = "warehouse-damaged" if broken else "warehouse-missing"
+            return error_response(ErrorBody(status=503, type=kind, message=str(error)))
+        title = "The warehouse is damaged" if broken else "No warehouse yet"
+        return error_page(request, 503, str(error), title=title)
 
     @app.exception_handler(PageInputError)
     async def page_input(request: Request, error: PageInputError) -> HTMLResponse:
