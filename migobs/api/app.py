@@ -25,6 +25,12 @@ from migobs.web import site
 from migobs.web import tracker as tracker_pages
 
 
+def app_from_env() -> FastAPI:
+    """The application for the ``MIGOBS_*`` settings: what each worker of
+    ``migobs serve --workers N`` runs."""
+    return create_app(Settings.from_env())
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The application for ``settings``; routers are added here, one per resource."""
     app = FastAPI(
