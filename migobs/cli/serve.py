@@ -30,20 +30,20 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int) 
     """
     import uvicorn
 
-    from migobs.api.app import create_app
+    from migobs.app import create_app
 
     settings = settings_from(ctx)
     host, port = host or settings.host, port or settings.port
     if workers == 1:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
         return
-    from migobs.gcm.service import Tracker
+    from migobs.tracker.service import Tracker
 
     # A SQLite tracker is migrated once here, not by every worker at the same moment; each
     # worker then reads the same MIGOBS_* settings and creates its own app.
     Tracker.from_settings(settings).engine.dispose()
     uvicorn.run(
-        "migobs.api.app:app_from_env",
+        "migobs.app:app_from_env",
         factory=True,
         workers=workers,
         host=host,

@@ -14,13 +14,13 @@ import click
 from migobs.cli._common import ImportedChoice, echo_json, reports_errors, settings_from
 
 if TYPE_CHECKING:
-    from migobs.gcm.service import Tracker
+    from migobs.tracker.service import Tracker
 
 
 @contextmanager
 def _tracker(ctx: click.Context) -> Iterator[Tracker]:
-    from migobs.gcm import db
-    from migobs.gcm.service import Tracker
+    from migobs.tracker import db
+    from migobs.tracker.service import Tracker
 
     settings = settings_from(ctx)
     opened = Tracker.from_settings(settings)
@@ -41,7 +41,7 @@ def tracker() -> None:
 @click.argument("email")
 @click.option(
     "--role",
-    type=ImportedChoice("migobs.gcm.models:ROLES"),
+    type=ImportedChoice("migobs.tracker.models:ROLES"),
     required=True,
     help="What the account may do.",
 )
@@ -61,7 +61,7 @@ def add_user(
     """Create an account for EMAIL, reading its password from standard input."""
     if not password_stdin:
         raise click.UsageError("Pass --password-stdin and send the password on standard input.")
-    from migobs.gcm.policy import SYSTEM
+    from migobs.tracker.policy import SYSTEM
 
     password = sys.stdin.readline().rstrip("\r\n")
     with _tracker(ctx) as opened:
@@ -74,7 +74,7 @@ def add_user(
 @reports_errors
 def migrate(ctx: click.Context) -> None:
     """Upgrade the tracker's database to the newest schema and load the reference data."""
-    from migobs.gcm import db
+    from migobs.tracker import db
 
     engine = db.make_engine(settings_from(ctx).tracker)
     try:
@@ -87,7 +87,7 @@ def migrate(ctx: click.Context) -> None:
 @tracker.command()
 @click.option(
     "--kind",
-    type=ImportedChoice("migobs.gcm.service:MODELS"),
+    type=ImportedChoice("migobs.tracker.models:RECORD_KINDS"),
     default=None,
     help="Export one kind as CSV (default: everything as JSON).",
 )
@@ -102,7 +102,7 @@ def migrate(ctx: click.Context) -> None:
 @reports_errors
 def export(ctx: click.Context, kind: str | None, output: Path | None) -> None:
     """Export every published record (JSON), or one kind of them (CSV)."""
-    from migobs.gcm import exporting
+    from migobs.tracker import exporting
 
     with _tracker(ctx) as opened:
         if kind is None:
@@ -124,7 +124,7 @@ def export(ctx: click.Context, kind: str | None, output: Path | None) -> None:
 @reports_errors
 def import_(ctx: click.Context, csv_file: Path, as_email: str) -> None:
     """Create draft commitments from CSV_FILE (columns: see `docs/tracker.md`); all rows or none."""
-    from migobs.gcm import importing
+    from migobs.tracker import importing
 
     with _tracker(ctx) as opened:
         caller = opened.caller_for_operator(as_email)
