@@ -50,8 +50,23 @@ def dataset_names(con: duckdb.DuckDBPyConnection) -> list[str]:
         f"{source}/{edition}/{table}"
         for source, edition in listing.stock_editions(con)
         for table in STOCK_TABLES
+        if not why_empty(con, f"{source}/{edition}/{table}")
     )
     return stock + [f"indicator/{code}" for code in registry.REGISTRY]
+
+
+def why_empty(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """Why the stock table ``name`` has no rows (an edition without an origin-destination
+    table), or ``None``."""
+    source, edition, table = (name.split("/") + ["", "", ""])[:3]
+    if table != "by_destination_origin" or (source, edition) not in listing.stock_editions(con):
+        return None
+    if edition in listing.stock_editions_with_origins(con, source):
+        return None
+    return (
+        f"{source} edition {edition} has no origin-destination table in the warehouse "
+        "(the edition's files give destinations only), so there is nothing to export"
+    )
 
 
 def sources_of(
@@ -98,7 +113,10 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
     if name.startswith("indicator/") and name in known:
         return indicator_dataset(con, name.removeprefix("indicator/"))
     if name not in known:
-        raise ExportError(f"No table {name!r} to export. Tables: {', '.join(known) or 'none'}.")
+        why = why_empty(con, name) or "the warehouse has no table of that name"
+        raise ExportError(
+            f"No table {name!r} to export: {why}. Tables: {', '.join(known) or 'none'}."
+        )
     source, edition, table = name.split("/")
     kind = STOCK_TABLES[table]
     frame = atlas.stock_frame(

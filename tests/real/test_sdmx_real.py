@@ -9,7 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from migobs.exports.datasets import dataset
+from migobs.errors import ExportError
+from migobs.exports.datasets import dataset, dataset_names
 from migobs.exports.sdmx.csv import write_sdmx_csv2
 from migobs.warehouse.read import open_warehouse
 from tests.sdmx_read import read_sdmx, sdmx_values
@@ -80,3 +81,12 @@ def test_areas_and_groupings_are_coded_as_m49(exported: dict[str, tuple[Path, Pa
     assert str(areas["202"].name) == "Sub-Saharan Africa"
     marks = {str(a.type): str(a.text) for a in areas["1503"].annotations}
     assert marks == {"AREA_KIND": "income_group", "AGGREGATE": "true"}
+
+
+def test_tables_without_data_are_not_listed_and_say_why(con: duckdb.DuckDBPyConnection) -> None:
+    names = dataset_names(con)
+    assert "undesa_stock/2017/by_destination_origin" in names
+    assert "undesa_stock/2019/by_destination" in names
+    assert "undesa_stock/2019/by_destination_origin" not in names  # 2019: destinations only
+    with pytest.raises(ExportError, match="2019 has no origin-destination table"):
+        dataset(con, "undesa_stock/2019/by_destination_origin")
