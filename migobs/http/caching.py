@@ -3,7 +3,7 @@ responses kept per version of the warehouse.
 
 The warehouse changes only when a build swaps in a new file or a flow run adds estimates; its
 version (:func:`~migobs.warehouse.read.version.data_version`: the build id, plus the flow runs) is
-the ETag of every successful GET under ``/api/``. A client that sends ``If-None-Match`` with the
+the ETag of every successful GET under ``/api/`` and ``/sdmx/``. A client that sends ``If-None-Match`` with the
 current version gets ``304 Not Modified``.
 
 Every GET of the API and the dashboard outside the tracker is a function of its path, its query
@@ -26,6 +26,8 @@ from migobs.warehouse.read.version import data_version
 
 CACHE_CONTROL = "public, max-age=60, must-revalidate"
 UNCACHED_PREFIXES = ("/tracker", "/api/tracker", "/static")
+TAGGED_PREFIXES = ("/api/", "/sdmx/")
+"""Paths whose successful GETs carry the ETag and Cache-Control (the API and the SDMX API)."""
 """Paths whose responses depend on more than the warehouse (or are files served as they are)."""
 
 
@@ -91,11 +93,13 @@ class WarehouseCache:
         if tag is None:
             await self.app(scope, receive, send)
             return
-        api = path.startswith("/api/")
-        if api and Headers(scope=scope).get("if-none-match") == tag:
+        api = path.startswith(TAGGED_PREFIXES)
+        headers = Headers(scope=scope)
+        if api and headers.get("if-none-match") == tag:
             await _send(send, Kept(304, _tag_headers(tag), b""))
             return
-        key = (tag, path, scope["query_string"])
+        # a route may answer by the Accept header (SDMX-ML or SDMX-CSV): it is part of the key
+        key = (tag, path, scope["query_string"] + b"|" + headers.get("accept", "").encode())
         kept = self.store.get(key)
         if kept is None:
             kept = await _respond(
