@@ -8,7 +8,7 @@ import pytest
 from migobs.claims.diff import diff
 from migobs.claims.findings import aggregate_findings
 from migobs.errors import UnknownSource, ValueNotFound
-from tests.small_warehouse import EAST_AFRICA, WORLD
+from tests.support.small_warehouse import EAST_AFRICA, WORLD
 
 
 def test_a_grouping_that_is_not_the_sum_of_its_members_is_a_finding(

@@ -4,21 +4,15 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from migobs.cli import cli
 from migobs.config import Settings
-from tests.writers import stock
-
-
-def run(settings: Settings, *args: str) -> Result:
-    env = {"MIGOBS_HOME": str(settings.home), "MIGOBS_MIRROR": "", "MIGOBS_WAREHOUSE": ""}
-    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+from tests.support.cli import migobs
+from tests.support.writers import stock
 
 
 @pytest.fixture
 def built(small_mirror: Settings) -> Settings:
-    result = run(small_mirror, "build", "--mirror", str(small_mirror.mirror))
+    result = migobs(small_mirror, "build", "--mirror", str(small_mirror.mirror))
     assert result.exit_code == 0, result.output
     assert "Sources: m49, undesa_stock, wpp" in result.output
     assert "migrant_stock" in result.output
@@ -26,12 +20,12 @@ def built(small_mirror: Settings) -> Settings:
 
 
 def test_build_if_stale_skips(built: Settings) -> None:
-    result = run(built, "build", "--if-stale", "--mirror", str(built.mirror))
+    result = migobs(built, "build", "--if-stale", "--mirror", str(built.mirror))
     assert result.exit_code == 0 and "is up to date" in result.output
 
 
 def test_trace_json(built: Settings) -> None:
-    result = run(
+    result = migobs(
         built,
         "trace",
         "undesa_stock",
@@ -54,7 +48,7 @@ def test_trace_json(built: Settings) -> None:
 
 
 def test_trace_unknown_edition_exits_1(built: Settings) -> None:
-    result = run(
+    result = migobs(
         built,
         "trace",
         "undesa_stock",
@@ -70,18 +64,18 @@ def test_trace_unknown_edition_exits_1(built: Settings) -> None:
 
 
 def test_sql_formats_and_refusal(built: Settings) -> None:
-    as_json = run(
+    as_json = migobs(
         built, "sql", "SELECT m49 FROM areas WHERE m49 IN (900, 108) ORDER BY m49", "--json"
     )
     assert json.loads(as_json.output) == [{"m49": 108}, {"m49": 900}]
-    as_csv = run(built, "sql", "SELECT m49, kind FROM areas WHERE m49 = 900", "--csv")
+    as_csv = migobs(built, "sql", "SELECT m49, kind FROM areas WHERE m49 = 900", "--csv")
     assert as_csv.output.splitlines() == ["m49,kind", "900,world"]
-    refused = run(built, "sql", "DROP TABLE areas")
+    refused = migobs(built, "sql", "DROP TABLE areas")
     assert refused.exit_code == 1 and "Only SELECT queries are allowed" in refused.output
 
 
 def test_fetch_lists_verified_files(small_mirror: Settings) -> None:
-    result = run(small_mirror, "fetch", "undesa_stock", "--mirror", str(small_mirror.mirror))
+    result = migobs(small_mirror, "fetch", "undesa_stock", "--mirror", str(small_mirror.mirror))
     assert result.exit_code == 0, result.output
     assert "undesa_stock/2017/totals" in result.output and " ok " in result.output
     assert "4 of 4 files held and verified." in result.output
@@ -90,7 +84,7 @@ def test_fetch_lists_verified_files(small_mirror: Settings) -> None:
 def test_fetch_empty_mirror_says_what_to_do(small_mirror: Settings, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = run(small_mirror, "fetch", "m49", "--mirror", str(empty))
+    result = migobs(small_mirror, "fetch", "m49", "--mirror", str(empty))
     assert result.exit_code == 1
     assert "is not in the mirror folder" in result.output and "MIGOBS_MIRROR" in result.output
 
@@ -103,21 +97,21 @@ def test_sql_cannot_read_other_files(built: Settings, tmp_path: Path) -> None:
         f"SELECT * FROM read_text('{secret}')",
         f"SELECT * FROM glob('{tmp_path}/*')",
     ):
-        result = run(built, "sql", statement)
+        result = migobs(built, "sql", statement)
         assert result.exit_code == 1, statement
         assert "hunter2" not in result.output
         assert "file system operations are disabled" in result.output
 
 
 def test_sql_json_and_csv_together_is_an_error(built: Settings) -> None:
-    result = run(built, "sql", "SELECT 1", "--json", "--csv")
+    result = migobs(built, "sql", "SELECT 1", "--json", "--csv")
     assert result.exit_code == 2
     assert "Give --json or --csv, not both." in result.output
 
 
 def test_trace_of_a_source_without_migrant_stock_says_what_it_traces(built: Settings) -> None:
     args = ("--edition", "2019", "--year", "2020", "--destination", "900")
-    result = run(built, "trace", "wpp", *args)
+    result = migobs(built, "trace", "wpp", *args)
     assert result.exit_code == 1
     message = " ".join(result.output.split())
     assert (
@@ -128,12 +122,12 @@ def test_trace_of_a_source_without_migrant_stock_says_what_it_traces(built: Sett
         "SELECT * FROM series JOIN source_files f USING (file_id) WHERE f.source = 'wpp'" in message
     )
     assert "Known editions: none" not in message
-    unknown = run(built, "trace", "nope", *args)
+    unknown = migobs(built, "trace", "nope", *args)
     assert "'nope' is not loaded either" in " ".join(unknown.output.split())
 
 
 def test_fetch_without_a_mirror_says_how_to_obtain_a_manual_file(small_mirror: Settings) -> None:
-    result = run(small_mirror, "fetch", "m49")
+    result = migobs(small_mirror, "fetch", "m49")
     assert result.exit_code == 0, result.output
     assert "m49/2021/overview" in result.output and " manual " in result.output
     assert "0 of 1 files held and verified; 1 must come from a mirror or be saved" in result.output

@@ -19,7 +19,7 @@ from migobs.config import Settings
 from migobs.errors import StaleVersion
 from migobs.gcm.service import Tracker
 from tests.gcm.conftest import PASSWORD, People
-from tests.live import serve_in_thread
+from tests.support.live import serve_in_thread
 
 COMMITMENT = {"state": "484", "objectives": [1, 23], "title": "Census module", "text": "Add it."}
 WRITERS = 6

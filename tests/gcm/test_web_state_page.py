@@ -13,8 +13,8 @@ import pytest
 from migobs.app import create_app
 from migobs.config import Settings
 from migobs.gcm.service import Tracker
-from tests.faces_warehouse import build_small_warehouse
 from tests.gcm.conftest import People, TestClient
+from tests.support.faces_warehouse import build_small_warehouse
 
 
 def section(page: str, number: int) -> str:
