@@ -153,13 +153,6 @@ def test_stock_difference_diagnostics_count_the_falls(files: Path) -> None:
         assert found["negative_flows"]["cells"] == 0
 
 
-@pytest.fixture
-def built(small_mirror: Settings) -> Settings:
-    result = migobs(small_mirror, "build", "--mirror", str(small_mirror.mirror))
-    assert result.exit_code == 0, result.output
-    return small_mirror
-
-
 def test_run_checks_sex_and_demography_before_any_work(built: Settings) -> None:
     male = migobs(built, "flows", "run", "--edition", "2017", "--sex", "male")
     assert male.exit_code == 1
