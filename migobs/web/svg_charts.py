@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import compact, nice_ticks, number, short, wrap
+from migobs.web.format import abbreviated, nice_ticks, number, short, wrap
 
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 COLOURS = ("#08519c", "#a63603", "#238b45", "#54278f")
@@ -201,7 +201,7 @@ def _axes(
         stroke = "#888" if value == 0 else "#ddd"
         parts.append(
             f'<line x1="{layout.left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{stroke}"/>'
-            f'<text x="{layout.left - 6}" y="{y + 4:.1f}" text-anchor="end">{compact(value)}</text>'
+            f'<text x="{layout.left - 6}" y="{y + 4:.1f}" text-anchor="end">{abbreviated(value)}</text>'
         )
     last_x = -1e9
     for year in years:
