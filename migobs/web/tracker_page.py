@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader
 
 from migobs.errors import MigobsError
-from migobs.http.errors import STATUS_OF
+from migobs.http.errors import body_of
 from migobs.tracker import reference
 from migobs.tracker.policy import Caller
 from migobs.tracker.service import Tracker
@@ -59,7 +59,7 @@ class Page:
 
     def error(self, error: MigobsError) -> HTMLResponse:
         """An error page with the status the API would give."""
-        status = next((s for kind, s, _ in STATUS_OF if isinstance(error, kind)), 500)
+        status = body_of(error).status
         return self.render("error.html", status=status, message=str(error))
 
 
