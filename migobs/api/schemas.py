@@ -146,6 +146,13 @@ class IndicatorDetailPublic(IndicatorPublic):
     years: list[int]
 
 
+# The edition (or extract date) of one input of an indicator value.
+class InputEditionPublic(BaseModel):
+    source: str
+    variable: str
+    edition: str
+
+
 # One indicator value as a row of a list.
 class IndicatorValuePublic(BaseModel):
     code: str
@@ -161,6 +168,7 @@ class IndicatorValuePublic(BaseModel):
     counterpart: int | None
     label: str | None
     note: str
+    input_editions: list[InputEditionPublic]  # each input's edition (they can differ)
 
 
 # One indicator value with the cells it was computed from.
@@ -172,6 +180,13 @@ class IndicatorValueDetailPublic(IndicatorValuePublic):
 class ClaimFigurePublic(BaseModel):
     edition: str
     year: int
+    value: float | None
+
+
+# Another reading of a claim (another grouping or denominator) with its number.
+class ClaimAlternativePublic(BaseModel):
+    label: str
+    query: dict[str, Any]
     value: float | None
 
 
@@ -195,6 +210,7 @@ class ClaimPublic(BaseModel):
     inputs: list[dict[str, Any]]
     revised: ClaimFigurePublic | None
     now: ClaimFigurePublic | None
+    alternatives: list[ClaimAlternativePublic]  # other readings (grouping, denominator)
 
 
 # A finding of the warehouse build (a check's result, not an error).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from migobs.claims.check import ClaimResult, evaluate
+from migobs.claims.check import ClaimResult, evaluate, show
 from migobs.claims.diff import diff
 from migobs.cli._common import echo_json, reports_errors, settings_from
 from migobs.warehouse.read import open_warehouse
@@ -13,7 +13,7 @@ from migobs.warehouse.read import open_warehouse
 def _number(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.4g}"
+    return show(value)
 
 
 def _inputs(result: ClaimResult) -> str:
@@ -38,6 +38,8 @@ def _echo(result: ClaimResult) -> None:
     click.echo(f"     {result.reason}")
     if result.value is not None:
         click.echo(f"     inputs: {_inputs(result)}")
+    for alternative in result.alternatives:
+        click.echo(f"     alternative: {_number(alternative.value)} = {alternative.label}")
     for label, figure in (("revised", result.revised), ("now", result.now)):
         if figure is not None:
             click.echo(

@@ -18,18 +18,19 @@ from migobs.indicators import (
     table,
     years,
 )
+from migobs.numbers import plain
 from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.groupings import find_area
 
 
 def _line(value: Value) -> str:
-    figure = "n/a" if value.value is None else f"{value.value:,.4f}".rstrip("0").rstrip(".")
+    figure = "n/a" if value.value is None else plain(value.value)
     pair = f" from {value.counterpart}" if value.counterpart is not None else ""
     label = f" [{value.label}]" if value.label else ""
-    members = "" if value.from_members is None else f"  (from members: {value.from_members:,.6g})"
+    members = "" if value.from_members is None else f"  (from members: {plain(value.from_members)})"
     return (
         f"{value.area} {value.area_name}{pair}{label} {value.year}: {figure} {value.unit} "
-        f"({value.edition}){members}"
+        f"({value.edition_label()}){members}"
     )
 
 
@@ -37,11 +38,12 @@ def _echo(value: Value, inputs: int) -> None:
     click.echo(_line(value))
     click.echo(f"  method: {value.method}")
     if value.published is not None:
-        click.echo(f"  as the source states it: {value.published:,.6g}")
+        click.echo(f"  as the source states it: {plain(value.published)}")
     if value.note:
         click.echo(f"  note: {value.note}")
     for cell in value.inputs[:inputs]:
-        click.echo(f"  input: {cell.source} {cell.edition} {cell.where()} = {cell.value}")
+        shown = "empty" if cell.value is None else plain(cell.value)
+        click.echo(f"  input: {cell.source} {cell.edition} {cell.where()} = {shown}")
     if 0 < inputs < len(value.inputs):
         click.echo(f"  ... and {len(value.inputs) - inputs} more inputs (--json lists them all)")
 

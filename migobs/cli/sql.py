@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.numbers import plain
 from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.sql import QueryResult, query
 
@@ -50,6 +51,14 @@ def _csv(result: QueryResult) -> None:
 def _table(result: QueryResult) -> None:
     table = Table(*result.columns)
     for row in result.rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(_cell(v) for v in row))
     Console().print(table)
     click.echo(f"{len(result.rows)} row(s)")
+
+
+def _cell(value: object) -> str:
+    """A value as a person reads it: numbers without exponent (--csv and --json keep them
+    exact)."""
+    if value is None:
+        return ""
+    return plain(value) if isinstance(value, float) else str(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from migobs.gcm.reference import objectives as compact_objectives
 from migobs.indicators import Value
+from migobs.numbers import plain
 from migobs.reports.country import CountryReport, Headline
 
 CELLS_SHOWN = 3
@@ -73,12 +74,12 @@ def _note(headline: Headline, m49: int) -> str:
     value = headline.value
     if value is None or value.value is None:
         return f"`{code}`: not available: {_one_line(headline.note)}."
-    return f"`{code}`, edition {value.edition}, {value.method}: {_cells(value, m49)}"
+    return f"`{code}`, {value.edition_label()}, {value.method}: {_cells(value, m49)}"
 
 
 def _cells(value: Value, m49: int) -> str:
     shown = "; ".join(
-        f"{cell.where()} = {_plain(cell.value)}"
+        f"{cell.where()} = {plain(cell.value)}"
         for cell in value.inputs[:CELLS_SHOWN]
         if cell.value is not None
     )
@@ -90,11 +91,6 @@ def _cells(value: Value, m49: int) -> str:
         )
     caveat = f" Note: {_one_line(value.note)}." if value.note else ""
     return (shown or "no input cells recorded") + "." + caveat
-
-
-def _plain(value: float) -> str:
-    """A cell's value as the file shows it: whole numbers in full, others to 6 digits."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def _one_line(text: str) -> str:
