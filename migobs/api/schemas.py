@@ -136,6 +136,8 @@ class IndicatorPublic(BaseModel):
     title: str
     unit: str
     formula: str
+    period: str  # what time the figure is about
+    weighting: str  # how a figure over several units weighs them ("" when nothing is averaged)
     sources: list[str]
     caveats: str
     sdg: str | None
@@ -168,6 +170,7 @@ class IndicatorValuePublic(BaseModel):
     counterpart: int | None
     label: str | None
     note: str
+    period: str  # the period in words: "2000–2020" (a change), "2020, Q1–Q3", "2017 Q4"
     input_editions: list[InputEditionPublic]  # each input's edition (they can differ)
 
 

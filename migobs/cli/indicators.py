@@ -29,7 +29,7 @@ def _line(value: Value) -> str:
     label = f" [{value.label}]" if value.label else ""
     members = "" if value.from_members is None else f"  (from members: {plain(value.from_members)})"
     return (
-        f"{value.area} {value.area_name}{pair}{label} {value.year}: {figure} {value.unit} "
+        f"{value.area} {value.area_name}{pair}{label} {value.when()}: {figure} {value.unit} "
         f"({value.edition_label()}){members}"
     )
 
@@ -90,6 +90,8 @@ def _newest_year(con: duckdb.DuckDBPyConnection, code: str, edition: str | None)
 @click.option("--from", "counterpart", default=None, help="Corridor origin / sending country.")
 @click.option("--base-year", type=int, default=None, help="Start of a change (default 2000).")
 @click.option("--since", type=int, default=None, help="First year of a cumulative count.")
+@click.option("--quarter", type=click.IntRange(1, 4), default=None,
+              help="Quarter of a quarterly indicator (default: the year's last with data).")  # fmt: skip
 @click.option("--by", type=click.Choice(["region", "route"]), default=None,
               help="sdg.10.7.3 only: break the world down by IOM region or route.")  # fmt: skip
 @click.option("--all-areas", is_flag=True, help="Every area (a table, as for a map).")
@@ -109,6 +111,7 @@ def indicator_command(
     counterpart: str | None,
     base_year: int | None,
     since: int | None,
+    quarter: int | None,
     by: str | None,
     all_areas: bool,
     list_: bool,
@@ -131,7 +134,7 @@ def indicator_command(
     if objectives:
         _echo_objectives(con, as_json)
         return
-    options = {"base_year": base_year, "since": since}
+    options = {"base_year": base_year, "since": since, "quarter": quarter}
     if counterpart is not None:
         options["counterpart"] = find_area(con, counterpart).m49
     options = {k: v for k, v in options.items() if v is not None}

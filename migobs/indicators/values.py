@@ -19,11 +19,14 @@ class Options:
     since: first year of a cumulative count (``sdg.10.7.3``); default: the year itself.
     counterpart: the other end of a corridor: the origin (``stock.corridor``) or the sending
         country (``sdg.10.c.1.corridor``).
+    quarter: the quarter (1-4) of a quarterly indicator (``sdg.10.c.1.quarterly``); default: the
+        year's last quarter with data.
     """
 
     base_year: int | None = None
     since: int | None = None
     counterpart: int | None = None
+    quarter: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class Value:
     counterpart: the other end of a corridor (origin, sending country), else ``None``.
     label: a category below area level (IOM region or route of incident), else ``None``.
     note: caveats of this value (missing inputs, partial coverage).
+    period: the period in words when it is not simply ``year``: a change from its base year
+        (``2000–2020``), a cumulative count (``2014–2017``), a partial year (``2020, Q1–Q3``) or
+        a quarter (``2017 Q4``); empty otherwise.
 
     ``input_editions`` names the edition of each input (source and variable) and
     ``edition_label`` says it in words: one edition, or each input's when they differ (SDG 17.3.2
@@ -88,6 +94,11 @@ class Value:
     counterpart: int | None = None
     label: str | None = None
     note: str = ""
+    period: str = ""
+
+    def when(self) -> str:
+        """The period in words: ``period`` when set, else the year."""
+        return self.period or str(self.year)
 
     @property
     def input_editions(self) -> tuple[InputEdition, ...]:
@@ -119,6 +130,7 @@ class Value:
             "counterpart": self.counterpart,
             "label": self.label,
             "note": self.note,
+            "period": self.when(),
             "input_editions": [edition.as_dict() for edition in self.input_editions],
         }
         if with_inputs:

@@ -64,7 +64,7 @@ def _row(headline: Headline, number: int) -> str:
     if value is None or value.value is None:
         return f"| {headline.definition.title} | – | not available | [{number}] |"
     return (
-        f"| {headline.definition.title} | {value.year} | {figure(value.value, value.unit)} "
+        f"| {headline.definition.title} | {value.when()} | {figure(value.value, value.unit)} "
         f"| [{number}] |"
     )
 

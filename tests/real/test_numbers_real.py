@@ -58,3 +58,33 @@ def test_sdg_17_3_2_names_the_gdp_extract_it_divides_by(built_warehouse: Path) -
         {"source": "wdi", "variable": "remittances_received", "edition": "2025-07-01"},
         {"source": "wdi", "variable": "gdp", "edition": "2024-10-24"},
     ]
+
+
+def test_sdg_10_c_1_is_quarterly_and_the_annual_value_says_its_quarters(
+    built_warehouse: Path,
+) -> None:
+    """The World Bank reports quarterly: Q4 2017 alone is 7.34%, the 2017 annual mean 7.62%;
+    2020 ends in Q3 and says so."""
+    with open_warehouse(built_warehouse) as con:
+        q4 = compute(con, "sdg.10.c.1.quarterly", 900, 2017, quarter=4)
+        annual = compute(con, "sdg.10.c.1", 900, 2017)
+        partial = compute(con, "sdg.10.c.1", 900, 2020)
+    assert (round(q4.value or 0, 4), q4.when(), len(q4.inputs)) == (7.339, "2017 Q4", 361)
+    assert (round(annual.value or 0, 4), annual.when()) == (7.6153, "2017")
+    assert partial.as_dict()["period"] == "2020, Q1–Q3"
+
+
+def test_the_report_names_base_years_and_partial_years(built_warehouse: Path) -> None:
+    env = {"MIGOBS_WAREHOUSE": str(built_warehouse)}
+    text = CliRunner().invoke(cli, ["report", "MEX"], env=env).output
+    assert (
+        "| Change in the international migrant stock since a base year (default 2000), percent "
+        "| 2000–2020 | 122.6% |"
+    ) in text
+    assert (
+        "(sending to the area), annual mean of corridor-quarter averages | 2020, Q1–Q3 | 4.1% |"
+        in text
+    )
+    assert (
+        "`sdg.17.3.2`, editions: wdi remittances_received 2025-07-01, wdi gdp 2024-10-24," in text
+    )
