@@ -6,15 +6,16 @@ import csv
 import io
 from typing import Any
 
-from migobs.gcm import reference
-from migobs.gcm.policy import PUBLIC
-from migobs.gcm.service import MODELS, Tracker
+from migobs.tracker import reference
+from migobs.tracker.models import RECORD_KINDS
+from migobs.tracker.policy import PUBLIC
+from migobs.tracker.service import Tracker
 
 
 def published(tracker: Tracker) -> dict[str, Any]:
     """Every published commitment, action and review, with the objectives' source."""
     data: dict[str, Any] = {"source": reference.source()}
-    for kind in MODELS:
+    for kind in RECORD_KINDS:
         data[kind] = tracker.records(PUBLIC, kind, workflow="published")
     return data
 

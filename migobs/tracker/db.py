@@ -16,7 +16,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from migobs.gcm import models, reference
+from migobs.tracker import models, reference
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
