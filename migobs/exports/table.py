@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from migobs.errors import ExportError
+from migobs.exports.licences import distinct, most_restrictive
 
 REQUIRED = ("area", "area_name", "year", "value")
 
@@ -54,8 +55,10 @@ class TableMeta:
     title: a human title.
     unit: unit of ``value``, e.g. ``persons``, ``percent``, ``current US$``.
     description: what the value measures, in a sentence or two.
-    sources: the sources it draws on.
-    licence: the licence of the table as published by Migration Observatory.
+    sources: the sources it draws on, each with its licence as the catalogue records it.
+
+    ``licence`` is what the table as a whole can claim: its most restrictive source's licence
+    (:func:`migobs.exports.licences.most_restrictive`), empty for a table without sources.
     """
 
     name: str
@@ -63,7 +66,16 @@ class TableMeta:
     unit: str
     description: str = ""
     sources: tuple[SourceRef, ...] = ()
-    licence: str = "CC BY 4.0"
+
+    @property
+    def licence(self) -> str:
+        """The most restrictive licence of the table's sources (empty without sources)."""
+        return most_restrictive(source.licence for source in self.sources)
+
+    @property
+    def licences(self) -> list[str]:
+        """Each source's licence once, as the catalogue records it."""
+        return distinct(source.licence for source in self.sources)
 
     @property
     def slug(self) -> str:
