@@ -146,11 +146,13 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     )
     iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
     frame = frame.merge(iso3, on="area", how="left")
+    inputs = dict.fromkeys(e for value in values for e in value.input_editions)
+    named = ", ".join(f"{e.source} {e.variable} {e.edition}" for e in inputs)
     meta = TableMeta(
         name=f"indicator/{code}",
         title=definition.title,
         unit=definition.unit,
-        description=definition.formula,
+        description=definition.formula + (f" Inputs: {named}." if named else ""),
         sources=sources_of_values(con, values),
     )
     dimensions = ("counterpart",) if corridor else ()

@@ -10,8 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from migobs.cli import cli
+from migobs.exports.datasets import dataset
 from migobs.indicators import compute
 from migobs.warehouse.read import open_warehouse
+from migobs.web.country import gdp_share_figure
 
 pytestmark = pytest.mark.real
 
@@ -88,3 +90,12 @@ def test_the_report_names_base_years_and_partial_years(built_warehouse: Path) ->
     assert (
         "`sdg.17.3.2`, editions: wdi remittances_received 2025-07-01, wdi gdp 2024-10-24," in text
     )
+
+
+def test_pages_and_exports_name_each_input_edition_of_sdg_17_3_2(built_warehouse: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        page = gdp_share_figure(con, 484).source
+        export = dataset(con, "indicator/sdg.17.3.2").meta.description
+    named = "wdi remittances_received 2025-07-01, wdi gdp 2024-10-24"
+    assert page.endswith(f"; editions: {named}")
+    assert export.endswith(f" Inputs: {named}.")
