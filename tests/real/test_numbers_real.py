@@ -65,12 +65,14 @@ def test_sdg_17_3_2_names_the_gdp_extract_it_divides_by(built_warehouse: Path) -
 def test_sdg_10_c_1_is_quarterly_and_the_annual_value_says_its_quarters(
     built_warehouse: Path,
 ) -> None:
-    """The World Bank reports quarterly: Q4 2017 alone is 7.34%, the 2017 annual mean 7.62%;
+    """The World Bank reports quarterly: Q1 2017 is 7.90%, Q4 2017 7.34%, the year 7.62%;
     2020 ends in Q3 and says so."""
     with open_warehouse(built_warehouse) as con:
+        q1 = compute(con, "sdg.10.c.1.quarterly", 900, 2017, quarter=1)
         q4 = compute(con, "sdg.10.c.1.quarterly", 900, 2017, quarter=4)
         annual = compute(con, "sdg.10.c.1", 900, 2017)
         partial = compute(con, "sdg.10.c.1", 900, 2020)
+    assert (round(q1.value or 0, 2), q1.when()) == (7.90, "2017 Q1")
     assert (round(q4.value or 0, 4), q4.when(), len(q4.inputs)) == (7.339, "2017 Q4", 361)
     assert (round(annual.value or 0, 4), annual.when()) == (7.6153, "2017")
     assert partial.as_dict()["period"] == "2020, Q1–Q3"
