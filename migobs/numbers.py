@@ -39,6 +39,12 @@ def plain(value: float, significant: int = SIGNIFICANT) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def brief(value: float) -> str:
+    """A figure for a line of text: whole units above 1,000 (``591,357,015,219``), four
+    significant digits below (``3.589``, ``49.31``)."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else plain(value, 4)
+
+
 def signed(value: float, significant: int = SIGNIFICANT) -> str:
     """As :func:`plain`, with a ``+`` before positive numbers (for gaps and changes)."""
     return ("+" if value > 0 else "") + plain(value, significant)

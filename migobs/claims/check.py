@@ -14,7 +14,7 @@ import duckdb
 from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
 from migobs.indicators import Value, compute, years
-from migobs.numbers import plain, signed
+from migobs.numbers import brief, plain, signed
 
 Verdict = Literal["reproduced", "close", "differs", "not_testable"]
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
@@ -108,11 +108,6 @@ class ClaimResult:
         }
 
 
-def show(number: float) -> str:
-    """A figure for a reason line: thousands separated, four significant digits below 1,000."""
-    return f"{number:,.0f}" if abs(number) >= 1000 else plain(number, 4)
-
-
 def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
     """Verdict and reason for ``computed`` against the claim's stated figure and precision."""
     stated = float(claim.stated or 0)
@@ -128,12 +123,12 @@ def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
     precision = claim.precision or 1.0
     rounded = round(computed / precision) * precision
     if math.isclose(rounded, stated, rel_tol=1e-9, abs_tol=precision * 1e-9):
-        said = f"{show(computed)} rounds to {show(stated)} at the claim's precision"
+        said = f"{brief(computed)} rounds to {brief(stated)} at the claim's precision"
         return "reproduced", f"{said}. {claim.why}" if claim.why else said
     kind = "close" if abs(gap) <= claim.tolerance else "differs"
     return kind, (
-        f"{show(computed)} rounds to {show(rounded)}, not {show(stated)} (gap "
-        f"{'+' if gap > 0 else ''}{show(gap)}; close means within {show(claim.tolerance)}). "
+        f"{brief(computed)} rounds to {brief(rounded)}, not {brief(stated)} (gap "
+        f"{'+' if gap > 0 else ''}{brief(gap)}; close means within {brief(claim.tolerance)}). "
         f"{claim.why}"
     ).strip()
 

@@ -34,6 +34,7 @@ from migobs.errors import (
     TooManyAttempts,
     UnknownSource,
     ValueNotFound,
+    WarehouseDamaged,
     WarehouseMissing,
 )
 
@@ -97,6 +98,7 @@ STATUS_OF: list[tuple[type[MigobsError], int, str]] = [
     (StaleVersion, 409, "stale-version"),
     (InvalidInput, 422, "invalid-input"),
     (QueryError, 400, "invalid-query"),
+    (WarehouseDamaged, 503, "warehouse-damaged"),
     (WarehouseMissing, 503, "warehouse-missing"),
 ]
 
