@@ -211,6 +211,7 @@ class ClaimPublic(BaseModel):
     indicator_unit: str | None
     method: str | None
     edition: str | None
+    input_editions: list[InputEditionPublic]  # each input's edition (they can differ)
     inputs: list[dict[str, Any]]
     revised: ClaimFigurePublic | None
     now: ClaimFigurePublic | None

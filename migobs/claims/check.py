@@ -98,6 +98,9 @@ class ClaimResult:
             "indicator_unit": self.value.unit if self.value else None,
             "method": self.value.method if self.value else None,
             "edition": self.value.edition if self.value else None,
+            "input_editions": [
+                e.as_dict() for e in (self.value.input_editions if self.value else ())
+            ],
             "inputs": [
                 {**cell.as_dict(), "row" if cell.cell.startswith("row") else "cell": cell.cell}
                 for cell in (self.value.inputs if self.value else ())

@@ -52,6 +52,10 @@ def test_c06_compares_like_for_like_and_shows_the_world_reading_as_an_alternativ
         (900, round(591_357_015_219.397 / 164_784_265_625, 4))
     ]
     assert "USD 428.9 bn" in record["reason"] and "USD 164.3 bn" in record["reason"]
+    assert [(e["variable"], e["edition"]) for e in record["input_editions"]] == [
+        ("remittances_received", "2025-07-01"),
+        ("oda_received", "2025-10-07"),
+    ]
 
 
 def test_claims_open_data_cannot_test_say_what_would_be_needed(
