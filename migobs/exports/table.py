@@ -10,6 +10,7 @@ A :class:`TidyTable` holds a DataFrame with the columns
 | *dimensions* | int or str | further key columns named in ``dimensions`` (e.g. ``origin``, ``sex``) |
 | ``year`` | int | reference year |
 | ``value`` | float | the value in ``meta.unit``; NaN where the source has none |
+| ``period`` | str | the period a value covers when some cover another than their year (``2020, Q1–Q3``, ``2000–2020``); optional column |
 
 and a :class:`TableMeta` saying what the values are and where they come from.
 """

@@ -101,3 +101,11 @@ def test_pages_and_exports_name_each_input_edition_of_sdg_17_3_2(built_warehouse
     named = "wdi remittances_received 2025-07-01, wdi gdp 2024-10-24"
     assert page.endswith(f"; editions: {named}")
     assert export.endswith(f" Inputs: {named}.")
+
+
+def test_an_export_says_which_years_are_partial(built_warehouse: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        export = dataset(con, "indicator/sdg.10.c.1")
+    rows = export.frame.set_index(["area", "year"])["period"]
+    assert (rows[(900, 2020)], rows[(900, 2017)]) == ("2020, Q1–Q3", "2017")
+    assert "the column period says which" in export.meta.description
