@@ -272,6 +272,7 @@ def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figu
             f"The Compact table below (SDG 10.7.3) counts incidents in {name} itself; "
             f"the {region} line counts every incident recorded in the subregion."
         )
+        notes += _above_grouping(con, area, name, complete)
     return series_figure(
         "missing",
         f"Dead and missing migrants in {region or 'the region'} and in {name}",
@@ -283,3 +284,18 @@ def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figu
         empty="No Missing Migrants records for this region in the warehouse yet.",
         notes=notes,
     )
+
+
+def _above_grouping(
+    con: duckdb.DuckDBPyConnection, area: int, name: str, years: list[int]
+) -> list[str]:
+    """Why the country's line is above its region's in some years (a ``part-exceeds-whole``
+    finding of the build): incidents in the country that IOM files under another grouping."""
+    above = profile.missing_migrants_above_grouping(con, area)
+    return [
+        f"In {int(r['year'])} {name} ({number(r['in_country'])}) is above {r['grouping']} "
+        f"({number(r['in_grouping'])}): IOM files each incident under the UNSD grouping of where "
+        f"it happened, and {number(r['outside'])} of the dead and missing in {name} are filed "
+        f"under {r['listed_under']}, so they count in {name} but not in {r['grouping']}."
+        for r in above[above["year"].isin(years)].to_dict("records")
+    ]

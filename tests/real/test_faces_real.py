@@ -207,6 +207,19 @@ def test_profile_missing_migrants_on_real_data(real: httpx.Client) -> None:
     assert '<td class="num">2025</td>' not in missing
 
 
+def test_profile_missing_migrants_says_why_a_country_is_above_its_region(
+    real: httpx.Client,
+) -> None:
+    missing = real.get("/country/484").text.split('id="missing"')[1].split("</section>")[0]
+    assert '<td class="num">2014</td><td class="num">117</td><td class="num">134</td>' in missing
+    assert (
+        "In 2014 Mexico (134) is above Central America (117): IOM files each incident under the "
+        "UNSD grouping of where it happened, and 17 of the dead and missing in Mexico are filed "
+        "under Caribbean, so they count in Mexico but not in Central America."
+    ) in missing
+    assert "In 2015 Mexico" not in missing
+
+
 def test_corridor_page_on_real_data(real: httpx.Client) -> None:
     html = real.get("/corridor", params={"origin": 484, "destination": 840}).text
     assert "UN DESA 2017 edition" in html and "World Bank/KNOMAD 2017" in html
