@@ -38,7 +38,7 @@ def test_indicator_prints_the_value_and_its_cells(tmp_path: Path) -> None:
     args = ["indicator", "stock.total", "--area", "KEN", "--year", "2017", "--edition", "2017"]
     result = migobs(_warehouse(tmp_path), *args)
     assert result.exit_code == 0, result.output
-    assert "404 Kenya 2017: 1,200 persons (2017)" in result.output
+    assert "404 Kenya 2017: 1,200 persons (edition 2017)" in result.output
     assert "UN_MigrantStockTotal_2017.xlsx[Table 1]!L20" in result.output
 
 
@@ -60,7 +60,8 @@ def test_deaths_by_route_and_objectives(tmp_path: Path) -> None:
     result = migobs(settings, *args)
     assert result.exit_code == 0, result.output
     assert (
-        result.output.splitlines()[0] == "900 World [Central Mediterranean] 2017: 20 persons (2022)"
+        result.output.splitlines()[0]
+        == "900 World [Central Mediterranean] 2017: 20 persons (edition 2022)"
     )
     objectives = migobs(settings, "indicator", "--objectives")
     assert "measurable  SDG 10.c.1 -> sdg.10.c.1" in objectives.output
@@ -70,4 +71,4 @@ def test_indicator_without_a_year_takes_the_newest_year_the_data_allow(tmp_path:
     args = ["indicator", "stock.total", "--area", "KEN", "--edition", "2020"]
     result = migobs(_warehouse(tmp_path), *args)
     assert result.exit_code == 0, result.output
-    assert "404 Kenya 2020: 1,300 persons (2020)" in result.output
+    assert "404 Kenya 2020: 1,300 persons (edition 2020)" in result.output
