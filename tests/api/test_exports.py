@@ -6,8 +6,8 @@ from pathlib import Path
 
 import httpx
 
-from tests.sdmx_read import sdmx_values
-from tests.sdmx_schema import schema_errors
+from tests.support.sdmx_read import sdmx_values
+from tests.support.sdmx_schema import schema_errors
 
 
 def test_export_list_links_each_format(client: httpx.Client) -> None:

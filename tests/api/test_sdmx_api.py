@@ -14,7 +14,7 @@ import sdmx
 
 from migobs.config import Settings
 from migobs.exports.datasets import dataset, dataset_names
-from tests.sdmx_schema import data_schema_errors, schema_errors
+from tests.support.sdmx_schema import data_schema_errors, schema_errors
 
 FLOW = "DF_UNDESA_STOCK_2019_BY_DESTINATION"
 COMPONENTS = ("FREQ", "SERIES", "REF_AREA", "UNIT_MEASURE", "UNIT_MULT", "OBS_STATUS")

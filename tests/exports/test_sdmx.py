@@ -9,8 +9,8 @@ import pandas as pd
 
 from migobs.exports.sdmx.csv import write_sdmx_csv1, write_sdmx_csv2
 from migobs.exports.table import TidyTable
-from tests.sdmx_read import read_sdmx, sdmx_values
-from tests.sdmx_schema import schema_errors
+from tests.support.sdmx_read import read_sdmx, sdmx_values
+from tests.support.sdmx_schema import schema_errors
 
 
 def read_back(table: TidyTable, directory: Path) -> dict[tuple[str, ...], float]:

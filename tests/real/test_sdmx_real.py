@@ -13,8 +13,8 @@ from migobs.errors import ExportError
 from migobs.exports.datasets import dataset, dataset_names
 from migobs.exports.sdmx.csv import write_sdmx_csv2
 from migobs.warehouse.read import open_warehouse
-from tests.sdmx_read import read_sdmx, sdmx_values
-from tests.sdmx_schema import schema_errors
+from tests.support.sdmx_read import read_sdmx, sdmx_values
+from tests.support.sdmx_schema import schema_errors
 
 TABLES = (
     "undesa_stock/2019/by_destination",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-SCHEMA = Path(__file__).parent / "data" / "sdmx" / "sdmx-ml-2.1" / "SDMXMessage.xsd"
+SCHEMA = Path(__file__).parents[1] / "data" / "sdmx" / "sdmx-ml-2.1" / "SDMXMessage.xsd"
 
 
 @cache
