@@ -14,6 +14,7 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_TOKEN_DAYS`` | days an API token of the tracker is valid, counted from its creation | ``90`` |
 | ``MIGOBS_FAST_PASSWORD_HASHING`` | ``1``: cheap argon2 parameters, for tests (development only) | unset: argon2-cffi's defaults |
 | ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
+| ``MIGOBS_CORS_ORIGINS`` | origins (comma-separated) whose pages may read the public API (``/api/*`` but the tracker, ``/sdmx/*``) | ``*`` (any) |
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Settings:
     port: int = 8000
     fast_password_hashing: bool = False
     token_days: int = DEFAULT_TOKEN_DAYS
+    cors_origins: tuple[str, ...] = ("*",)
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
@@ -109,6 +111,9 @@ class Settings:
             port=int(port_text),
             fast_password_hashing=env.get("MIGOBS_FAST_PASSWORD_HASHING") == "1",
             token_days=int(days_text),
+            cors_origins=tuple(
+                o.strip() for o in env.get("MIGOBS_CORS_ORIGINS", "*").split(",") if o.strip()
+            ),
         )
 
 

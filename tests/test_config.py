@@ -79,3 +79,12 @@ def test_token_lifetime_is_read_and_checked() -> None:
         Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "a week"})
     with pytest.raises(MigobsError, match="MIGOBS_TOKEN_DAYS=0 is not a number of days from 1"):
         Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "0"})
+
+
+def test_cors_origins_are_read_from_the_environment(tmp_path: Path) -> None:
+    default = Settings.from_env({"MIGOBS_HOME": str(tmp_path)})
+    assert default.cors_origins == ("*",)
+    two = Settings.from_env(
+        {"MIGOBS_HOME": str(tmp_path), "MIGOBS_CORS_ORIGINS": "https://a.org, https://b.org"}
+    )
+    assert two.cors_origins == ("https://a.org", "https://b.org")

@@ -36,6 +36,7 @@ DATA_TYPE = "application/vnd.sdmx.structurespecificdata+xml; version=2.1"
 CSV_TYPE = "application/vnd.sdmx.data+csv; version=1.0.0"
 ERROR_TYPE = "application/xml"
 DETAILS = ("full", "dataonly", "serieskeysonly", "nodata")
+VARY = {"Vary": "Accept"}  # data answers by the Accept header
 
 router = APIRouter(prefix="/sdmx/2.1", tags=["sdmx"])
 
@@ -139,12 +140,12 @@ def _data(
     if options.format == "csv" or "csv" in accept:
         chosen.insert(0, "DATAFLOW", flow.urn)
         media = "text/csv" if "text/csv" in accept else CSV_TYPE
-        return Response(chosen.to_csv(index=False), media_type=media)
+        return Response(chosen.to_csv(index=False), media_type=media, headers=VARY)
     series_only = options.detail in ("serieskeysonly", "nodata")
     if series_only and at_observation == ALL_DIMENSIONS:
         chosen = chosen.iloc[:0]
     body = data_xml(flow, chosen, at_observation, series_only=series_only)
-    return Response(body, media_type=DATA_TYPE)
+    return Response(body, media_type=DATA_TYPE, headers=VARY)
 
 
 Resource = Annotated[str, Path(description="dataflow, datastructure, codelist or conceptscheme")]
