@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import ValueNotFound
 from migobs.indicators import compute, table
-from tests.small_warehouse import FRANCE, KENYA, WORLD
+from tests.support.small_warehouse import FRANCE, KENYA, WORLD
 
 
 def test_world_is_the_simple_average_of_every_observation_of_the_year(
