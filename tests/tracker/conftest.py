@@ -1,23 +1,31 @@
-"""Tracker fixtures: every test runs against SQLite (a file in tmp_path) and PostgreSQL.
+"""Tracker fixtures: a test using ``tracker_url`` runs against SQLite (a file in tmp_path) and
+PostgreSQL, unless marked ``sqlite_only``: the modules testing the faces are, since what
+PostgreSQL adds (constraints, concurrency) is proved through the service.
 
 PostgreSQL comes from MIGOBS_TEST_PG_URL (``make test-only`` exports it after
 ``scripts/postgres start``); each test gets a fresh schema, migrated. Under CI=true a missing
 URL or an unreachable server fails the test; otherwise the PostgreSQL half is skipped.
+
+Test databases on SQLite do not wait for the disk on each commit (``synchronous=NORMAL``, safe
+with WAL): what a test proves does not depend on surviving a power cut.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import uuid
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 
 with warnings.catch_warnings():  # starlette 1.x prefers httpx2; httpx is what we depend on
     warnings.simplefilter("ignore")
@@ -30,6 +38,32 @@ from migobs.tracker.policy import SYSTEM
 from migobs.tracker.service import Tracker
 
 PASSWORD = "correct horse battery"
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_without_fsync(dbapi_connection: Any, _: Any) -> None:
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+
+def migrated_sqlite(folder: Path) -> str:
+    """The URL of a new, migrated SQLite tracker in ``folder``."""
+    url = f"sqlite:///{folder / 'tracker.sqlite'}"
+    engine = db.make_engine(url)
+    db.prepare(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.hookimpl(tryfirst=True)  # so pytest parametrizes with the mark, not the fixture's params
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``sqlite_only`` get ``tracker_url`` on SQLite alone."""
+    if "tracker_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "sqlite_only"
+    ):
+        metafunc.definition.add_marker(
+            pytest.mark.parametrize("tracker_url", ["sqlite"], indirect=True)
+        )
 
 
 def _postgres_url() -> str:
@@ -60,11 +94,7 @@ def _postgres_url() -> str:
 def tracker_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A migrated, empty tracker database: SQLite in tmp_path, or a fresh PostgreSQL schema."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'tracker.sqlite'}"
-        engine = db.make_engine(url)
-        db.prepare(engine)
-        engine.dispose()
-        yield url
+        yield migrated_sqlite(tmp_path)
         return
     base = _postgres_url()
     schema = f"t_{uuid.uuid4().hex[:12]}"
@@ -105,8 +135,7 @@ class People:
     france: dict[str, object]
 
 
-@pytest.fixture
-def people(tracker: Tracker) -> People:
+def add_people(tracker: Tracker) -> People:
     """Accounts: an administrator, a reviewer, focal points of Mexico (484) and France (250)."""
     return People(
         admin=tracker.add_user(SYSTEM, "admin@example.org", PASSWORD, "admin"),
@@ -117,11 +146,24 @@ def people(tracker: Tracker) -> People:
 
 
 @pytest.fixture
-def client(tracker_settings: Settings, tracker: Tracker) -> Iterator[TestClient]:
+def people(tracker: Tracker) -> People:
+    """The accounts of :func:`add_people`."""
+    return add_people(tracker)
+
+
+@contextmanager
+def app_client(settings: Settings, tracker: Tracker) -> Iterator[TestClient]:
     """A client of the whole app (https, so Secure cookies are sent back) sharing ``tracker``."""
-    app = create_app(tracker_settings)
+    app = create_app(settings)
     app.state.tracker = tracker
     with TestClient(app, base_url="https://testserver") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def client(tracker_settings: Settings, tracker: Tracker) -> Iterator[TestClient]:
+    """A client of the whole app sharing ``tracker``."""
+    with app_client(tracker_settings, tracker) as test_client:
         yield test_client
 
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from migobs.app import create_app
 from migobs.config import Settings
 from migobs.tracker.policy import PUBLIC
 from migobs.tracker.service import Tracker
 from migobs.web.tracker_auth import SESSION_COOKIE
 from tests.tracker.conftest import PASSWORD, People, TestClient, csrf, sign_in
+
+pytestmark = pytest.mark.sqlite_only
+
 
 FORM = {
     "title": "Census module",

@@ -16,6 +16,8 @@ from migobs.tracker.service import Tracker
 from tests.faces_warehouse import build_small_warehouse
 from tests.tracker.conftest import People, TestClient
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def section(page: str, number: int) -> str:
     """The HTML of objective ``number``'s section of a State's page."""
