@@ -81,7 +81,7 @@ def list_flows(
     response_model=ListOf[FlowCorridorPublic],
     responses=CSV_RESPONSE,
 )
-def corridor(
+def get_flow_corridor(
     con: WarehouseDep, paging: PagingDep, runs: RunsDep, origin: AreaPath, destination: AreaPath
 ) -> dict[str, Any] | Response:
     """Flows origin → destination and back, per run (period), for runs covering both."""
