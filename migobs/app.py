@@ -14,7 +14,7 @@ from fastapi_offline import FastAPIOffline
 from migobs import __version__
 from migobs.api import routers as api
 from migobs.config import Settings
-from migobs.http import caching, clients, errors, memo
+from migobs.http import caching, clients, errors, memo, openapi_doc
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site as web
 
@@ -48,4 +48,5 @@ def create_app(settings: Settings) -> FastAPI:
     clients.install(app, settings.cors_origins)
     api.mount(app)
     web.mount(app)
+    openapi_doc.install(app)
     return app

@@ -107,3 +107,13 @@ def test_operation_ids_are_readable_and_unique(client: httpx.Client) -> None:
     assert len(ids) == len(set(ids))
     assert {"get_area", "get_sdmx_data", "get_export"} <= set(ids)
     assert not [i for i in ids if "_api_" in i or i.endswith("_get")]
+
+
+def test_openapi_declares_bearer_tokens_and_binary_zips(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+    audit = spec["paths"]["/api/tracker/audit"]["get"]
+    assert {"bearerAuth": []} in audit["security"]
+    assert "security" not in spec["paths"]["/api/areas"]["get"]
+    zipped = spec["paths"]["/api/exports/{source}/{edition}/{table}"]["get"]["responses"]["200"]
+    assert zipped["content"]["application/zip"]["schema"] == {"type": "string", "format": "binary"}
