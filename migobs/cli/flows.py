@@ -19,9 +19,10 @@ from migobs.cli._flows_options import (
     parse_periods,
 )
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
-from migobs.flows.diagnostics import Diagnostics, FlowEstimate
-from migobs.flows.estimate import SEXES, estimate_edition, sexes
+from migobs.flows.diagnostics import Diagnostics, FlowEstimate, fit_summary
+from migobs.flows.estimate import PeriodFlows, estimate_edition
 from migobs.flows.files import read_matrix, read_vector, write_array, write_od
+from migobs.flows.inputs import SEXES, sexes
 from migobs.flows.ipf import FloatArray
 from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
@@ -142,7 +143,7 @@ def estimate(ctx: click.Context, /, **options: Any) -> None:
 
 def _notes(diagnostics: Diagnostics) -> list[str]:
     """What the user should know about the estimate: missed margins, negatives treated."""
-    notes = [] if diagnostics.converged else [fit_summary(diagnostics)]
+    notes = [] if diagnostics.converged else [fit_summary(diagnostics.as_dict())]
     negative = diagnostics.negative_flows
     if negative.get("cells"):
         notes.append(
@@ -269,13 +270,24 @@ def run(ctx: click.Context, /, **options: Any) -> None:
             options["periods"],
         )
         for period in periods:
-            total = period.estimate.od.sum()
-            click.echo(
-                f"{sex} {period.year0}-{period.year1}: {total / 1e6:.2f} million movers "
-                f"({100 * total / period.world_pop:.3f}% of world population), "
-                f"{fit_summary(period.estimate.diagnostics)}"
-            )
+            click.echo(_period_line(sex, period))
         click.echo(f"stored as {periods[0].run_id.rsplit('/', 3)[0]}/... in flow_runs, flows")
+
+
+def _period_line(sex: str, period: PeriodFlows) -> str:
+    """A period's total and annual average (periods differ in length), and how far to trust it."""
+    total = period.estimate.od.sum()
+    years = period.year1 - period.year0
+    diagnostics = period.estimate.diagnostics
+    assumed = sorted({item["name"] for item in diagnostics.imputations})
+    line = (
+        f"{sex} {period.year0}-{period.year1} ({years} years): {total / 1e6:.2f} million movers, "
+        f"{total / years / 1e6:.2f} million a year ({100 * total / period.world_pop:.3f}% of "
+        f"world population), {fit_summary(diagnostics.as_dict())}"
+    )
+    if assumed:
+        line += f"; values assumed for {len(assumed)} areas (see the run's diagnostics)"
+    return line
 
 
 def _stored(warehouse: Path, options: dict[str, Any], sex: str) -> bool:
@@ -297,17 +309,3 @@ def _runnable_sexes(warehouse: Path, edition: str, asked: str) -> list[str]:
         if reason is not None:
             click.echo(f"skipping sex {sex}: {reason}")
     return runnable
-
-
-def fit_summary(diagnostics: Diagnostics) -> str:
-    """``converged``, or which margin the fits missed and by how much (persons)."""
-    worst = diagnostics.worst_margin
-    if diagnostics.margins_met or worst is None:
-        return "converged" if diagnostics.converged else "NOT converged: sweep limit reached"
-    where = f"{worst['margin']} {worst['name']}"
-    if "birthplace" in worst:
-        where += f" (born in {worst['birthplace']})"
-    return (
-        f"NOT converged: {worst['fit']} misses the {where} total by {worst['gap']:+,.0f} "
-        "persons (see the diagnostics)"
-    )

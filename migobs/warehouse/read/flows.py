@@ -43,6 +43,12 @@ def od_sexes(con: duckdb.DuckDBPyConnection, edition: str) -> list[str]:
     return [row[0] for row in con.execute(_OD_SEXES, [edition]).fetchall()]
 
 
+def country_names(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
+    """Every country's M49 code and English name."""
+    rows = con.execute("SELECT m49, name FROM areas WHERE kind = 'country'").fetchall()
+    return {int(code): str(name) for code, name in rows}
+
+
 def wpp_series(con: duckdb.DuckDBPyConnection, edition: str, variable: str) -> pd.DataFrame:
     """A WPP series for countries: columns ``area, year, period, value`` (persons)."""
     return con.execute(_SERIES, [edition, variable]).df()
@@ -54,28 +60,36 @@ def wpp_series(con: duckdb.DuckDBPyConnection, edition: str, variable: str) -> p
 
 _RUN_COLUMNS = (
     "run_id, method, edition, demography, sex, year0, year1, "
-    "CAST(year0 AS VARCHAR) || '-' || CAST(year1 AS VARCHAR) AS period"
+    "CAST(year0 AS VARCHAR) || '-' || CAST(year1 AS VARCHAR) AS period, "
+    "year1 - year0 AS years, converged, margins_met"
 )
 RUN_ORDER = "edition, method, sex, year0, year1, run_id"
 """The stable order of runs: by edition, method, sex, then period."""
 
 _RUNS = (
-    f"(SELECT {_RUN_COLUMNS}, countries, total_flow, world_pop, options, diagnostics "
-    "FROM flow_runs)"
+    f"(SELECT {_RUN_COLUMNS}, countries, total_flow, total_flow / (year1 - year0) "
+    "AS total_flow_per_year, world_pop, options, diagnostics FROM flow_runs)"
 )
 
-_FLOWS = f"""(SELECT r.run_id, r.method, r.edition, r.sex, r.year0, r.year1, r.period,
+_PERIOD = "r.run_id, r.method, r.edition, r.sex, r.year0, r.year1, r.period, r.years, " + (
+    "r.converged, r.margins_met"
+)
+
+_FLOWS = f"""(SELECT {_PERIOD},
     f.orig AS origin, o.name AS origin_name, f.dest AS destination, d.name AS destination_name,
-    f.flow
+    f.flow, f.flow / r.years AS flow_per_year
  FROM flows f JOIN (SELECT {_RUN_COLUMNS} FROM flow_runs) r ON r.run_id = f.run_id
  LEFT JOIN areas o ON o.m49 = f.orig LEFT JOIN areas d ON d.m49 = f.dest)"""
 
 # A run covers a country when the country has any flow in or out in it; for a covered pair a
 # missing row is a flow of 0 (only non-zero flows are stored).
-_CORRIDOR = f"""(SELECT r.run_id, r.method, r.edition, r.sex, r.year0, r.year1, r.period,
+_CORRIDOR = f"""(SELECT {_PERIOD},
     o.m49 AS origin, o.name AS origin_name, d.m49 AS destination, d.name AS destination_name,
     coalesce(there.flow, 0) AS to_destination, coalesce(back.flow, 0) AS to_origin,
-    coalesce(there.flow, 0) - coalesce(back.flow, 0) AS net
+    coalesce(there.flow, 0) - coalesce(back.flow, 0) AS net,
+    coalesce(there.flow, 0) / r.years AS to_destination_per_year,
+    coalesce(back.flow, 0) / r.years AS to_origin_per_year,
+    (coalesce(there.flow, 0) - coalesce(back.flow, 0)) / r.years AS net_per_year
  FROM (SELECT {_RUN_COLUMNS} FROM flow_runs) r
  JOIN areas o ON o.m49 = ? JOIN areas d ON d.m49 = ?
  LEFT JOIN flows there ON there.run_id = r.run_id AND there.orig = o.m49 AND there.dest = d.m49
@@ -89,8 +103,9 @@ _CORRIDOR = f"""(SELECT r.run_id, r.method, r.edition, r.sex, r.year0, r.year1, 
 def run_index(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every stored run, in :data:`RUN_ORDER`.
 
-    Returns columns ``run_id, method, edition, demography, sex, year0, year1, period``
-    (``period`` is ``"<year0>-<year1>"``); empty when no flows have been estimated.
+    Returns columns ``run_id, method, edition, demography, sex, year0, year1, period, years,
+    converged, margins_met`` (``period`` is ``"<year0>-<year1>"``, ``years`` its length);
+    empty when no flows have been estimated.
     """
     return con.execute(f"SELECT {_RUN_COLUMNS} FROM flow_runs ORDER BY {RUN_ORDER}").df()
 
@@ -104,8 +119,9 @@ def flow_runs(
 ) -> Page:
     """Stored runs matching ``filters`` (column → value; ``None`` values are ignored).
 
-    Rows have the columns of :func:`run_index` and ``countries``, ``total_flow`` and
-    ``world_pop`` (persons), ``options`` and ``diagnostics`` (JSON text).
+    Rows have the columns of :func:`run_index` and ``countries``, ``total_flow``,
+    ``total_flow_per_year`` and ``world_pop`` (persons), ``options`` and ``diagnostics`` (JSON
+    text).
     """
     return page_of(con, _RUNS, filters or {}, RUN_ORDER, limit, offset)
 
@@ -119,8 +135,10 @@ def flows(
 ) -> Page:
     """Estimated flows (persons moving from ``origin`` to ``destination`` in a run's period).
 
-    ``filters`` keys: ``run_id, method, edition, sex, period, origin, destination``. Rows are
-    in :data:`RUN_ORDER`, then by origin and destination, with the areas' names.
+    ``filters`` keys: ``run_id, method, edition, sex, period, converged, origin,
+    destination``. Rows are in :data:`RUN_ORDER`, then by origin and destination, with the
+    areas' names, the run's ``years``, ``converged`` and ``margins_met``, and the flow per
+    year (``flow_per_year``, so periods of different length compare).
     """
     order = f"{RUN_ORDER}, origin, destination"
     return page_of(con, _FLOWS, filters or {}, order, limit, offset)
@@ -138,8 +156,9 @@ def corridor_flows(
     """Both directions of one corridor in every run that covers both countries.
 
     One row per run: ``to_destination`` (origin → destination), ``to_origin`` (back) and
-    ``net`` (their difference), in persons over the run's period; ``filters`` as for
-    :func:`flow_runs` (``method, edition, sex, period, run_id``).
+    ``net`` (their difference), in persons over the run's period, each also per year
+    (``..._per_year``); the run's ``years``, ``converged`` and ``margins_met``; ``filters`` as
+    for :func:`flow_runs` (``method, edition, sex, period, converged, run_id``).
     """
     bound = (origin, destination)
     return page_of(con, _CORRIDOR, filters or {}, RUN_ORDER, limit, offset, bound)
