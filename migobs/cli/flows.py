@@ -11,7 +11,6 @@ import numpy as np
 
 from migobs.cli._common import reports_errors, settings_from
 from migobs.cli._flows_options import (
-    ACCOUNTING,
     ACCOUNTING_NAMES,
     accounting_options,
     check_applicable,
@@ -24,6 +23,7 @@ from migobs.flows.estimate import PeriodFlows, estimate_edition
 from migobs.flows.files import read_matrix, read_vector, write_array, write_od
 from migobs.flows.inputs import SEXES, sexes
 from migobs.flows.ipf import FloatArray
+from migobs.flows.methods import ACCOUNTING, Decrease, Method, NegativeFlows, choices
 from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
 from migobs.warehouse.read.flows import flow_runs
@@ -42,9 +42,7 @@ def flows() -> None:
 @click.option(
     "--method",
     required=True,
-    type=click.Choice(
-        ["stock-difference", "migration-rate", "rogers-von-rabenau", "demographic-accounting"]
-    ),
+    type=click.Choice(choices(Method)),
     help="stock-difference (Beine et al. 2016; Abel & Cohen 2019), migration-rate (Dennett "
     "2015), rogers-von-rabenau (Rogers & von Rabenau 1971) or demographic-accounting (Abel "
     "2013; Abel & Sander 2014; Abel 2018; Abel & Cohen 2019).",
@@ -64,7 +62,7 @@ def flows() -> None:
 @click.option("--deaths", type=IN_FILE, help="Deaths per residence in the period (name,value).")
 @click.option(
     "--decrease",
-    type=click.Choice(["zero", "return"]),
+    type=click.Choice(choices(Decrease)),
     default="return",
     show_default=True,
     help="stock-difference: drop falls in stock (zero; Beine et al. "
@@ -94,7 +92,7 @@ def flows() -> None:
 )
 @click.option(
     "--negative-flows",
-    type=click.Choice(["zero", "keep"]),
+    type=click.Choice(choices(NegativeFlows)),
     default="zero",
     show_default=True,
     help="rogers-von-rabenau: set the method's negative flows to 0 (zero) or keep them "

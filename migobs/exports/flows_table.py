@@ -14,7 +14,8 @@ import pandas as pd
 
 from migobs.exports.table import SourceRef, TableMeta, TidyTable
 from migobs.flows.demographic import AccountingOptions
-from migobs.flows.estimate import METHOD, run_key
+from migobs.flows.estimate import run_key
+from migobs.flows.methods import ACCOUNTING
 from migobs.warehouse.read import atlas, flows
 
 SOURCE = "migobs_flows"
@@ -38,13 +39,15 @@ def default_runs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The stored runs of the default method and options, both sexes."""
     runs = flows.run_index(con)
     options = run_key("", "", "", AccountingOptions()).rsplit("/", 1)[1]
-    chosen = (runs["method"] == METHOD) & (runs["sex"] == "total")
+    chosen = (runs["method"] == ACCOUNTING) & (runs["sex"] == "total")
     return runs[chosen & runs["run_id"].str.endswith("/" + options)]
 
 
 def flow_table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """``migobs_flows/<edition>/demographic-accounting`` for each edition with default runs."""
-    return [f"{SOURCE}/{edition}/{METHOD}" for edition in sorted(set(default_runs(con)["edition"]))]
+    return [
+        f"{SOURCE}/{edition}/{ACCOUNTING}" for edition in sorted(set(default_runs(con)["edition"]))
+    ]
 
 
 def flow_table(
@@ -70,7 +73,7 @@ def flow_table(
     )
     demography = sorted(set(runs["demography"]))
     meta = TableMeta(
-        name=f"{SOURCE}/{edition}/{METHOD}",
+        name=f"{SOURCE}/{edition}/{ACCOUNTING}",
         title=f"Estimated migration flows between countries (UN DESA {edition} stocks)",
         unit="persons",
         description=(

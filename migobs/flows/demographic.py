@@ -11,19 +11,15 @@ in the warehouse); migest draws it at random.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from migobs.errors import EstimationError
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
 from migobs.flows.ipf import FloatArray, IpfResult, MarginGap, ipf2, ipf2_each
+from migobs.flows.methods import BirthMethod, BirthplaceBalance, DeathMethod, GlobalBalance
 from migobs.flows.validate import check_stock_pair
-
-GlobalBalance = Literal["before", "after"]
-BirthplaceBalance = Literal["rescale", "open", "open-dr"]
-BirthMethod = Literal["native", "proportion"]
-DeathMethod = Literal["proportion", "accounting"]
 
 IPF_TOL = 1e-3
 IPF_MAX_SWEEPS = 100_000

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from migobs.flows.ipf import FloatArray
-
-NegativeFlows = Literal["zero", "keep"]
+from migobs.flows.methods import NegativeFlows
 
 
 @dataclass

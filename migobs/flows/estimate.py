@@ -19,9 +19,8 @@ import pandas as pd
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate
 from migobs.flows.inputs import PeriodInputs, load_periods
+from migobs.flows.methods import ACCOUNTING
 from migobs.warehouse.amend import amending
-
-METHOD = "demographic-accounting"
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def run_key(edition: str, sex: str, wpp_edition: str, opts: AccountingOptions) -
     values = ",".join(
         f"{name.replace('_', '-')}={_word(value)}" for name, value in asdict(opts).items()
     )
-    return f"{METHOD}/{edition}/{sex}/{{period}}/wpp-{wpp_edition}/{values}"
+    return f"{ACCOUNTING}/{edition}/{sex}/{{period}}/wpp-{wpp_edition}/{values}"
 
 
 def _word(value: object) -> str:
@@ -143,7 +142,7 @@ def _store(
                 _INSERT_RUN,
                 [
                     run_id,
-                    METHOD,
+                    ACCOUNTING,
                     json.dumps(asdict(opts)),
                     edition,
                     f"wpp/{wpp}",
