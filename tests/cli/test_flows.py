@@ -198,12 +198,16 @@ def test_method_and_option_choices_come_from_the_domain_types() -> None:
         assert isinstance(param.type, click.Choice)
         return list(param.type.choices)
 
-    assert offered(estimate, "method") == list(get_args(methods.Method)) == [
-        "stock-difference",
-        "migration-rate",
-        "rogers-von-rabenau",
-        "demographic-accounting",
-    ]
+    assert (
+        offered(estimate, "method")
+        == list(get_args(methods.Method))
+        == [
+            "stock-difference",
+            "migration-rate",
+            "rogers-von-rabenau",
+            "demographic-accounting",
+        ]
+    )
     typed = {
         "birthplace_balance": methods.BirthplaceBalance,
         "global_balance": methods.GlobalBalance,
