@@ -17,6 +17,7 @@ from migobs.cli._flows_options import (
     check_global_balance,
     parse_periods,
 )
+from migobs.cli.flows_ensemble import ensemble
 from migobs.flows.demographic import AccountingOptions, demographic_accounting
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate, fit_summary
 from migobs.flows.estimate import PeriodFlows, estimate_edition
@@ -307,3 +308,6 @@ def _runnable_sexes(warehouse: Path, edition: str, asked: str) -> list[str]:
         if reason is not None:
             click.echo(f"skipping sex {sex}: {reason}")
     return runnable
+
+
+flows.add_command(ensemble)

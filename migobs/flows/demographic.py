@@ -113,9 +113,12 @@ def _ipf(
     rows: FloatArray,
     cols: FloatArray,
     names: list[str],
+    tol_margins: float = 1e-3,
 ) -> FloatArray:
     try:
-        fit = ipf2(seed, rows, cols, tol=IPF_TOL, max_sweeps=IPF_MAX_SWEEPS)
+        fit = ipf2(
+            seed, rows, cols, tol=IPF_TOL, max_sweeps=IPF_MAX_SWEEPS, tol_margins=tol_margins
+        )
     except EstimationError as error:
         raise EstimationError(f"{name}: {error}") from error
     return _record(diag, name, fit, names)
@@ -270,10 +273,18 @@ def independent_flows(
     names: list[str],
     diag: Diagnostics,
 ) -> FloatArray:
-    """Flows of the independence model: 3-way IPF of ``seed[i, j]`` per birthplace."""
+    """Flows of the independence model: 3-way IPF of ``seed[i, j]`` per birthplace.
+
+    Where an earlier fit already missed its margins (recorded in ``diag``), the birthplace
+    totals of ``start`` and ``end`` cannot agree; the fit then runs on them as they are and
+    records its own miss, rather than refusing the period (the 1990-1995 South Sudan-born).
+    """
     n = start.shape[0]
     base = np.ones((n, n)) if seed is None else seed
-    fitted = _ipf(diag, "independence", np.broadcast_to(base, (n, n, n)), start, end, names)
+    tol_margins = 1e-3 if diag.margins_met else np.inf
+    fitted = _ipf(
+        diag, "independence", np.broadcast_to(base, (n, n, n)), start, end, names, tol_margins
+    )
     return np.ascontiguousarray(fitted.transpose(1, 2, 0))
 
 

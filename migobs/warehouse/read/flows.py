@@ -49,6 +49,17 @@ def country_names(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
     return {int(code): str(name) for code, name in rows}
 
 
+def type_of_data(con: duckdb.DuckDBPyConnection, edition: str) -> dict[int, str]:
+    """UN DESA's "Type of data" of each destination of a stock edition (``"B R"``, ``"I"``);
+    empty for an edition whose files state none."""
+    rows = con.execute(
+        "SELECT area, type_of_data FROM stock_type_of_data "
+        "WHERE source = 'undesa_stock' AND edition = ?",
+        [edition],
+    ).fetchall()
+    return {int(area): str(stated) for area, stated in rows}
+
+
 def wpp_series(con: duckdb.DuckDBPyConnection, edition: str, variable: str) -> pd.DataFrame:
     """A WPP series for countries: columns ``area, year, period, value`` (persons)."""
     return con.execute(_SERIES, [edition, variable]).df()
