@@ -30,6 +30,7 @@ def test_every_setting_is_documented() -> None:
         "MIGOBS_PORT",
         "MIGOBS_FAST_PASSWORD_HASHING",
         "MIGOBS_TOKEN_DAYS",
+        "MIGOBS_DASK_PORTS",
     ):
         assert f"`{variable}`" in documented, variable
     assert set(Settings.__dataclass_fields__) == {
@@ -43,4 +44,5 @@ def test_every_setting_is_documented() -> None:
         "port",
         "fast_password_hashing",
         "token_days",
+        "dask_ports",
     }
