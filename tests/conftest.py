@@ -30,7 +30,10 @@ def mirror() -> Path:
     """The mirror of official files. Under CI=true a missing mirror fails the test; else it skips."""
     path = mirror_path()
     if path is None:
-        message = "MIGOBS_MIRROR is not set to a folder of official files (e.g. ../shared/data)"
+        message = (
+            "real-data test: set MIGOBS_MIRROR to a folder of the official files laid out like"
+            " shared/data (`migobs fetch` obtains them; docs/sources.md, 'Obtaining files')"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

@@ -15,7 +15,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from tests.conftest import mirror_path
 from tests.faces_warehouse import build_small_warehouse

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from migobs.claims.check import ClaimResult, evaluate
-from migobs.claims.diff import diff
 from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.warehouse.read import open_warehouse
+
+if TYPE_CHECKING:
+    from migobs.claims.check import ClaimResult
 
 
 def _number(value: float | None) -> str:
@@ -56,6 +58,9 @@ def claims_command(ctx: click.Context, as_json: bool) -> None:
     not_testable), the reason, the inputs (source, edition, file, cell) and the figure on the
     newest data ('revised' for the claim's year, 'now' for the newest year).
     """
+    from migobs.claims.check import evaluate
+    from migobs.warehouse.read import open_warehouse
+
     results = evaluate(open_warehouse(settings_from(ctx).warehouse))
     if as_json:
         echo_json([result.as_dict() for result in results])
@@ -83,6 +88,9 @@ def diff_command(
     """List values for the same area and year that changed from edition OLD to NEW of SOURCE,
     largest change first, with the cell in both editions (e.g. `migobs diff undesa_stock 2017
     2020`, `migobs diff iom_mmp 2022 2025`)."""
+    from migobs.claims.diff import diff
+    from migobs.warehouse.read import open_warehouse
+
     found = diff(open_warehouse(settings_from(ctx).warehouse), source, old, new, limit)
     if as_json:
         echo_json([revision.as_dict() for revision in found])

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import click
-import duckdb
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.indicators import (
-    Value,
-    compute,
-    deaths_by,
-    definitions,
-    has_data,
-    objective_coverage,
-    table,
-    years,
-)
-from migobs.warehouse.read import open_warehouse
-from migobs.warehouse.read.groupings import find_area
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from migobs.indicators import Value
 
 
 def _line(value: Value) -> str:
@@ -47,6 +40,8 @@ def _echo(value: Value, inputs: int) -> None:
 
 
 def _echo_objectives(con: duckdb.DuckDBPyConnection, as_json: bool) -> None:
+    from migobs.indicators import has_data, objective_coverage
+
     coverage = objective_coverage(has_data(con))
     if as_json:
         echo_json([asdict(objective) for objective in coverage])
@@ -67,12 +62,16 @@ def _breakdown(
     edition: str | None,
     since: int | None,
 ) -> list[Value]:
+    from migobs.indicators import deaths_by
+
     if code != "sdg.10.7.3" or year is None:
         raise click.ClickException("--by breaks down sdg.10.7.3 for one --year only.")
     return deaths_by(con, by, year, edition, since)
 
 
 def _newest_year(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> int:
+    from migobs.indicators import years
+
     held = years(con, code, edition)
     if not held:
         raise click.ClickException(f"No year of {code} in the edition asked for; give --year.")
@@ -121,6 +120,10 @@ def indicator_command(
     `migobs indicator sdg.10.7.3 --year 2017 --by route`,
     `migobs indicator stock.corridor --all-areas --year 2017` (top corridors).
     """
+    from migobs.indicators import compute, definitions, table
+    from migobs.warehouse.read import open_warehouse
+    from migobs.warehouse.read.groupings import find_area
+
     if list_ or (code is None and not objectives):
         for definition in definitions().values():
             click.echo(f"{definition.code:26} {definition.unit:12} {definition.title}")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 import sys
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.warehouse.read import open_warehouse
-from migobs.warehouse.read.sql import QueryResult, query
+
+if TYPE_CHECKING:
+    from migobs.warehouse.read.sql import QueryResult
 
 
 @click.command(name="sql")
@@ -30,6 +30,9 @@ def sql_command(ctx: click.Context, statement: str, as_json: bool, as_csv: bool)
     """
     if as_json and as_csv:
         raise click.UsageError("Give --json or --csv, not both.")
+    from migobs.warehouse.read import open_warehouse
+    from migobs.warehouse.read.sql import query
+
     settings = settings_from(ctx)
     with open_warehouse(settings.warehouse, external_access=False) as con:
         result = query(con, statement)
@@ -48,6 +51,9 @@ def _csv(result: QueryResult) -> None:
 
 
 def _table(result: QueryResult) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(*result.columns)
     for row in result.rows:
         table.add_row(*("" if v is None else str(v) for v in row))

@@ -10,11 +10,11 @@ from typing import Any
 import httpx
 import pytest
 from click.testing import CliRunner
-from openpyxl import load_workbook
 
 from migobs.cli import cli
 from migobs.config import Settings
 from tests.live import serve_in_thread
+from tests.support.cells import xlsx_cell
 
 pytestmark = pytest.mark.real
 
@@ -25,15 +25,6 @@ def headline(report: dict[str, Any], code: str) -> dict[str, Any]:
     return next(
         h for section in report["sections"] for h in section["headlines"] if h["code"] == code
     )
-
-
-def cell_value(path: Path, sheet: str, a1: str) -> float:
-    """The cell as openpyxl reads it, independently of migobs' own parser."""
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        return float(workbook[sheet][a1].value)
-    finally:
-        workbook.close()
 
 
 def test_cli_report_of_mexico_reads_the_official_cells(
@@ -51,7 +42,7 @@ def test_cli_report_of_mexico_reads_the_official_cells(
     assert (stock["year"], stock["value"], stock["edition"]) == (2020, 1_197_624.0, "2020")
     (cell,) = stock["inputs"]
     assert (cell["sheet"], cell["cell"]) == ("Table 1", "L243")
-    assert cell_value(mirror / STOCK_2020, "Table 1", "L243") == 1_197_624.0
+    assert xlsx_cell(mirror / STOCK_2020, "Table 1", "L243") == 1_197_624.0
     emigrants = headline(report, "stock.emigrants")["value"]
     assert (emigrants["year"], emigrants["value"]) == (2017, 12_964_882.0)
     received = headline(report, "remittances.received")["value"]

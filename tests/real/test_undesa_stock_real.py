@@ -11,13 +11,13 @@ from typing import Any
 import duckdb
 import pytest
 from click.testing import CliRunner
-from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from migobs.cli import cli
 from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.stock import countries
 from migobs.warehouse.read.trace import trace
+from tests.support.cells import sheet_rows
 
 pytestmark = pytest.mark.real
 
@@ -123,23 +123,14 @@ def _sample(con: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
     return random.Random(42).sample(rows, 400)
 
 
-def _grids(path: str, sheets: set[str]) -> dict[str, list[tuple[Any, ...]]]:
-    """Whole sheets read by openpyxl (independent of the parser), one pass each."""
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    grids = {sheet: list(workbook[sheet].iter_rows(values_only=True)) for sheet in sheets}
-    workbook.close()
-    return grids
-
-
 def test_provenance_cells_hold_the_stored_values(con: duckdb.DuckDBPyConnection) -> None:
     by_file: dict[str, list[tuple[Any, ...]]] = {}
     for row in _sample(con):
         by_file.setdefault(row[0], []).append(row)
     for path, rows in by_file.items():
-        grids = _grids(path, {row[1] for row in rows})
         for _, sheet, cell, value, flag, factor in rows:
             letters, number = coordinate_from_string(cell)
-            line = grids[sheet][number - 1]
+            line = sheet_rows(Path(path), sheet)[number - 1]
             index = column_index_from_string(letters) - 1
             raw = line[index] if index < len(line) else None
             if value is None:

@@ -66,7 +66,7 @@ def test_a_held_edition_without_layout_is_skipped_with_a_finding(
     source, edition, message = found[0]
     assert (source, edition) == ("undesa_stock", "2024")
     assert str(held) in str(message)
-    assert "LAYOUTS in migobs/sources/undesa_stock.py" in str(message)
+    assert "migobs/sources/undesa_stock.yml" in str(message)
     assert rows(result.path, "SELECT count(*) FROM source_files WHERE edition = '2024'") == [(0,)]
     assert rows(result.path, "SELECT count(*) FROM migrant_stock WHERE edition = '2020'")[0][0] > 0
     recorded = (small_mirror.downloads / "checksums.yml").read_text(encoding="utf-8")

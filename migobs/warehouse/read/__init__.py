@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from migobs.errors import WarehouseMissing
+from migobs.errors import WarehouseDamaged, WarehouseMissing
 
 
 def open_warehouse(path: Path, *, external_access: bool = True) -> duckdb.DuckDBPyConnection:
@@ -24,6 +24,8 @@ def open_warehouse(path: Path, *, external_access: bool = True) -> duckdb.DuckDB
     ------
     WarehouseMissing
         No warehouse has been built at ``path`` yet.
+    WarehouseDamaged
+        The file at ``path`` is not a readable DuckDB database.
     """
     if not path.is_file():
         raise WarehouseMissing(
@@ -33,4 +35,21 @@ def open_warehouse(path: Path, *, external_access: bool = True) -> duckdb.DuckDB
     config: dict[str, str | bool | int | float | list[str]] = (
         {} if external_access else {"enable_external_access": False}
     )
-    return duckdb.connect(str(path), read_only=True, config=config)
+    try:
+        return duckdb.connect(str(path), read_only=True, config=config)
+    except duckdb.Error as error:
+        raise damaged(path, error) from error
+
+
+def is_damage(error: duckdb.Error) -> bool:
+    """Whether DuckDB failed because the database file cannot be read (I/O, bad checksum),
+    which a query on a truncated or overwritten file raises only when it reaches the block."""
+    return isinstance(error, duckdb.IOException) or str(error).startswith("Corrupt database")
+
+
+def damaged(path: Path, error: duckdb.Error) -> WarehouseDamaged:
+    """The error to raise for a warehouse file DuckDB cannot read."""
+    return WarehouseDamaged(
+        f"The warehouse file {path} is damaged and cannot be read ({error}). Run `migobs build` "
+        "to build it again (a killed build or a partial copy leaves such a file)."
+    )

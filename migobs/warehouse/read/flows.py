@@ -8,7 +8,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from migobs.warehouse.read.listing import Page, page_of
+from migobs.warehouse.read.listing import Slice, slice_of
 
 _OD = """
 SELECT m.year, m.origin, m.destination, coalesce(m.value, 0) AS value
@@ -127,14 +127,14 @@ def flow_runs(
     filters: dict[str, Any] | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page:
+) -> Slice:
     """Stored runs matching ``filters`` (column → value; ``None`` values are ignored).
 
     Rows have the columns of :func:`run_index` and ``countries``, ``total_flow``,
     ``total_flow_per_year`` and ``world_pop`` (persons), ``options`` and ``diagnostics`` (JSON
     text).
     """
-    return page_of(con, _RUNS, filters or {}, RUN_ORDER, limit, offset)
+    return slice_of(con, _RUNS, filters or {}, RUN_ORDER, limit, offset)
 
 
 def flows(
@@ -143,7 +143,7 @@ def flows(
     filters: dict[str, Any] | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page:
+) -> Slice:
     """Estimated flows (persons moving from ``origin`` to ``destination`` in a run's period).
 
     ``filters`` keys: ``run_id, method, edition, sex, period, converged, origin,
@@ -152,7 +152,7 @@ def flows(
     year (``flow_per_year``, so periods of different length compare).
     """
     order = f"{RUN_ORDER}, origin, destination"
-    return page_of(con, _FLOWS, filters or {}, order, limit, offset)
+    return slice_of(con, _FLOWS, filters or {}, order, limit, offset)
 
 
 def corridor_flows(
@@ -163,7 +163,7 @@ def corridor_flows(
     filters: dict[str, Any] | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page:
+) -> Slice:
     """Both directions of one corridor in every run that covers both countries.
 
     One row per run: ``to_destination`` (origin → destination), ``to_origin`` (back) and
@@ -172,4 +172,4 @@ def corridor_flows(
     for :func:`flow_runs` (``method, edition, sex, period, converged, run_id``).
     """
     bound = (origin, destination)
-    return page_of(con, _CORRIDOR, filters or {}, RUN_ORDER, limit, offset, bound)
+    return slice_of(con, _CORRIDOR, filters or {}, RUN_ORDER, limit, offset, bound)
