@@ -255,6 +255,8 @@ class FlowPublic(FlowPeriod):
     destination_name: str | None
     flow: float
     flow_per_year: float  # flow / years: the annual average, comparable across periods
+    lower: float | None = None  # 5th percentile of the newest ensemble (flows ensemble)
+    upper: float | None = None  # 95th percentile; both null when no ensemble covers the run
 
 
 # Both directions of one corridor in one run's period (persons; net = there minus back).
@@ -269,3 +271,7 @@ class FlowCorridorPublic(FlowPeriod):
     to_destination_per_year: float  # annual averages (value / years)
     to_origin_per_year: float
     net_per_year: float
+    lower: float | None = None  # to_destination's 90% interval (newest ensemble; null if none)
+    upper: float | None = None
+    to_origin_lower: float | None = None  # to_origin's 90% interval
+    to_origin_upper: float | None = None

@@ -3,8 +3,9 @@
 One table per stock edition with runs of the default method (closed demographic accounting,
 Abel & Cohen 2019, both sexes): a row per destination (``area``), origin and period, with the
 flow over the period (``value``), its annual average (``value_per_year``), the period's length
-(``years``), and whether the run's fits met their margins (``converged``, ``margins_met``), so
-a flow that should not be used travels with its flag.
+(``years``), the 90% interval of the newest flow ensemble (``lower``, ``upper``; empty without
+one), and whether the run's fits met their margins (``converged``, ``margins_met``), so a flow
+that should not be used travels with its flag.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ COLUMNS = [
     "value",
     "years",
     "value_per_year",
+    "lower",
+    "upper",
     "converged",
     "margins_met",
 ]

@@ -183,12 +183,20 @@ def estimated_flows(
     api = f"/api/flows/corridors/{origin}/{destination}?edition={edition}&method={method}"
     short = [_short(con, origin), _short(con, destination)]
     lines = [
-        Series(label, tuple((int(r["year1"]), float(r[key])) for r in rows))
-        for label, key in (
-            (" → ".join(short), "to_destination_per_year"),
-            (" → ".join(reversed(short)), "to_origin_per_year"),
+        Series(
+            label,
+            tuple((int(r["year1"]), float(r[f"{key}_per_year"])) for r in rows),
+            _band(rows, bounds),
+        )
+        for label, key, bounds in (
+            (" → ".join(short), "to_destination", ("lower", "upper")),
+            (" → ".join(reversed(short)), "to_origin", ("to_origin_lower", "to_origin_upper")),
         )
     ]
+    if any(line.band for line in lines):
+        columns.append((f"{there}, 90% interval (persons)", "interval"))
+        for row in rows:
+            row["interval"] = _interval(row.get("lower"), row.get("upper"))
     demography = ", ".join(
         d.replace("wpp/", "UN World Population Prospects ") for d in sorted(set(runs["demography"]))
     )
@@ -207,6 +215,25 @@ def estimated_flows(
         empty=f"The flow estimates from UN DESA {edition} do not cover both countries.",
         notes=_flow_notes(rows, fits, api, edition),
     )
+
+
+def _band(
+    rows: list[dict[str, Any]], bounds: tuple[str, str]
+) -> tuple[tuple[int, float, float], ...]:
+    """A direction's 90% interval per period in persons a year, where an ensemble gave one."""
+    low, high = bounds
+    return tuple(
+        (int(r["year1"]), float(r[low]) / r["years"], float(r[high]) / r["years"])
+        for r in rows
+        if r.get(low) is not None and not pd.isna(r[low])
+    )
+
+
+def _interval(low: Any, high: Any) -> str | None:
+    """``"418,174 to 1,316,662"``, or None without an ensemble."""
+    if low is None or pd.isna(low):
+        return None
+    return f"{low:,.0f} to {high:,.0f}"
 
 
 def _fits(con: duckdb.DuckDBPyConnection, chosen: dict[str, Any]) -> dict[str, str]:
@@ -228,7 +255,8 @@ def _flow_notes(
         "between two years with births and deaths; an estimate, not a count (method: "
         "docs/methods/flows.md). The chart shows each period's annual average (its total "
         "divided by its years), plotted at its last year, so periods of different length "
-        "compare."
+        "compare. Where a flow ensemble was run (`migobs flows ensemble`), the shaded band "
+        'is its 90% interval (redrawn inputs; docs/methods/flows.md, "Uncertainty").'
     ]
     lengths = {r["period"]: r["years"] for r in rows}
     longest = max(lengths.values(), default=0)

@@ -86,10 +86,21 @@ _PERIOD = "r.run_id, r.method, r.edition, r.sex, r.year0, r.year1, r.period, r.y
     "r.converged, r.margins_met"
 )
 
+# The newest ensemble's interval of each stored flow (``flow_intervals``, keyed by run id);
+# a stand-in without rows where the warehouse predates ensembles.
+_INTERVALS = """(SELECT i.run_id, i.orig, i.dest, i.lower, i.upper
+ FROM flow_intervals i JOIN flow_ensembles e USING (ensemble_id)
+ QUALIFY row_number() OVER (PARTITION BY i.run_id, i.orig, i.dest ORDER BY e.finished_at DESC) = 1)"""
+_NO_INTERVALS = (
+    "(SELECT NULL::VARCHAR AS run_id, NULL::INTEGER AS orig, NULL::INTEGER AS dest, "
+    "NULL::DOUBLE AS lower, NULL::DOUBLE AS upper WHERE false)"
+)
+
 _FLOWS = f"""(SELECT {_PERIOD},
     f.orig AS origin, o.name AS origin_name, f.dest AS destination, d.name AS destination_name,
-    f.flow, f.flow / r.years AS flow_per_year
+    f.flow, f.flow / r.years AS flow_per_year, i.lower, i.upper
  FROM flows f JOIN (SELECT {_RUN_COLUMNS} FROM flow_runs) r ON r.run_id = f.run_id
+ LEFT JOIN {{intervals}} i ON i.run_id = f.run_id AND i.orig = f.orig AND i.dest = f.dest
  LEFT JOIN areas o ON o.m49 = f.orig LEFT JOIN areas d ON d.m49 = f.dest)"""
 
 # A run covers a country when the country has any flow in or out in it; for a covered pair a
@@ -100,11 +111,16 @@ _CORRIDOR = f"""(SELECT {_PERIOD},
     coalesce(there.flow, 0) - coalesce(back.flow, 0) AS net,
     coalesce(there.flow, 0) / r.years AS to_destination_per_year,
     coalesce(back.flow, 0) / r.years AS to_origin_per_year,
-    (coalesce(there.flow, 0) - coalesce(back.flow, 0)) / r.years AS net_per_year
+    (coalesce(there.flow, 0) - coalesce(back.flow, 0)) / r.years AS net_per_year,
+    i_there.lower, i_there.upper, i_back.lower AS to_origin_lower, i_back.upper AS to_origin_upper
  FROM (SELECT {_RUN_COLUMNS} FROM flow_runs) r
  JOIN areas o ON o.m49 = ? JOIN areas d ON d.m49 = ?
  LEFT JOIN flows there ON there.run_id = r.run_id AND there.orig = o.m49 AND there.dest = d.m49
  LEFT JOIN flows back ON back.run_id = r.run_id AND back.orig = d.m49 AND back.dest = o.m49
+ LEFT JOIN {{intervals}} i_there
+   ON i_there.run_id = r.run_id AND i_there.orig = o.m49 AND i_there.dest = d.m49
+ LEFT JOIN {{intervals}} i_back
+   ON i_back.run_id = r.run_id AND i_back.orig = d.m49 AND i_back.dest = o.m49
  WHERE EXISTS (SELECT 1 FROM flows f WHERE f.run_id = r.run_id
                AND (f.orig = o.m49 OR f.dest = o.m49))
    AND EXISTS (SELECT 1 FROM flows f WHERE f.run_id = r.run_id
@@ -148,11 +164,12 @@ def flows(
 
     ``filters`` keys: ``run_id, method, edition, sex, period, converged, origin,
     destination``. Rows are in :data:`RUN_ORDER`, then by origin and destination, with the
-    areas' names, the run's ``years``, ``converged`` and ``margins_met``, and the flow per
-    year (``flow_per_year``, so periods of different length compare).
+    areas' names, the run's ``years``, ``converged`` and ``margins_met``, the flow per year
+    (``flow_per_year``, so periods of different length compare), and the 90% interval of the
+    newest ensemble covering the run (``lower``, ``upper``; NULL without one).
     """
     order = f"{RUN_ORDER}, origin, destination"
-    return slice_of(con, _FLOWS, filters or {}, order, limit, offset)
+    return slice_of(con, _with_intervals(con, _FLOWS), filters or {}, order, limit, offset)
 
 
 def corridor_flows(
@@ -168,8 +185,21 @@ def corridor_flows(
 
     One row per run: ``to_destination`` (origin → destination), ``to_origin`` (back) and
     ``net`` (their difference), in persons over the run's period, each also per year
-    (``..._per_year``); the run's ``years``, ``converged`` and ``margins_met``; ``filters`` as
+    (``..._per_year``); the run's ``years``, ``converged`` and ``margins_met``; the newest
+    ensemble's 90% interval of ``to_destination`` (``lower``, ``upper``) and of ``to_origin``
+    (``to_origin_lower``, ``to_origin_upper``), NULL without one; ``filters`` as
     for :func:`flow_runs` (``method, edition, sex, period, converged, run_id``).
     """
     bound = (origin, destination)
-    return slice_of(con, _CORRIDOR, filters or {}, RUN_ORDER, limit, offset, bound)
+    corridor = _with_intervals(con, _CORRIDOR)
+    return slice_of(con, corridor, filters or {}, RUN_ORDER, limit, offset, bound)
+
+
+def _with_intervals(con: duckdb.DuckDBPyConnection, query: str) -> str:
+    """``query`` reading the newest ensemble's intervals, or none where the warehouse predates
+    the ensemble tables."""
+    held = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name IN "
+        "('flow_intervals', 'flow_ensembles')"
+    ).fetchone()
+    return query.format(intervals=_INTERVALS if held and held[0] == 2 else _NO_INTERVALS)
