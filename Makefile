@@ -36,6 +36,7 @@ run: $(RUNTIME)
 	$(BIN)/migobs fetch
 	$(BIN)/migobs build --if-stale
 	$(BIN)/migobs flows run --edition 2017 --if-missing
+	$(BIN)/migobs flows ensemble --edition 2017 --period 2010-2015 --draws 40 --workers 2
 	$(BIN)/migobs serve
 
 check: $(STAMP)

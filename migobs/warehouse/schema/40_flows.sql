@@ -25,10 +25,10 @@ CREATE TABLE flows (
     flow         DOUBLE NOT NULL        -- persons
 );
 
--- Flow ensembles (migobs/flows/ensemble*.py, `migobs flows ensemble`; IF NOT EXISTS: a warehouse
--- built before them gets them when an ensemble is stored, schema.create_missing): each run's settings and
--- timings, and per corridor and period the point estimate, the 5th/50th/95th percentiles of the
--- draws (interval centred on the point estimate) and the range over the method ensemble.
+-- Flow ensembles (migobs/flows/ensemble*.py, `migobs flows ensemble`): each run's settings and
+-- timings, and per corridor and period the point estimate, the 90% interval from the draws
+-- (corrected for bias), their median and the range over the method ensemble. IF NOT EXISTS: a
+-- warehouse built before these tables gets them when an ensemble is stored (create_missing).
 CREATE TABLE IF NOT EXISTS flow_ensembles (
     ensemble_id  VARCHAR PRIMARY KEY,   -- ensemble/<edition>/wpp-<wpp>/draws-<N>/seed-<S>
     edition      VARCHAR NOT NULL,      -- undesa_stock edition
@@ -49,9 +49,9 @@ CREATE TABLE IF NOT EXISTS flow_intervals (
     orig         INTEGER NOT NULL,      -- areas.m49
     dest         INTEGER NOT NULL,      -- areas.m49
     flow         DOUBLE NOT NULL,       -- point estimate (persons)
-    lower        DOUBLE NOT NULL,       -- 5th percentile, centred on the point estimate
+    lower        DOUBLE NOT NULL,       -- 5th percentile, corrected for bias (docs/methods/flows.md)
     median       DOUBLE NOT NULL,       -- the draws' median (its gap to flow is their bias)
-    upper        DOUBLE NOT NULL,       -- 95th percentile, centred on the point estimate
+    upper        DOUBLE NOT NULL,       -- 95th percentile, corrected for bias
     method_min   DOUBLE NOT NULL,       -- smallest flow over the method ensemble
     method_max   DOUBLE NOT NULL,       -- largest flow over the method ensemble
     draws        INTEGER NOT NULL       -- draws that gave an estimate

@@ -26,4 +26,4 @@ def create_missing(con: duckdb.DuckDBPyConnection) -> None:
     for sql in statements():
         for statement in sql.split(";"):
             if "CREATE TABLE IF NOT EXISTS" in statement:
-                con.execute(statement)
+                con.execute(statement[statement.index("CREATE TABLE IF NOT EXISTS") :])
