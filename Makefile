@@ -1,5 +1,6 @@
 # `make run`: install, obtain the files, build the warehouse and its 2017 flow estimates (each only
-# when missing or stale), serve the dashboard and API.
+# when missing or stale) and a small flow ensemble (40 draws of 2010-2015, under a minute),
+# then serve the dashboard and API.
 # `make test`: install, start what the tests need, run every check and test.
 # Everything runs in .venv, created here; nothing is installed outside it except the Debian
 # packages the tests need (chromium, postgresql), which scripts/test-services installs as root.

@@ -101,7 +101,7 @@ def ensemble(ctx: click.Context, /, **options: Any) -> None:
 
     Each draw redraws the stock tables, births and deaths with noise that follows each
     destination's type of data; lower and upper are the 5th and 95th percentiles of the draws,
-    centred on the point estimate; method_min and method_max the range over the methods. Draws
+    corrected for their bias; method_min and method_max the range over the methods. Draws
     run on local processes (--workers) or a Dask cluster (--scheduler), reduced as they arrive.
     """
     from migobs.flows.ensemble_run import EnsembleSettings, default_workers
