@@ -53,7 +53,8 @@ def test_small_ensemble_stored_and_served(
     shutil.copy(built_warehouse, copy)
     env = {"MIGOBS_HOME": str(copy.parent), "MIGOBS_WAREHOUSE": str(copy)}
     runner = CliRunner()
-    assert runner.invoke(cli, ["flows", "run", "--edition", "2017"], env=env).exit_code == 0
+    run = ["flows", "run", "--edition", "2017", "--period", "2010-2015"]
+    assert runner.invoke(cli, run, env=env).exit_code == 0
     out = copy.parent / "intervals.csv"
     args = [
         "flows",
