@@ -14,7 +14,7 @@ import pytest
 
 from migobs.sources import catalog, iom_mmp, knomad, natural_earth, rpw, unhcr, wdi
 from migobs.warehouse.read import open_warehouse
-from tests.support.cells import csv_cell, xlsx_cell, xlsx_cells
+from tests.support.cells import csv_cell, sheet_rows, xlsx_cell, xlsx_cells
 
 pytestmark = pytest.mark.real
 
@@ -316,3 +316,36 @@ def test_missing_migrants_origins_are_the_cells_names(mirror: Path, built_wareho
     assert len(sample) == 5
     for row, names in sample:
         assert xlsx_cell(path, "Worksheet", f"O{row}") == names  # Country of Origin
+
+
+def test_a_country_above_its_grouping_is_a_finding_naming_the_incidents(
+    mirror: Path, built_warehouse: Path
+) -> None:
+    """Mexico 134 > Central America 117 in 2014 (2025 vintage): one incident in Mexico, 17 dead
+    and missing, is filed under the Caribbean."""
+    with open_warehouse(built_warehouse) as con:
+        found = con.execute(
+            "SELECT message, observed, expected, rows FROM findings WHERE type = "
+            "'part-exceeds-whole' AND source = 'iom_mmp' AND edition = '2025' "
+            "AND title LIKE '%Mexico counts more dead and missing than Central America%'"
+        ).fetchall()
+    assert len(found) == 1
+    message, observed, expected, rows = found[0]
+    (year,) = json.loads(rows)
+    assert (observed, expected) == (134.0, 117.0)
+    assert {k: year[k] for k in ("area", "year", "in_country", "in_grouping", "outside")} == {
+        "area": 484,
+        "year": 2014,
+        "in_country": 134.0,
+        "in_grouping": 117.0,
+        "outside": 17.0,
+    }
+    assert year["listed_under"] == ["Caribbean"]
+    assert "filed under Caribbean" in message
+    path = mirrored(mirror, "iom_mmp", "2025", "incidents")
+    header = list(sheet_rows(path, "Worksheet")[0])
+    (row,) = year["row_numbers"]
+    line = sheet_rows(path, "Worksheet")[row - 1]
+    assert line[header.index("Total Number of Dead and Missing")] == 17
+    assert line[header.index("Country of Incident")] == "Mexico"
+    assert line[header.index("UNSD Geographical Grouping")] == "Caribbean"
