@@ -20,7 +20,7 @@ from migobs.cli import cli
 from migobs.config import Settings
 from migobs.exports.datasets import dataset, dataset_names
 from migobs.warehouse.read import open_warehouse
-from tests.live import serve_in_thread
+from tests.support.live import serve_in_thread
 
 pytestmark = pytest.mark.real
 
