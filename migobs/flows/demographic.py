@@ -20,7 +20,7 @@ from migobs.errors import EstimationError
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
 from migobs.flows.ipf import FloatArray, IpfResult, MarginGap, ipf2, ipf2_each
 from migobs.flows.methods import BirthMethod, BirthplaceBalance, DeathMethod, GlobalBalance
-from migobs.flows.validate import check_stock_pair
+from migobs.flows.validate import check_inputs
 
 IPF_TOL = 1e-3
 IPF_MAX_SWEEPS = 100_000
@@ -287,37 +287,6 @@ def independent_flows(
         diag, "independence", np.broadcast_to(base, (n, n, n)), start, end, names, tol_margins
     )
     return np.ascontiguousarray(fitted.transpose(1, 2, 0))
-
-
-def check_inputs(
-    start: FloatArray,
-    end: FloatArray,
-    births: FloatArray,
-    deaths: FloatArray,
-    names: list[str],
-) -> None:
-    """Raise :class:`EstimationError` for malformed stocks, births or deaths.
-
-    Stocks must be square tables of one shape without NaN or negative cells, except negative
-    native-born (diagonal) cells, which the negative-native-born rule handles; births and
-    deaths one finite, non-negative value per region.
-    """
-    check_stock_pair(start, end, names, negative_native_born=True)
-    n = start.shape[0]
-    for name, values in (("births", births), ("deaths", deaths)):
-        if values.shape != (n,):
-            raise EstimationError(
-                f"{name} must have one value per region ({n}), got {values.shape}"
-            )
-        if not np.all(np.isfinite(values)):
-            first = names[int(np.flatnonzero(~np.isfinite(values))[0])]
-            raise EstimationError(f"{name} holds NaN or infinite values (first at {first})")
-        if np.any(values < 0):
-            at = int(np.flatnonzero(values < 0)[0])
-            raise EstimationError(
-                f"{name} has negative values (first {names[at]} = {values[at]:.6g}): "
-                "births and deaths must be >= 0"
-            )
 
 
 def demographic_accounting(
