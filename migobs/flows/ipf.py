@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 from migobs.errors import EstimationError
 from migobs.flows.ipf_factors import FloatArray as FloatArray
 from migobs.flows.ipf_factors import fit_factors
+from migobs.numbers import plain
 
 Criterion = Literal["cell-change", "margin"]
 Order = Literal["rows-first", "columns-first"]
@@ -85,7 +86,7 @@ def check_array(name: str, values: FloatArray) -> None:
     if np.any(values < 0):
         count = int(np.sum(values < 0))
         raise EstimationError(
-            f"{name} has {count} negative cell(s) (smallest {values.min():.6g}): "
+            f"{name} has {count} negative cell(s) (smallest {plain(values.min())}): "
             "IPF needs non-negative seeds and targets"
         )
 
@@ -106,9 +107,9 @@ def _check_totals(row_totals: FloatArray, col_totals: FloatArray, tol_margins: f
     if np.any(gap > allowed):
         at = np.unravel_index(int(np.argmax(gap - allowed)), np.shape(gap))
         raise EstimationError(
-            f"row and column targets have different totals (largest gap {gap[at]:.6g}, "
-            f"allowed {allowed[at]:.6g} = {tol_margins:g} + {TOTALS_RTOL:g} of the total): "
-            "balance the margins first, e.g. with a global balance"
+            f"row and column targets have different totals (largest gap {plain(gap[at])}, "
+            f"allowed {plain(allowed[at])}: {plain(tol_margins)} plus one in a million of the "
+            "total): balance the margins first, e.g. with a global balance"
         )
 
 
