@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from migobs.config import Settings
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.http.memo import per_build
+from migobs.warehouse.read import listing
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import bins, choropleth, legend
 from migobs.web.templating import templates
@@ -23,16 +26,15 @@ YearParam = Annotated[
 ]
 
 
-@router.get("/", response_class=HTMLResponse)
-@router.get("/world", response_class=HTMLResponse)
-def world(
+def world_map(
     request: Request,
-    con: WarehouseDep,
-    settings: SettingsDep,
-    variable: VariableParam = "immigrants",
-    year: YearParam = None,
-) -> HTMLResponse:
-    """The world map of ``variable`` in ``year`` (drawn once per build, variable and year)."""
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    variable: str = "immigrants",
+    year: str | None = None,
+) -> dict[str, Any]:
+    """The map of ``variable`` in ``year`` with its legend, table and source (drawn once per
+    build, variable and year): the context of the world page and of the home page's map."""
 
     def draw() -> dict[str, Any]:
         chosen, shown, years, rows = map_rows(request, con, variable, year)
@@ -43,6 +45,7 @@ def world(
         return {
             "title": title,
             "variable": chosen,
+            "source": named_edition(con, chosen.source),
             "variables": choices(),
             "year": shown,
             "years": years,
@@ -51,7 +54,31 @@ def world(
             "rows": rows.to_dict("records"),
         }
 
-    context = per_build(request, ("world", variable, year), draw)
+    context: dict[str, Any] = per_build(request, ("world", variable, year), draw)
+    return context
+
+
+def named_edition(con: duckdb.DuckDBPyConnection, source: str) -> str:
+    """``source`` with "newest edition" replaced by the edition's name (``2024 edition``)."""
+    editions = [e for s, e in listing.stock_editions(con) if s == "undesa_stock"]
+    with_origins = listing.stock_editions_with_origins(con, "undesa_stock")
+    if with_origins and "newest edition with origins" in source:
+        return source.replace("newest edition with origins", f"{with_origins[-1]} edition")
+    if editions and "newest edition" in source:
+        return source.replace("newest edition", f"{editions[-1]} edition")
+    return source
+
+
+@router.get("/world", response_class=HTMLResponse)
+def world(
+    request: Request,
+    con: WarehouseDep,
+    settings: SettingsDep,
+    variable: VariableParam = "immigrants",
+    year: YearParam = None,
+) -> HTMLResponse:
+    """The world map of ``variable`` in ``year``."""
+    context = world_map(request, con, settings, variable, year)
     return templates.TemplateResponse(request, "world.html", context)
 
 

@@ -138,3 +138,19 @@ def test_fetch_without_a_mirror_says_how_to_obtain_a_manual_file(small_mirror: S
     assert "m49/2021/overview" in result.output and " manual " in result.output
     assert "0 of 1 files held and verified; 1 must come from a mirror or be saved" in result.output
     assert "press CSV and save the file" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("destination", ["404", "KEN", "ken", "Kenya"])
+def test_trace_takes_any_identifier_of_the_destination(built: Settings, destination: str) -> None:
+    args = ["--edition", "2017", "--year", "2017", "--json"]
+    result = run(built, "trace", "undesa_stock", *args, "--destination", destination)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["value"] == stock(404, 6, "total")
+
+
+def test_trace_with_an_ambiguous_name_lists_the_candidates(built: Settings) -> None:
+    args = ["--edition", "2017", "--year", "2017"]
+    result = run(built, "trace", "undesa_stock", *args, "--destination", "Afri")
+    assert result.exit_code == 1
+    assert "'Afri' fits" in result.output
+    assert "Sub-Saharan Africa (M49 202)" in result.output

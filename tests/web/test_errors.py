@@ -6,9 +6,10 @@ import httpx
 import pytest
 
 PAGES = [
-    ("/country/abc", 422, "m49", "an M49 code"),
+    ("/country/abc", 404, "m49", "an ISO3 code, e.g. MEX"),
     ("/world?year=abc", 422, "year", "<li>2019</li>"),
-    ("/corridor?origin=abc", 422, "origin", "an M49 code"),
+    ("/corridor?origin=abc", 404, "origin", "an M49 code"),
+    ("/corridor?origin=an", 400, "origin", "France (M49 250, FRA)"),
     ("/report?verdict=x", 422, "verdict", "<li>not_testable</li>"),
     ("/country/99999", 404, "m49", "every country"),
     ("/nonexistent", 404, "path", "<li>/world</li>"),
