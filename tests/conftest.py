@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from migobs.config import Settings
-from tests.browser import launch
+from tests.support.browser import launch
+
+pytest_plugins = ["tests.support.live", "tests.support.mirror", "tests.support.real"]
+"""Fixtures shared by several folders: the app served on loopback, a small mirror of files, the
+warehouse built from the official files."""
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.numbers import brief
 
 if TYPE_CHECKING:
     from migobs.claims.check import ClaimResult
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 def _number(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.4g}"
+    return brief(value)
 
 
 def _inputs(result: ClaimResult) -> str:
@@ -40,6 +41,8 @@ def _echo(result: ClaimResult) -> None:
     click.echo(f"     {result.reason}")
     if result.value is not None:
         click.echo(f"     inputs: {_inputs(result)}")
+    for alternative in result.alternatives:
+        click.echo(f"     alternative: {_number(alternative.value)} = {alternative.label}")
     for label, figure in (("revised", result.revised), ("now", result.now)):
         if figure is not None:
             click.echo(

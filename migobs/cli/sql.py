@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.numbers import plain
 
 if TYPE_CHECKING:
     from migobs.warehouse.read.sql import QueryResult
@@ -56,6 +57,14 @@ def _table(result: QueryResult) -> None:
 
     table = Table(*result.columns)
     for row in result.rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(_cell(v) for v in row))
     Console().print(table)
     click.echo(f"{len(result.rows)} row(s)")
+
+
+def _cell(value: object) -> str:
+    """A value as a person reads it: numbers without exponent (--csv and --json keep them
+    exact)."""
+    if value is None:
+        return ""
+    return plain(value) if isinstance(value, float) else str(value)

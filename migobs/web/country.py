@@ -228,8 +228,20 @@ def indicator_over_time(
     )
 
 
+def inputs_named(con: duckdb.DuckDBPyConnection, code: str, area: int) -> str:
+    """The editions of indicator ``code``'s inputs in its newest year (``editions: wdi
+    remittances_received 2025-07-01, wdi gdp 2024-10-24``), empty when it has none."""
+    try:
+        held = registry.years(con, code)
+        return registry.compute(con, code, area, held[-1]).edition_label() if held else ""
+    except MigobsError:
+        return ""
+
+
 def gdp_share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
-    """Remittances received as a share of GDP (SDG 17.3.2), each year both are published."""
+    """Remittances received as a share of GDP (SDG 17.3.2), each year both are published, with
+    the edition of each input (the remittances and GDP extracts differ)."""
+    editions = inputs_named(con, "sdg.17.3.2", area)
     return series_figure(
         "remittances-gdp",
         "Remittances received as a share of GDP (SDG 17.3.2)",
@@ -237,7 +249,7 @@ def gdp_share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
         indicator_over_time(con, "sdg.17.3.2", area),
         [("Share of GDP", "value")],
         source="World Bank World Development Indicators: personal remittances received / GDP "
-        "(current US$) × 100",
+        "(current US$) × 100" + (f"; {editions}" if editions else ""),
         provenance=f"/api/indicators/sdg.17.3.2/areas/{area}",
     )
 

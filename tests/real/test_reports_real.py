@@ -9,12 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
-from click.testing import CliRunner
 
-from migobs.cli import cli
 from migobs.config import Settings
-from tests.live import serve_in_thread
 from tests.support.cells import xlsx_cell
+from tests.support.cli import migobs
+from tests.support.live import serve_in_thread
 
 pytestmark = pytest.mark.real
 
@@ -31,10 +30,8 @@ def test_cli_report_of_mexico_reads_the_official_cells(
     built_warehouse: Path, mirror: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "mexico.json"
-    env = {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(built_warehouse)}
-    result = CliRunner().invoke(
-        cli, ["report", "MEX", "--format", "json", "--out", str(out)], env=env
-    )
+    settings = Settings(home=tmp_path, warehouse_path=built_warehouse)
+    result = migobs(settings, "report", "MEX", "--format", "json", "--out", str(out))
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
     assert report["area"] == {"m49": 484, "iso3": "MEX", "name": "Mexico"}

@@ -6,7 +6,7 @@ import pytest
 
 from migobs.errors import LayoutError
 from migobs.sources import m49
-from tests.writers import M49_HEADER, write_m49
+from tests.support.writers import M49_HEADER, write_m49
 
 
 def test_codes_stay_zero_padded_text(tmp_path: Path) -> None:

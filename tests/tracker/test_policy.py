@@ -3,7 +3,7 @@
 records. test_access_matrix.py proves that every route and form applies these rules.
 
 Checks run in the documented order: 401 (not signed in), 404 (may not see it), 403 (may not act);
-a workflow step that would change nothing is 400.
+a workflow step that would change nothing is invalid input, 422.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from migobs.errors import InvalidInput, NotAuthenticated, PermissionDenied, RecordNotFound
+from migobs.errors import TrackerError
+from migobs.http.errors import body_of
 from migobs.tracker import policy
 from migobs.tracker.models import Action, Commitment, RecordMixin, Review
 from migobs.tracker.policy import PUBLIC, Caller
@@ -25,7 +26,6 @@ CALLERS = {
     "reviewer": Caller(3, "reviewer@example.org", "reviewer"),
     "admin": Caller(4, "admin@example.org", "admin"),
 }
-STATUS = {NotAuthenticated: 401, PermissionDenied: 403, RecordNotFound: 404, InvalidInput: 400}
 OK = "ok"
 Step = Callable[[Caller], None]
 
@@ -79,7 +79,7 @@ STEPS: list[tuple[str, Step, tuple[Any, ...]]] = [
         for name, check, expected in (
             ("edit or submit", policy.check_editable, (401, OK, 404, 403, 403)),
             ("publish", policy.check_publishable, (401, 403, 404, OK, 403)),
-            ("send back", policy.check_sendable_back, (401, 403, 404, 400, 403)),
+            ("send back", policy.check_sendable_back, (401, 403, 404, 422, 403)),
         )
     ),
     *(
@@ -87,7 +87,7 @@ STEPS: list[tuple[str, Step, tuple[Any, ...]]] = [
         for record in PUBLISHED
         for name, check, expected in (
             ("edit or submit", policy.check_editable, (401, 403, 403, 403, 403)),
-            ("publish", policy.check_publishable, (401, 403, 403, 400, 403)),
+            ("publish", policy.check_publishable, (401, 403, 403, 422, 403)),
             ("send back", policy.check_sendable_back, (401, 403, 403, OK, 403)),
         )
     ),
@@ -99,11 +99,11 @@ STEPS: list[tuple[str, Step, tuple[Any, ...]]] = [
 
 
 def outcome(step: Step, caller: Caller) -> Any:
-    """``ok``, or the HTTP status of the refusal."""
+    """``ok``, or the HTTP status the faces give the refusal."""
     try:
         step(caller)
-    except (NotAuthenticated, PermissionDenied, RecordNotFound, InvalidInput) as refusal:
-        return STATUS[type(refusal)]
+    except TrackerError as refusal:
+        return body_of(refusal).status
     return OK
 
 

@@ -17,8 +17,8 @@ from migobs.errors import ChecksumMismatch, FileNotObtained, UnknownSource
 from migobs.sources import catalog
 from migobs.warehouse import build as build_module
 from migobs.warehouse.build import build, code_digest, current_build_id
-from tests.warehouse.conftest import Adopt
-from tests.writers import write_m49, write_stock_totals
+from tests.support.mirror import Adopt
+from tests.support.writers import write_m49, write_stock_totals
 
 M49_FILE = "un_m49/UNSD — Methodology.csv"
 

@@ -19,8 +19,8 @@ from migobs.errors import ChecksumMismatch, FileNotObtained, LayoutError, Valida
 from migobs.sources import catalog
 from migobs.sources.catalog import ALL_SHEETS
 from migobs.warehouse.build import build
-from tests import writers
-from tests.warehouse.conftest import Adopt
+from tests.support import writers
+from tests.support.mirror import Adopt
 
 
 def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:

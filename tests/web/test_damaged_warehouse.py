@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from migobs.config import Settings
-from tests.faces_warehouse import build_small_warehouse
-from tests.live import serve_in_thread
+from tests.support.faces_warehouse import build_small_warehouse
+from tests.support.live import serve_in_thread
 
 PAGES = ["/", "/world", "/world?variable=sdg.10.7.4", "/country", "/country/484",
          "/corridor?origin=484&destination=840", "/report"]  # fmt: skip

@@ -1,4 +1,5 @@
-"""Fixtures of the warehouse tests: a mirror holding files the tests wrote, known to the catalogue."""
+"""Fixtures of the warehouse and CLI tests: a mirror holding files the tests wrote, known to the
+catalogue (registered for every test by ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from migobs.config import Settings
 from migobs.sources import catalog
 from migobs.sources._download import sha256_of
-from tests import writers
+from tests.support import writers
 
 Adopt = Callable[[str, str, str, Path], None]
 

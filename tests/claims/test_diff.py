@@ -1,4 +1,4 @@
-"""Aggregate-versus-published findings and revisions between editions."""
+"""Revisions between editions: both cells, the years compared, the editions refused."""
 
 from __future__ import annotations
 
@@ -6,28 +6,8 @@ import duckdb
 import pytest
 
 from migobs.claims.diff import diff
-from migobs.claims.findings import aggregate_findings
 from migobs.errors import UnknownSource, ValueNotFound
-from tests.small_warehouse import EAST_AFRICA, WORLD
-
-
-def test_a_grouping_that_is_not_the_sum_of_its_members_is_a_finding(
-    con: duckdb.DuckDBPyConnection,
-) -> None:
-    found = aggregate_findings(con, "stock.total", 2000, "2017")
-    assert [(f.type, f.area, f.observed, f.expected) for f in found] == [
-        ("aggregate-differs-from-members", EAST_AFRICA, 1300, 1350)
-    ]
-    assert found[0].rows[0]["cell"] == "H18"
-
-
-def test_a_computed_share_that_is_not_the_sources_own_is_a_finding(
-    con: duckdb.DuckDBPyConnection,
-) -> None:
-    found = aggregate_findings(con, "stock.share_of_population", 2017, "2017")
-    published = [f for f in found if f.type == "computed-differs-from-published"]
-    assert [(f.area, f.expected) for f in published] == [(WORLD, 6.9)]
-    assert published[0].observed == pytest.approx(100 * 8600 / 124_000)
+from tests.support.small_warehouse import WORLD
 
 
 def test_stock_revisions_name_both_cells(con: duckdb.DuckDBPyConnection) -> None:

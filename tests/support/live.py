@@ -1,6 +1,6 @@
 """The app on the small warehouse, served by uvicorn on a free loopback port, and a client of it.
 
-Shared by the API and dashboard tests (each conftest imports these fixtures).
+Shared by the API and dashboard tests (``tests/conftest.py`` registers these fixtures).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from migobs.app import create_app
 from migobs.config import Settings
 from tests.conftest import mirror_path
-from tests.faces_warehouse import build_small_warehouse
+from tests.support.faces_warehouse import build_small_warehouse
 
 
 @pytest.fixture(scope="session")

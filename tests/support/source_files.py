@@ -1,6 +1,6 @@
 """Small files laid out like the World Bank, KNOMAD, RPW, IOM, UNHCR and Natural Earth editions.
 
-The tests write them; the codes are those of ``tests/writers.py``'s M49 rows (Burundi, Algeria,
+The tests write them; the codes are those of ``tests/support/writers.py``'s M49 rows (Burundi, Algeria,
 France, Samoa) plus Kosovo and the Channel Islands, so a build of them maps every area.
 """
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

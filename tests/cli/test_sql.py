@@ -1,0 +1,40 @@
+"""`migobs sql`: JSON and CSV answers; only SELECT, and no reading of other files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from migobs.config import Settings
+from tests.support.cli import migobs
+
+
+def test_sql_formats_and_refusal(built: Settings) -> None:
+    as_json = migobs(
+        built, "sql", "SELECT m49 FROM areas WHERE m49 IN (900, 108) ORDER BY m49", "--json"
+    )
+    assert json.loads(as_json.output) == [{"m49": 108}, {"m49": 900}]
+    as_csv = migobs(built, "sql", "SELECT m49, kind FROM areas WHERE m49 = 900", "--csv")
+    assert as_csv.output.splitlines() == ["m49,kind", "900,world"]
+    refused = migobs(built, "sql", "DROP TABLE areas")
+    assert refused.exit_code == 1 and "Only SELECT queries are allowed" in refused.output
+
+
+def test_sql_cannot_read_other_files(built: Settings, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("password\nhunter2\n")
+    for statement in (
+        f"SELECT * FROM read_csv('{secret}')",
+        f"SELECT * FROM read_text('{secret}')",
+        f"SELECT * FROM glob('{tmp_path}/*')",
+    ):
+        result = migobs(built, "sql", statement)
+        assert result.exit_code == 1, statement
+        assert "hunter2" not in result.output
+        assert "file system operations are disabled" in result.output
+
+
+def test_sql_json_and_csv_together_is_an_error(built: Settings) -> None:
+    result = migobs(built, "sql", "SELECT 1", "--json", "--csv")
+    assert result.exit_code == 2
+    assert "Give --json or --csv, not both." in result.output
