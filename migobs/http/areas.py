@@ -7,11 +7,14 @@ listing the candidates of an ambiguous name.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import duckdb
+from fastapi import Path
 
 from migobs.errors import AmbiguousArea, ValueNotFound
 from migobs.http.errors import ApiError
-from migobs.warehouse.read.identify import find_area
+from migobs.warehouse.read.identify import did_you_mean, find_area
 
 ACCEPTED = [
     "an M49 code: a whole number, e.g. 484 (every code at /api/areas)",
@@ -39,10 +42,20 @@ def area_param(con: duckdb.DuckDBPyConnection, parameter: str, typed: str) -> in
             400, "ambiguous-area", message, parameter=parameter, accepted=error.candidates
         ) from error
     except ValueNotFound as error:
-        message = f"{parameter}={typed}: {error}"
+        message = (
+            f"{parameter}={typed}: no area has this M49 code, ISO3 code or name."
+            f"{did_you_mean(con, typed)} GET /api/areas lists the areas."
+        )
         raise ApiError(404, "not-found", message, parameter=parameter, accepted=ACCEPTED) from error
 
 
 def is_m49(typed: str) -> bool:
     """Whether ``typed`` is already written as an M49 code is (digits, no leading zero)."""
     return typed.isdigit() and str(int(typed)) == typed
+
+
+AreaPath = Annotated[
+    str,
+    Path(max_length=200, description="the area: M49 code, ISO3 code or name (484, MEX, Mexico)"),
+]
+"""An area in an API path; the route resolves it with :func:`area_param`."""

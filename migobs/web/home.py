@@ -10,9 +10,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from migobs.http.areas import area_param
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.http.results import judged
-from migobs.warehouse.read.identify import find_area
 from migobs.web.templating import templates
 from migobs.web.world import world_map
 
@@ -95,5 +95,4 @@ def search(
     q: Annotated[str, Query(max_length=200, description="a country's name, ISO3 or M49 code")],
 ) -> RedirectResponse:
     """The profile of the area ``q`` names (an ambiguous name is a 400 listing candidates)."""
-    found = find_area(con, q)
-    return RedirectResponse(f"/country/{found.m49}", status_code=303)
+    return RedirectResponse(f"/country/{area_param(con, 'q', q)}", status_code=303)

@@ -30,7 +30,11 @@ def test_bad_page_input_is_an_html_page(
 
 
 def test_api_errors_keep_the_json_shape(client: httpx.Client) -> None:
-    for path, status in (("/api/nonexistent", 404), ("/api/areas/abc", 422)):
+    for path, status in (
+        ("/api/nonexistent", 404),
+        ("/api/areas/abc", 404),
+        ("/api/areas/an", 400),
+    ):
         response = client.get(path)
         assert response.status_code == status
         assert response.headers["content-type"] == "application/json"

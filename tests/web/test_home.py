@@ -57,4 +57,4 @@ def test_search_with_an_ambiguous_name_lists_the_candidates(client: httpx.Client
 def test_search_for_nothing_known_says_what_is_accepted(client: httpx.Client) -> None:
     response = client.get("/search", params={"q": "Mexco"})
     assert response.status_code == 404
-    assert "Did you mean Mexico?" in response.text
+    assert "Did you mean Mexico?" in response.text and "migobs" not in response.text

@@ -52,12 +52,17 @@ def find_area(con: duckdb.DuckDBPyConnection, text: str) -> Area:
             + (" …" if len(candidates) > 20 else ""),
             candidates,
         )
-    close = difflib.get_close_matches(typed, [a.name for a in areas], n=5, cutoff=0.6)
-    hint = f" Did you mean {', '.join(close)}?" if close else ""
     raise ValueNotFound(
         f"No area called {typed!r}: give an M49 code (900 = world), an ISO3 code or a name "
-        f"(e.g. 484, MEX, Mexico).{hint} Every country is at /country; {LISTING}."
+        f"(e.g. 484, MEX, Mexico).{did_you_mean(con, typed)} {LISTING}."
     )
+
+
+def did_you_mean(con: duckdb.DuckDBPyConnection, typed: str) -> str:
+    """`` Did you mean Mexico?`` naming the areas spelt closest to ``typed`` (or ``""``)."""
+    names = [a.name for a in _areas(con)]
+    close = difflib.get_close_matches(typed.strip(), names, n=5, cutoff=0.6)
+    return f" Did you mean {', '.join(close)}?" if close else ""
 
 
 def label(found: Area) -> str:
