@@ -172,3 +172,22 @@ def test_country_by_iso3_redirects_in_chromium(
     page.goto(f"{live_server}/country/MEX")
     assert page.url == f"{live_server}/country/484"
     assert page.locator("h1").inner_text() == "Mexico: migration profile"
+
+
+def test_indicator_page_in_chromium(
+    browser_page: tuple[object, Problems], live_server: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/indicators")
+    with page.expect_navigation():
+        page.click("a[href='/indicators/stock.total']")
+    assert page.locator("h1").inner_text() == "International migrant stock"
+    top = page.locator("#ranking-top").inner_text()
+    assert "United States of America" in top and "World" not in top
+    assert "World" in page.locator("#ranking-groupings").inner_text()
+    assert not clipped_text(page)
+    screenshot(page, "indicator")
+    assert at_phone_width(page, "indicator") >= 11

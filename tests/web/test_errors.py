@@ -12,8 +12,8 @@ PAGES = [
     ("/corridor?origin=an", 400, "origin", "France (M49 250, FRA)"),
     ("/report?verdict=x", 422, "verdict", "<li>not_testable</li>"),
     ("/country/99999", 404, "m49", "every country"),
-    ("/nonexistent", 404, "path", "<li>/world</li>"),
-    ("/country/484/nope", 404, "path", "<li>/report</li>"),
+    ("/nonexistent", 404, "path", '<li><a href="/world">/world</a></li>'),
+    ("/country/484/nope", 404, "path", '<li><a href="/report">/report</a></li>'),
 ]
 
 
