@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated, Any
 
-import duckdb
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
@@ -18,7 +17,6 @@ from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.gcm import objective_coverage
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read.editions import source_editions
-from migobs.warehouse.read.groupings import GROUP_KINDS
 from migobs.web.errors import PageInputError
 from migobs.web.templating import templates
 from migobs.web.variables import UNITS, choices
@@ -78,16 +76,6 @@ def indicator_list(request: Request) -> HTMLResponse:
     )
 
 
-def split_rankings(
-    con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``rows`` (largest first) split into countries and groupings by the areas' kinds."""
-    kinds = dict(con.execute("SELECT m49, kind FROM areas").fetchall())
-    countries = [r for r in rows if kinds.get(int(r["area"])) not in GROUP_KINDS]
-    groupings = [r for r in rows if kinds.get(int(r["area"])) in GROUP_KINDS]
-    return countries, groupings
-
-
 @router.get("/indicators/{code}", response_class=HTMLResponse)
 def indicator_page(
     request: Request,
@@ -106,7 +94,7 @@ def indicator_page(
     groupings: list[dict[str, Any]] = []
     if mapped:
         context = world_map(request, con, settings, code)
-        countries, groupings = split_rankings(con, context["rows"])
+        countries, groupings = context["rows"], context["groupings"]
     sources = [
         (catalog()[s].title if s in catalog() else s, source_editions(con, s))
         for s in definition.sources

@@ -10,8 +10,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from migobs.config import Settings
 from migobs.http.deps import SettingsDep, WarehouseDep
+from migobs.http.lists import records
 from migobs.http.memo import per_build
 from migobs.warehouse.read import listing
+from migobs.warehouse.read.groupings import GROUP_KINDS
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import bins, choropleth, legend
 from migobs.web.templating import templates
@@ -42,6 +44,7 @@ def world_map(
         title = f"{chosen.title}, {shown.label}" if shown else f"{chosen.title}: no data yet"
         shapes = per_build(request, ("shapes",), lambda: world_shapes(con, settings))
         classes = bins(list(values.values()))
+        countries, groupings = split_rankings(con, records(rows))
         return {
             "title": title,
             "variable": chosen,
@@ -51,11 +54,23 @@ def world_map(
             "years": years,
             "map": choropleth(shapes, values, classes, title=title, unit=chosen.unit),
             "legend": legend(classes, chosen.unit),
-            "rows": rows.to_dict("records"),
+            "rows": countries,
+            "groupings": groupings,
         }
 
     context: dict[str, Any] = per_build(request, ("world", variable, year), draw)
     return context
+
+
+def split_rankings(
+    con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``rows`` (in their order) split into countries and groupings by the areas' kinds, so that
+    no ranking mixes "Western Asia" with countries."""
+    kinds = dict(con.execute("SELECT m49, kind FROM areas").fetchall())
+    countries = [r for r in rows if kinds.get(int(r["area"])) not in GROUP_KINDS]
+    groupings = [r for r in rows if kinds.get(int(r["area"])) in GROUP_KINDS]
+    return countries, groupings
 
 
 def named_edition(con: duckdb.DuckDBPyConnection, source: str) -> str:
