@@ -2,7 +2,8 @@
 
 Names follow ``<source>/<edition>/<table>``: for each stock source and edition
 ``by_destination`` (immigrants by country of destination), ``by_destination_sex`` and
-``by_destination_origin`` (the bilateral matrix); and ``indicator/<code>`` for every indicator.
+``by_destination_origin`` (the bilateral matrix); ``indicator/<code>`` for every indicator; and
+``migobs_flows/<edition>/demographic-accounting`` for the estimated flows of each edition.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import duckdb
 import pandas as pd
 
 from migobs.errors import ExportError, MigobsError
+from migobs.exports.flows_table import SOURCE as FLOWS_SOURCE
+from migobs.exports.flows_table import default_runs, flow_table, flow_table_names
 from migobs.exports.table import SourceRef, TableMeta, TidyTable
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
@@ -52,7 +55,8 @@ def dataset_names(con: duckdb.DuckDBPyConnection) -> list[str]:
         for table in STOCK_TABLES
         if not why_empty(con, f"{source}/{edition}/{table}")
     )
-    return stock + [f"indicator/{code}" for code in registry.REGISTRY]
+    indicators = [f"indicator/{code}" for code in registry.REGISTRY]
+    return stock + indicators + flow_table_names(con)
 
 
 def why_empty(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
@@ -118,6 +122,11 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
             f"No table {name!r} to export: {why}. Tables: {', '.join(known) or 'none'}."
         )
     source, edition, table = name.split("/")
+    if source == FLOWS_SOURCE:
+        demography = {tuple(d.split("/", 1)) for d in default_runs(con)["demography"]}
+        refs = sources_of(con, "undesa_stock", edition)
+        refs += tuple(ref for s, e in sorted(demography) for ref in sources_of(con, s, e))
+        return flow_table(con, edition, refs)
     kind = STOCK_TABLES[table]
     frame = atlas.stock_frame(
         con, source=source, edition=edition, by_sex=kind.by_sex, by_origin=kind.by_origin
