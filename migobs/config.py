@@ -15,6 +15,7 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_FAST_PASSWORD_HASHING`` | ``1``: cheap argon2 parameters, for tests (development only) | unset: argon2-cffi's defaults |
 | ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
 | ``MIGOBS_DASK_PORTS`` | ``FIRST:LAST``: the ports the local Dask cluster of ``migobs flows ensemble`` listens on (scheduler, nannies, workers; loopback) | unset: any free port |
+| ``MIGOBS_CORS_ORIGINS`` | origins (comma-separated) whose pages may read the public API (``/api/*`` but the tracker, ``/sdmx/*``) | ``*`` (any) |
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Settings:
     fast_password_hashing: bool = False
     token_days: int = DEFAULT_TOKEN_DAYS
     dask_ports: tuple[int, int] | None = None
+    cors_origins: tuple[str, ...] = ("*",)
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
@@ -112,6 +114,9 @@ class Settings:
             fast_password_hashing=env.get("MIGOBS_FAST_PASSWORD_HASHING") == "1",
             token_days=int(days_text),
             dask_ports=_port_range(env.get("MIGOBS_DASK_PORTS")),
+            cors_origins=tuple(
+                o.strip() for o in env.get("MIGOBS_CORS_ORIGINS", "*").split(",") if o.strip()
+            ),
         )
 
 

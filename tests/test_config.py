@@ -87,3 +87,12 @@ def test_dask_ports_are_a_range_of_at_least_seven() -> None:
     assert Settings.from_env({"MIGOBS_HOME": "/tmp/x"}).dask_ports is None
     with pytest.raises(MigobsError, match="at least 7 ports"):
         Settings.from_env({**env, "MIGOBS_DASK_PORTS": "8761:8763"})
+
+
+def test_cors_origins_are_read_from_the_environment(tmp_path: Path) -> None:
+    default = Settings.from_env({"MIGOBS_HOME": str(tmp_path)})
+    assert default.cors_origins == ("*",)
+    two = Settings.from_env(
+        {"MIGOBS_HOME": str(tmp_path), "MIGOBS_CORS_ORIGINS": "https://a.org, https://b.org"}
+    )
+    assert two.cors_origins == ("https://a.org", "https://b.org")

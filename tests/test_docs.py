@@ -31,6 +31,7 @@ def test_every_setting_is_documented() -> None:
         "MIGOBS_FAST_PASSWORD_HASHING",
         "MIGOBS_TOKEN_DAYS",
         "MIGOBS_DASK_PORTS",
+        "MIGOBS_CORS_ORIGINS",
     ):
         assert f"`{variable}`" in documented, variable
     assert set(Settings.__dataclass_fields__) == {
@@ -45,4 +46,5 @@ def test_every_setting_is_documented() -> None:
         "fast_password_hashing",
         "token_days",
         "dask_ports",
+        "cors_origins",
     }

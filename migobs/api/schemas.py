@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from migobs.claims.check import Verdict
 from migobs.warehouse.read.cells import Cell
@@ -168,7 +168,10 @@ class IndicatorValuePublic(BaseModel):
     method: str
     from_members: float | None
     published: float | None
-    counterpart: int | None
+    counterpart: int | None = Field(
+        description="M49 code of the other end of a corridor: the origin (migrant stock) or the "
+        "sender (remittances); area is the destination or the receiver"
+    )
     label: str | None
     note: str
     period: str  # the period in words: "2000–2020" (a change), "2020, Q1–Q3", "2017 Q4"

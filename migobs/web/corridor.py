@@ -6,14 +6,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import duckdb
 import pandas as pd
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
 from migobs.flows.diagnostics import fit_summary
+from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
 from migobs.http.lists import records
 from migobs.warehouse.read import flows, listing, prices, profile
@@ -27,7 +29,7 @@ router = APIRouter(include_in_schema=False)
 
 WORLD = 900
 SOURCE = "undesa_stock"
-Code = Annotated[int | None, Query(ge=0, le=99999, description="UN M49 code")]
+AREA = "M49 code, ISO3 code or name"
 
 
 def _name(con: duckdb.DuckDBPyConnection, parameter: str, code: int) -> str:
@@ -300,15 +302,27 @@ def largest_flows(
     return chart, rows, title
 
 
-@router.get("/corridor", response_class=HTMLResponse)
+@router.get("/corridor", response_class=HTMLResponse, response_model=None)
 def corridor(
     request: Request,
     con: WarehouseDep,
-    origin: Code = None,
-    destination: Code = None,
-    region: Code = None,
-) -> HTMLResponse:
-    """A corridor when origin and destination are given; the largest corridors in any case."""
+    origin_typed: Annotated[
+        str | None, Query(alias="origin", max_length=200, description=AREA)
+    ] = None,
+    destination_typed: Annotated[
+        str | None, Query(alias="destination", max_length=200, description=AREA)
+    ] = None,
+    region_typed: Annotated[
+        str | None, Query(alias="region", max_length=200, description=AREA)
+    ] = None,
+) -> HTMLResponse | RedirectResponse:
+    """A corridor when origin and destination are given; the largest corridors in any case.
+    ISO3 codes and names redirect to the same page with M49 codes."""
+    typed = {"origin": origin_typed, "destination": destination_typed, "region": region_typed}
+    codes = {k: area_param(con, k, v) for k, v in typed.items() if v is not None}
+    if any(not is_m49(v) for v in typed.values() if v is not None):
+        return RedirectResponse(f"/corridor?{urlencode(codes)}", status_code=308)
+    origin, destination, region = (codes.get(k) for k in ("origin", "destination", "region"))
     countries = listing.areas(con, kind="country", limit=1000).rows.sort_values("name")
     regions = [
         r

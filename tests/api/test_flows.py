@@ -48,7 +48,7 @@ def test_unknown_period_lists_the_periods_of_the_runs_chosen(client: httpx.Clien
         ("/api/flows", {"method": "gravity"}, 404, "method"),
         ("/api/flows/corridors/484/999", {}, 404, "destination"),
         ("/api/flows/corridors/484/484", {}, 404, "destination"),
-        ("/api/flows/corridors/x/840", {}, 422, "origin"),
+        ("/api/flows/corridors/x/840", {}, 404, "origin"),
     ],
 )
 def test_bad_input_has_the_one_error_shape(

@@ -45,7 +45,7 @@ def test_editions_without_origins_are_named() -> None:
 def test_unknown_end_is_404(client: httpx.Client) -> None:
     response = client.get("/corridor", params={"origin": 999, "destination": 840})
     assert response.status_code == 404 and "origin=999" in response.text
-    assert client.get("/corridor", params={"origin": "x"}).status_code == 422
+    assert client.get("/corridor", params={"origin": "x"}).status_code == 404
 
 
 def test_largest_corridors_of_a_region(client: httpx.Client) -> None:
