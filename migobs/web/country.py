@@ -125,6 +125,7 @@ def stock_figures(
             source=f"{source}; emigrants: {origins_edition or edition} edition, summed over "
             "countries of destination",
             provenance=trace,
+            notes=_published_not_summed(con, area, edition),
         ),
         series_figure(
             "by-sex",
@@ -135,6 +136,18 @@ def stock_figures(
             source=source,
             provenance=trace and f"{trace}&sex=female",
         ),
+    ]
+
+
+def _published_not_summed(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> list[str]:
+    """Why an aggregate's immigrants are not the sum of its members in ``edition`` (an
+    ``aggregate-mismatch`` finding of the build): UN DESA publishes its own aggregate."""
+    found = profile.aggregate_mismatches(con, area, "undesa_stock", edition)
+    return [
+        f"The {edition} edition publishes this aggregate itself, and its figures differ from "
+        f"the sum of the members it lists by up to {number(abs(r['observed'] - r['expected']))} "
+        f"persons; the chart shows the published figures. {r['message']}"
+        for r in found.to_dict("records")
     ]
 
 

@@ -188,6 +188,19 @@ def test_profile_missing_migrants_says_why_a_country_is_above_its_region(
     assert "In 2015 Mexico" not in missing
 
 
+def test_profile_of_an_aggregate_says_why_it_is_not_the_sum_of_its_members(
+    real: httpx.Client,
+) -> None:
+    stock = real.get("/country/904").text.split('id="stock"')[1].split("</section>")[0]
+    assert (
+        "The 2020 edition publishes this aggregate itself, and its figures differ from the sum "
+        "of the members it lists by up to 13,614 persons; the chart shows the published figures."
+    ) in stock
+    assert "male 2020 states 7,473,421 in [Table 1]S207, its parts sum to 7,459,807" in stock
+    mexico = real.get("/country/484").text.split('id="stock"')[1].split("</section>")[0]
+    assert "publishes this aggregate itself" not in mexico
+
+
 def test_corridor_page_on_real_data(real: httpx.Client) -> None:
     html = real.get("/corridor", params={"origin": 484, "destination": 840}).text
     assert "UN DESA 2017 edition" in html and "World Bank/KNOMAD 2017" in html

@@ -193,6 +193,25 @@ def missing_migrants_above_grouping(con: duckdb.DuckDBPyConnection, area: int) -
     return frame.assign(listed_under=frame["listed_under"].map(" / ".join))
 
 
+def aggregate_mismatches(
+    con: duckdb.DuckDBPyConnection, area: int, source: str, edition: str
+) -> pd.DataFrame:
+    """Why ``source`` ``edition``'s published figures for the aggregate ``area`` are not the sum
+    of its members.
+
+    From the build's ``aggregate-mismatch`` findings (check family ``aggregates``, one per
+    source, edition and aggregate, which names the aggregate's code in its title):
+    ``message, observed`` (the largest published figure that differs) and ``expected`` (the sum
+    of the members the file lists); no rows when they agree.
+    """
+    return con.execute(
+        """SELECT message, observed, expected FROM findings
+           WHERE type = 'aggregate-mismatch' AND source = ? AND edition = ?
+             AND title LIKE ?""",
+        [source, edition, f"%({area}) is not the sum of%"],
+    ).df()
+
+
 def largest_corridors(
     con: duckdb.DuckDBPyConnection,
     *,
