@@ -156,7 +156,9 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
 
     Corridor indicators have the dimension ``counterpart`` (the other end of the corridor). An
     indicator some of whose values cover another period than the calendar year (a partial year,
-    a change from its base year) has a ``period`` column saying it for every row.
+    a change from its base year) has a ``period`` column saying it for every row. An indicator
+    of quarters (``sdg.10.c.1.quarterly``) has the dimension ``quarter`` (1-4): one row per
+    area, year and quarter held, its ``period`` written ``2017 Q1``.
 
     Raises
     ------
@@ -169,18 +171,20 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     except MigobsError as error:
         raise ExportError(f"Cannot export indicator {code}: {error}") from error
     corridor = any(v.counterpart is not None for v in values)
+    quarters = ["quarter"] if registry.quarterly(code) else []
     periods = ["period"] if any(v.period for v in values) else []
     frame = pd.DataFrame(
         {
             "area": [v.area for v in values],
             "area_name": [v.area_name for v in values],
             **({"counterpart": [v.counterpart for v in values]} if corridor else {}),
+            "quarter": [_quarter(v.period) for v in values],
             "year": [v.year for v in values],
             "value": [v.value for v in values],
             "period": [v.when() for v in values],
         },
-        columns=["area", "area_name", *(["counterpart"] if corridor else []), "year", "value"]
-        + periods,
+        columns=["area", "area_name", *(["counterpart"] if corridor else []), *quarters, "year"]
+        + ["value", *periods],
     )
     iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
     frame = frame.merge(iso3, on="area", how="left")
@@ -192,7 +196,7 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
         sources=sources_of_values(con, values),
         version=build_id(con),
     )
-    dimensions = ("counterpart",) if corridor else ()
+    dimensions = ("counterpart",) if corridor else tuple(quarters)
     key = ["area", *dimensions, "year"]
     columns = ["area", "area_name", "iso3", *dimensions, "year", "value", *periods]
     return TidyTable(
@@ -223,6 +227,11 @@ def _inputs_and_periods(values: list[Value]) -> str:
         if years
         else ""
     )
+
+
+def _quarter(period: str) -> int | None:
+    """``4`` for ``2017 Q4``; ``None`` for any other period."""
+    return int(period[-1]) if period[-3:-1] == " Q" else None
 
 
 def _typed(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:

@@ -25,9 +25,13 @@ class Indicator:
         groupings).
     tabulate: for indicators of pairs of areas (corridors), every value of a year at once,
         largest first; ``None`` to compute ``areas`` one by one.
+    periods: for an indicator of periods shorter than a year (quarters), the options of each
+        period a list holds for a year and edition, given the options asked for (one quarter
+        asked for: that one); ``None``: one value per area and year.
     """
 
     compute: Compute
     years: Callable[[Context, str | None], list[int]]
     areas: Callable[[Context, int, str | None], list[int]]
     tabulate: Callable[[Context, int, str | None], list[Value]] | None = None
+    periods: Callable[[Context, int, str | None, Options], list[Options]] | None = None

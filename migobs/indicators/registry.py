@@ -104,7 +104,8 @@ def table(
     """Indicator ``code`` for every area with data (countries and groupings) in one year.
 
     ``year=None`` takes the newest year the data allow. Values the data do not allow are left
-    out. A grouping the area model holds under several codes (M49's 150 Europe and UN DESA's
+    out. An indicator of quarters (``sdg.10.c.1.quarterly``) lists every quarter of the year
+    held, each value's ``period`` naming it (``2017 Q1``), unless ``quarter`` picks one. A grouping the area model holds under several codes (M49's 150 Europe and UN DESA's
     908) is listed once when they agree: under the code whose own row the source publishes,
     else the SDG region's, else the lowest code (:func:`table_every_code` keeps them all). Corridor indicators list every corridor,
     largest first (the top corridors).
@@ -137,26 +138,34 @@ def _table(
         year = held_years[-1]
     if found.tabulate is not None:
         return found.tabulate(ctx, year, edition)
+    periods = found.periods(ctx, year, edition, options) if found.periods else [options]
     values = [
-        found.compute(ctx, ctx.area(code_), year, edition, options)
+        found.compute(ctx, ctx.area(code_), year, edition, period)
         for code_ in found.areas(ctx, year, edition)
+        for period in periods
     ]
     return [value for value in values if value.value is not None]
+
+
+def quarterly(code: str) -> bool:
+    """Whether ``code`` lists several values per area and year, one per quarter."""
+    return indicator(code).periods is not None
 
 
 def _once(ctx: Context, values: list[Value]) -> list[Value]:
     """``values`` with each grouping held under several codes kept under one of them, when the
     codes give the same figure (where they differ, each is kept, with its finding)."""
-    listed = {value.area: value for value in values if value.counterpart is None}
+    listed = {(value.area, value.period): value for value in values if value.counterpart is None}
     kept = []
     for value in values:
         if value.counterpart is None:
             same = [
-                twin
+                listed[(twin, value.period)]
                 for twin in ctx.twins(value.area)
-                if twin in listed and math.isclose(listed[twin].value or 0.0, value.value or 0.0)
+                if (twin, value.period) in listed
+                and math.isclose(listed[(twin, value.period)].value or 0.0, value.value or 0.0)
             ]
-            if min([value, *(listed[t] for t in same)], key=lambda v: _rank(ctx, v)) is not value:
+            if min([value, *same], key=lambda v: _rank(ctx, v)) is not value:
                 continue
         kept.append(value)
     return kept

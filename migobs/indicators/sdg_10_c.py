@@ -8,7 +8,7 @@ quarter, each already the average of that corridor's services, so:
 - ``sdg.10.c.1.quarterly`` is the simple average of the corridor averages of one quarter (every
   corridor weighs the same, whatever its number of services): the Bank's quarterly series on
   the finest observations held, not its published figure (7.34% for the world in Q4 2017, where
-  the Bank published 7.09%);
+  the Bank published 7.09%), listed and exported per quarter (``2017 Q1`` ... ``2017 Q4``);
 - ``sdg.10.c.1`` is the annual figure: the simple average of every corridor-quarter average of
   the year's quarters held (a year with fewer than four quarters says which, e.g.
   ``2020, Q1–Q3``);
@@ -129,6 +129,14 @@ def quarterly(ctx: Context, area: Area, year: int, edition: str | None, opts: Op
     return replace(value, period=f"{year} Q{quarter}")
 
 
+def quarters(ctx: Context, year: int, edition: str | None, opts: Options) -> list[Options]:
+    """One ``quarter`` option per quarter of ``year`` held (only ``opts.quarter`` when given)."""
+    if opts.quarter is not None:
+        return [opts]
+    held = sorted(set(_observations(ctx, year, _edition(ctx, edition))[1].values()))
+    return [replace(opts, quarter=quarter) for quarter in held]
+
+
 def above_target(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
     """% of the area's corridors (receiving) whose yearly cost is above 5% (target 10.c)."""
     held = _edition(ctx, edition)
@@ -189,7 +197,7 @@ def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
 INDICATORS = {
     "sdg.10.c.1": average(sending=False),
     "sdg.10.c.1.sending": average(sending=True),
-    "sdg.10.c.1.quarterly": Indicator(quarterly, years, areas),
+    "sdg.10.c.1.quarterly": Indicator(quarterly, years, areas, periods=quarters),
     "sdg.10.c.1.above_5pct": Indicator(above_target, years, areas),
     "sdg.10.c.1.corridor": Indicator(corridor, years, areas, corridor_table),
 }

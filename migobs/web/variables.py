@@ -11,7 +11,7 @@ does not give a blank map.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -23,6 +23,7 @@ from migobs.http.memo import per_build
 from migobs.http.results import indicator_table
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
+from migobs.indicators.values import Value
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read import atlas, listing
 from migobs.web.errors import PageInputError
@@ -257,11 +258,17 @@ def year_choices(con: duckdb.DuckDBPyConnection, code: str) -> list[YearChoice]:
         ]
     found = []
     for year in _indicator_years(con, code):
-        values = [v for v in registry.table(con, code, year) if v.counterpart is None]
+        values = _last_period(v for v in registry.table(con, code, year) if v.counterpart is None)
         world = next((v.period for v in values if v.area == WORLD), "")
         if values:
             found.append(YearChoice(year, len(values), period=world))
     return found
+
+
+def _last_period(values: Iterable[Value]) -> list[Value]:
+    """One value per area and counterpart: of an indicator listed per quarter, the year's last
+    quarter held (the map draws one value per area)."""
+    return list({(v.area, v.counterpart): v for v in values}.values())
 
 
 def _indicator_years(con: duckdb.DuckDBPyConnection, code: str) -> list[int]:
@@ -274,7 +281,7 @@ def _indicator_years(con: duckdb.DuckDBPyConnection, code: str) -> list[int]:
 def _indicator_frame(
     request: Request, con: duckdb.DuckDBPyConnection, code: str, year: int
 ) -> pd.DataFrame:
-    values = indicator_table(request, con, code, year, None)
+    values = _last_period(v for v in indicator_table(request, con, code, year, None))
     frame = pd.DataFrame(
         [(v.area, v.area_name, v.year, v.value) for v in values if v.counterpart is None],
         columns=["area", "area_name", "year", "value"],

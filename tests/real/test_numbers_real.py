@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from migobs.cli import cli
 from migobs.exports.datasets import dataset
-from migobs.indicators import compute
+from migobs.exports.sdmx.observations import observations
+from migobs.indicators import compute, table
 from migobs.warehouse.read import open_warehouse
 from migobs.web.country import gdp_share_figure
 from migobs.web.variables import year_choices
@@ -77,6 +78,28 @@ def test_sdg_10_c_1_is_quarterly_and_the_annual_value_says_its_quarters(
     assert (round(q4.value or 0, 4), q4.when(), len(q4.inputs)) == (7.339, "2017 Q4", 361)
     assert (round(annual.value or 0, 4), annual.when()) == (7.6153, "2017")
     assert partial.as_dict()["period"] == "2020, Q1–Q3"
+
+
+def test_the_quarterly_series_lists_and_exports_every_quarter(built_warehouse: Path) -> None:
+    """Listed and exported, sdg.10.c.1.quarterly is a series of quarters (2017 Q1 7.90%,
+    2017 Q4 7.34%), not one value per year; SDMX codes it quarterly; the map keeps each
+    year's last quarter."""
+    with open_warehouse(built_warehouse) as con:
+        listed = [v for v in table(con, "sdg.10.c.1.quarterly", 2017) if v.area == 900]
+        export = dataset(con, "indicator/sdg.10.c.1.quarterly")
+        sdmx = observations(export)
+        mapped = {y.year: y.label for y in year_choices(con, "sdg.10.c.1.quarterly")}
+    assert [(v.period, round(v.value or 0, 2)) for v in listed] == [
+        ("2017 Q1", 7.90), ("2017 Q2", 7.65), ("2017 Q3", 7.57), ("2017 Q4", 7.34)
+    ]  # fmt: skip
+    rows = export.frame.set_index(["area", "quarter", "year"])
+    assert rows.loc[(900, 1, 2017), "period"] == "2017 Q1"
+    assert round(rows.loc[(900, 4, 2017), "value"], 4) == 7.339
+    assert len(rows.loc[(900, slice(None), 2017)]) == 4
+    world = sdmx[(sdmx["REF_AREA"] == "001") & sdmx["TIME_PERIOD"].str.startswith("2017")]
+    assert list(world["TIME_PERIOD"]) == ["2017-Q1", "2017-Q2", "2017-Q3", "2017-Q4"]
+    assert set(world["FREQ"]) == {"Q"}
+    assert (mapped[2017], mapped[2020]) == ("2017 Q4", "2020 Q3")
 
 
 def test_the_report_names_base_years_and_partial_years(built_warehouse: Path) -> None:

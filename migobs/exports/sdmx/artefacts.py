@@ -62,6 +62,11 @@ class Flow:
         return tuple(dict.fromkeys(CODELIST_OF[d] for d in used))
 
 
+QUARTER = "quarter"
+"""A table's quarter column: no dimension of its own, but quarterly ``FREQ`` (``Q``) and
+``TIME_PERIOD`` (``2017-Q1``)."""
+
+
 def table_dimensions(columns: tuple[str, ...]) -> tuple[str, ...]:
     """The SDMX dimensions of a table with the further key ``columns``.
 
@@ -81,7 +86,8 @@ def table_dimensions(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 def flow_of(table: TidyTable) -> Flow:
     """The dataflow of ``table``."""
-    return Flow(table.meta.sdmx_id, table.meta.title, table_dimensions(table.dimensions))
+    coded = tuple(d for d in table.dimensions if d != QUARTER)
+    return Flow(table.meta.sdmx_id, table.meta.title, table_dimensions(coded))
 
 
 def codelists(areas: pd.DataFrame) -> dict[str, cv.Codelist]:

@@ -2,7 +2,7 @@
 and concepts whose content is the same in every export (so that any two exports load into one
 registry).
 
-Codelists: ``CL_FREQ`` (``A`` annual), ``CL_SEX`` (``F``, ``M``, ``_T``), ``CL_UNIT_MEASURE``
+Codelists: ``CL_FREQ`` (``A`` annual, ``Q`` quarterly), ``CL_SEX`` (``F``, ``M``, ``_T``), ``CL_UNIT_MEASURE``
 (the SDG Global Database's unit codes: ``NUMBER``, ``PT``, ``CU_USD``, ``PER_100000_POP``,
 ``RATIO``), ``CL_UNIT_MULT`` (power of ten, ``0``), ``CL_OBS_STATUS`` (SDMX's cross-domain codes)
 and ``CL_SERIES`` (the SDG series code where one exists, see ``series.yml``, else our own).
@@ -73,7 +73,7 @@ CONCEPTS = (
     Concept("OBS_STATUS", "Observation status"),
 )
 
-FREQ = Codelist("CL_FREQ", "Frequency", (Code("A", "Annual"),))
+FREQ = Codelist("CL_FREQ", "Frequency", (Code("A", "Annual"), Code("Q", "Quarterly")))
 SEX = Codelist("CL_SEX", "Sex", (Code("F", "Female"), Code("M", "Male"), Code("_T", "Total")))
 SEX_CODES = {"female": "F", "male": "M", "total": "_T", "F": "F", "M": "M", "_T": "_T"}
 UNITS = {

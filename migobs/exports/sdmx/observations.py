@@ -12,7 +12,7 @@ import pandas as pd
 
 from migobs.exports.sdmx import conventions as cv
 from migobs.exports.sdmx.areas import area_code, is_m49_equivalent
-from migobs.exports.sdmx.artefacts import DIMENSION_OF_COLUMN, flow_of
+from migobs.exports.sdmx.artefacts import DIMENSION_OF_COLUMN, QUARTER, flow_of
 from migobs.exports.table import TidyTable
 
 AREA_COLUMNS = {"area", "origin", "counterpart"}
@@ -24,16 +24,19 @@ def observations(table: TidyTable) -> pd.DataFrame:
     frame = table.frame[table.frame["value"].notna()]
     mapped = frame["area"].map(is_m49_equivalent)
     frame = frame.assign(_mapped=mapped).sort_values("_mapped", kind="stable")
+    quarterly = QUARTER in table.dimensions
     columns: dict[str, object] = {
-        "FREQ": "A",
+        "FREQ": "Q" if quarterly else "A",
         "SERIES": cv.series_code(table.meta.name),
         "REF_AREA": frame["area"].map(area_code),
     }
-    for column in table.dimensions:
+    for column in (d for d in table.dimensions if d != QUARTER):
         values = frame[column]
         coded = values.map(area_code) if column in AREA_COLUMNS else values.map(cv.sex_code)
         columns[DIMENSION_OF_COLUMN[column]] = coded
-    columns["TIME_PERIOD"] = frame["year"].astype(int).astype(str)
+    years = frame["year"].astype(int).astype(str)
+    quarters = "-Q" + frame[QUARTER].astype(int).astype(str) if quarterly else ""
+    columns["TIME_PERIOD"] = years + quarters
     columns["OBS_VALUE"] = frame["value"].map(_number)
     columns["UNIT_MEASURE"] = cv.unit_code(table.meta.unit)
     columns["UNIT_MULT"] = "0"
