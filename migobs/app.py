@@ -13,6 +13,7 @@ from migobs import __version__
 from migobs.api import routers as api
 from migobs.config import Settings
 from migobs.http import caching, errors, memo
+from migobs.http.language import LanguagePrefix
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site as web
 
@@ -37,6 +38,7 @@ def create_app(settings: Settings) -> FastAPI:
     memo.install(app)
     errors.install(app)
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
+    app.add_middleware(LanguagePrefix)  # outside the cache, which keys on the prefixed path
     api.mount(app)
     web.mount(app)
     return app

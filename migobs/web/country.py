@@ -13,6 +13,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from migobs.errors import MigobsError
 from migobs.http.deps import WarehouseDep
 from migobs.http.memo import per_build
+from migobs.i18n.areas import localised
+from migobs.i18n.messages import gettext as _
 from migobs.indicators import registry
 from migobs.warehouse.read import listing, profile
 from migobs.web.compact import compact_rows
@@ -36,9 +38,10 @@ def countries(
     if m49 is not None:
         return RedirectResponse(f"/country/{m49}", status_code=303)
     page = listing.areas(con, kind="country", limit=1000)
-    rows = page.rows.sort_values("name").to_dict("records")
+    records: list[dict[str, Any]] = page.rows.to_dict("records")  # type: ignore[assignment]
+    rows = sorted(records, key=localised)
     return templates.TemplateResponse(
-        request, "countries.html", {"title": "Country profiles", "countries": rows}
+        request, "countries.html", {"title": _("Country profiles"), "countries": rows}
     )
 
 
@@ -66,7 +69,7 @@ def country(
         request,
         "country.html",
         {
-            "title": f"{record['name']}: migration profile",
+            "title": _("%(name)s: migration profile") % {"name": localised(record)},
             "area": record,
             "figures": figures,
             "objectives": objectives,

@@ -1,0 +1,61 @@
+"""Area names in the six languages.
+
+Countries and areas take their name from CLDR through Babel, by ISO 3166 alpha-2 code; the M49
+regions CLDR names (``002`` Africa, ``419`` Latin America and the Caribbean …) by their three
+digits. Groupings CLDR lacks (SDG regions, development and income groups, residual areas) come from
+``area_names.yml``: UNSD's M49 names in the six languages, each entry with its source. English is
+always the warehouse's own name (the M49 English name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+
+from migobs.i18n import current
+
+NAMES_FILE = Path(__file__).parent / "area_names.yml"
+
+
+@cache
+def territories(lang: str) -> Mapping[str, str]:
+    """CLDR's names of territories in ``lang``, by alpha-2 code or three-digit region code."""
+    return Locale.parse(lang).territories
+
+
+@cache
+def grouping_names() -> dict[int, dict[str, str]]:
+    """The names of ``area_names.yml`` by M49 code, then language."""
+    data: dict[str, Any] = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    return {int(code): dict(entry["names"]) for code, entry in data["areas"].items()}
+
+
+def cldr_name(m49: int, iso2: str | None, lang: str) -> str | None:
+    """CLDR's name of the area in ``lang``, or ``None`` when CLDR has none."""
+    names = territories(lang)
+    if iso2 and iso2.upper() in names:
+        return names[iso2.upper()]
+    return names.get(f"{m49:03d}")
+
+
+def area_name(m49: int, iso2: str | None, english: str, lang: str | None = None) -> str:
+    """The name of area ``m49`` in ``lang`` (default: the current language).
+
+    English keeps the warehouse's M49 name; other languages take CLDR's, then
+    ``area_names.yml``'s; an area named by neither keeps its English name (a test checks that
+    no area of the warehouse does).
+    """
+    lang = lang or current.get()
+    if lang == "en":
+        return english
+    return cldr_name(m49, iso2, lang) or grouping_names().get(m49, {}).get(lang) or english
+
+
+def localised(area: Mapping[str, Any], lang: str | None = None) -> str:
+    """:func:`area_name` of an area record with ``m49``, ``iso2`` (optional) and ``name``."""
+    return area_name(int(area["m49"]), area.get("iso2"), str(area["name"]), lang)
