@@ -5,27 +5,22 @@ PostgreSQL adds (constraints, concurrency) is proved through the service.
 PostgreSQL comes from MIGOBS_TEST_PG_URL (``make test-only`` exports it after
 ``scripts/postgres start``); each test gets a fresh schema, migrated. Under CI=true a missing
 URL or an unreachable server fails the test; otherwise the PostgreSQL half is skipped.
-
-Test databases on SQLite do not wait for the disk on each commit (``synchronous=NORMAL``, safe
-with WAL): what a test proves does not depend on surviving a power cut.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import uuid
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import create_engine, text
 
 with warnings.catch_warnings():  # starlette 1.x prefers httpx2; httpx is what we depend on
     warnings.simplefilter("ignore")
@@ -38,12 +33,6 @@ from migobs.tracker.policy import SYSTEM
 from migobs.tracker.service import Tracker
 
 PASSWORD = "correct horse battery"
-
-
-@event.listens_for(Engine, "connect")
-def _sqlite_without_fsync(dbapi_connection: Any, _: Any) -> None:
-    if isinstance(dbapi_connection, sqlite3.Connection):
-        dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
 
 def migrated_sqlite(folder: Path) -> str:
