@@ -29,18 +29,20 @@ def territories(lang: str) -> Mapping[str, str]:
 
 
 @cache
-def grouping_names() -> dict[int, dict[str, str]]:
-    """The names of ``area_names.yml`` by M49 code, then language."""
+def named_areas() -> dict[int, dict[str, Any]]:
+    """The entries of ``area_names.yml`` by M49 code: ``{"cldr": "002"}`` or ``{"names": …}``."""
     data: dict[str, Any] = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
-    return {int(code): dict(entry["names"]) for code, entry in data["areas"].items()}
+    return {int(code): dict(entry) for code, entry in data["areas"].items()}
 
 
 def cldr_name(m49: int, iso2: str | None, lang: str) -> str | None:
-    """CLDR's name of the area in ``lang``, or ``None`` when CLDR has none."""
+    """CLDR's name of the area in ``lang`` (by alpha-2 code, M49 region code, or the M49 region
+    ``area_names.yml`` says a UN DESA code stands for), or ``None`` when CLDR has none."""
     names = territories(lang)
     if iso2 and iso2.upper() in names:
         return names[iso2.upper()]
-    return names.get(f"{m49:03d}")
+    alias = named_areas().get(m49, {}).get("cldr")
+    return names.get(str(alias) if alias else f"{m49:03d}")
 
 
 def area_name(m49: int, iso2: str | None, english: str, lang: str | None = None) -> str:
@@ -53,7 +55,8 @@ def area_name(m49: int, iso2: str | None, english: str, lang: str | None = None)
     lang = lang or current.get()
     if lang == "en":
         return english
-    return cldr_name(m49, iso2, lang) or grouping_names().get(m49, {}).get(lang) or english
+    listed = named_areas().get(m49, {}).get("names", {})
+    return cldr_name(m49, iso2, lang) or listed.get(lang) or english
 
 
 def localised(area: Mapping[str, Any], lang: str | None = None) -> str:
