@@ -16,6 +16,7 @@ from migobs.http.memo import per_build
 from migobs.i18n.areas import localised
 from migobs.i18n.messages import gettext as _
 from migobs.indicators import registry
+from migobs.warehouse.areas import normalise
 from migobs.warehouse.read import listing, profile
 from migobs.web.compact import compact_rows
 from migobs.web.errors import PageInputError
@@ -33,16 +34,30 @@ def countries(
     request: Request,
     con: WarehouseDep,
     m49: Annotated[int | None, Query(ge=0, le=99999)] = None,
+    q: Annotated[str | None, Query(max_length=100, description="part of a name")] = None,
 ) -> HTMLResponse | RedirectResponse:
-    """Every country, linking to its profile; ``?m49=`` goes to that profile."""
+    """Every country, linking to its profile; ``?m49=`` goes to that profile; ``?q=`` keeps the
+    countries whose name (in the page's language or in English) contains it, and goes to the
+    profile when only one does."""
     if m49 is not None:
         return RedirectResponse(f"/country/{m49}", status_code=303)
     page = listing.areas(con, kind="country", limit=1000)
     records: list[dict[str, Any]] = page.rows.to_dict("records")  # type: ignore[assignment]
-    rows = sorted(records, key=localised)
+    rows = sorted(named_like(records, q), key=localised) if q else sorted(records, key=localised)
+    if q and len(rows) == 1:
+        return RedirectResponse(f"/country/{rows[0]['m49']}", status_code=303)
     return templates.TemplateResponse(
-        request, "countries.html", {"title": _("Country profiles"), "countries": rows}
+        request, "countries.html", {"title": _("Country profiles"), "countries": rows, "q": q}
     )
+
+
+def named_like(records: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The areas whose name in the current language or in English contains ``text`` (accents,
+    case and spacing ignored)."""
+    wanted = normalise(text)
+    return [
+        r for r in records if wanted in normalise(localised(r)) or wanted in normalise(r["name"])
+    ]
 
 
 def country_record(con: duckdb.DuckDBPyConnection, m49: int) -> dict[str, Any]:

@@ -79,3 +79,19 @@ def test_bare_prefix_goes_to_its_home(client: httpx.Client) -> None:
 def test_api_figures_stay_locale_free(client: httpx.Client) -> None:
     english = client.get("/api/areas/484").json()
     assert client.get("/fr/api/areas/484").json() == english
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "mexique"), ("es", "Méx"), ("ru", "Мекс"), ("zh", "墨西"), ("en", "mexico")],
+)
+def test_country_search_accepts_names_in_the_page_language(
+    client: httpx.Client, lang: str, text: str
+) -> None:
+    answer = client.get(f"/{lang}/country", params={"q": text}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == f"/{lang}/country/484"
+
+
+def test_country_search_says_when_nothing_matches(client: httpx.Client) -> None:
+    page = client.get("/fr/country", params={"q": "Atlantide"})
+    assert page.status_code == 200 and "Aucun nom de pays ne contient « Atlantide »." in page.text
