@@ -136,28 +136,29 @@ def peak_mib(pid: int) -> float:
     return round(total / 1024, 1)
 
 
-def wait_until_up(base: str) -> None:
+def wait_until_up(base: str, log: Path) -> None:
     for _ in range(300):
         try:
             httpx.get(f"{base}/static/site.css", timeout=1)
             return
         except httpx.TransportError:
             time.sleep(0.2)
-    sys.exit(f"the server at {base} did not start")
+    sys.exit(f"the server at {base} did not start:\n{log.read_text()[-2000:]}")
 
 
 def measure(env: dict[str, str], workers: int, seconds: int, fresh: Path) -> dict[str, object]:
     """Start `migobs serve --workers N` on a free port and load each endpoint, kept and computed."""
     port = free_port()
+    log = Path(env["MIGOBS_HOME"]) / f"serve-{workers}.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "migobs", "serve", "--workers", str(workers)],
         env={**env, "MIGOBS_PORT": str(port)},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base)
+        wait_until_up(base, log)
         first = {name: first_ms(base + url) for name, url in ENDPOINTS.items()}
         load: dict[str, object] = {"static file": wrk(f"{base}/static/site.css", seconds)}
         for name, url in ENDPOINTS.items():

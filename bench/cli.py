@@ -4,8 +4,9 @@ Each command runs as a whole process (interpreter start, imports, work, exit), i
 its baselines in the same run: ``python -c pass`` and ``python -c "import click"`` for
 ``migobs --version`` and ``--help`` (the target is at most 4x ``import click``); for
 ``migobs flows estimate --method demographic-accounting`` on the synthetic 200-country world of
-bench/flows.py (CSV in, CSV out, default options), the computation alone in this process and
-migest's 7.4 s for the same case (issue 12; the targets are 20x and 100x). Prints medians, peak
+bench/flows.py (CSV in, CSV out, default options), ``python -c "import numpy"`` (the floor of
+any process that computes with numpy), the computation alone in this process and migest's 7.4 s
+for the same case (issue 12; the targets are 20x and 100x). Prints medians, peak
 resident memory of each process and the load average, which matters on a shared machine.
 Run: ``.venv/bin/python bench/cli.py [--runs 7]``. Not a test: no assertions.
 """
@@ -93,6 +94,7 @@ def main() -> None:
             'python -c "import click"': [python, "-c", "import click"],
             "migobs --version": [migobs, "--version"],
             "migobs --help": [migobs, "--help"],
+            'python -c "import numpy"': [python, "-c", "import numpy"],
             "migobs flows estimate (200 countries)": [migobs, *write_case(Path(tmp))],
         }
         measured: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}

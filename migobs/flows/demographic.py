@@ -20,6 +20,7 @@ from migobs.errors import EstimationError
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
 from migobs.flows.ipf import FloatArray, IpfResult, MarginGap, ipf2, ipf2_each
 from migobs.flows.validate import check_stock_pair
+from migobs.numbers import plain
 
 GlobalBalance = Literal["before", "after"]
 BirthplaceBalance = Literal["rescale", "open", "open-dr"]
@@ -308,7 +309,7 @@ def check_inputs(
         if np.any(values < 0):
             at = int(np.flatnonzero(values < 0)[0])
             raise EstimationError(
-                f"{name} has negative values (first {names[at]} = {values[at]:.6g}): "
+                f"{name} has negative values (first {names[at]} = {plain(values[at])}): "
                 "births and deaths must be >= 0"
             )
 

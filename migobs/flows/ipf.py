@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 from migobs.errors import EstimationError
 from migobs.flows.ipf_factors import FloatArray as FloatArray
 from migobs.flows.ipf_factors import fit_factors
+from migobs.numbers import plain
 
 Criterion = Literal["cell-change", "margin"]
 Order = Literal["rows-first", "columns-first"]
@@ -83,7 +84,7 @@ def check_array(name: str, values: FloatArray) -> None:
     if np.any(values < 0):
         count = int(np.sum(values < 0))
         raise EstimationError(
-            f"{name} has {count} negative cell(s) (smallest {values.min():.6g}): "
+            f"{name} has {count} negative cell(s) (smallest {plain(values.min())}): "
             "IPF needs non-negative seeds and targets"
         )
 
@@ -98,8 +99,8 @@ def _check_totals(row_totals: FloatArray, col_totals: FloatArray, tol_margins: f
     gap = np.abs(row_totals.sum(axis=-1) - col_totals.sum(axis=-1))
     if np.any(gap > tol_margins):
         raise EstimationError(
-            f"row and column targets have different totals (largest gap {gap.max():.6g}, "
-            f"allowed {tol_margins:g}): balance the margins first, e.g. with a global balance"
+            f"row and column targets have different totals (largest gap {plain(gap.max())}, "
+            f"allowed {plain(tol_margins)}): balance the margins first, e.g. with a global balance"
         )
 
 

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from migobs.errors import EstimationError
 from migobs.flows.ipf import FloatArray
+from migobs.numbers import plain
 
 
 def check_stock(
@@ -97,7 +98,7 @@ def _cells(kind: str, bad: NDArray[np.bool_], table: FloatArray, names: list[str
     )
     count = int(bad.sum())
     cells = "cell" if count == 1 else "cells, first"
-    return f"{count} {kind} {cells} {where} = {table[k, j]:.6g}"
+    return f"{count} {kind} {cells} {where} = {plain(table[k, j])}"
 
 
 def negative_native_born(table: FloatArray, names: list[str] | None) -> list[str]:
