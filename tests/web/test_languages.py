@@ -95,3 +95,10 @@ def test_country_search_accepts_names_in_the_page_language(
 def test_country_search_says_when_nothing_matches(client: httpx.Client) -> None:
     page = client.get("/fr/country", params={"q": "Atlantide"})
     assert page.status_code == 200 and "Aucun nom de pays ne contient « Atlantide »." in page.text
+
+
+def test_kept_results_are_kept_per_language(client: httpx.Client) -> None:
+    english = client.get("/country/484").text
+    french = client.get("/fr/country/484").text
+    assert "Immigrants and emigrants" in english and "Immigrants and emigrants" not in french
+    assert "1,060,707" in english and "1\u202f060\u202f707" in french
