@@ -50,4 +50,9 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(current.get()).ngettext(singular, plural, n)
 
 
+def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name, which Babel extracts)
+    """``message`` unchanged, marked for extraction: translate it later with :func:`gettext`."""
+    return message
+
+
 _ = gettext

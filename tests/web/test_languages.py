@@ -102,3 +102,10 @@ def test_kept_results_are_kept_per_language(client: httpx.Client) -> None:
     french = client.get("/fr/country/484").text
     assert "Immigrants and emigrants" in english and "Immigrants and emigrants" not in french
     assert "1,060,707" in english and "1\u202f060\u202f707" in french
+
+
+@pytest.mark.parametrize(("lang", "title"), [("fr", "Introuvable"), ("ar", "غير موجود")])
+def test_error_page_in_the_language(client: httpx.Client, lang: str, title: str) -> None:
+    page = client.get(f"/{lang}/country/99999")
+    assert page.status_code == 404
+    assert f"<h1>{title}</h1>" in page.text and f'<html lang="{lang}"' in page.text
