@@ -1,6 +1,7 @@
 """Area names in the six languages.
 
-Countries and areas take their name from CLDR through Babel, by ISO 3166 alpha-2 code; the M49
+Countries and areas take their name from CLDR through Babel, by ISO 3166 alpha-2 code (or the
+alpha-2 code CLDR maps their M49 code to); the M49
 regions CLDR names (``002`` Africa, ``419`` Latin America and the Caribbean …) by their three
 digits. Groupings CLDR lacks (SDG regions, development and income groups, residual areas) come from
 ``area_names.yml``: UNSD's M49 names in the six languages, each entry with its source. English is
@@ -16,6 +17,7 @@ from typing import Any
 
 import yaml
 from babel import Locale
+from babel.core import get_global
 
 from migobs.i18n import current
 
@@ -36,13 +38,25 @@ def named_areas() -> dict[int, dict[str, Any]]:
 
 
 def cldr_name(m49: int, iso2: str | None, lang: str) -> str | None:
-    """CLDR's name of the area in ``lang`` (by alpha-2 code, M49 region code, or the M49 region
-    ``area_names.yml`` says a UN DESA code stands for), or ``None`` when CLDR has none."""
+    """CLDR's name of the area in ``lang``, or ``None`` when CLDR has none.
+
+    Found by alpha-2 code; else by the M49 code, which CLDR maps to one alpha-2 code for a
+    country (``484`` → ``MX``) or names itself for a region (``002`` Africa); else by the M49
+    region ``area_names.yml`` says a UN DESA code stands for (``903`` → ``002``).
+    """
     names = territories(lang)
-    if iso2 and iso2.upper() in names:
-        return names[iso2.upper()]
+    code = f"{m49:03d}"
     alias = named_areas().get(m49, {}).get("cldr")
-    return names.get(str(alias) if alias else f"{m49:03d}")
+    for key in (iso2 if isinstance(iso2, str) else None, *country_alias(code), code, alias):
+        if key and str(key).upper() in names:
+            return names[str(key).upper()]
+    return None
+
+
+def country_alias(code: str) -> tuple[str, ...]:
+    """The alpha-2 code CLDR gives M49 code ``code`` when it stands for one country."""
+    aliases: list[str] = get_global("territory_aliases").get(code, [])
+    return tuple(aliases) if len(aliases) == 1 else ()
 
 
 def area_name(m49: int, iso2: str | None, english: str, lang: str | None = None) -> str:
