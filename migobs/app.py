@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from migobs import __version__
 from migobs.api import routers as api
 from migobs.config import Settings
-from migobs.http import caching, errors, memo
+from migobs.http import caching, clients, errors, memo
 from migobs.http.language import LanguagePrefix
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site as web
@@ -38,7 +38,8 @@ def create_app(settings: Settings) -> FastAPI:
     memo.install(app)
     errors.install(app)
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
-    app.add_middleware(LanguagePrefix)  # outside the cache, which keys on the prefixed path
+    app.add_middleware(LanguagePrefix)  # outside the cache (it keys on the prefixed path),
+    clients.install(app, settings.cors_origins)  # inside compression (it rewrites pages' links)
     api.mount(app)
     web.mount(app)
     return app

@@ -48,7 +48,7 @@ def report_command(
     """
     from migobs.reports import country_report, markdown
     from migobs.warehouse.read import open_warehouse
-    from migobs.warehouse.read.groupings import find_area
+    from migobs.warehouse.read.identify import find_area
 
     con = open_warehouse(settings_from(ctx).warehouse)
     report = country_report(con, find_area(con, area).m49)

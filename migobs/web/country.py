@@ -11,12 +11,12 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from migobs.errors import MigobsError
+from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
 from migobs.http.memo import per_build
 from migobs.i18n.areas import localised
 from migobs.i18n.messages import gettext as _
 from migobs.indicators import registry
-from migobs.warehouse.areas import normalise
 from migobs.warehouse.read import listing, profile
 from migobs.web.compact import compact_rows
 from migobs.web.errors import PageInputError
@@ -33,31 +33,18 @@ STOCK = "UN DESA International Migrant Stock"
 def countries(
     request: Request,
     con: WarehouseDep,
-    m49: Annotated[int | None, Query(ge=0, le=99999)] = None,
-    q: Annotated[str | None, Query(max_length=100, description="part of a name")] = None,
+    m49: Annotated[str | None, Query(max_length=200, description="M49, ISO3 or name")] = None,
 ) -> HTMLResponse | RedirectResponse:
-    """Every country, linking to its profile; ``?m49=`` goes to that profile; ``?q=`` keeps the
-    countries whose name (in the page's language or in English) contains it, and goes to the
-    profile when only one does."""
+    """Every country, linking to its profile; ``?m49=`` (a code or a name) goes to that
+    profile."""
     if m49 is not None:
-        return RedirectResponse(f"/country/{m49}", status_code=303)
+        return RedirectResponse(f"/country/{area_param(con, 'm49', m49)}", status_code=303)
     page = listing.areas(con, kind="country", limit=1000)
     records: list[dict[str, Any]] = page.rows.to_dict("records")  # type: ignore[assignment]
-    rows = sorted(named_like(records, q), key=localised) if q else sorted(records, key=localised)
-    if q and len(rows) == 1:
-        return RedirectResponse(f"/country/{rows[0]['m49']}", status_code=303)
+    rows = sorted(records, key=localised)
     return templates.TemplateResponse(
-        request, "countries.html", {"title": _("Country profiles"), "countries": rows, "q": q}
+        request, "countries.html", {"title": _("Country profiles"), "countries": rows}
     )
-
-
-def named_like(records: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """The areas whose name in the current language or in English contains ``text`` (accents,
-    case and spacing ignored)."""
-    wanted = normalise(text)
-    return [
-        r for r in records if wanted in normalise(localised(r)) or wanted in normalise(r["name"])
-    ]
 
 
 def country_record(con: duckdb.DuckDBPyConnection, m49: int) -> dict[str, Any]:
@@ -68,18 +55,21 @@ def country_record(con: duckdb.DuckDBPyConnection, m49: int) -> dict[str, Any]:
     return record
 
 
-@router.get("/country/{m49}", response_class=HTMLResponse)
+@router.get("/country/{m49}", response_class=HTMLResponse, response_model=None)
 def country(
     request: Request,
     con: WarehouseDep,
-    m49: Annotated[int, Path(ge=0, le=99999)],
-) -> HTMLResponse:
-    """The profile of one country (or area)."""
-    record = country_record(con, m49)
+    m49: Annotated[str, Path(max_length=200, description="M49 code, ISO3 code or name")],
+) -> HTMLResponse | RedirectResponse:
+    """The profile of one country (or area); an ISO3 code or a name redirects to its M49 code."""
+    code = area_param(con, "m49", m49)
+    if not is_m49(m49):
+        return RedirectResponse(f"/country/{code}", status_code=308)
+    record = country_record(con, code)
     figures = per_build(
-        request, ("profile", m49), lambda: profile_figures(con, m49, localised(record))
+        request, ("profile", code), lambda: profile_figures(con, code, localised(record))
     )
-    objectives = per_build(request, ("compact", m49), lambda: compact_rows(con, m49))
+    objectives = per_build(request, ("compact", code), lambda: compact_rows(con, code))
     return templates.TemplateResponse(
         request,
         "country.html",

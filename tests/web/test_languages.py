@@ -83,25 +83,17 @@ def test_api_figures_stay_locale_free(client: httpx.Client) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [("fr", "mexique"), ("es", "Méx"), ("ru", "Мекс"), ("zh", "墨西"), ("en", "mexico")],
+    [("fr", "mexique"), ("es", "Méx"), ("ru", "Мексика"), ("zh", "墨西哥"), ("ar", "المكسيك")],
 )
-def test_country_search_accepts_names_in_the_page_language(
+def test_search_accepts_names_in_the_page_language(
     client: httpx.Client, lang: str, text: str
 ) -> None:
-    answer = client.get(f"/{lang}/country", params={"q": text}, follow_redirects=False)
+    answer = client.get(f"/{lang}/search", params={"q": text}, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"] == f"/{lang}/country/484"
 
 
-def test_country_search_says_when_nothing_matches(client: httpx.Client) -> None:
-    page = client.get("/fr/country", params={"q": "Atlantide"})
-    assert page.status_code == 200 and "Aucun nom de pays ne contient « Atlantide »." in page.text
-
-
-def test_kept_results_are_kept_per_language(client: httpx.Client) -> None:
-    english = client.get("/country/484").text
-    french = client.get("/fr/country/484").text
-    assert "Immigrants and emigrants" in english and "Immigrants and emigrants" not in french
-    assert "1,060,707" in english and "1\u202f060\u202f707" in french
+def test_search_in_english_does_not_take_other_languages(client: httpx.Client) -> None:
+    assert client.get("/search", params={"q": "Mexique"}, follow_redirects=False).status_code == 404
 
 
 @pytest.mark.parametrize(("lang", "title"), [("fr", "Introuvable"), ("ar", "غير موجود")])

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import duckdb
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse
 
+from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.memo import per_build
@@ -18,7 +19,6 @@ from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/reports", tags=["reports"])
 
-AreaPath = Annotated[int, Path(ge=0, le=99999, description="UN M49 code (900 = world)")]
 Language = Literal["en", "ar", "zh", "fr", "ru", "es"]
 LangQuery = Annotated[
     Language,
@@ -26,8 +26,10 @@ LangQuery = Annotated[
 ]
 
 
-def report_of(request: Request, con: duckdb.DuckDBPyConnection, m49: int) -> CountryReport:
-    """The report of ``m49``, computed once per build; 404 naming ``m49`` for an unknown area."""
+def report_of(request: Request, con: duckdb.DuckDBPyConnection, typed: str) -> CountryReport:
+    """The report of the area ``typed`` names (M49, ISO3 or name), computed once per build; 404
+    naming ``m49`` for an unknown area."""
+    m49 = area_param(con, "m49", typed)
     if not listing.area_exists(con, m49):
         raise ApiError(
             404,
