@@ -1,5 +1,6 @@
 """Pages in the six languages in real headless Chromium: Mexico's name, the locale's number
-separators, right-to-left Arabic that overflows nowhere, the tracker's sign-in translated."""
+separators, right-to-left Arabic that overflows nowhere, the tracker's sign-in translated, and no
+serious axe violation."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from babel.numbers import format_decimal
 
 from migobs.i18n import LANGUAGES
 from tests.support.browser import PHONE, Problems, screenshot
+from tests.web.test_accessibility import serious
 from tests.web.test_languages import MEXICO
 
 pytestmark = pytest.mark.browser
@@ -37,6 +39,7 @@ def test_country_page_in_each_language(
     assert immigrants in page.locator("main").inner_text()
     if immigrants != "1,060,707":  # French, Russian, Spanish: no English separators left
         assert "1,060,707" not in page.locator("main").inner_text()
+    assert serious(page) == []
     screenshot(page, f"country-{lang}")
 
 
@@ -67,6 +70,7 @@ def test_tracker_sign_in_in_each_language(
     assert isinstance(page, Page)
     page.goto(f"{live_server}/{lang}/tracker/login")
     assert page.locator("h1").inner_text() == SIGN_IN[lang]
+    assert serious(page) == []
     assert (
         page.locator("form[method=post]").last.get_attribute("action") == f"/{lang}/tracker/login"
     )
