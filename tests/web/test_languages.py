@@ -101,3 +101,10 @@ def test_error_page_in_the_language(client: httpx.Client, lang: str, title: str)
     page = client.get(f"/{lang}/country/99999")
     assert page.status_code == 404
     assert f"<h1>{title}</h1>" in page.text and f'<html lang="{lang}"' in page.text
+
+
+def test_home_page_in_the_language(client: httpx.Client) -> None:
+    page = client.get("/es/")
+    assert page.status_code == 200 and '<html lang="es" dir="ltr">' in page.text
+    assert "Las cifras del informe, entonces y ahora" in page.text
+    assert 'action="/es/search"' in page.text
