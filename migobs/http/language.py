@@ -21,7 +21,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from migobs.i18n import LANGUAGES, current
 
-SHARED_PATHS = ("/static", "/api", "/openapi.json", "/tracker/tracker.css", "/favicon")
+SHARED_PATHS = (
+    "/static",
+    "/api",
+    "/openapi.json",
+    "/docs",
+    "/redoc",
+    "/tracker/tracker.css",
+    "/favicon",
+)
 """Paths that are the same in every language: never prefixed."""
 
 LINK = re.compile(rb'((?:href|action)=")(/[^"]*)"')
