@@ -204,7 +204,7 @@ def _flow_notes(rows: list[dict[str, Any]], api: str, edition: str) -> list[str]
     notes = [
         "Persons estimated to have moved during each period (plotted at its last year), "
         "derived from the change in stocks between two years with births and deaths; an "
-        "estimate, not a count (method: docs/methods/flows.md)."
+        "estimate, not a count (the method: /methods/flows)."
     ]
     lengths = {r["period"]: r["year1"] - r["year0"] for r in rows}
     longest = max(lengths.values(), default=0)

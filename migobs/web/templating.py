@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from migobs.web.format import abbreviated, number, quantity
+from migobs.web.format import abbreviated, number, quantity, unit_words
 
 HERE = Path(__file__).parent
 
@@ -33,6 +33,7 @@ templates.env.filters["number"] = number
 templates.env.filters["abbreviated"] = abbreviated
 templates.env.filters["quantity"] = quantity
 templates.env.filters["linked"] = linked
+templates.env.filters["unit_words"] = unit_words
 templates.env.filters["slug"] = lambda text: re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip(
     "-"
 )
