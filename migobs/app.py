@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from migobs import __version__
 from migobs.api import routers as api
 from migobs.config import Settings
-from migobs.http import caching, errors, memo
+from migobs.http import caching, clients, errors, memo
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site as web
 
@@ -37,6 +37,7 @@ def create_app(settings: Settings) -> FastAPI:
     memo.install(app)
     errors.install(app)
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
+    clients.install(app, settings.cors_origins)
     api.mount(app)
     web.mount(app)
     return app

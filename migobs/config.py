@@ -14,6 +14,8 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_TOKEN_DAYS`` | days an API token of the tracker is valid, counted from its creation | ``90`` |
 | ``MIGOBS_FAST_PASSWORD_HASHING`` | ``1``: cheap argon2 parameters, for tests (development only) | unset: argon2-cffi's defaults |
 | ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
+| ``MIGOBS_DASK_PORTS`` | ``FIRST:LAST``: the ports the local Dask cluster of ``migobs flows ensemble`` listens on (scheduler, nannies, workers; loopback) | unset: any free port |
+| ``MIGOBS_CORS_ORIGINS`` | origins (comma-separated) whose pages may read the public API (``/api/*`` but the tracker, ``/sdmx/*``) | ``*`` (any) |
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class Settings:
     port: int = 8000
     fast_password_hashing: bool = False
     token_days: int = DEFAULT_TOKEN_DAYS
+    dask_ports: tuple[int, int] | None = None
+    cors_origins: tuple[str, ...] = ("*",)
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
@@ -109,7 +113,23 @@ class Settings:
             port=int(port_text),
             fast_password_hashing=env.get("MIGOBS_FAST_PASSWORD_HASHING") == "1",
             token_days=int(days_text),
+            dask_ports=_port_range(env.get("MIGOBS_DASK_PORTS")),
+            cors_origins=tuple(
+                o.strip() for o in env.get("MIGOBS_CORS_ORIGINS", "*").split(",") if o.strip()
+            ),
         )
+
+
+def _port_range(text: str | None) -> tuple[int, int] | None:
+    """``"8761:8779"`` as (8761, 8779); at least 7 ports (a scheduler, 3 nannies, 3 workers)."""
+    if not text:
+        return None
+    first, _, last = text.partition(":")
+    if not (first.isdigit() and last.isdigit() and 0 < int(first) and int(last) - int(first) >= 6):
+        raise MigobsError(
+            f"MIGOBS_DASK_PORTS={text!r} is not FIRST:LAST with at least 7 ports, e.g. 8761:8779."
+        )
+    return int(first), int(last)
 
 
 def _check_secret(key: str) -> None:

@@ -30,6 +30,8 @@ def test_every_setting_is_documented() -> None:
         "MIGOBS_PORT",
         "MIGOBS_FAST_PASSWORD_HASHING",
         "MIGOBS_TOKEN_DAYS",
+        "MIGOBS_DASK_PORTS",
+        "MIGOBS_CORS_ORIGINS",
     ):
         assert f"`{variable}`" in documented, variable
     assert set(Settings.__dataclass_fields__) == {
@@ -43,4 +45,6 @@ def test_every_setting_is_documented() -> None:
         "port",
         "fast_password_hashing",
         "token_days",
+        "dask_ports",
+        "cors_origins",
     }

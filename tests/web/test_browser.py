@@ -132,6 +132,25 @@ def test_wide_charts_shrink_text_on_a_phone_without_the_narrow_layout(
     assert page.evaluate(SMALLEST_TEXT) < 9
 
 
+def test_corridor_draws_the_interval_band(
+    browser_page: tuple[object, Problems], live_server: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/corridor?origin=484&destination=840")
+    figure = page.locator("#estimated-flows svg:visible").first
+    bands = figure.locator("polygon.band")
+    assert bands.count() == 2  # one per direction
+    box = bands.first.bounding_box()
+    assert box is not None and box["height"] > 5 and box["width"] > 50
+    assert "90% interval" in (bands.first.locator("title").text_content() or "")
+    table = page.locator("#estimated-flows table").inner_text()
+    assert "418,174 to 900,000" in table
+    screenshot(page, "corridor-band")
+
+
 def test_home_page_in_chromium(browser_page: tuple[object, Problems], live_server: str) -> None:
     from playwright.sync_api import Page
 

@@ -60,7 +60,13 @@ def test_corridor_shows_estimated_flows_both_ways(client: httpx.Client) -> None:
     section = html[html.index('id="estimated-flows"') : html.index('id="largest"')]
     assert "Mexico → United States of America (persons)" in section
     assert "United States of America → Mexico (persons)" in section
-    assert '<td>2005-2010</td><td class="num">870,766</td><td class="num">266,387</td>' in section
+    # Each period's total beside its annual average (periods differ in length), and its fit.
+    assert (
+        '<td>2005-2010</td><td class="num">5</td><td class="num">870,766</td>'
+        '<td class="num">174,153</td><td class="num">266,387</td><td class="num">53,277</td>'
+        '<td class="num">604,380</td><td>converged</td>'
+    ) in section
+    assert "persons a year" in section
     assert "<svg" in section and "demographic accounting" in section
     assert 'href="/api/flows/corridors/484/840?edition=2017&amp;method=demographic-accounting"' in (
         section

@@ -32,6 +32,13 @@ def run_filters(
     method: Annotated[str | None, Query(description="e.g. demographic-accounting")] = None,
     sex: Sex | None = None,
     period: Annotated[str | None, Query(description="<year0>-<year1>, e.g. 2005-2010")] = None,
+    converged: Annotated[
+        bool | None,
+        Query(
+            description="true: only runs whose fits all met their margins (false: only those "
+            "that did not); see each run's diagnostics"
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     """Dependency: which runs a request reads (column → value, ``None`` = any).
 
@@ -47,7 +54,7 @@ def run_filters(
         if value not in held:
             raise _no_run(column.removesuffix("_id"), value, held)
         chosen = chosen[chosen[column] == value]
-    return {**given, "sex": sex}
+    return {**given, "sex": sex, "converged": converged}
 
 
 RunsDep = Annotated[dict[str, Any], Depends(run_filters)]

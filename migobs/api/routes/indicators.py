@@ -32,6 +32,11 @@ from migobs.indicators import registry
 from migobs.indicators.definitions import Definition, definitions
 from migobs.warehouse.read import listing
 
+COUNTERPART = (
+    "M49 code of the other end of a corridor: the origin (migrant stock) or the sender "
+    "(remittances); area is the destination or the receiver"
+)
+
 router = APIRouter(prefix="/api/indicators", tags=["indicators"])
 
 Code = Annotated[str, Path(description="indicator code, e.g. stock.share_of_population")]
@@ -110,9 +115,7 @@ def list_values(
     year: Year | None = None,
     edition: Edition = None,
     area: AreaCode | None = None,
-    counterpart: Annotated[
-        int | None, Query(ge=0, le=99999, description="other end of a corridor")
-    ] = None,
+    counterpart: Annotated[int | None, Query(ge=0, le=99999, description=COUNTERPART)] = None,
 ) -> dict[str, Any] | Response:
     """The indicator for every area with data in one year (default the newest), by area."""
     _definition(code)
@@ -145,9 +148,7 @@ def get_value(
     since: Annotated[
         int | None, Query(ge=1800, le=2200, description="first year of a count")
     ] = None,
-    counterpart: Annotated[
-        int | None, Query(ge=0, le=99999, description="other end of a corridor")
-    ] = None,
+    counterpart: Annotated[int | None, Query(ge=0, le=99999, description=COUNTERPART)] = None,
     quarter: Annotated[
         int | None, Query(ge=1, le=4, description="quarter of a quarterly indicator")
     ] = None,
