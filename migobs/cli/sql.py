@@ -19,9 +19,17 @@ if TYPE_CHECKING:
 @click.argument("statement")
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as a JSON list of objects.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the rows as CSV with a header line.")
+@click.option(
+    "--wide",
+    is_flag=True,
+    help="Print the table at its full width, one line per row (for a pager or a wide terminal); "
+    "without it, text wraps to fit the terminal and numbers are never cut.",
+)
 @click.pass_context
 @reports_errors
-def sql_command(ctx: click.Context, statement: str, as_json: bool, as_csv: bool) -> None:
+def sql_command(
+    ctx: click.Context, statement: str, as_json: bool, as_csv: bool, wide: bool
+) -> None:
     """Run one read-only SELECT on the warehouse and print the result.
 
     The query sees the warehouse only: it cannot read other files (read_csv, glob ...) or load
@@ -42,7 +50,7 @@ def sql_command(ctx: click.Context, statement: str, as_json: bool, as_csv: bool)
     elif as_csv:
         _csv(result)
     else:
-        _table(result)
+        _table(result, wide)
 
 
 def _csv(result: QueryResult) -> None:
@@ -51,14 +59,26 @@ def _csv(result: QueryResult) -> None:
     writer.writerows(result.rows)
 
 
-def _table(result: QueryResult) -> None:
+def _table(result: QueryResult, wide: bool) -> None:
+    """The rows as a table: numbers whole and right-aligned, text wrapped to fit (or all of it on
+    one line with ``wide``)."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.table import Column, Table
 
-    table = Table(*result.columns)
-    for row in result.rows:
-        table.add_row(*(_cell(v) for v in row))
-    Console().print(table)
+    cells = [[_cell(v) for v in row] for row in result.rows]
+    columns = []
+    for i, name in enumerate(result.columns):
+        numeric = any(isinstance(row[i], int | float) for row in result.rows)
+        widest = max([len(name), *(len(row[i]) for row in cells)])
+        columns.append(
+            Column(name, justify="right", no_wrap=True, min_width=widest)
+            if numeric
+            else Column(name, overflow="fold", no_wrap=wide)
+        )
+    table = Table(*columns)
+    for row in cells:
+        table.add_row(*row)
+    Console(width=10_000 if wide else None).print(table)
     click.echo(f"{len(result.rows)} row(s)")
 
 

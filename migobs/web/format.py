@@ -49,6 +49,15 @@ def money(value: float | None) -> str:
     return f"USD {number(value)}"
 
 
+UNITS = {"current_usd": "current US$", "per_100000": "per 100,000"}
+"""Unit codes of the indicators as people write them."""
+
+
+def unit_words(unit: str) -> str:
+    """A unit as people write it: ``current US$``, ``per 100,000``, ``percent``."""
+    return UNITS.get(unit, unit.replace("_", " "))
+
+
 MONEY_UNITS = frozenset({"current US$", "current_usd", "US$", "USD"})
 
 

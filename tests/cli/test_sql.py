@@ -38,3 +38,23 @@ def test_sql_json_and_csv_together_is_an_error(built: Settings) -> None:
     result = migobs(built, "sql", "SELECT 1", "--json", "--csv")
     assert result.exit_code == 2
     assert "Give --json or --csv, not both." in result.output
+
+
+WIDE = (
+    "SELECT 4977123456789 AS a, 4977123456790 AS b, 4977123456791 AS c, "
+    "4977123456792 AS d, 4977123456793 AS e, repeat('words ', 12) AS note"
+)
+
+
+def test_sql_table_keeps_numbers_whole_in_80_columns(built: Settings) -> None:
+    result = migobs(built, "sql", WIDE)
+    assert result.exit_code == 0, result.output
+    for n in range(4977123456789, 4977123456794):
+        assert f"{n:,}" in result.output or str(n) in result.output
+    assert "…" not in result.output
+
+
+def test_sql_wide_prints_each_row_on_one_line(built: Settings) -> None:
+    result = migobs(built, "sql", WIDE, "--wide")
+    assert result.exit_code == 0, result.output
+    assert ("words " * 12).strip() in result.output
