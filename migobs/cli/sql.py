@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.spreadsheet import inert
 from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.sql import QueryResult, query
 
@@ -43,8 +44,8 @@ def sql_command(ctx: click.Context, statement: str, as_json: bool, as_csv: bool)
 
 def _csv(result: QueryResult) -> None:
     writer = csv.writer(sys.stdout)
-    writer.writerow(result.columns)
-    writer.writerows(result.rows)
+    writer.writerow([inert(name) for name in result.columns])
+    writer.writerows([inert(value) for value in row] for row in result.rows)
 
 
 def _table(result: QueryResult) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from migobs.exports.table import TidyTable
+from migobs.spreadsheet import inert_frame
 
 TITLES = {
     "area": "Area (UN M49 code)",
@@ -67,7 +68,7 @@ def write_datapackage(table: TidyTable, directory: Path) -> list[Path]:
     """Write ``<slug>.csv`` and ``datapackage.json`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     data = directory / f"{table.meta.slug}.csv"
-    table.sorted().to_csv(data, index=False, encoding="utf-8")
+    inert_frame(table.sorted()).to_csv(data, index=False, encoding="utf-8")
     package = directory / "datapackage.json"
     package.write_text(
         json.dumps(descriptor(table, data.name), indent=2, ensure_ascii=False), encoding="utf-8"

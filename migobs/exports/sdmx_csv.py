@@ -19,6 +19,7 @@ from migobs.exports.sdmx_structure import (
     write_structure,
 )
 from migobs.exports.table import TidyTable
+from migobs.spreadsheet import inert_frame
 
 
 def observations(table: TidyTable) -> pd.DataFrame:
@@ -42,7 +43,7 @@ def write_sdmx_csv2(table: TidyTable, directory: Path) -> list[Path]:
     body.insert(0, "ACTION", "I")
     body.insert(0, "STRUCTURE_ID", dataflow_urn(table))
     body.insert(0, "STRUCTURE", "dataflow")
-    body.to_csv(path, index=False, encoding="utf-8")
+    inert_frame(body).to_csv(path, index=False, encoding="utf-8")
     return [path, write_structure(table, directory)]
 
 
@@ -52,7 +53,7 @@ def write_sdmx_csv1(table: TidyTable, directory: Path) -> list[Path]:
     path = directory / f"{table.meta.slug}.sdmx1.csv"
     body = observations(table)
     body.insert(0, "DATAFLOW", dataflow_urn(table))
-    body.to_csv(path, index=False, encoding="utf-8")
+    inert_frame(body).to_csv(path, index=False, encoding="utf-8")
     return [path, write_structure(table, directory)]
 
 

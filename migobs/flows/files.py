@@ -10,6 +10,7 @@ import pandas as pd
 from migobs.errors import EstimationError
 from migobs.flows.ipf import FloatArray
 from migobs.flows.validate import check_stock
+from migobs.spreadsheet import inert_frame
 
 
 def read_matrix(
@@ -72,7 +73,7 @@ def write_od(path: Path, od: FloatArray, names: list[str]) -> None:
     orig, dest = np.nonzero(~np.eye(len(names), dtype=bool))
     labels = np.array(names, dtype=object)
     frame = pd.DataFrame({"orig": labels[orig], "dest": labels[dest], "flow": od[orig, dest]})
-    frame.to_csv(path, index=False)
+    inert_frame(frame).to_csv(path, index=False)
 
 
 def write_array(path: Path, array: FloatArray, names: list[str]) -> None:
@@ -82,4 +83,4 @@ def write_array(path: Path, array: FloatArray, names: list[str]) -> None:
     frame = pd.DataFrame(
         {"orig": labels[orig], "dest": labels[dest], "pob": labels[pob], "flow": array.ravel()}
     )
-    frame.to_csv(path, index=False)
+    inert_frame(frame).to_csv(path, index=False)

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from migobs.api.deps import SettingsDep, WarehouseDep
 from migobs.api.memo import per_build
+from migobs.spreadsheet import inert_frame
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import bins, choropleth, legend
 from migobs.web.templating import templates
@@ -64,7 +65,7 @@ def world_csv(
 ) -> Response:
     """The world page's table as CSV."""
     chosen, shown, _, rows = map_rows(request, con, variable, year)
-    body = rows[["area", "area_name", "iso3", "year", "value"]].to_csv(index=False)
+    body = inert_frame(rows[["area", "area_name", "iso3", "year", "value"]]).to_csv(index=False)
     name = f"{chosen.code}-{shown.year if shown else 'none'}.csv"
     return Response(
         body,

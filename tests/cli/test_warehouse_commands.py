@@ -138,3 +138,11 @@ def test_fetch_without_a_mirror_says_how_to_obtain_a_manual_file(small_mirror: S
     assert "m49/2021/overview" in result.output and " manual " in result.output
     assert "0 of 1 files held and verified; 1 must come from a mirror or be saved" in result.output
     assert "press CSV and save the file" in " ".join(result.output.split())
+
+
+@pytest.mark.attack
+def test_sql_csv_makes_formulas_inert_and_keeps_numbers(built: Settings) -> None:
+    statement = "SELECT '=1+1' AS \"@name\", -5 AS n, '-7.5' AS t, '-x' AS d"
+    result = run(built, "sql", statement, "--csv")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["'@name,n,t,d", "'=1+1,-5,-7.5,'-x"]
