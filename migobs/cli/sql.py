@@ -19,21 +19,52 @@ from migobs.warehouse.read.sql import QueryResult, query
 @click.argument("statement")
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as a JSON list of objects.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the rows as CSV with a header line.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Stop the query after SECONDS.",
+)
+@click.option(
+    "--memory-limit",
+    default="1GB",
+    show_default=True,
+    help="Memory the query may use (DuckDB's memory_limit, e.g. 512MB, 4GB).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="Refuse a result with more rows than this (every row is held in memory).",
+)
 @click.pass_context
 @reports_errors
-def sql_command(ctx: click.Context, statement: str, as_json: bool, as_csv: bool) -> None:
+def sql_command(
+    ctx: click.Context,
+    statement: str,
+    as_json: bool,
+    as_csv: bool,
+    timeout: float,
+    memory_limit: str,
+    max_rows: int,
+) -> None:
     """Run one read-only SELECT on the warehouse and print the result.
 
     The query sees the warehouse only: it cannot read other files (read_csv, glob ...) or load
-    extensions.
+    extensions. It is stopped when it runs longer than --timeout or needs more memory than
+    --memory-limit.
 
     Example: migobs sql "SELECT type, count(*) FROM findings GROUP BY type"
     """
     if as_json and as_csv:
         raise click.UsageError("Give --json or --csv, not both.")
     settings = settings_from(ctx)
-    with open_warehouse(settings.warehouse, external_access=False) as con:
-        result = query(con, statement)
+    with open_warehouse(
+        settings.warehouse, external_access=False, memory_limit=memory_limit
+    ) as con:
+        result = query(con, statement, timeout=timeout, max_rows=max_rows)
     if as_json:
         echo_json(result.records())
     elif as_csv:

@@ -10,20 +10,25 @@ from pathlib import Path
 
 import duckdb
 
-from migobs.errors import WarehouseMissing
+from migobs.errors import QueryError, WarehouseMissing
 
 
-def open_warehouse(path: Path, *, external_access: bool = True) -> duckdb.DuckDBPyConnection:
+def open_warehouse(
+    path: Path, *, external_access: bool = True, memory_limit: str | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open the warehouse at ``path`` read-only.
 
     With ``external_access=False`` the connection can read nothing but the warehouse: DuckDB's
     file functions (``read_csv``, ``read_text``, ``glob`` ...), extensions and remote files are
-    refused. Use it for queries typed by a user (``migobs sql``).
+    refused, and its configuration is locked. Use it for queries typed by a user
+    (``migobs sql``). ``memory_limit`` (DuckDB's, e.g. ``"1GB"``) caps what a query may use.
 
     Raises
     ------
     WarehouseMissing
         No warehouse has been built at ``path`` yet.
+    QueryError
+        ``memory_limit`` is not an amount of memory DuckDB understands.
     """
     if not path.is_file():
         raise WarehouseMissing(
@@ -31,6 +36,13 @@ def open_warehouse(path: Path, *, external_access: bool = True) -> duckdb.DuckDB
             f"official files from a folder) to build it."
         )
     config: dict[str, str | bool | int | float | list[str]] = (
-        {} if external_access else {"enable_external_access": False}
+        {} if external_access else {"enable_external_access": False, "lock_configuration": True}
     )
-    return duckdb.connect(str(path), read_only=True, config=config)
+    if memory_limit is not None:
+        config["memory_limit"] = memory_limit
+    try:
+        return duckdb.connect(str(path), read_only=True, config=config)
+    except (duckdb.ParserException, duckdb.InvalidInputException) as error:
+        raise QueryError(
+            f"Memory limit {memory_limit!r} is not an amount of memory: write it like 512MB or 2GB."
+        ) from error
