@@ -20,6 +20,9 @@ from migobs.api.routes import (
     tracker,
 )
 from migobs.config import Settings
+from migobs.http.body_limit import BodyLimit
+from migobs.http.security_headers import SecurityHeaders
+from migobs.http.slow_clients import BodyDeadline
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site
 from migobs.web import tracker as tracker_pages
@@ -38,6 +41,14 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.reader = SharedReader(settings.warehouse)
     errors.install(app)
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
+    app.add_middleware(BodyDeadline, seconds=settings.body_timeout)
+    app.add_middleware(
+        BodyLimit,
+        limit=settings.max_body,
+        larger={"/api/tracker/import/": settings.max_import_body},
+        refusal=errors.refusal,
+    )
+    app.add_middleware(SecurityHeaders)  # outermost: refusals get the headers too
     for router in (
         areas.router,
         sources.router,

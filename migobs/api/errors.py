@@ -136,8 +136,21 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
-        type_ = {404: "not-found", 405: "method-not-allowed"}.get(error.status_code, "http-error")
-        return error_response(
-            ErrorBody(status=error.status_code, type=type_, message=str(error.detail)),
-            headers=dict(error.headers) if error.headers else None,
-        )
+        return refusal(error)
+
+
+HTTP_TYPES = {
+    404: "not-found",
+    405: "method-not-allowed",
+    408: "request-timeout",
+    413: "too-large",
+}
+
+
+def refusal(error: StarletteHTTPException) -> JSONResponse:
+    """The error response (also an ASGI app) for an HTTP error, e.g. a middleware's 413."""
+    type_ = HTTP_TYPES.get(error.status_code, "http-error")
+    return error_response(
+        ErrorBody(status=error.status_code, type=type_, message=str(error.detail)),
+        headers=dict(error.headers) if error.headers else None,
+    )

@@ -7,6 +7,7 @@ import uvicorn
 
 from migobs.api.app import create_app
 from migobs.cli._common import settings_from
+from migobs.http.server import server_config
 
 
 @click.command()
@@ -24,4 +25,5 @@ def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
     """
     settings = settings_from(ctx)
     app = create_app(settings)
-    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
+    config = server_config(app, settings, host=host or settings.host, port=port or settings.port)
+    uvicorn.Server(config).run()
