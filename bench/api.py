@@ -4,7 +4,7 @@ Builds the warehouse from the mirror into a temporary home (or uses MIGOBS_WAREH
 `migobs serve` (one uvicorn process) on a free port, and runs Debian's `wrk` (2 threads, 16
 connections) against each endpoint: throughput and p50/p99 latency, two ways side by side. "kept":
 the same URL again and again, answered from the responses kept per warehouse version
-(migobs/api/caching.py) after one first request; "computed", the baseline: every request carries a
+(migobs/http/caching.py) after one first request; "computed", the baseline: every request carries a
 query parameter of its own (``fresh=N``, which the routes ignore), so none is kept and each one is
 routed and computed (what is computed once per build and shared between URLs, such as an
 indicator's year, stays warm). The ratio is kept over computed throughput. A static file served by

@@ -1,4 +1,4 @@
-"""Regenerate migobs/gcm/objectives.yml and states.yml from the shared reference data.
+"""Regenerate migobs/tracker/objectives.yml and states.yml from the shared reference data.
 
     python scripts/gcm_reference.py ../shared/reference ../shared/data/un_m49
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-PACKAGE = Path(__file__).resolve().parent.parent / "migobs" / "gcm"
+PACKAGE = Path(__file__).resolve().parent.parent / "migobs" / "tracker"
 
 
 def indicator(link: dict[str, Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.http.server import server_config
 from tests.conftest import mirror_path

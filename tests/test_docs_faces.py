@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fastapi.routing import APIRoute
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.exports.formats import FORMATS
 from migobs.web.site import ROUTERS

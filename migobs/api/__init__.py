@@ -1,1 +1,2 @@
-"""The REST API (FastAPI). A face: imports anything below it; nothing imports it."""
+"""The REST API (FastAPI). A face: imports anything below it but the dashboard (`migobs.web`);
+only `migobs.app` imports it."""

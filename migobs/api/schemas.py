@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from migobs.claims.check import Verdict
 from migobs.warehouse.read.cells import Cell
 
 T = TypeVar("T")
@@ -185,7 +186,7 @@ class ClaimPublic(BaseModel):
     reference_year: int
     precision: float | None
     computed: float | None
-    verdict: str
+    verdict: Verdict
     reason: str
     author_source: str
     query: dict[str, Any]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal, get_args
 
 import duckdb
 
@@ -15,11 +15,12 @@ from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
 from migobs.indicators import Value, compute, years
 
-VERDICTS = ("reproduced", "close", "differs", "not_testable")
+Verdict = Literal["reproduced", "close", "differs", "not_testable"]
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 
 @dataclass(frozen=True)
-class Figure:
+class ClaimFigure:
     """The claim's indicator recomputed on another edition or year ('then and now')."""
 
     edition: str
@@ -48,11 +49,11 @@ class ClaimResult:
 
     claim: Claim
     computed: float | None
-    verdict: str
+    verdict: Verdict
     reason: str
     value: Value | None = None
-    revised: Figure | None = None
-    now: Figure | None = None
+    revised: ClaimFigure | None = None
+    now: ClaimFigure | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The public JSON shape: id, stated, computed, verdict, inputs (+ context)."""
@@ -87,14 +88,14 @@ def show(number: float) -> str:
     return f"{number:,.0f}" if abs(number) >= 1000 else f"{number:.4g}"
 
 
-def judge(claim: Claim, computed: float) -> tuple[str, str]:
+def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
     """Verdict and reason for ``computed`` against the claim's stated figure and precision."""
     stated = float(claim.stated or 0)
     gap = computed - stated
     if claim.comparison == "more_than":
         if computed > stated:
             return "reproduced", f"{computed:,.6g} is more than {stated:,.6g}"
-        kind = "close" if -gap <= claim.tolerance else "differs"
+        kind: Verdict = "close" if -gap <= claim.tolerance else "differs"
         return (
             kind,
             f"{computed:,.6g} is not more than {stated:,.6g} (gap {gap:+,.6g}). {claim.why}",
@@ -154,15 +155,15 @@ def explained(con: duckdb.DuckDBPyConnection, claim: Claim) -> str:
 
 def then_and_now(
     con: duckdb.DuckDBPyConnection, code: str, area: int, year: int, options: dict[str, Any]
-) -> tuple[Figure | None, Figure | None]:
+) -> tuple[ClaimFigure | None, ClaimFigure | None]:
     """The query on the newest edition for the claim's year, and for its newest year with a value
     (of the last five)."""
     newest = compute(con, code, area, year, None, **options)
-    revised = Figure(newest.edition, year, newest.value) if newest.value is not None else None
+    revised = ClaimFigure(newest.edition, year, newest.value) if newest.value is not None else None
     for year_ in reversed(years(con, code, newest.edition)[-5:]):
         latest = compute(con, code, area, year_, newest.edition, **options)
         if latest.value is not None:
-            return revised, Figure(latest.edition, year_, latest.value)
+            return revised, ClaimFigure(latest.edition, year_, latest.value)
     return revised, None
 
 

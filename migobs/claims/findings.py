@@ -21,7 +21,7 @@ RELATIVE = 1e-4
 
 
 @dataclass(frozen=True)
-class Finding:
+class ValueFinding:
     """One thing a check noticed.
 
     Attributes
@@ -63,15 +63,15 @@ def _rows(value: Value) -> list[dict[str, Any]]:
 
 def _finding(
     value: Value, kind: str, title: str, message: str, observed: float, expected: float
-) -> Finding:
+) -> ValueFinding:
     where = f"{value.area_name} ({value.area}) {value.year}: {value.code} "
-    return Finding(
+    return ValueFinding(
         kind, f"{value.code} {value.area_name} {value.year}: {title}", where + message,
         value.code, value.area, value.year, value.edition, observed, expected, _rows(value),
     )  # fmt: skip
 
 
-def check_value(value: Value) -> list[Finding]:
+def check_value(value: Value) -> list[ValueFinding]:
     """Findings about one value: its published aggregate vs its members, computed vs stated."""
     found = []
     figure, members, stated = value.value, value.from_members, value.published
@@ -103,7 +103,7 @@ def check_value(value: Value) -> list[Finding]:
 
 def aggregate_findings(
     con: duckdb.DuckDBPyConnection, code: str, year: int | None = None, edition: str | None = None
-) -> list[Finding]:
+) -> list[ValueFinding]:
     """Findings for every area of indicator ``code`` in one year (largest relative gap first).
 
     Every code of a grouping is checked: M49's 150 Europe is summed from M49's members and

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 import uvicorn
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.cli._common import settings_from
 from migobs.http.server import server_config
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.gcm import db, exporting, importing
-from migobs.gcm.models import ROLES
-from migobs.gcm.policy import SYSTEM
-from migobs.gcm.service import MODELS, Tracker
+from migobs.tracker import db, exporting, importing
+from migobs.tracker.models import RECORD_KINDS, ROLES
+from migobs.tracker.policy import SYSTEM
+from migobs.tracker.service import Tracker
 
 
 @contextmanager
@@ -77,7 +77,7 @@ def migrate(ctx: click.Context) -> None:
 @tracker.command()
 @click.option(
     "--kind",
-    type=click.Choice(list(MODELS)),
+    type=click.Choice(RECORD_KINDS),
     default=None,
     help="Export one kind as CSV (default: everything as JSON).",
 )

@@ -3,9 +3,9 @@ with numbered notes giving each figure's cells, the Compact's objectives, and th
 
 from __future__ import annotations
 
-from migobs.gcm.reference import objectives as compact_objectives
 from migobs.indicators import Value
 from migobs.reports.country import CountryReport, Headline
+from migobs.tracker.reference import objectives as compact_objectives
 
 CELLS_SHOWN = 3
 """Input cells listed per figure; the rest are counted, with the command that lists them all."""

@@ -1,1 +1,2 @@
-"""Face: the dashboard pages. Imports anything below; nothing imports it."""
+"""Face: the dashboard pages. Imports anything below it but the API (`migobs.api`); only
+`migobs.app` imports it."""

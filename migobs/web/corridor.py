@@ -12,8 +12,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
-from migobs.api.deps import WarehouseDep
-from migobs.api.lists import records
+from migobs.http.deps import WarehouseDep
+from migobs.http.lists import records
 from migobs.warehouse.read import flows, listing, prices, profile
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, by_year, series_figure

@@ -10,9 +10,9 @@ import pandas as pd
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from migobs.api.deps import WarehouseDep
-from migobs.api.memo import per_build
 from migobs.errors import MigobsError
+from migobs.http.deps import WarehouseDep
+from migobs.http.memo import per_build
 from migobs.indicators import registry
 from migobs.warehouse.read import listing, profile
 from migobs.web.compact import compact_rows

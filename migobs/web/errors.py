@@ -1,24 +1,18 @@
-"""Pages answer bad input with an HTML page that names the parameter and the accepted values;
-under ``/api/`` the API's JSON error shape is kept.
+"""The dashboard's error page: what was wrong, the parameter at fault and the values it accepts.
 
-The page handlers are installed after the API's and hand ``/api/`` requests (and the OpenAPI
-document) back to them: malformed parameters (422), unknown paths (404) and a missing warehouse
-(503) each have one handler that looks at the path.
+The app's one error handler (:mod:`migobs.http.errors`) decides by the request whether to answer
+JSON (the API) or this page (a browser); :func:`install` tells it how to draw the page.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Awaitable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi.responses import HTMLResponse
 
-from migobs.api.errors import ErrorBody, accepted_values, error_response
-from migobs.errors import WarehouseMissing
+from migobs.http.errors import ApiError, ErrorBody, ErrorPages, serve_pages
 from migobs.web.templating import templates
 
 PAGES = ["/world", "/country", "/country/{m49}", "/corridor", "/report", "/tracker", "/api/…"]
@@ -34,87 +28,37 @@ HINTS = {
 """What a page parameter accepts, for values that are not even of the right type."""
 
 TITLES = {404: "Not found", 405: "Not allowed", 422: "Not a valid value"}
+TITLES_BY_TYPE = {"warehouse-missing": "No warehouse yet"}
 
 
-class PageInputError(Exception):
+class PageInputError(ApiError):
     """A page parameter names something the warehouse does not have."""
 
     def __init__(
         self, parameter: str, value: object, accepted: Sequence[Any], status: int = 404
     ) -> None:
         shown = ", ".join(map(str, accepted[:30])) + (" …" if len(accepted) > 30 else "")
-        super().__init__(f"{parameter}={value!r} is not known here. Accepted: {shown}.")
-        self.parameter = parameter
-        self.accepted = list(accepted)
-        self.status = status
+        type_ = "not-found" if status == 404 else "invalid-parameter"
+        message = f"{parameter}={value!r} is not known here. Accepted: {shown}."
+        super().__init__(status, type_, message, parameter=parameter, accepted=list(accepted))
 
 
-def is_api(request: Request) -> bool:
-    """Whether the request is for the API (JSON errors) rather than a page (HTML errors)."""
-    path = request.url.path
-    return path.startswith("/api/") or path == "/api" or path == "/openapi.json"
-
-
-def error_page(
-    request: Request,
-    status: int,
-    message: str,
-    parameter: str | None = None,
-    accepted: Sequence[Any] = (),
-    title: str | None = None,
-) -> HTMLResponse:
-    """The HTML error page with ``status``, saying what was wrong and what is accepted."""
+def error_page(request: Request, body: ErrorBody) -> HTMLResponse:
+    """The HTML error page for ``body``, saying what was wrong and what is accepted."""
+    title = TITLES_BY_TYPE.get(body.type) or TITLES.get(body.status, "Something went wrong")
     return templates.TemplateResponse(
         request,
         "error.html",
         {
-            "title": title or TITLES.get(status, "Something went wrong"),
-            "message": message,
-            "parameter": parameter,
-            "accepted": list(accepted),
+            "title": title,
+            "message": body.message,
+            "parameter": body.parameter,
+            "accepted": list(body.accepted or []),
         },
-        status_code=status,
+        status_code=body.status,
     )
 
 
-async def _answer(result: Response | Awaitable[Response]) -> Response:
-    """The response of an exception handler, sync or async (the API's are async)."""
-    return await result if inspect.isawaitable(result) else result
-
-
 def install(app: FastAPI) -> None:
-    """Render page errors as HTML: :class:`PageInputError` with its status, malformed
-    parameters, unknown paths, a missing warehouse (saying how to build it)."""
-    api_invalid = app.exception_handlers[RequestValidationError]
-    api_http = app.exception_handlers[StarletteHTTPException]
-
-    @app.exception_handler(WarehouseMissing)
-    async def missing(request: Request, error: WarehouseMissing) -> Response:
-        if is_api(request):
-            body = ErrorBody(status=503, type="warehouse-missing", message=str(error))
-            return error_response(body)
-        return error_page(request, 503, str(error), title="No warehouse yet")
-
-    @app.exception_handler(PageInputError)
-    async def page_input(request: Request, error: PageInputError) -> HTMLResponse:
-        return error_page(request, error.status, str(error), error.parameter, error.accepted)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, error: RequestValidationError) -> Response:
-        if is_api(request):
-            return await _answer(api_invalid(request, error))
-        first = error.errors()[0] if error.errors() else {}
-        where = [str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body")]
-        parameter = ".".join(where) or "request"
-        message = f"{parameter}={first.get('input')!r}: {first.get('msg', 'invalid value')}."
-        accepted = accepted_values(first) or HINTS.get(parameter, [])
-        return error_page(request, 422, message, parameter, accepted)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
-        if is_api(request):
-            return await _answer(api_http(request, error))
-        if error.status_code == 404:
-            message = f"There is no page at {request.url.path}."
-            return error_page(request, 404, message, "path", PAGES)
-        return error_page(request, error.status_code, str(error.detail))
+    """Answer browsers' errors with :func:`error_page`."""
+    serve_pages(app, ErrorPages(render=error_page, pages=PAGES, hints=HINTS))

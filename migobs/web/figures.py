@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
-from migobs.api.lists import records
+from migobs.http.lists import records
 from migobs.web.svg_charts import Series, bar_chart, line_chart
 
 

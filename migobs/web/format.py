@@ -22,7 +22,7 @@ def number(value: float | int | None, digits: int = 1) -> str:
     return f"{value:,.{digits}f}"
 
 
-def compact(value: float) -> str:
+def abbreviated(value: float) -> str:
     """Short axis label: ``2500000`` → ``2.5M``, ``-12000`` → ``−12k``, ``3.5`` → ``3.5``."""
     sign = MINUS if value < 0 else ""
     size = abs(value)
@@ -56,7 +56,7 @@ def quantity(value: float | None, unit: str) -> Markup:
 
 def span(low: float, high: float) -> str:
     """A class of values in words: ``−50k to −10k``."""
-    return f"{compact(low)} to {compact(high)}"
+    return f"{abbreviated(low)} to {abbreviated(high)}"
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:

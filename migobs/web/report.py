@@ -8,14 +8,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from migobs.api.deps import WarehouseDep
-from migobs.api.routes.claims import Verdict, judged
+from migobs.claims.check import Verdict
+from migobs.http.deps import WarehouseDep
+from migobs.http.results import judged
 from migobs.web.svg_charts import bar_chart
 from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
-MARKS = {
+MARKS: dict[Verdict, str] = {
     "reproduced": "✔ reproduced",
     "close": "≈ close",
     "differs": "✘ differs",

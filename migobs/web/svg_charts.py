@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import compact, nice_ticks, number, short, wrap
+from migobs.web.format import abbreviated, nice_ticks, number, short, wrap
 
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 COLOURS = ("#08519c", "#a63603", "#238b45", "#54278f")
@@ -30,7 +30,7 @@ LINE = FONT + 2
 
 
 @dataclass(frozen=True)
-class Layout:
+class ChartLayout:
     """Where a chart draws: its size, margins, number of y ticks and the least room between
     year labels."""
 
@@ -50,8 +50,8 @@ class Layout:
         return int((self.right - 10) / CHAR)
 
 
-WIDE = Layout("wide", 640, 320, 64, 150, 5, 44)
-NARROW = Layout("narrow", 360, 300, 52, 116, 4, 48)
+WIDE = ChartLayout("wide", 640, 320, 64, 150, 5, 44)
+NARROW = ChartLayout("narrow", 360, 300, 52, 116, 4, 48)
 LAYOUTS = (WIDE, NARROW)
 
 
@@ -63,7 +63,7 @@ class Series:
     points: tuple[tuple[int, float], ...]
 
 
-def both_layouts(draw: Callable[[Layout], Markup]) -> Markup:
+def both_layouts(draw: Callable[[ChartLayout], Markup]) -> Markup:
     """``draw`` in the wide and the narrow layout, one after the other (CSS shows one)."""
     return Markup("").join(draw(layout) for layout in LAYOUTS)
 
@@ -78,7 +78,9 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
 
 
-def frame(layout: Layout, title: str, summary: str, ident: str, body: str, height: float) -> Markup:
+def frame(
+    layout: ChartLayout, title: str, summary: str, ident: str, body: str, height: float
+) -> Markup:
     """The ``<svg>`` of one layout with its title and description (ids made unique per layout)."""
     key = f"{ident}-{layout.name}"
     return Markup(
@@ -112,7 +114,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
     values = [p[1] for p in points]
     low, high = min(min(values), 0.0), max(max(values), 0.0)
 
-    def draw(layout: Layout) -> Markup:
+    def draw(layout: ChartLayout) -> Markup:
         ticks, bottom = y_axis(low, high, layout.ticks)
         x_low, x_high = min(years), max(years)
         plot_w = layout.width - layout.left - layout.right
@@ -186,7 +188,7 @@ def _spread(ys: list[float], heights: list[float], bottom: float) -> list[float]
 
 
 def _axes(
-    layout: Layout,
+    layout: ChartLayout,
     years: list[int],
     ticks: list[float],
     xy: Callable[[int, float], tuple[float, float]],
@@ -199,7 +201,7 @@ def _axes(
         stroke = "#888" if value == 0 else "#ddd"
         parts.append(
             f'<line x1="{layout.left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{stroke}"/>'
-            f'<text x="{layout.left - 6}" y="{y + 4:.1f}" text-anchor="end">{compact(value)}</text>'
+            f'<text x="{layout.left - 6}" y="{y + 4:.1f}" text-anchor="end">{abbreviated(value)}</text>'
         )
     last_x = -1e9
     for year in years:
@@ -225,7 +227,7 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, unit: str, iden
     top = max(v for _, v in items) or 1.0
     row = 28.0
 
-    def draw(layout: Layout) -> Markup:
+    def draw(layout: ChartLayout) -> Markup:
         label_width = layout.width * 0.3
         span = layout.width - label_width - 96
         chars = int((label_width - 8) / CHAR)

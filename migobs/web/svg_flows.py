@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from migobs.web.format import number, short
-from migobs.web.svg_charts import CHAR, Layout, both_layouts, frame
+from migobs.web.svg_charts import CHAR, ChartLayout, both_layouts, frame
 
 ROW = 34
 MAX_BAND = 22.0
@@ -44,7 +44,7 @@ def flow_view(flows: Sequence[Flow], *, title: str, ident: str) -> Markup:
         f"Largest: {listed}."
     )
 
-    def draw(layout: Layout) -> Markup:
+    def draw(layout: ChartLayout) -> Markup:
         label = layout.width * 0.3
         chars = int((label - 8) / CHAR)
         x0, x1 = label, layout.width - label

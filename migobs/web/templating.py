@@ -6,11 +6,11 @@ from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 
-from migobs.web.format import compact, number, quantity
+from migobs.web.format import abbreviated, number, quantity
 
 HERE = Path(__file__).parent
 
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["number"] = number
-templates.env.filters["compact"] = compact
+templates.env.filters["abbreviated"] = abbreviated
 templates.env.filters["quantity"] = quantity

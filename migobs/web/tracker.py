@@ -1,7 +1,7 @@
 """The tracker's web pages under ``/tracker``: States, objectives, sign-in, commitments, the
 steps of the workflow, the review queue and history (actions and reviews: ``tracker_records``).
 
-Pages call the same service as the API (:mod:`migobs.gcm.service`), so the same rules apply;
+Pages call the same service as the API (:mod:`migobs.tracker.service`), so the same rules apply;
 forms are protected by CSRF tokens (:mod:`migobs.web.tracker_auth`).
 """
 
@@ -13,12 +13,13 @@ import duckdb
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 
-from migobs.api.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
-from migobs.api.memo import per_build
 from migobs.errors import MigobsError, RecordNotFound
-from migobs.gcm import policy, reference
-from migobs.gcm.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
-from migobs.gcm.policy import PUBLIC
+from migobs.http.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
+from migobs.http.memo import per_build
+from migobs.tracker import policy, reference
+from migobs.tracker.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
+from migobs.tracker.models import RECORD_KINDS
+from migobs.tracker.policy import PUBLIC
 from migobs.web import tracker_auth as auth
 from migobs.web import tracker_records
 from migobs.web.compact import ObjectiveRow, compact_rows
@@ -268,8 +269,7 @@ def queue(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Respo
     except MigobsError as error:
         return page.error(error)
     waiting = {
-        kind: tracker.records(page.caller, kind, workflow="submitted")
-        for kind in ("commitments", "actions", "reviews")
+        kind: tracker.records(page.caller, kind, workflow="submitted") for kind in RECORD_KINDS
     }
     return page.render("queue.html", waiting=waiting)
 

@@ -18,9 +18,9 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from migobs.config import Settings
 from migobs.errors import PermissionDenied
-from migobs.gcm.accounts import SESSION_LIFETIME
-from migobs.gcm.policy import PUBLIC, Caller
-from migobs.gcm.service import Tracker
+from migobs.tracker.accounts import SESSION_LIFETIME
+from migobs.tracker.policy import PUBLIC, Caller
+from migobs.tracker.service import Tracker
 
 SESSION_COOKIE = "migobs_tracker_session"
 CSRF_COOKIE = "migobs_tracker_csrf"

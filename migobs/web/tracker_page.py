@@ -14,11 +14,11 @@ from fastapi import Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader
 
-from migobs.api.errors import STATUS_OF
 from migobs.errors import MigobsError
-from migobs.gcm import reference
-from migobs.gcm.policy import Caller
-from migobs.gcm.service import Tracker
+from migobs.http.errors import STATUS_OF
+from migobs.tracker import reference
+from migobs.tracker.policy import Caller
+from migobs.tracker.service import Tracker
 from migobs.web import tracker_auth as auth
 from migobs.web.format import number
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from migobs.api.deps import SettingsDep, TrackerDep
 from migobs.errors import MigobsError
-from migobs.gcm import policy
-from migobs.gcm.fields import REVIEW_KINDS
+from migobs.http.deps import SettingsDep, TrackerDep
+from migobs.tracker import policy
+from migobs.tracker.fields import REVIEW_KINDS
 from migobs.web.tracker_page import Page, action_fields, back_to, guarded, review_fields, version_of
 
 router = APIRouter(prefix="/tracker", include_in_schema=False)

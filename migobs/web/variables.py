@@ -18,9 +18,9 @@ import duckdb
 import pandas as pd
 from fastapi import Request
 
-from migobs.api.memo import per_build
-from migobs.api.routes.indicators import indicator_table
 from migobs.errors import MigobsError
+from migobs.http.memo import per_build
+from migobs.http.results import indicator_table
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
 from migobs.sources.catalog import catalog

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from migobs.api.deps import SettingsDep, WarehouseDep
-from migobs.api.memo import per_build
+from migobs.http.deps import SettingsDep, WarehouseDep
+from migobs.http.memo import per_build
 from migobs.spreadsheet import inert_frame
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import bins, choropleth, legend

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from starlette.types import Receive, Scope, Send
 
-from migobs.api.caching import Kept, ResponseStore, WarehouseCache
+from migobs.http.caching import Kept, ResponseStore, WarehouseCache
 from migobs.warehouse import schema
 from migobs.warehouse.read.version import data_version
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
-from tests.gcm.conftest import TestClient
+from tests.tracker.conftest import TestClient
 from tests.http.attackers import peak_rss_while, rss_mib, send_huge_body
 from tests.http.conftest import Served
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
-from tests.gcm.conftest import TestClient
+from tests.tracker.conftest import TestClient
 
 pytestmark = pytest.mark.attack
 

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from migobs.config import Settings
-from migobs.gcm.accounts import MAX_FAILURES_PER_CLIENT
+from migobs.tracker.accounts import MAX_FAILURES_PER_CLIENT
 from tests.live import serve_in_thread
 
 pytestmark = pytest.mark.attack

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from migobs.web.format import compact, money, nice_ticks, quantity, span, wrap
+from migobs.web.format import abbreviated, money, nice_ticks, quantity, span, wrap
 
 
 def test_ticks_are_round_steps_not_quarters_of_the_maximum() -> None:
@@ -20,8 +20,8 @@ def test_flat_series_still_get_an_axis() -> None:
 
 
 def test_negative_labels_use_a_minus_sign_and_words_between() -> None:
-    assert compact(-50_000) == "−50k"
-    assert compact(2_470_000) == "2.47M"
+    assert abbreviated(-50_000) == "−50k"
+    assert abbreviated(2_470_000) == "2.47M"
     assert span(-50_000, -10_000) == "−50k to −10k"
 
 

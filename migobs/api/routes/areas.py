@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 
-from migobs.api.deps import PagingDep, WarehouseDep
-from migobs.api.errors import ERROR_RESPONSES, ApiError
-from migobs.api.lists import CSV_RESPONSE, answer, build, clean
 from migobs.api.schemas import AreaDetailPublic, AreaPublic, ListOf
+from migobs.http.deps import PagingDep, WarehouseDep
+from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.lists import CSV_RESPONSE, answer, build, clean
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/areas", tags=["areas"])

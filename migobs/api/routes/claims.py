@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-import duckdb
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from migobs.api.deps import PagingDep, WarehouseDep
-from migobs.api.errors import ERROR_RESPONSES, ApiError
-from migobs.api.lists import CSV_RESPONSE, answer, records
-from migobs.api.memo import per_build
 from migobs.api.schemas import ClaimPublic, FindingPublic, ListOf
-from migobs.claims.check import evaluate
+from migobs.claims.check import Verdict
+from migobs.http.deps import PagingDep, WarehouseDep
+from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.lists import CSV_RESPONSE, answer, records
+from migobs.http.results import judged
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api", tags=["claims"])
-
-Verdict = Literal["reproduced", "close", "differs", "not_testable"]
-
-
-def judged(request: Request, con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Every claim of the ledger judged, as plain records, computed once per build."""
-    return per_build(request, ("claims",), lambda: [r.as_dict() for r in evaluate(con)])
 
 
 @router.get("/claims", response_model=ListOf[ClaimPublic], responses=CSV_RESPONSE)

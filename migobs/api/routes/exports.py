@@ -11,14 +11,14 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Path, Query, Response
 
-from migobs.api.deps import PagingDep, WarehouseDep
-from migobs.api.errors import ERROR_RESPONSES, ApiError
-from migobs.api.lists import CSV_RESPONSE, answer
 from migobs.api.schemas import ExportablePublic, ListOf
 from migobs.errors import ExportError
 from migobs.exports.datasets import dataset, dataset_names
 from migobs.exports.formats import FORMATS, FormatName, export, refusal
 from migobs.exports.table import TidyTable
+from migobs.http.deps import PagingDep, WarehouseDep
+from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.lists import CSV_RESPONSE, answer
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
 

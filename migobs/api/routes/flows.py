@@ -12,12 +12,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from migobs.api.deps import AreaCode, PagingDep, WarehouseDep
-from migobs.api.errors import ApiError
-from migobs.api.lists import CSV_RESPONSE, answer, build, records
 from migobs.api.routes.areas import unknown_area
 from migobs.api.routes.stock import AreaPath, Sex
 from migobs.api.schemas import FlowCorridorPublic, FlowPublic, FlowRunPublic, ListOf
+from migobs.http.deps import AreaCode, PagingDep, WarehouseDep
+from migobs.http.errors import ApiError
+from migobs.http.lists import CSV_RESPONSE, answer, build, records
 from migobs.warehouse.read import flows, listing
 
 router = APIRouter(prefix="/api/flows", tags=["flow estimates"])

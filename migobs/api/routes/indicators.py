@@ -1,7 +1,7 @@
 """Indicators: definitions, values by area and year (any edition), each with its input cells.
 
 A whole year of an indicator takes a fraction of a second to a few seconds to compute; it is
-computed once per warehouse build and kept (``migobs.api.memo``), so lists are fast after the
+computed once per warehouse build and kept (``migobs.http.results``), so lists are fast after the
 first.
 """
 
@@ -13,10 +13,6 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from migobs.api.deps import AreaCode, PagingDep, WarehouseDep, Year
-from migobs.api.errors import ERROR_RESPONSES, ApiError
-from migobs.api.lists import CSV_RESPONSE, answer
-from migobs.api.memo import per_build
 from migobs.api.routes.areas import unknown_area
 from migobs.api.schemas import (
     IndicatorDetailPublic,
@@ -26,9 +22,13 @@ from migobs.api.schemas import (
     ListOf,
 )
 from migobs.errors import MigobsError
+from migobs.http.deps import AreaCode, PagingDep, WarehouseDep, Year
+from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.lists import CSV_RESPONSE, answer
+from migobs.http.memo import per_build
+from migobs.http.results import indicator_table
 from migobs.indicators import registry
 from migobs.indicators.definitions import Definition, definitions
-from migobs.indicators.values import Value
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/indicators", tags=["indicators"])
@@ -98,20 +98,6 @@ def get_indicator(con: WarehouseDep, code: Code) -> IndicatorDetailPublic:
     """One indicator's definition and the years the newest edition allows."""
     definition = _definition(code)
     return IndicatorDetailPublic(**_public(definition), years=_years(con, code, None))
-
-
-def indicator_table(
-    request: Request, con: duckdb.DuckDBPyConnection, code: str, year: int, edition: str | None
-) -> list[Value]:
-    """Every value of ``code`` in ``year``, computed once per build."""
-    try:
-        return per_build(
-            request,
-            ("indicator", code, year, edition),
-            lambda: registry.table(con, code, year, edition),
-        )
-    except MigobsError as error:
-        raise ApiError(404, "not-found", str(error), parameter="edition") from error
 
 
 @router.get("/{code}/values", response_model=ListOf[IndicatorValuePublic], responses=CSV_RESPONSE)

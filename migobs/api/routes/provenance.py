@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from migobs.api.deps import AreaCode, WarehouseDep, Year
-from migobs.api.errors import ERROR_RESPONSES, ApiError
 from migobs.api.routes.stock import EditionDep, Sex
 from migobs.api.schemas import ProvenancePublic
 from migobs.errors import ValueNotFound
+from migobs.http.deps import AreaCode, WarehouseDep, Year
+from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.warehouse.read import listing
 from migobs.warehouse.read.trace import trace
 

@@ -9,9 +9,9 @@ import duckdb
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import PlainTextResponse
 
-from migobs.api.deps import WarehouseDep
-from migobs.api.errors import ERROR_RESPONSES, ApiError
-from migobs.api.memo import per_build
+from migobs.http.deps import WarehouseDep
+from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.memo import per_build
 from migobs.reports import CountryReport, country_report, markdown
 from migobs.warehouse.read import listing
 

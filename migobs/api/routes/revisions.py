@@ -6,13 +6,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from migobs.api.deps import AreaCode, PagingDep, WarehouseDep, Year
-from migobs.api.errors import ApiError
-from migobs.api.lists import CSV_RESPONSE, answer
-from migobs.api.memo import per_build
 from migobs.api.schemas import ListOf, RevisionPublic
 from migobs.claims.diff import diff
 from migobs.errors import MigobsError
+from migobs.http.deps import AreaCode, PagingDep, WarehouseDep, Year
+from migobs.http.errors import ApiError
+from migobs.http.lists import CSV_RESPONSE, answer
+from migobs.http.memo import per_build
 from migobs.warehouse.read.editions import source_editions
 from migobs.warehouse.read.revisions import Revision
 

@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
 
-from migobs.api.deps import PagingDep, WarehouseDep
-from migobs.api.errors import ERROR_RESPONSES, ApiError
-from migobs.api.lists import CSV_RESPONSE, answer
 from migobs.api.schemas import EditionPublic, ListOf, SourceFilePublic, SourcePublic
+from migobs.http.deps import PagingDep, WarehouseDep
+from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.lists import CSV_RESPONSE, answer
 from migobs.sources.catalog import Edition, catalog
 from migobs.warehouse.read import listing
 

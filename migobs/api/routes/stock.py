@@ -9,11 +9,11 @@ from urllib.parse import urlencode
 import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Response
 
-from migobs.api.deps import AreaCode, Paging, PagingDep, WarehouseDep, Year
-from migobs.api.errors import ApiError
-from migobs.api.lists import CSV_RESPONSE, answer, records
 from migobs.api.routes.areas import unknown_area
 from migobs.api.schemas import ListOf, StockPublic
+from migobs.http.deps import AreaCode, Paging, PagingDep, WarehouseDep, Year
+from migobs.http.errors import ApiError
+from migobs.http.lists import CSV_RESPONSE, answer, records
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/stock", tags=["migrant stock"])

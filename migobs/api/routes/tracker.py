@@ -1,6 +1,6 @@
 """The Compact tracker's API: tokens (issued, revoked), commitments, actions, reviews, audit, users, exports.
 
-Every rule is applied by :mod:`migobs.gcm.service`; routes only parse and return.
+Every rule is applied by :mod:`migobs.tracker.service`; routes only parse and return.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
-from migobs.api.deps import CallerDep, Format, FormatQuery, TrackerDep, bearer_token, open_tracker
-from migobs.api.errors import ERROR_RESPONSES
-from migobs.api.lists import CSV_RESPONSE, csv_response
-from migobs.errors import NotAuthenticated, RecordNotFound
-from migobs.gcm import exporting, importing, reference
+from migobs.errors import NotAuthenticated
+from migobs.http.deps import CallerDep, Format, FormatQuery, TrackerDep, bearer_token, open_tracker
+from migobs.http.errors import ERROR_RESPONSES
+from migobs.http.lists import CSV_RESPONSE, csv_response
+from migobs.tracker import exporting, importing, reference
+from migobs.tracker.models import record_kind
 
 
 @asynccontextmanager
@@ -33,7 +34,6 @@ async def tracker_lifespan(app: FastAPI) -> AsyncIterator[None]:
 router = APIRouter(
     prefix="/api/tracker", tags=["tracker"], responses=ERROR_RESPONSES, lifespan=tracker_lifespan
 )
-RECORD_KINDS = ("commitments", "actions", "reviews")
 
 
 class TokenCreate(BaseModel):
@@ -145,7 +145,7 @@ def export_json(tracker: TrackerDep) -> dict[str, Any]:
 @router.get("/export/{kind}.csv")
 def export_csv(kind: str, tracker: TrackerDep) -> PlainTextResponse:
     """The published records of one kind as CSV."""
-    return PlainTextResponse(exporting.csv_text(tracker, _kind(kind)), media_type="text/csv")
+    return PlainTextResponse(exporting.csv_text(tracker, record_kind(kind)), media_type="text/csv")
 
 
 @router.post("/import/commitments", status_code=201)
@@ -176,12 +176,6 @@ def states(tracker: TrackerDep, format: FormatQuery = Format.json) -> RecordList
     return _listed_as(tracker.states(), format, "states")
 
 
-def _kind(kind: str) -> str:
-    if kind not in RECORD_KINDS:
-        raise RecordNotFound(f"No kind of record {kind!r}: use one of {', '.join(RECORD_KINDS)}.")
-    return kind
-
-
 @router.get("/{kind}", response_model=RecordList, responses=CSV_RESPONSE)
 def list_records(
     kind: str,
@@ -196,7 +190,7 @@ def list_records(
     """The records the caller may see (the public: published only), filtered."""
     rows = tracker.records(
         caller,
-        _kind(kind),
+        record_kind(kind),
         state=state,
         objective=objective,
         workflow=workflow,
@@ -210,13 +204,13 @@ def create_record(
     kind: str, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Create a draft for the caller's State (focal points)."""
-    return tracker.create(caller, _kind(kind), body)
+    return tracker.create(caller, record_kind(kind), body)
 
 
 @router.get("/{kind}/{record_id}")
 def get_record(kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep) -> dict[str, Any]:
     """One record the caller may see."""
-    return tracker.get(caller, _kind(kind), record_id)
+    return tracker.get(caller, record_kind(kind), record_id)
 
 
 @router.patch("/{kind}/{record_id}")
@@ -226,7 +220,7 @@ def update_record(
     """Edit a draft; the body carries the ``version`` read (409 when it is stale)."""
     changes = dict(body)
     version = changes.pop("version", None)
-    return tracker.update(caller, _kind(kind), record_id, version, changes)
+    return tracker.update(caller, record_kind(kind), record_id, version, changes)
 
 
 @router.post("/{kind}/{record_id}/submit")
@@ -234,7 +228,7 @@ def submit_record(
     kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Send a draft for publication (focal points of its State)."""
-    return tracker.submit(caller, _kind(kind), record_id)
+    return tracker.submit(caller, record_kind(kind), record_id)
 
 
 @router.post("/{kind}/{record_id}/publish")
@@ -242,7 +236,7 @@ def publish_record(
     kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Publish a record (reviewers)."""
-    return tracker.publish(caller, _kind(kind), record_id)
+    return tracker.publish(caller, record_kind(kind), record_id)
 
 
 @router.post("/{kind}/{record_id}/send-back")
@@ -250,4 +244,4 @@ def send_back_record(
     kind: str, record_id: int, body: SendBack, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Return a record to draft with a note (reviewers)."""
-    return tracker.send_back(caller, _kind(kind), record_id, body.note)
+    return tracker.send_back(caller, record_kind(kind), record_id, body.note)

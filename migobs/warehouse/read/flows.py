@@ -8,7 +8,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from migobs.warehouse.read.listing import Page, page_of
+from migobs.warehouse.read.listing import Slice, slice_of
 
 _OD = """
 SELECT m.year, m.origin, m.destination, coalesce(m.value, 0) AS value
@@ -101,13 +101,13 @@ def flow_runs(
     filters: dict[str, Any] | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page:
+) -> Slice:
     """Stored runs matching ``filters`` (column → value; ``None`` values are ignored).
 
     Rows have the columns of :func:`run_index` and ``countries``, ``total_flow`` and
     ``world_pop`` (persons), ``options`` and ``diagnostics`` (JSON text).
     """
-    return page_of(con, _RUNS, filters or {}, RUN_ORDER, limit, offset)
+    return slice_of(con, _RUNS, filters or {}, RUN_ORDER, limit, offset)
 
 
 def flows(
@@ -116,14 +116,14 @@ def flows(
     filters: dict[str, Any] | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page:
+) -> Slice:
     """Estimated flows (persons moving from ``origin`` to ``destination`` in a run's period).
 
     ``filters`` keys: ``run_id, method, edition, sex, period, origin, destination``. Rows are
     in :data:`RUN_ORDER`, then by origin and destination, with the areas' names.
     """
     order = f"{RUN_ORDER}, origin, destination"
-    return page_of(con, _FLOWS, filters or {}, order, limit, offset)
+    return slice_of(con, _FLOWS, filters or {}, order, limit, offset)
 
 
 def corridor_flows(
@@ -134,7 +134,7 @@ def corridor_flows(
     filters: dict[str, Any] | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page:
+) -> Slice:
     """Both directions of one corridor in every run that covers both countries.
 
     One row per run: ``to_destination`` (origin → destination), ``to_origin`` (back) and
@@ -142,4 +142,4 @@ def corridor_flows(
     :func:`flow_runs` (``method, edition, sex, period, run_id``).
     """
     bound = (origin, destination)
-    return page_of(con, _CORRIDOR, filters or {}, RUN_ORDER, limit, offset, bound)
+    return slice_of(con, _CORRIDOR, filters or {}, RUN_ORDER, limit, offset, bound)

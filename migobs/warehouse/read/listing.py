@@ -1,6 +1,6 @@
 """Filtered, paginated reads for the API: areas, migrant stock, revisions, source files.
 
-Every list comes back as a :class:`Page` (the rows asked for and how many match in all), in a
+Every list comes back as a :class:`Slice` (the rows asked for and how many match in all), in a
 stable order given by the table's key, so that ``offset`` walks through the rows exactly once.
 Filters are fixed columns bound as parameters; no caller-supplied SQL reaches the database.
 """
@@ -18,8 +18,9 @@ TOTAL_ORIGIN = 900
 
 
 @dataclass(frozen=True)
-class Page:
-    """One page of a list: its rows and the number of rows matching the filters."""
+class Slice:
+    """One slice of a list (a page of the API): its rows and the number of rows matching the
+    filters."""
 
     rows: pd.DataFrame
     count: int
@@ -32,7 +33,7 @@ def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return " WHERE " + " AND ".join(f"{c} = ?" for c in used), list(used.values())
 
 
-def page_of(
+def slice_of(
     con: duckdb.DuckDBPyConnection,
     source: str,
     filters: dict[str, Any],
@@ -40,7 +41,7 @@ def page_of(
     limit: int,
     offset: int,
     bound: tuple[Any, ...] = (),
-) -> Page:
+) -> Slice:
     """Rows of ``source`` (a table or a subquery with ``bound`` parameters) matching ``filters``,
     in ``order``; every read module that pages a list uses it."""
     where, filter_params = _where(filters)
@@ -51,9 +52,9 @@ def page_of(
         [*params, limit, offset],
     ).df()
     if not rows.empty:  # one scan gives the page and the total
-        return Page(rows=rows.drop(columns="_total"), count=int(rows["_total"].iloc[0]))
+        return Slice(rows=rows.drop(columns="_total"), count=int(rows["_total"].iloc[0]))
     count_row = con.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()
-    return Page(rows=rows.drop(columns="_total"), count=int(count_row[0]) if count_row else 0)
+    return Slice(rows=rows.drop(columns="_total"), count=int(count_row[0]) if count_row else 0)
 
 
 def areas(
@@ -63,7 +64,7 @@ def areas(
     group: int | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page:
+) -> Slice:
     """Areas, optionally of one ``kind`` or members of one grouping (any scheme), by M49 code."""
     source = "areas"
     if group is not None:
@@ -72,7 +73,7 @@ def areas(
             "(SELECT member_m49 FROM area_groups WHERE group_m49 = ?))"
         )
     bound = () if group is None else (group,)
-    return page_of(con, source, {"kind": kind}, "m49", limit, offset, bound)
+    return slice_of(con, source, {"kind": kind}, "m49", limit, offset, bound)
 
 
 def area_kinds(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -180,7 +181,7 @@ def stock(
     sex: str | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page:
+) -> Slice:
     """Migrant stock rows of one edition with their file, sheet and cell."""
     filters = {
         "source": source,
@@ -190,7 +191,7 @@ def stock(
         "year": year,
         "sex": sex,
     }
-    return page_of(con, STOCK_VIEW, filters, "destination, origin, sex, year", limit, offset)
+    return slice_of(con, STOCK_VIEW, filters, "destination, origin, sex, year", limit, offset)
 
 
 def source_files(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -207,9 +208,9 @@ def _record(frame: pd.DataFrame) -> dict[str, Any] | None:
 
 def findings(
     con: duckdb.DuckDBPyConnection, *, type: str | None = None, limit: int = 100, offset: int = 0
-) -> Page:
+) -> Slice:
     """The build's findings, optionally of one type, by id."""
-    return page_of(con, "findings", {"type": type}, "finding_id", limit, offset)
+    return slice_of(con, "findings", {"type": type}, "finding_id", limit, offset)
 
 
 def finding_types(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
-from migobs.gcm import db, models, reference
+from migobs.tracker import db, models, reference
 
 
 def test_reference_data_is_complete() -> None:

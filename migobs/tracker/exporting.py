@@ -6,16 +6,17 @@ import csv
 import io
 from typing import Any
 
-from migobs.gcm import reference
-from migobs.gcm.policy import PUBLIC
-from migobs.gcm.service import MODELS, Tracker
+from migobs.tracker import reference
+from migobs.tracker.models import RECORD_KINDS
+from migobs.tracker.policy import PUBLIC
+from migobs.tracker.service import Tracker
 from migobs.spreadsheet import inert, inert_rows
 
 
 def published(tracker: Tracker) -> dict[str, Any]:
     """Every published commitment, action and review, with the objectives' source."""
     data: dict[str, Any] = {"source": reference.source()}
-    for kind in MODELS:
+    for kind in RECORD_KINDS:
         data[kind] = tracker.records(PUBLIC, kind, workflow="published")
     return data
 

@@ -23,11 +23,11 @@ with warnings.catch_warnings():  # starlette 1.x prefers httpx2; httpx is what w
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
-from migobs.gcm import db
-from migobs.gcm.policy import SYSTEM
-from migobs.gcm.service import Tracker
+from migobs.tracker import db
+from migobs.tracker.policy import SYSTEM
+from migobs.tracker.service import Tracker
 
 PASSWORD = "correct horse battery"
 

@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from migobs.errors import InvalidInput, NotAuthenticated, TooManyAttempts
-from migobs.gcm.models import LoginAttempt, User, utcnow
+from migobs.tracker.models import LoginAttempt, User, utcnow
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024

@@ -9,7 +9,7 @@ may send one back to ``draft``) and a ``version`` used for optimistic locking (S
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import (
     JSON,
@@ -26,6 +26,8 @@ from sqlalchemy import (
     TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from migobs.errors import RecordNotFound
 
 WORKFLOW = ("draft", "submitted", "published")
 ROLES = {
@@ -229,6 +231,24 @@ class Review(RecordMixin, Base):
     objective_rows: Mapped[list[ObjectiveRow]] = relationship(
         secondary=review_objectives, order_by=ObjectiveRow.number
     )
+
+
+RecordKind = Literal["commitments", "actions", "reviews"]
+"""The kinds of record, as named in URLs, exports, commands and the audit log."""
+RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
+MODELS: dict[RecordKind, type[RecordMixin]] = {
+    "commitments": Commitment,
+    "actions": Action,
+    "reviews": Review,
+}
+
+
+def record_kind(kind: str) -> RecordKind:
+    """``kind`` when it names a kind of record; otherwise RecordNotFound listing the kinds."""
+    for known in RECORD_KINDS:
+        if kind == known:
+            return known
+    raise RecordNotFound(f"No kind of record {kind!r}: use one of {', '.join(RECORD_KINDS)}.")
 
 
 class AuditEvent(Base):

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from migobs.cli import cli
-from tests.gcm.conftest import PASSWORD
+from tests.tracker.conftest import PASSWORD
 
 
 def run(tracker_url: str, tmp_path: Path, *args: str, stdin: str = "") -> tuple[int, str]:

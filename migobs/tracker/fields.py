@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from migobs.tracker.models import RecordKind
+
 Cleaner = Callable[[Any], Any]
 CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t"}
 
@@ -124,7 +126,7 @@ def integer(value: Any) -> int:
 class Kind:
     """A kind of record: its fields, which are required on creation, and what is fixed."""
 
-    name: str
+    name: RecordKind
     fields: Mapping[str, Cleaner]
     required: tuple[str, ...]
     fixed: tuple[str, ...]
@@ -172,7 +174,7 @@ REVIEWS = Kind(
     required=("state", "kind", "objectives", "title", "summary"),
     fixed=("state",),
 )
-KINDS = {kind.name: kind for kind in (COMMITMENTS, ACTIONS, REVIEWS)}
+KINDS: dict[RecordKind, Kind] = {kind.name: kind for kind in (COMMITMENTS, ACTIONS, REVIEWS)}
 
 
 def clean(

@@ -15,8 +15,8 @@ from fastapi import Depends, FastAPI, Query, Request
 
 from migobs.config import Settings
 from migobs.errors import NotAuthenticated, WarehouseMissing
-from migobs.gcm.policy import PUBLIC, Caller
-from migobs.gcm.service import Tracker
+from migobs.tracker.policy import PUBLIC, Caller
+from migobs.tracker.service import Tracker
 from migobs.warehouse.read.session import SharedReader
 
 MAX_LIMIT = 1000

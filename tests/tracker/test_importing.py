@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 
 from migobs.errors import InvalidInput, NotAuthenticated, PermissionDenied
-from migobs.gcm import exporting, importing
-from migobs.gcm.policy import PUBLIC
-from migobs.gcm.service import Tracker
-from tests.gcm.conftest import PASSWORD, People
+from migobs.tracker import exporting, importing
+from migobs.tracker.policy import PUBLIC
+from migobs.tracker.service import Tracker
+from tests.tracker.conftest import PASSWORD, People
 
 GOOD = "484,1; 23,Data,Collect data,pledge,planned,2025-01-01,2026-01-01,IOM; UNHCR\n"
 

@@ -15,9 +15,9 @@ import io
 from typing import Any
 
 from migobs.errors import InvalidInput, PermissionDenied
-from migobs.gcm import fields, policy
-from migobs.gcm.policy import Caller
-from migobs.gcm.service import Tracker
+from migobs.tracker import fields, policy
+from migobs.tracker.policy import Caller
+from migobs.tracker.service import Tracker
 
 TEMPLATE = (
     "state",

@@ -1,35 +1,27 @@
-"""``create_app(settings)``: the one FastAPI application serving the API and the dashboard."""
+"""``create_app(settings)``: the one FastAPI application serving the API and the dashboard.
+
+This is the only module that imports both faces: each face mounts itself on the app, and what
+both share (dependencies, errors, caching, results kept per build) lives one floor below, in
+:mod:`migobs.http`.
+"""
 
 from __future__ import annotations
 
 from fastapi import FastAPI
 
 from migobs import __version__
-from migobs.api import caching, errors
-from migobs.api.routes import (
-    areas,
-    claims,
-    exports,
-    flows,
-    indicators,
-    provenance,
-    reports,
-    revisions,
-    sources,
-    stock,
-    tracker,
-)
+from migobs.api import routers as api
 from migobs.config import Settings
+from migobs.http import caching, errors, memo
 from migobs.http.body_limit import BodyLimit
 from migobs.http.security_headers import SecurityHeaders
 from migobs.http.slow_clients import BodyDeadline
 from migobs.warehouse.read.session import SharedReader
-from migobs.web import site
-from migobs.web import tracker as tracker_pages
+from migobs.web import site as web
 
 
 def create_app(settings: Settings) -> FastAPI:
-    """The application for ``settings``; routers are added here, one per resource."""
+    """The application for ``settings``: the API's routers, then the dashboard's pages."""
     app = FastAPI(
         title="Migration Observatory API",
         version=__version__,
@@ -39,6 +31,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.reader = SharedReader(settings.warehouse)
+    memo.install(app)
     errors.install(app)
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
     app.add_middleware(BodyDeadline, seconds=settings.body_timeout)
@@ -49,20 +42,6 @@ def create_app(settings: Settings) -> FastAPI:
         refusal=errors.refusal,
     )
     app.add_middleware(SecurityHeaders)  # outermost: refusals get the headers too
-    for router in (
-        areas.router,
-        sources.router,
-        stock.router,
-        revisions.router,
-        provenance.router,
-        exports.router,
-        indicators.router,
-        flows.router,
-        claims.router,
-        reports.router,
-        tracker.router,
-        *tracker_pages.ROUTERS,
-    ):
-        app.include_router(router)
-    site.mount(app)
+    api.mount(app)
+    web.mount(app)
     return app

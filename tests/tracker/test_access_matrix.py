@@ -18,12 +18,13 @@ import pytest
 from fastapi.routing import APIRoute
 
 from migobs.api.routes.tracker import router as api_router
-from migobs.gcm.service import Tracker
+from migobs.tracker.models import RECORD_KINDS
+from migobs.tracker.service import Tracker
 from migobs.web.tracker import ROUTERS
-from tests.gcm.conftest import EMAILS, PASSWORD, People, TestClient, csrf, headers, sign_in
+from tests.tracker.conftest import EMAILS, PASSWORD, People, TestClient, csrf, headers, sign_in
 
 ROLES = ("anonymous", "mexico", "france", "reviewer", "admin")
-KINDS = ("commitments", "actions", "reviews")
+
 Expected = tuple[Any, Any, Any, Any, Any]
 
 
@@ -206,7 +207,7 @@ API_ROWS = [
             DRAFT_SEEN[:1] * 5,
             f"{kind}_draft",
         )
-        for kind in KINDS
+        for kind in RECORD_KINDS
     ),
     Row(
         "POST",
@@ -217,7 +218,7 @@ API_ROWS = [
     Row("GET", "/objectives", api("GET", "/objectives"), ALL_200),
     Row("GET", "/principles", api("GET", "/principles"), ALL_200),
     Row("GET", "/states", api("GET", "/states"), ALL_200),
-    *(row for kind in KINDS for row in _kind_rows(kind)),
+    *(row for kind in RECORD_KINDS for row in _kind_rows(kind)),
 ]
 
 
@@ -307,7 +308,7 @@ WEB_ROWS = [
         form("/reviews/{reviews_draft}/edit", {**REVIEW_FORM, "version": "1"}),
         FORM_EDIT,
     ),
-    *(row for kind in KINDS for row in _step_rows(kind)),
+    *(row for kind in RECORD_KINDS for row in _step_rows(kind)),
     Row("GET", "/queue", page("/queue"), (401, 403, 403, 200, 403)),
     Row(
         "GET",

@@ -8,6 +8,9 @@
 | admin | everything | no (403) | no (403) | yes | yes |
 
 Checks run in the order 401 (not signed in), 404 (may not see it), 403 (may see, may not act).
+The workflow (``draft`` → ``submitted`` → ``published``, or back to ``draft``) is checked here too:
+a focal point submits a draft; a reviewer publishes what is not published yet and sends back
+what is not a draft (a step that would change nothing is refused, 400).
 An action is seen only by those who may see its commitment: an action published while its
 commitment is a draft (or sent back) stays hidden from the public and other States.
 """
@@ -18,8 +21,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, or_, true
 
-from migobs.errors import NotAuthenticated, PermissionDenied, RecordNotFound
-from migobs.gcm.models import Action, Commitment, RecordMixin
+from migobs.errors import InvalidInput, NotAuthenticated, PermissionDenied, RecordNotFound
+from migobs.tracker.models import Action, Commitment, RecordMixin
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,20 @@ def check_reviewer(caller: Caller) -> None:
         raise PermissionDenied(
             f"Only reviewers publish or send back records; you are {caller.role}."
         )
+
+
+def check_publishable(caller: Caller, record: RecordMixin, name: str) -> None:
+    """A reviewer publishes a draft or a submitted record, not a published one."""
+    check_reviewer(caller)
+    if record.workflow == "published":
+        raise InvalidInput(f"{name} is published already.")
+
+
+def check_sendable_back(caller: Caller, record: RecordMixin, name: str) -> None:
+    """A reviewer sends a submitted or published record back to draft, not a draft."""
+    check_reviewer(caller)
+    if record.workflow == "draft":
+        raise InvalidInput(f"{name} is a draft already.")
 
 
 def check_admin(caller: Caller) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
-from migobs.gcm.service import Tracker
-from tests.gcm.conftest import PASSWORD, People, TestClient, headers
+from migobs.tracker.service import Tracker
+from tests.tracker.conftest import PASSWORD, People, TestClient, headers
 
 COMMITMENT = {"state": "484", "objectives": [1, 23], "title": "Census module", "text": "Add it."}
 

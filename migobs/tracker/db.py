@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from migobs.errors import TrackerError
-from migobs.gcm import models, reference
+from migobs.tracker import models, reference
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

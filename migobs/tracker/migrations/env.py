@@ -1,12 +1,12 @@
-"""Alembic environment: run with a connection handed over by migobs.gcm.db.migrate."""
+"""Alembic environment: run with a connection handed over by migobs.tracker.db.migrate."""
 
 from alembic import context
 
-from migobs.gcm.models import Base
+from migobs.tracker.models import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("Run migrations with `migobs tracker migrate` (migobs.gcm.db.migrate).")
+    raise RuntimeError("Run migrations with `migobs tracker migrate` (migobs.tracker.db.migrate).")
 
 context.configure(
     connection=connection,

@@ -1,4 +1,5 @@
-"""Turning a warehouse :class:`Page` into the API's list answer: JSON ``{data, count}`` or CSV."""
+"""Turning a warehouse :class:`~migobs.warehouse.read.listing.Slice` into the API's list answer:
+JSON ``{data, count}`` or CSV."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import pandas as pd
 from fastapi import Response
 from pydantic import BaseModel
 
-from migobs.api.deps import Format, Paging
-from migobs.api.errors import ERROR_RESPONSES
+from migobs.http.deps import Format, Paging
+from migobs.http.errors import ERROR_RESPONSES
 from migobs.spreadsheet import inert_rows
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from migobs.gcm.models import Action, AuditEvent, Commitment, RecordMixin, Review, User
+from migobs.tracker.models import Action, AuditEvent, Commitment, RecordMixin, Review, User
 
 COMMON = ("id", "state", "title", "workflow", "review_note", "version")
 

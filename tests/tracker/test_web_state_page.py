@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from migobs.api.app import create_app
+from migobs.app import create_app
 from migobs.config import Settings
-from migobs.gcm.service import Tracker
+from migobs.tracker.service import Tracker
 from tests.faces_warehouse import build_small_warehouse
-from tests.gcm.conftest import People, TestClient
+from tests.tracker.conftest import People, TestClient
 
 
 def section(page: str, number: int) -> str:
