@@ -6,11 +6,11 @@ import csv
 import io
 from typing import Any
 
+from migobs.spreadsheet import inert, inert_rows
 from migobs.tracker import reference
 from migobs.tracker.models import RECORD_KINDS
 from migobs.tracker.policy import PUBLIC
 from migobs.tracker.service import Tracker
-from migobs.spreadsheet import inert, inert_rows
 
 
 def published(tracker: Tracker) -> dict[str, Any]:

@@ -73,8 +73,8 @@ class Users(Store):
     def issue_token(self, email: str, password: str, client: str) -> str:
         """A new API token for these credentials (shown once; stored hashed), valid for
         ``token_lifetime`` from now."""
+        user = accounts.authenticate(self.sessions, self.hasher, email, password, client)
         with self.transaction() as session:
-            user = accounts.authenticate(session, self.hasher, email, password, client)
             token = accounts.new_secret()
             now = utcnow()
             expires_at = now + self.token_lifetime
@@ -105,8 +105,8 @@ class Users(Store):
 
     def sign_in(self, email: str, password: str, client: str) -> str:
         """Start a browser session; returns its new random id (never a previous one)."""
+        user = accounts.authenticate(self.sessions, self.hasher, email, password, client)
         with self.transaction() as session:
-            user = accounts.authenticate(session, self.hasher, email, password, client)
             session_id = accounts.new_secret()
             session.add(
                 WebSession(

@@ -12,9 +12,9 @@ import pytest
 
 from migobs.app import create_app
 from migobs.config import Settings
-from tests.tracker.conftest import TestClient
 from tests.http.attackers import peak_rss_while, rss_mib, send_huge_body
 from tests.http.conftest import Served
+from tests.tracker.conftest import TestClient
 
 pytestmark = pytest.mark.attack
 MB = 1_000_000

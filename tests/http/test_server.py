@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from migobs.config import Settings
-from migobs.tracker.accounts import MAX_FAILURES_PER_CLIENT
+from migobs.tracker.limits import PER_SOURCE
 from tests.live import serve_in_thread
 
 pytestmark = pytest.mark.attack
@@ -19,7 +19,7 @@ def statuses_with_forged_addresses(settings: Settings) -> list[int]:
     """Sign-ins as new emails, each claiming a new address; their statuses."""
     statuses = []
     for url in serve_in_thread(settings):
-        for n in range(MAX_FAILURES_PER_CLIENT + 1):
+        for n in range(PER_SOURCE + 1):
             answer = httpx.post(
                 f"{url}/api/tracker/tokens",
                 json={"email": f"user{n}@example.org", "password": "guess guess"},
