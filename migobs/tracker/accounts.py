@@ -33,13 +33,20 @@ def password_hasher(*, fast: bool = False) -> PasswordHasher:
     return PasswordHasher()
 
 
-def check_password_rules(password: str) -> None:
-    """Refuse passwords too short or too long to be sensible."""
+def check_password_rules(password: str, email: str = "") -> None:
+    """Refuse passwords too short or too long, with control characters (NUL, escape ...),
+    made of spaces only, or that are the account's email."""
+    problem = None
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise InvalidInput(
-            f"password: must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long; "
-            f"this one has {len(password)}."
-        )
+        problem = f"must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long; this one has {len(password)}"
+    elif CONTROL & set(password) or "\n" in password or "\r" in password:
+        problem = "must not contain control characters (NUL, line breaks, escape ...)"
+    elif not password.strip():
+        problem = "must not be spaces only"
+    elif email and password.strip().lower() == email.strip().lower():
+        problem = "must not be the account's email"
+    if problem:
+        raise InvalidInput(f"password: {problem}.")
 
 
 def digest(secret: str) -> str:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import FileResponse
 
 from migobs.errors import MigobsError, RecordNotFound
-from migobs.http.deps import MaybeWarehouseDep, SettingsDep, TrackerDep
+from migobs.http.deps import MaybeWarehouseDep, RecordId, SettingsDep, TrackerDep
 from migobs.http.memo import per_build
 from migobs.tracker import policy, reference
 from migobs.tracker.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
@@ -112,7 +112,7 @@ def state_indicators(
 
 @router.get("/objectives/{number}")
 def objective_page(
-    number: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    number: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """An objective, its indicators, and which States committed what."""
     page = Page(request, settings, tracker)
@@ -199,7 +199,7 @@ async def create_commitment(
 
 @router.get("/commitments/{record_id}")
 def commitment_page(
-    record_id: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """A commitment, its actions, and the buttons the caller may use."""
     page = Page(request, settings, tracker)
@@ -218,7 +218,7 @@ def commitment_page(
 
 @router.post("/commitments/{record_id}/edit")
 async def edit_commitment(
-    record_id: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """Save a draft; refused when someone saved it since the form was loaded."""
     page = Page(request, settings, tracker)
@@ -236,7 +236,7 @@ async def edit_commitment(
 @router.post("/{kind}/{record_id}/{step}")
 async def move(
     kind: str,
-    record_id: int,
+    record_id: RecordId,
     step: str,
     request: Request,
     settings: SettingsDep,
@@ -276,7 +276,7 @@ def queue(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Respo
 
 @router.get("/history/{kind}/{record_id}")
 def history(
-    kind: str, record_id: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    kind: str, record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """A record's audit trail (reviewers and administrators)."""
     page = Page(request, settings, tracker)

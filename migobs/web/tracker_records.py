@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from migobs.errors import MigobsError
-from migobs.http.deps import SettingsDep, TrackerDep
+from migobs.http.deps import RecordId, SettingsDep, TrackerDep
 from migobs.tracker import policy
 from migobs.tracker.fields import REVIEW_KINDS
 from migobs.web.tracker_page import Page, action_fields, back_to, guarded, review_fields, version_of
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/tracker", include_in_schema=False)
 
 @router.post("/commitments/{record_id}/actions")
 async def add_action(
-    record_id: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """Record an action taken towards a commitment."""
     page = Page(request, settings, tracker)
@@ -35,7 +35,7 @@ async def add_action(
 
 @router.get("/actions/{record_id}")
 def action_page(
-    record_id: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """An action, with its edit and workflow forms for those who may use them."""
     page = Page(request, settings, tracker)
@@ -48,7 +48,7 @@ def action_page(
 
 @router.post("/actions/{record_id}/edit")
 async def edit_action(
-    record_id: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """Save a draft action; refused when someone saved it since the form was loaded."""
     page = Page(request, settings, tracker)
@@ -87,7 +87,7 @@ async def create_review(request: Request, settings: SettingsDep, tracker: Tracke
 
 @router.get("/reviews/{record_id}")
 def review_page(
-    record_id: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """A review, with its edit and workflow forms for those who may use them."""
     page = Page(request, settings, tracker)
@@ -100,7 +100,7 @@ def review_page(
 
 @router.post("/reviews/{record_id}/edit")
 async def edit_review(
-    record_id: int, request: Request, settings: SettingsDep, tracker: TrackerDep
+    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
 ) -> Response:
     """Save a draft review; refused when someone saved it since the form was loaded."""
     page = Page(request, settings, tracker)

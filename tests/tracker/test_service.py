@@ -181,11 +181,11 @@ def test_admin_changes_roles_and_deactivates(tracker: Tracker, people: People) -
     token = tracker.issue_token("fr@example.org", PASSWORD, "test")
     france_id = int(str(people.france["id"]))
     with pytest.raises(InvalidInput, match="a focal point needs"):
-        tracker.set_role(admin, france_id, "focal-point", None)
-    changed = tracker.set_role(admin, france_id, "reviewer", None)
+        tracker.update_user(admin, france_id, {"role": "focal-point", "state": None})
+    changed = tracker.update_user(admin, france_id, {"role": "reviewer"})
     assert (changed["role"], changed["state"]) == ("reviewer", None)
     assert tracker.caller_for_token(token).role == "reviewer"
-    tracker.set_role(admin, france_id, "reviewer", None, active=False)
+    tracker.update_user(admin, france_id, {"active": False})
     with pytest.raises(NotAuthenticated):
         tracker.caller_for_token(token)
     events = tracker.history(admin, f"users/{france_id}")
