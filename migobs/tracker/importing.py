@@ -54,7 +54,7 @@ def import_commitments(tracker: Tracker, caller: Caller, text: str) -> list[int]
         return _import(tracker, caller, reader)
     except csv.Error as error:  # a cell longer than the csv module reads
         raise InvalidInput(
-            f"row {reader.line_num}: cannot be read as CSV ({error}): no cell may be longer than "
+            f"row {reader.line_num + 1}: cannot be read as CSV ({error}): no cell may be longer than "
             f"{csv.field_size_limit():,} characters (text, the longest field, takes 20,000); "
             "check the quotes."
         ) from error
