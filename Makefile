@@ -9,16 +9,25 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 STAMP  := $(VENV)/.installed
+# Packages are installed with uv (pip-installed into .venv), which installs the same packages from
+# the same index 3-4x faster than pip (bench/README.md); plain pip is the fallback when uv cannot
+# be installed or fails, and `make INSTALLER=pip ...` asks for it.
+INSTALLER ?= uv
+ifeq ($(INSTALLER),uv)
+install_packages = ($(BIN)/pip install --quiet uv && $(BIN)/uv pip install --quiet --python $(BIN)/python $(1)) || $(BIN)/pip install --quiet $(1)
+else
+install_packages = $(BIN)/pip install --quiet $(1)
+endif
 
 .PHONY: run install check fix test test-only serve bench docs clean
 
 $(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e .
+	$(call install_packages,-e .)
 	touch $(RUNTIME)
 
 $(STAMP): $(RUNTIME)
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(call install_packages,-e '.[dev]')
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -51,7 +60,7 @@ serve: $(RUNTIME)
 	$(BIN)/migobs serve
 
 bench: $(STAMP)
-	for script in build claims flows api; do $(BIN)/python bench/$$script.py || exit 1; done
+	for script in cli build claims flows api; do $(BIN)/python bench/$$script.py || exit 1; done
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md

@@ -1,17 +1,17 @@
 """Benchmark: the API and dashboard under load (wrk on loopback), and each page's weight.
 
 Builds the warehouse from the mirror into a temporary home (or uses MIGOBS_WAREHOUSE), starts
-`migobs serve` (one uvicorn process) on a free port, and runs Debian's `wrk` (2 threads, 16
-connections) against each endpoint: throughput and p50/p99 latency, two ways side by side. "kept":
+`migobs serve --workers N` on a free port for each N of ``--workers`` (default 1 and 2), and runs
+Debian's `wrk` (2 threads, 16 connections) against each endpoint: throughput and p50/p99 latency, two ways side by side. "kept":
 the same URL again and again, answered from the responses kept per warehouse version
 (migobs/http/caching.py) after one first request; "computed", the baseline: every request carries a
 query parameter of its own (``fresh=N``, which the routes ignore), so none is kept and each one is
 routed and computed (what is computed once per build and shared between URLs, such as an
 indicator's year, stays warm). The ratio is kept over computed throughput. A static file served by
 the same process is measured too. Page weight is the bytes of each page plus the static files
-it loads. The server's peak memory is its VmHWM.
+it loads. The server's peak memory is the VmHWM of its processes, summed.
 
-Usage: MIGOBS_MIRROR=../shared/data python bench/api.py [--seconds 10]
+Usage: MIGOBS_MIRROR=../shared/data python bench/api.py [--seconds 10] [--workers 1,2]
 Needs `wrk` (apt-get install wrk). Results: printed as JSON and written to bench/results/api.json.
 """
 
@@ -127,66 +127,83 @@ def warehouse(home: Path) -> Path:
 
 
 def peak_mib(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return round(int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024, 1)  # type: ignore[union-attr]
+    """Peak resident memory (VmHWM) of the server and of its worker processes, summed."""
+    pids = [pid, *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    total = 0
+    for each in pids:
+        status = Path(f"/proc/{each}/status").read_text()
+        total += int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
+    return round(total / 1024, 1)
+
+
+def wait_until_up(base: str, log: Path) -> None:
+    for _ in range(300):
+        try:
+            httpx.get(f"{base}/static/site.css", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    sys.exit(f"the server at {base} did not start:\n{log.read_text()[-2000:]}")
+
+
+def measure(env: dict[str, str], workers: int, seconds: int, fresh: Path) -> dict[str, object]:
+    """Start `migobs serve --workers N` on a free port and load each endpoint, kept and computed."""
+    port = free_port()
+    log = Path(env["MIGOBS_HOME"]) / f"serve-{workers}.log"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "migobs", "serve", "--workers", str(workers)],
+        env={**env, "MIGOBS_PORT": str(port)},
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, log)
+        first = {name: first_ms(base + url) for name, url in ENDPOINTS.items()}
+        load: dict[str, object] = {"static file": wrk(f"{base}/static/site.css", seconds)}
+        for name, url in ENDPOINTS.items():
+            kept = wrk(base + url, seconds)
+            computed = wrk(base + url, seconds, fresh)
+            ratio = round(kept["requests_per_s"] / computed["requests_per_s"], 1)
+            load[name] = {
+                "first_request_ms": first[name],
+                "kept": kept,
+                "computed": computed,
+                "kept_to_computed": ratio,
+            }
+        weights = {page: page_weight(base, page) for page in PAGES} if workers == 1 else None
+        memory = peak_mib(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"load": load, "page_weight": weights, "server_peak_mib": memory}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10, help="duration of each wrk run")
+    parser.add_argument(
+        "--workers", default="1,2", help="worker counts to compare (migobs serve --workers)"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         path = warehouse(home)
-        port = free_port()
-        env = {
-            **os.environ,
-            "MIGOBS_HOME": str(home),
-            "MIGOBS_WAREHOUSE": str(path),
-            "MIGOBS_PORT": str(port),
+        env = {**os.environ, "MIGOBS_HOME": str(home), "MIGOBS_WAREHOUSE": str(path)}
+        fresh = home / "fresh.lua"
+        fresh.write_text(FRESH)
+        runs = {
+            f"{n} worker{'s' if int(n) > 1 else ''}": measure(env, int(n), args.seconds, fresh)
+            for n in args.workers.split(",")
         }
-        server = subprocess.Popen(
-            [sys.executable, "-m", "migobs", "serve"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(100):
-                try:
-                    httpx.get(f"{base}/static/site.css", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.2)
-            first = {name: first_ms(base + url) for name, url in ENDPOINTS.items()}
-            fresh = home / "fresh.lua"
-            fresh.write_text(FRESH)
-            load = {"static file": wrk(f"{base}/static/site.css", args.seconds)}
-            for name, url in ENDPOINTS.items():
-                kept = wrk(base + url, args.seconds)
-                computed = wrk(base + url, args.seconds, fresh)
-                ratio = round(kept["requests_per_s"] / computed["requests_per_s"], 1)
-                load[name] = {
-                    "first_request_ms": first[name],
-                    "kept": kept,
-                    "computed": computed,
-                    "kept_to_computed": ratio,
-                }
-            weights = {page: page_weight(base, page) for page in PAGES}
-            memory = peak_mib(server.pid)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
     report = {
         "cores": os.cpu_count(),
+        "load_average": round(os.getloadavg()[0], 1),
         "wrk": "2 threads, 16 connections",
         "seconds": args.seconds,
-        "load": load,
-        "page_weight": weights,
-        "server_peak_mib": memory,
+        "runs": runs,
     }
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)

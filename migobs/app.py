@@ -20,6 +20,12 @@ from migobs.warehouse.read.session import SharedReader
 from migobs.web import site as web
 
 
+def app_from_env() -> FastAPI:
+    """The application for the ``MIGOBS_*`` settings: what each worker of
+    ``migobs serve --workers N`` runs."""
+    return create_app(Settings.from_env())
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The application for ``settings``: the API's routers, then the dashboard's pages."""
     app = FastAPI(

@@ -13,6 +13,7 @@ means "cannot continue".
     │   └── LayoutError             a sheet, header or row is not where the edition says
     ├── WarehouseError              the DuckDB warehouse cannot be built or asked
     │   ├── WarehouseMissing        no warehouse has been built yet
+    │   │   └── WarehouseDamaged    the file is there but cannot be read: rebuild it
     │   ├── ValidationFailed        a new build failed validation; the old warehouse is kept
     │   ├── QueryError              a query is malformed or tries to write
     │   └── ValueNotFound           no value at the coordinates asked for
@@ -64,6 +65,11 @@ class WarehouseError(MigobsError):
 
 class WarehouseMissing(WarehouseError):
     """No warehouse has been built yet."""
+
+
+class WarehouseDamaged(WarehouseMissing):
+    """The warehouse file is there but cannot be read (truncated, overwritten, not DuckDB):
+    as good as missing, and mended the same way, by `migobs build`."""
 
 
 class ValidationFailed(WarehouseError):

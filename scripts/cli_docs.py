@@ -13,8 +13,9 @@ from migobs.cli import cli
 def commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
     """Every command below ``group`` with its full name, depth first, sorted by name."""
     found: list[tuple[str, click.Command]] = []
-    for name in sorted(group.commands):
-        command = group.commands[name]
+    with click.Context(group) as ctx:  # a lazy group loads its commands through the context
+        listed = [(name, group.get_command(ctx, name)) for name in group.list_commands(ctx)]
+    for name, command in sorted((name, c) for name, c in listed if c is not None):
         found.append((f"{prefix} {name}", command))
         if isinstance(command, click.Group):
             found.extend(commands(command, f"{prefix} {name}"))

@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from migobs.config import Settings
-from tests.browser import launch
+from tests.support.browser import launch
+
+pytest_plugins = ["tests.support.live", "tests.support.mirror", "tests.support.real"]
+"""Fixtures shared by several folders: the app served on loopback, a small mirror of files, the
+warehouse built from the official files."""
 
 
 @pytest.fixture
@@ -30,7 +34,10 @@ def mirror() -> Path:
     """The mirror of official files. Under CI=true a missing mirror fails the test; else it skips."""
     path = mirror_path()
     if path is None:
-        message = "MIGOBS_MIRROR is not set to a folder of official files (e.g. ../shared/data)"
+        message = (
+            "real-data test: set MIGOBS_MIRROR to a folder of the official files laid out like"
+            " shared/data (`migobs fetch` obtains them; docs/sources.md, 'Obtaining files')"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

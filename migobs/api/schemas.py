@@ -137,6 +137,8 @@ class IndicatorPublic(BaseModel):
     title: str
     unit: str
     formula: str
+    period: str  # what time the figure is about
+    weighting: str  # how a figure over several units weighs them ("" when nothing is averaged)
     sources: list[str]
     caveats: str
     sdg: str | None
@@ -145,6 +147,13 @@ class IndicatorPublic(BaseModel):
 # An indicator with the years the newest edition allows.
 class IndicatorDetailPublic(IndicatorPublic):
     years: list[int]
+
+
+# The edition (or extract date) of one input of an indicator value.
+class InputEditionPublic(BaseModel):
+    source: str
+    variable: str
+    edition: str
 
 
 # One indicator value as a row of a list.
@@ -162,6 +171,8 @@ class IndicatorValuePublic(BaseModel):
     counterpart: int | None
     label: str | None
     note: str
+    period: str  # the period in words: "2000–2020" (a change), "2020, Q1–Q3", "2017 Q4"
+    input_editions: list[InputEditionPublic]  # each input's edition (they can differ)
 
 
 # One indicator value with the cells it was computed from.
@@ -173,6 +184,13 @@ class IndicatorValueDetailPublic(IndicatorValuePublic):
 class ClaimFigurePublic(BaseModel):
     edition: str
     year: int
+    value: float | None
+
+
+# Another reading of a claim (another grouping or denominator) with its number.
+class ClaimAlternativePublic(BaseModel):
+    label: str
+    query: dict[str, Any]
     value: float | None
 
 
@@ -193,9 +211,11 @@ class ClaimPublic(BaseModel):
     indicator_unit: str | None
     method: str | None
     edition: str | None
+    input_editions: list[InputEditionPublic]  # each input's edition (they can differ)
     inputs: list[dict[str, Any]]
     revised: ClaimFigurePublic | None
     now: ClaimFigurePublic | None
+    alternatives: list[ClaimAlternativePublic]  # other readings (grouping, denominator)
 
 
 # A finding of the warehouse build (a check's result, not an error).

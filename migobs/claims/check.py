@@ -14,6 +14,7 @@ import duckdb
 from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
 from migobs.indicators import Value, compute, years
+from migobs.numbers import brief, plain, signed
 
 Verdict = Literal["reproduced", "close", "differs", "not_testable"]
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
@@ -33,6 +34,26 @@ class ClaimFigure:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """Another reading of a claim (another grouping or denominator) with its number.
+
+    Attributes
+    ----------
+    label: what it compares, in words.
+    query: its indicator query.
+    value: the figure, ``None`` when the data do not allow it.
+    """
+
+    label: str
+    query: dict[str, Any]
+    value: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record as a plain dict."""
+        return {"label": self.label, "query": self.query, "value": self.value}
+
+
+@dataclass(frozen=True)
 class ClaimResult:
     """A claim judged.
 
@@ -45,6 +66,8 @@ class ClaimResult:
     value: the indicator value behind ``computed`` (inputs, method), ``None`` when not testable.
     revised: the same query on the newest edition held, for the claim's year (when it has it).
     now: the same query on the newest edition and its newest year.
+    alternatives: the claim's other readings, each with its number (the ledger's
+        ``alternatives``).
     """
 
     claim: Claim
@@ -54,6 +77,7 @@ class ClaimResult:
     value: Value | None = None
     revised: ClaimFigure | None = None
     now: ClaimFigure | None = None
+    alternatives: tuple[Alternative, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The public JSON shape: id, stated, computed, verdict, inputs (+ context)."""
@@ -74,18 +98,17 @@ class ClaimResult:
             "indicator_unit": self.value.unit if self.value else None,
             "method": self.value.method if self.value else None,
             "edition": self.value.edition if self.value else None,
+            "input_editions": [
+                e.as_dict() for e in (self.value.input_editions if self.value else ())
+            ],
             "inputs": [
                 {**cell.as_dict(), "row" if cell.cell.startswith("row") else "cell": cell.cell}
                 for cell in (self.value.inputs if self.value else ())
             ],
             "revised": self.revised.as_dict() if self.revised else None,
             "now": self.now.as_dict() if self.now else None,
+            "alternatives": [alternative.as_dict() for alternative in self.alternatives],
         }
-
-
-def show(number: float) -> str:
-    """A figure for a reason line: thousands separated, four significant digits below 1,000."""
-    return f"{number:,.0f}" if abs(number) >= 1000 else f"{number:.4g}"
 
 
 def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
@@ -94,20 +117,21 @@ def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
     gap = computed - stated
     if claim.comparison == "more_than":
         if computed > stated:
-            return "reproduced", f"{computed:,.6g} is more than {stated:,.6g}"
+            return "reproduced", f"{plain(computed)} is more than {plain(stated)}"
         kind: Verdict = "close" if -gap <= claim.tolerance else "differs"
         return (
             kind,
-            f"{computed:,.6g} is not more than {stated:,.6g} (gap {gap:+,.6g}). {claim.why}",
+            f"{plain(computed)} is not more than {plain(stated)} (gap {signed(gap)}). {claim.why}",
         )
     precision = claim.precision or 1.0
     rounded = round(computed / precision) * precision
     if math.isclose(rounded, stated, rel_tol=1e-9, abs_tol=precision * 1e-9):
-        return "reproduced", f"{show(computed)} rounds to {show(stated)} at the claim's precision"
+        said = f"{brief(computed)} rounds to {brief(stated)} at the claim's precision"
+        return "reproduced", f"{said}. {claim.why}" if claim.why else said
     kind = "close" if abs(gap) <= claim.tolerance else "differs"
     return kind, (
-        f"{show(computed)} rounds to {show(rounded)}, not {show(stated)} (gap "
-        f"{'+' if gap > 0 else ''}{show(gap)}; close means within {show(claim.tolerance)}). "
+        f"{brief(computed)} rounds to {brief(rounded)}, not {brief(stated)} (gap "
+        f"{'+' if gap > 0 else ''}{brief(gap)}; close means within {brief(claim.tolerance)}). "
         f"{claim.why}"
     ).strip()
 
@@ -130,7 +154,28 @@ def evaluate_one(con: duckdb.DuckDBPyConnection, claim: Claim) -> ClaimResult:
         revised, now = then_and_now(con, code, area, year, query)
     except MigobsError:
         revised, now = None, None
-    return ClaimResult(claim, value.value, verdict, reason, value, revised, now)
+    others = tuple(
+        Alternative(spec["label"], _query(spec), figure(con, _query(spec)))
+        for spec in claim.alternatives
+    )
+    return ClaimResult(claim, value.value, verdict, reason, value, revised, now, others)
+
+
+def _query(spec: dict[str, Any]) -> dict[str, Any]:
+    return {key: item for key, item in spec.items() if key != "label"}
+
+
+def figure(con: duckdb.DuckDBPyConnection, spec: dict[str, Any]) -> float | None:
+    """The value of an indicator query (``indicator``, ``area``, ``year``, optional ``edition``,
+    ``per`` to divide by, and options); ``None`` when it cannot be computed."""
+    query = dict(spec)
+    per = float(query.pop("per", 1))
+    code, area, year = query.pop("indicator"), query.pop("area"), query.pop("year")
+    try:
+        found = compute(con, code, area, year, query.pop("edition", None), **query).value
+    except MigobsError:
+        return None
+    return None if found is None else found / per
 
 
 def explained(con: duckdb.DuckDBPyConnection, claim: Claim) -> str:
@@ -140,16 +185,11 @@ def explained(con: duckdb.DuckDBPyConnection, claim: Claim) -> str:
     """
     values: dict[str, float] = {}
     for name, spec in claim.figures.items():
-        query = dict(spec)
-        per = float(query.pop("per", 1))
-        code, area, year = query.pop("indicator"), query.pop("area"), query.pop("year")
-        try:
-            figure = compute(con, code, area, year, query.pop("edition", None), **query).value
-        except MigobsError:
-            figure = None
-        if figure is None:
+        found = figure(con, spec)
+        if found is None:
+            code = spec["indicator"]
             return f"{claim.why.split('{')[0]}(a figure it cites, {code}, is not computable)"
-        values[name] = figure / per
+        values[name] = found
     return claim.why.format_map(values)
 
 

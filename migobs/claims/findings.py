@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from migobs.indicators import Value, table_every_code
+from migobs.numbers import plain, signed
 
 RELATIVE = 1e-4
 """Relative difference below which two figures are taken as the same (rounding in the files)."""
@@ -81,8 +82,8 @@ def check_value(value: Value) -> list[ValueFinding]:
                 value,
                 "aggregate-differs-from-members",
                 "published aggregate is not the sum of its members",
-                f"is {figure:,.6g} as published ({value.method}), {members:,.6g} from its member "
-                f"countries (difference {figure - members:+,.6g}).",
+                f"is {plain(figure)} as published ({value.method}), {plain(members)} from its "
+                f"member countries (difference {signed(figure - members)}).",
                 members,
                 figure,
             )  # fmt: skip
@@ -93,7 +94,7 @@ def check_value(value: Value) -> list[ValueFinding]:
                 value,
                 "computed-differs-from-published",
                 "computed figure is not the source's own",
-                f"computed as {figure:,.6g} ({value.method}); the source states {stated:,.6g}.",
+                f"computed as {plain(figure)} ({value.method}); the source states {plain(stated)}.",
                 figure,
                 stated,
             )  # fmt: skip

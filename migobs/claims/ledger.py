@@ -32,6 +32,9 @@ class Claim:
         ``{name}`` fields are filled from ``figures`` (format specs allowed: ``{lmy:.1f}``).
     figures: name → indicator query (as ``query``, plus an optional ``per`` to divide by) for
         the figures ``why`` cites, so that they follow the data.
+    alternatives: other readings of the claim (another grouping or denominator), each an
+        indicator query with a ``label`` saying what it compares; judged claims show each with
+        its number beside the like-for-like figure of ``query``.
     not_testable: why the claim cannot be tested and what would be needed; empty otherwise.
     """
 
@@ -49,6 +52,7 @@ class Claim:
     why: str = ""
     not_testable: str = ""
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    alternatives: tuple[dict[str, Any], ...] = ()
 
 
 @cache
@@ -74,4 +78,5 @@ def _claim(entry: dict[str, Any]) -> Claim:
         why=entry.get("why", ""),
         not_testable=entry.get("not_testable", ""),
         figures={name: dict(query) for name, query in entry.get("figures", {}).items()},
+        alternatives=tuple(dict(query) for query in entry.get("alternatives", [])),
     )

@@ -1,29 +1,52 @@
 """The ``migobs`` command: a click group whose help is the documentation.
 
 Each command parses its options, calls one function of the layers below and prints the result.
+Commands are loaded when they are used (click's lazy-group pattern), and each imports its heavy
+libraries inside the function that needs them, so ``migobs --version`` starts at once.
 """
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from migobs import __version__
-from migobs.cli.build import build_command
-from migobs.cli.claims import claims_command, diff_command
-from migobs.cli.export import export_command
-from migobs.cli.fetch import fetch_command
-from migobs.cli.flows import flows
-from migobs.cli.indicators import indicator_command
-from migobs.cli.report import report_command
-from migobs.cli.serve import serve
-from migobs.cli.sql import sql_command
-from migobs.cli.trace import trace_command
-from migobs.cli.tracker import tracker
 from migobs.config import Settings
 from migobs.errors import MigobsError
 
+# Command name -> "module:attribute" of the click command, imported on first use.
+COMMANDS = {
+    "build": "migobs.cli.build:build_command",
+    "claims": "migobs.cli.claims:claims_command",
+    "diff": "migobs.cli.claims:diff_command",
+    "export": "migobs.cli.export:export_command",
+    "fetch": "migobs.cli.fetch:fetch_command",
+    "flows": "migobs.cli.flows:flows",
+    "indicator": "migobs.cli.indicators:indicator_command",
+    "report": "migobs.cli.report:report_command",
+    "serve": "migobs.cli.serve:serve",
+    "sql": "migobs.cli.sql:sql_command",
+    "trace": "migobs.cli.trace:trace_command",
+    "tracker": "migobs.cli.tracker:tracker",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when the command is listed or run."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, _, attribute = COMMANDS[cmd_name].partition(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="migobs")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -37,23 +60,6 @@ def cli(ctx: click.Context) -> None:
         ctx.obj = Settings.from_env()
     except MigobsError as error:
         raise click.ClickException(str(error)) from error
-
-
-for command in (
-    build_command,
-    claims_command,
-    diff_command,
-    export_command,
-    fetch_command,
-    flows,
-    indicator_command,
-    report_command,
-    serve,
-    sql_command,
-    trace_command,
-    tracker,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -33,6 +34,24 @@ def mirror_option(command: Callable[P, R]) -> Callable[P, R]:
         help="Read official files from DIR (laid out like shared/data) instead of the network. "
         "Overrides MIGOBS_MIRROR.",
     )(command)
+
+
+class ImportedChoice(click.Choice[str]):
+    """A choice among the names held by ``"module:attribute"``, imported when first checked or
+    shown, so that listing the commands (``migobs --help``) does not import the library that
+    defines them."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(())
+        del self.choices
+        self.target = target
+
+    def __getattr__(self, name: str) -> Any:
+        if name != "choices":
+            raise AttributeError(name)
+        module, _, attribute = self.target.partition(":")
+        self.choices = tuple(str(c) for c in getattr(importlib.import_module(module), attribute))
+        return self.choices
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from migobs.cli._common import mirror_option, reports_errors, settings_from
-from migobs.warehouse.build import BuildResult, build
+
+if TYPE_CHECKING:
+    from migobs.warehouse.build import BuildResult
 
 
 @click.command(name="build")
@@ -36,6 +37,10 @@ def build_command(
     The build writes a new file beside the warehouse, validates it and replaces the old one only
     when it is complete: a failed build leaves the warehouse you had untouched.
     """
+    from rich.console import Console
+
+    from migobs.warehouse.build import build
+
     settings = settings_from(ctx).with_mirror(mirror)
     console = Console(stderr=True)
     with console.status("building the warehouse") as status:
@@ -49,6 +54,9 @@ def _report(result: BuildResult) -> None:
             f"Warehouse {result.path} is up to date (build {result.build_id[:12]}); nothing to do."
         )
         return
+    from rich.console import Console
+    from rich.table import Table
+
     summary = result.summary
     console = Console()
     console.print(f"Built {result.path} (build {result.build_id[:12]})")

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from migobs.claims.check import ClaimResult, evaluate
-from migobs.claims.diff import diff
 from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.warehouse.read import open_warehouse
+from migobs.numbers import brief
+
+if TYPE_CHECKING:
+    from migobs.claims.check import ClaimResult
 
 
 def _number(value: float | None) -> str:
     if value is None:
         return "-"
-    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.4g}"
+    return brief(value)
 
 
 def _inputs(result: ClaimResult) -> str:
@@ -38,6 +41,8 @@ def _echo(result: ClaimResult) -> None:
     click.echo(f"     {result.reason}")
     if result.value is not None:
         click.echo(f"     inputs: {_inputs(result)}")
+    for alternative in result.alternatives:
+        click.echo(f"     alternative: {_number(alternative.value)} = {alternative.label}")
     for label, figure in (("revised", result.revised), ("now", result.now)):
         if figure is not None:
             click.echo(
@@ -56,6 +61,9 @@ def claims_command(ctx: click.Context, as_json: bool) -> None:
     not_testable), the reason, the inputs (source, edition, file, cell) and the figure on the
     newest data ('revised' for the claim's year, 'now' for the newest year).
     """
+    from migobs.claims.check import evaluate
+    from migobs.warehouse.read import open_warehouse
+
     results = evaluate(open_warehouse(settings_from(ctx).warehouse))
     if as_json:
         echo_json([result.as_dict() for result in results])
@@ -83,6 +91,9 @@ def diff_command(
     """List values for the same area and year that changed from edition OLD to NEW of SOURCE,
     largest change first, with the cell in both editions (e.g. `migobs diff undesa_stock 2017
     2020`, `migobs diff iom_mmp 2022 2025`)."""
+    from migobs.claims.diff import diff
+    from migobs.warehouse.read import open_warehouse
+
     found = diff(open_warehouse(settings_from(ctx).warehouse), source, old, new, limit)
     if as_json:
         echo_json([revision.as_dict() for revision in found])

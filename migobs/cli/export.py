@@ -6,10 +6,7 @@ from pathlib import Path
 
 import click
 
-from migobs.cli._common import reports_errors, settings_from
-from migobs.exports.datasets import dataset, dataset_names
-from migobs.exports.formats import FormatName, export
-from migobs.warehouse.read.session import reading
+from migobs.cli._common import ImportedChoice, reports_errors, settings_from
 
 
 @click.command("export")
@@ -17,7 +14,7 @@ from migobs.warehouse.read.session import reading
 @click.option(
     "--format",
     "formats",
-    type=click.Choice([name.value for name in FormatName]),
+    type=ImportedChoice("migobs.exports.formats:FormatName"),
     multiple=True,
     help="Format to write; repeat for several. Default: every format the table can be "
     "written in (a grapher CSV holds area-by-year tables only).",
@@ -41,6 +38,10 @@ def export_command(
 
     `migobs export --list` shows the names the warehouse holds.
     """
+    from migobs.exports.datasets import dataset, dataset_names
+    from migobs.exports.formats import export
+    from migobs.warehouse.read.session import reading
+
     settings = settings_from(ctx)
     with reading(settings.warehouse) as con:
         if list_only or name is None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import Progress
 
 from migobs.cli._common import mirror_option, reports_errors, settings_from
-from migobs.sources.catalog import FileSpec
-from migobs.sources.fetch import Fetched, fetch
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from migobs.sources.catalog import FileSpec
+    from migobs.sources.fetch import Fetched
 
 
 @click.command(name="fetch")
@@ -27,6 +30,11 @@ def fetch_command(ctx: click.Context, sources: tuple[str, ...], mirror: Path | N
     (first seen now: its checksum is recorded for later checks), not held, or mirror-only /
     manual (files migobs cannot download; the message says how to obtain each).
     """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from migobs.sources.fetch import fetch
+
     settings = settings_from(ctx).with_mirror(mirror)
     with Progress(console=Console(stderr=True), transient=True) as bars:
         fetched = fetch(settings, sources, progress_for=_bar(bars))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import numpy as np
 
 from migobs.cli._common import reports_errors, settings_from
 from migobs.cli._flows_options import (
@@ -18,15 +17,10 @@ from migobs.cli._flows_options import (
     check_global_balance,
     parse_periods,
 )
-from migobs.flows.demographic import AccountingOptions, demographic_accounting
-from migobs.flows.diagnostics import Diagnostics, FlowEstimate
-from migobs.flows.estimate import SEXES, estimate_edition, sexes
-from migobs.flows.files import read_matrix, read_vector, write_array, write_od
-from migobs.flows.ipf import FloatArray
-from migobs.flows.rates import dennett, rogers_von_rabenau
-from migobs.flows.stock_difference import stock_difference
-from migobs.warehouse.read.flows import flow_runs
-from migobs.warehouse.read.session import reading
+
+if TYPE_CHECKING:
+    from migobs.flows.diagnostics import Diagnostics, FlowEstimate
+    from migobs.flows.ipf import FloatArray
 
 FILE = click.Path(dir_okay=False, path_type=Path)
 IN_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -124,6 +118,8 @@ def estimate(ctx: click.Context, /, **options: Any) -> None:
     that names the problem, never a silent change of units; so is an option that the chosen
     method does not use. Nothing is written unless the estimate succeeds.
     """
+    from migobs.flows.files import write_array, write_od
+
     check_applicable(ctx, options)
     start, names = _read_stock(options, "stock_start")
     result = _estimate(options, start, names)
@@ -158,6 +154,8 @@ def _read_stock(
     options: dict[str, Any], key: str, names: list[str] | None = None
 ) -> tuple[FloatArray, list[str]]:
     """A stock file; negative native-born cells pass where the method handles or ignores them."""
+    from migobs.flows.files import read_matrix
+
     method = options["method"]
     ignored = method == "migration-rate" or (
         method == "stock-difference" and not options["include_native_born"]
@@ -165,7 +163,10 @@ def _read_stock(
     return read_matrix(options[key], names, negative_native_born=method == ACCOUNTING or ignored)
 
 
-def _estimate(options: dict[str, Any], start: np.ndarray, names: list[str]) -> FlowEstimate:
+def _estimate(options: dict[str, Any], start: FloatArray, names: list[str]) -> FlowEstimate:
+    from migobs.flows.rates import dennett, rogers_von_rabenau
+    from migobs.flows.stock_difference import stock_difference
+
     method = options["method"]
     if method == "migration-rate":
         return dennett(start, options["total_flows"], names)
@@ -184,8 +185,11 @@ def _estimate(options: dict[str, Any], start: np.ndarray, names: list[str]) -> F
 
 
 def _accounting(
-    options: dict[str, Any], start: np.ndarray, end: np.ndarray, names: list[str]
+    options: dict[str, Any], start: FloatArray, end: FloatArray, names: list[str]
 ) -> FlowEstimate:
+    from migobs.flows.demographic import AccountingOptions, demographic_accounting
+    from migobs.flows.files import read_matrix, read_vector
+
     seed = None
     if options["seed_matrix"] is not None:
         seed = read_matrix(options["seed_matrix"], names)[0]
@@ -250,6 +254,9 @@ def run(ctx: click.Context, /, **options: Any) -> None:
     run per sex and period; the run id names the method, edition, sex, period, WPP edition
     and options, so runs with other settings are kept side by side.
     """
+    from migobs.flows.demographic import AccountingOptions
+    from migobs.flows.estimate import estimate_edition
+
     settings = settings_from(ctx)
     check_global_balance(ctx, options)
     opts = AccountingOptions(**{name: options[name] for name in ACCOUNTING_NAMES})
@@ -280,6 +287,9 @@ def run(ctx: click.Context, /, **options: Any) -> None:
 
 def _stored(warehouse: Path, options: dict[str, Any], sex: str) -> bool:
     """Whether the warehouse holds runs of the asked method for the edition and ``sex``."""
+    from migobs.warehouse.read.flows import flow_runs
+    from migobs.warehouse.read.session import reading
+
     with reading(warehouse) as con:
         filters = {"edition": options["edition"], "sex": sex, "method": options["method"]}
         return flow_runs(con, filters=filters, limit=1).count > 0
@@ -287,6 +297,8 @@ def _stored(warehouse: Path, options: dict[str, Any], sex: str) -> bool:
 
 def _runnable_sexes(warehouse: Path, edition: str, asked: str) -> list[str]:
     """The sexes to run, checked before any work: --sex all skips (and says) what cannot run."""
+    from migobs.flows.estimate import SEXES, sexes
+
     wanted = list(SEXES) if asked == "all" else [{"both": "total"}.get(asked, asked)]
     reasons = sexes(warehouse, edition)
     runnable = [sex for sex in wanted if reasons[sex] is None]

@@ -3,33 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 import click
-import duckdb
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.indicators import (
-    Value,
-    compute,
-    deaths_by,
-    definitions,
-    has_data,
-    objective_coverage,
-    table,
-    years,
-)
-from migobs.warehouse.read import open_warehouse
-from migobs.warehouse.read.groupings import find_area
+from migobs.numbers import plain
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from migobs.indicators import Value
 
 
 def _line(value: Value) -> str:
-    figure = "n/a" if value.value is None else f"{value.value:,.4f}".rstrip("0").rstrip(".")
+    figure = "n/a" if value.value is None else plain(value.value)
     pair = f" from {value.counterpart}" if value.counterpart is not None else ""
     label = f" [{value.label}]" if value.label else ""
-    members = "" if value.from_members is None else f"  (from members: {value.from_members:,.6g})"
+    members = "" if value.from_members is None else f"  (from members: {plain(value.from_members)})"
     return (
-        f"{value.area} {value.area_name}{pair}{label} {value.year}: {figure} {value.unit} "
-        f"({value.edition}){members}"
+        f"{value.area} {value.area_name}{pair}{label} {value.when()}: {figure} {value.unit} "
+        f"({value.edition_label()}){members}"
     )
 
 
@@ -37,16 +31,19 @@ def _echo(value: Value, inputs: int) -> None:
     click.echo(_line(value))
     click.echo(f"  method: {value.method}")
     if value.published is not None:
-        click.echo(f"  as the source states it: {value.published:,.6g}")
+        click.echo(f"  as the source states it: {plain(value.published)}")
     if value.note:
         click.echo(f"  note: {value.note}")
     for cell in value.inputs[:inputs]:
-        click.echo(f"  input: {cell.source} {cell.edition} {cell.where()} = {cell.value}")
+        shown = "empty" if cell.value is None else plain(cell.value)
+        click.echo(f"  input: {cell.source} {cell.edition} {cell.where()} = {shown}")
     if 0 < inputs < len(value.inputs):
         click.echo(f"  ... and {len(value.inputs) - inputs} more inputs (--json lists them all)")
 
 
 def _echo_objectives(con: duckdb.DuckDBPyConnection, as_json: bool) -> None:
+    from migobs.indicators import has_data, objective_coverage
+
     coverage = objective_coverage(has_data(con))
     if as_json:
         echo_json([asdict(objective) for objective in coverage])
@@ -67,12 +64,16 @@ def _breakdown(
     edition: str | None,
     since: int | None,
 ) -> list[Value]:
+    from migobs.indicators import deaths_by
+
     if code != "sdg.10.7.3" or year is None:
         raise click.ClickException("--by breaks down sdg.10.7.3 for one --year only.")
     return deaths_by(con, by, year, edition, since)
 
 
 def _newest_year(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> int:
+    from migobs.indicators import years
+
     held = years(con, code, edition)
     if not held:
         raise click.ClickException(f"No year of {code} in the edition asked for; give --year.")
@@ -88,6 +89,8 @@ def _newest_year(con: duckdb.DuckDBPyConnection, code: str, edition: str | None)
 @click.option("--from", "counterpart", default=None, help="Corridor origin / sending country.")
 @click.option("--base-year", type=int, default=None, help="Start of a change (default 2000).")
 @click.option("--since", type=int, default=None, help="First year of a cumulative count.")
+@click.option("--quarter", type=click.IntRange(1, 4), default=None,
+              help="Quarter of a quarterly indicator (default: the year's last with data).")  # fmt: skip
 @click.option("--by", type=click.Choice(["region", "route"]), default=None,
               help="sdg.10.7.3 only: break the world down by IOM region or route.")  # fmt: skip
 @click.option("--all-areas", is_flag=True, help="Every area (a table, as for a map).")
@@ -107,6 +110,7 @@ def indicator_command(
     counterpart: str | None,
     base_year: int | None,
     since: int | None,
+    quarter: int | None,
     by: str | None,
     all_areas: bool,
     list_: bool,
@@ -121,6 +125,10 @@ def indicator_command(
     `migobs indicator sdg.10.7.3 --year 2017 --by route`,
     `migobs indicator stock.corridor --all-areas --year 2017` (top corridors).
     """
+    from migobs.indicators import compute, definitions, table
+    from migobs.warehouse.read import open_warehouse
+    from migobs.warehouse.read.groupings import find_area
+
     if list_ or (code is None and not objectives):
         for definition in definitions().values():
             click.echo(f"{definition.code:26} {definition.unit:12} {definition.title}")
@@ -129,7 +137,7 @@ def indicator_command(
     if objectives:
         _echo_objectives(con, as_json)
         return
-    options = {"base_year": base_year, "since": since}
+    options = {"base_year": base_year, "since": since, "quarter": quarter}
     if counterpart is not None:
         options["counterpart"] = find_area(con, counterpart).m49
     options = {k: v for k, v in options.items() if v is not None}

@@ -7,9 +7,6 @@ from pathlib import Path
 import click
 
 from migobs.cli._common import json_text, reports_errors, settings_from
-from migobs.reports import country_report, markdown
-from migobs.warehouse.read import open_warehouse
-from migobs.warehouse.read.groupings import find_area
 
 
 @click.command(name="report")
@@ -38,6 +35,10 @@ def report_command(ctx: click.Context, area: str, format_: str, out: Path | None
     remittance costs), each with its edition and cells; what the Compact's 23 objectives can
     measure from the data held; and the official files cited, with licence and checksum.
     """
+    from migobs.reports import country_report, markdown
+    from migobs.warehouse.read import open_warehouse
+    from migobs.warehouse.read.groupings import find_area
+
     con = open_warehouse(settings_from(ctx).warehouse)
     report = country_report(con, find_area(con, area).m49)
     text = json_text(report.as_dict()) + "\n" if format_ == "json" else markdown(report)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import sys
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.numbers import plain
 from migobs.spreadsheet import inert
-from migobs.warehouse.read import open_warehouse
-from migobs.warehouse.read.sql import QueryResult, query
+
+if TYPE_CHECKING:
+    from migobs.warehouse.read.sql import QueryResult
 
 
 @click.command(name="sql")
@@ -60,6 +61,9 @@ def sql_command(
     """
     if as_json and as_csv:
         raise click.UsageError("Give --json or --csv, not both.")
+    from migobs.warehouse.read import open_warehouse
+    from migobs.warehouse.read.sql import query
+
     settings = settings_from(ctx)
     with open_warehouse(
         settings.warehouse, external_access=False, memory_limit=memory_limit
@@ -80,8 +84,19 @@ def _csv(result: QueryResult) -> None:
 
 
 def _table(result: QueryResult) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(*result.columns)
     for row in result.rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(_cell(v) for v in row))
     Console().print(table)
     click.echo(f"{len(result.rows)} row(s)")
+
+
+def _cell(value: object) -> str:
+    """A value as a person reads it: numbers without exponent (--csv and --json keep them
+    exact)."""
+    if value is None:
+        return ""
+    return plain(value) if isinstance(value, float) else str(value)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import click
 
-from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.warehouse.read import open_warehouse
-from migobs.warehouse.read.stock import SEXES
-from migobs.warehouse.read.trace import trace
+from migobs.cli._common import ImportedChoice, echo_json, reports_errors, settings_from
 
 
 @click.command(name="trace")
@@ -23,7 +20,13 @@ from migobs.warehouse.read.trace import trace
     default=None,
     help="M49 code of the origin (900 or absent = from all origins).",
 )
-@click.option("--sex", type=click.Choice(SEXES), default="total", show_default=True, help="Sex.")
+@click.option(
+    "--sex",
+    type=ImportedChoice("migobs.warehouse.read.stock:SEXES"),
+    default="total",
+    show_default=True,
+    help="Sex.",
+)
 @click.option(
     "--json",
     "as_json",
@@ -46,6 +49,9 @@ def trace_command(
 
     Example: migobs trace undesa_stock --edition 2017 --year 2017 --destination 900
     """
+    from migobs.warehouse.read import open_warehouse
+    from migobs.warehouse.read.trace import trace
+
     settings = settings_from(ctx)
     with open_warehouse(settings.warehouse) as con:
         found = trace(con, source, edition, year, destination, origin, sex)

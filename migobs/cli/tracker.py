@@ -7,18 +7,21 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.tracker import db, exporting, importing
-from migobs.tracker.models import RECORD_KINDS, ROLES
-from migobs.tracker.policy import SYSTEM
-from migobs.tracker.service import Tracker
+from migobs.cli._common import ImportedChoice, echo_json, reports_errors, settings_from
+
+if TYPE_CHECKING:
+    from migobs.tracker.service import Tracker
 
 
 @contextmanager
 def _tracker(ctx: click.Context) -> Iterator[Tracker]:
+    from migobs.tracker import db
+    from migobs.tracker.service import Tracker
+
     settings = settings_from(ctx)
     opened = Tracker.from_settings(settings)
     try:
@@ -44,7 +47,10 @@ def tracker() -> None:
 @tracker.command("add-user")
 @click.argument("email")
 @click.option(
-    "--role", type=click.Choice(list(ROLES)), required=True, help="What the account may do."
+    "--role",
+    type=ImportedChoice("migobs.tracker.models:ROLES"),
+    required=True,
+    help="What the account may do.",
 )
 @click.option(
     "--state", "state", metavar="M49", default=None, help="M49 code of a focal point's State."
@@ -56,6 +62,8 @@ def add_user(
     ctx: click.Context, email: str, role: str, state: str | None, password_stdin: bool
 ) -> None:
     """Create an account for EMAIL, reading its password from standard input."""
+    from migobs.tracker.policy import SYSTEM
+
     password = _password(password_stdin)
     with _tracker(ctx) as opened:
         created = opened.add_user(SYSTEM, email, password, role, state)
@@ -70,6 +78,8 @@ def add_user(
 def set_password(ctx: click.Context, email: str, password_stdin: bool) -> None:
     """Give the account EMAIL a new password, read from standard input; its API tokens and
     browser sessions end."""
+    from migobs.tracker.policy import SYSTEM
+
     password = _password(password_stdin)
     with _tracker(ctx) as opened:
         opened.reset_password(SYSTEM, opened.user_id(SYSTEM, email), password)
@@ -88,6 +98,8 @@ def _password(password_stdin: bool) -> str:
 @reports_errors
 def migrate(ctx: click.Context) -> None:
     """Upgrade the tracker's database to the newest schema and load the reference data."""
+    from migobs.tracker import db
+
     engine = db.make_engine(settings_from(ctx).tracker)
     try:
         db.prepare(engine)
@@ -99,7 +111,7 @@ def migrate(ctx: click.Context) -> None:
 @tracker.command()
 @click.option(
     "--kind",
-    type=click.Choice(RECORD_KINDS),
+    type=ImportedChoice("migobs.tracker.models:RECORD_KINDS"),
     default=None,
     help="Export one kind as CSV (default: everything as JSON).",
 )
@@ -114,6 +126,8 @@ def migrate(ctx: click.Context) -> None:
 @reports_errors
 def export(ctx: click.Context, kind: str | None, output: Path | None) -> None:
     """Export every published record (JSON), or one kind of them (CSV)."""
+    from migobs.tracker import exporting
+
     with _tracker(ctx) as opened:
         if kind is None:
             text = json.dumps(exporting.published(opened), indent=2, ensure_ascii=False)
@@ -134,6 +148,8 @@ def export(ctx: click.Context, kind: str | None, output: Path | None) -> None:
 @reports_errors
 def import_(ctx: click.Context, csv_file: Path, as_email: str) -> None:
     """Create draft commitments from CSV_FILE (columns: see `docs/tracker.md`); all rows or none."""
+    from migobs.tracker import importing
+
     with _tracker(ctx) as opened:
         caller = opened.caller_for_operator(as_email)
         ids = importing.import_commitments(opened, caller, csv_file.read_text(encoding="utf-8-sig"))

@@ -2,7 +2,9 @@
 
 The descriptor follows the Data Package v1 specification: one tabular resource with a Table
 Schema (field types, titles, the primary key), the sources and the licences, so that
-``frictionless validate datapackage.json`` checks the data against it.
+``frictionless validate datapackage.json`` checks the data against it. The resource carries each
+of its sources' licences as the catalogue records them; the package claims only the most
+restrictive of them (:mod:`migobs.exports.licences`).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def descriptor(table: TidyTable, data_file: str) -> dict[str, Any]:
         "name": meta.slug,
         "title": meta.title,
         "description": meta.description or f"Values of {meta.name} by area and year.",
-        "licenses": [_licence(meta.licence)],
+        **({"licenses": [_licence(meta.licence)]} if meta.licence else {}),
         "sources": [{"title": s.title, "path": s.url} for s in meta.sources],
         "resources": [
             {
@@ -55,6 +57,11 @@ def descriptor(table: TidyTable, data_file: str) -> dict[str, Any]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "schema": {"fields": fields, "primaryKey": list(table.key)},
+                **(
+                    {"licenses": [_licence(text) for text in meta.licences]}
+                    if meta.licences
+                    else {}
+                ),
                 "sources": [
                     {"title": s.title, "path": s.url, "licence": s.licence, "citation": s.citation}
                     for s in meta.sources

@@ -121,7 +121,9 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
 def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     """Indicator ``code`` for every area and every year the newest edition allows.
 
-    Corridor indicators have the dimension ``counterpart`` (the other end of the corridor).
+    Corridor indicators have the dimension ``counterpart`` (the other end of the corridor). An
+    indicator some of whose values cover another period than the calendar year (a partial year,
+    a change from its base year) has a ``period`` column saying it for every row.
 
     Raises
     ------
@@ -134,6 +136,7 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     except MigobsError as error:
         raise ExportError(f"Cannot export indicator {code}: {error}") from error
     corridor = any(v.counterpart is not None for v in values)
+    periods = ["period"] if any(v.period for v in values) else []
     frame = pd.DataFrame(
         {
             "area": [v.area for v in values],
@@ -141,8 +144,10 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
             **({"counterpart": [v.counterpart for v in values]} if corridor else {}),
             "year": [v.year for v in values],
             "value": [v.value for v in values],
+            "period": [v.when() for v in values],
         },
-        columns=["area", "area_name", *(["counterpart"] if corridor else []), "year", "value"],
+        columns=["area", "area_name", *(["counterpart"] if corridor else []), "year", "value"]
+        + periods,
     )
     iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
     frame = frame.merge(iso3, on="area", how="left")
@@ -150,13 +155,28 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
         name=f"indicator/{code}",
         title=definition.title,
         unit=definition.unit,
-        description=definition.formula,
+        description=definition.formula + _inputs_and_periods(values),
         sources=sources_of_values(con, values),
     )
     dimensions = ("counterpart",) if corridor else ()
     key = ["area", *dimensions, "year"]
-    columns = ["area", "area_name", "iso3", *dimensions, "year", "value"]
+    columns = ["area", "area_name", "iso3", *dimensions, "year", "value", *periods]
     return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions)
+
+
+def _inputs_and_periods(values: list[Value]) -> str:
+    """`` Inputs: <each input's edition>.`` and, when some values cover another period than
+    their year, the years that do, pointing to the ``period`` column."""
+    inputs = dict.fromkeys(e for value in values for e in value.input_editions)
+    named = ", ".join(f"{e.source} {e.variable} {e.edition}" for e in inputs)
+    years = sorted({v.year for v in values if v.period})
+    other = ", ".join(map(str, years))
+    return (f" Inputs: {named}." if named else "") + (
+        f" Values of {other} cover another period than the calendar year (a partial year or a "
+        "change from a base year): the column period says which."
+        if years
+        else ""
+    )
 
 
 def _typed(frame: pd.DataFrame, key: list[str]) -> pd.DataFrame:

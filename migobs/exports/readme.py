@@ -25,7 +25,12 @@ def readme_text(
         f"- Rows: {len(table.frame)}",
         f"- Files: {', '.join(files)}",
         *(f"- Not written as {name}: {why}" for name, why in (skipped or {}).items()),
-        f"- Licence of this export: {meta.licence}",
+        f"- Licence of this export: {meta.licence or 'none stated (no source recorded)'}"
+        + (
+            " (the most restrictive of its sources' licences below)"
+            if len(meta.licences) > 1
+            else ""
+        ),
         "",
         "## Sources",
         "",

@@ -10,6 +10,7 @@ A :class:`TidyTable` holds a DataFrame with the columns
 | *dimensions* | int or str | further key columns named in ``dimensions`` (e.g. ``origin``, ``sex``) |
 | ``year`` | int | reference year |
 | ``value`` | float | the value in ``meta.unit``; NaN where the source has none |
+| ``period`` | str | the period a value covers when some cover another than their year (``2020, Q1–Q3``, ``2000–2020``); optional column |
 
 and a :class:`TableMeta` saying what the values are and where they come from.
 """
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from migobs.errors import ExportError
+from migobs.exports.licences import distinct, most_restrictive
 
 REQUIRED = ("area", "area_name", "year", "value")
 
@@ -54,8 +56,10 @@ class TableMeta:
     title: a human title.
     unit: unit of ``value``, e.g. ``persons``, ``percent``, ``current US$``.
     description: what the value measures, in a sentence or two.
-    sources: the sources it draws on.
-    licence: the licence of the table as published by Migration Observatory.
+    sources: the sources it draws on, each with its licence as the catalogue records it.
+
+    ``licence`` is what the table as a whole can claim: its most restrictive source's licence
+    (:func:`migobs.exports.licences.most_restrictive`), empty for a table without sources.
     """
 
     name: str
@@ -63,7 +67,16 @@ class TableMeta:
     unit: str
     description: str = ""
     sources: tuple[SourceRef, ...] = ()
-    licence: str = "CC BY 4.0"
+
+    @property
+    def licence(self) -> str:
+        """The most restrictive licence of the table's sources (empty without sources)."""
+        return most_restrictive(source.licence for source in self.sources)
+
+    @property
+    def licences(self) -> list[str]:
+        """Each source's licence once, as the catalogue records it."""
+        return distinct(source.licence for source in self.sources)
 
     @property
     def slug(self) -> str:

@@ -35,6 +35,7 @@ from migobs.errors import (
     TooManyAttempts,
     UnknownSource,
     ValueNotFound,
+    WarehouseDamaged,
     WarehouseMissing,
 )
 
@@ -98,6 +99,7 @@ STATUS_OF: list[tuple[type[MigobsError], int, str]] = [
     (StaleVersion, 409, "stale-version"),
     (InvalidInput, 422, "invalid-input"),
     (QueryError, 400, "invalid-query"),
+    (WarehouseDamaged, 503, "warehouse-damaged"),
     (WarehouseMissing, 503, "warehouse-missing"),
 ]
 

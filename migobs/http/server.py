@@ -9,23 +9,28 @@ from typing import Any
 import uvicorn
 
 from migobs.config import Settings
-from migobs.http.slow_clients import header_timeout_protocol
+from migobs.http.slow_clients import WORKER_PROTOCOL, header_timeout_protocol
 
 KEEP_ALIVE = 5
 """Seconds an idle kept-alive connection stays open (uvicorn's default, written down)."""
 
 
-def server_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
-    """uvicorn's configuration for ``app`` on ``settings.host:settings.port`` (``options``,
-    e.g. ``port`` or ``log_level``, override)."""
+def server_options(settings: Settings, *, workers: bool = False) -> dict[str, Any]:
+    """uvicorn's options for ``settings``. Worker processes import their protocol by name and
+    read its header time from the environment, as their app does."""
     trusted = list(settings.trusted_proxies)
-    defaults: dict[str, Any] = {
+    return {
         "host": settings.host,
         "port": settings.port,
-        "http": header_timeout_protocol(settings.header_timeout),
+        "http": WORKER_PROTOCOL if workers else header_timeout_protocol(settings.header_timeout),
         "timeout_keep_alive": KEEP_ALIVE,
         "proxy_headers": bool(trusted),
         "forwarded_allow_ips": trusted or "",
         "server_header": False,
     }
-    return uvicorn.Config(app, **{**defaults, **options})
+
+
+def server_config(app: Any, settings: Settings, **options: Any) -> uvicorn.Config:
+    """uvicorn's configuration for ``app`` on ``settings.host:settings.port`` (``options``,
+    e.g. ``port`` or ``log_level``, override)."""
+    return uvicorn.Config(app, **{**server_options(settings), **options})

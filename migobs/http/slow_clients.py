@@ -15,52 +15,75 @@ sending a byte a second held its connection forever. Two guards close that:
 from __future__ import annotations
 
 import asyncio
+import functools
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from migobs.config import Settings
+
 TOO_SLOW = b"HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n"
 
 
-def header_timeout_protocol(seconds: float) -> type[HttpToolsProtocol]:
+class HeaderTimeoutProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol closing connections whose headers take over ``seconds``."""
 
-    class HeaderTimeoutProtocol(HttpToolsProtocol):
-        header_timer: asyncio.TimerHandle | None = None
+    seconds = 10.0
+    header_timer: asyncio.TimerHandle | None = None
 
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
-            self._start_clock()
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._start_clock()
 
-        def on_message_begin(self) -> None:
-            super().on_message_begin()
-            self._start_clock()
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._start_clock()
 
-        def on_headers_complete(self) -> None:
-            self._stop_clock()
-            super().on_headers_complete()
+    def on_headers_complete(self) -> None:
+        self._stop_clock()
+        super().on_headers_complete()
 
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._stop_clock()
-            super().connection_lost(exc)
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_clock()
+        super().connection_lost(exc)
 
-        def _start_clock(self) -> None:
-            self._stop_clock()
-            self.header_timer = self.loop.call_later(seconds, self._too_slow)
+    def _start_clock(self) -> None:
+        self._stop_clock()
+        self.header_timer = self.loop.call_later(self.seconds, self._too_slow)
 
-        def _stop_clock(self) -> None:
-            if self.header_timer is not None:
-                self.header_timer.cancel()
-                self.header_timer = None
-
-        def _too_slow(self) -> None:
+    def _stop_clock(self) -> None:
+        if self.header_timer is not None:
+            self.header_timer.cancel()
             self.header_timer = None
-            if not self.transport.is_closing():
-                self.transport.write(TOO_SLOW)
-                self.transport.close()
 
-    return HeaderTimeoutProtocol
+    def _too_slow(self) -> None:
+        self.header_timer = None
+        if not self.transport.is_closing():
+            self.transport.write(TOO_SLOW)
+            self.transport.close()
+
+
+class WorkerHeaderTimeoutProtocol(HeaderTimeoutProtocol):
+    """The protocol of ``migobs serve --workers N``: each worker process imports it by name and
+    reads ``MIGOBS_HEADER_TIMEOUT`` once, as its app reads the other settings."""
+
+    def _start_clock(self) -> None:
+        type(self).seconds = _worker_seconds()
+        super()._start_clock()
+
+
+@functools.cache
+def _worker_seconds() -> float:
+    return Settings.from_env().header_timeout
+
+
+WORKER_PROTOCOL = f"{__name__}:WorkerHeaderTimeoutProtocol"
+
+
+def header_timeout_protocol(seconds: float) -> type[HeaderTimeoutProtocol]:
+    """The protocol giving clients ``seconds`` to send a request's headers."""
+    return type("HeaderTimeoutProtocol", (HeaderTimeoutProtocol,), {"seconds": seconds})
 
 
 class BodyDeadline:

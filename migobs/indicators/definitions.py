@@ -21,6 +21,10 @@ class Definition:
     title: its title (the SDG indicator's title when it implements one).
     unit: ``persons``, ``percent``, ``current_usd``, ``per_100000`` or ``ratio``.
     formula: the computation in words.
+    period: what time the figure is about (mid-year, calendar year, the quarters of a year, a
+        change from a base year).
+    weighting: how a figure over several units (countries, corridors, quarters) weighs them;
+        empty where nothing is averaged or divided.
     sources: catalogue names of the sources it reads.
     caveats: what a reader should know before using it.
     sdg: the SDG indicator it implements (e.g. ``10.c.1``), else ``None``.
@@ -32,6 +36,8 @@ class Definition:
     formula: str
     sources: tuple[str, ...]
     caveats: str
+    period: str
+    weighting: str = ""
     sdg: str | None = None
 
 
@@ -47,6 +53,8 @@ def definitions() -> dict[str, Definition]:
             formula=entry["formula"],
             sources=tuple(entry["sources"]),
             caveats=entry.get("caveats", ""),
+            period=entry["period"],
+            weighting=entry.get("weighting", ""),
             sdg=str(entry["sdg"]) if "sdg" in entry else None,
         )
         for code, entry in raw["indicators"].items()

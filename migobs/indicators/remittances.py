@@ -1,4 +1,5 @@
-"""Remittances (World Bank WDI): received, paid, SDG 17.3.2 (% of GDP), against net ODA received."""
+"""Remittances (World Bank WDI): received, paid, SDG 17.3.2 (% of GDP), against net ODA received;
+net ODA received itself."""
 
 from __future__ import annotations
 
@@ -35,9 +36,9 @@ def schemes(edition: str) -> list[str]:
     return [f"wdi/{edition}", "m49", "sdg", "development"]
 
 
-def flow(variable: str) -> Indicator:
-    """``remittances.received`` or ``remittances.paid``, current US$."""
-    code = "remittances." + variable.removeprefix("remittances_")
+def flow(code: str, variable: str) -> Indicator:
+    """``remittances.received``, ``remittances.paid`` or ``oda.received``: WDI ``variable`` in
+    current US$."""
 
     def compute(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
         held = edition_of(ctx, variable, edition)
@@ -98,8 +99,9 @@ def _areas(variable: str) -> Callable[[Context, int, str | None], list[int]]:
 
 
 INDICATORS = {
-    "remittances.received": flow("remittances_received"),
-    "remittances.paid": flow("remittances_paid"),
+    "remittances.received": flow("remittances.received", "remittances_received"),
+    "remittances.paid": flow("remittances.paid", "remittances_paid"),
+    "oda.received": flow("oda.received", "oda_received"),
     "sdg.17.3.2": ratio("sdg.17.3.2", "gdp", 100, "percent"),
     "remittances.vs_oda": ratio("remittances.vs_oda", "oda_received", 1, "ratio"),
 }

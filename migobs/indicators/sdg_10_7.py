@@ -53,11 +53,12 @@ def deaths(ctx: Context, area: Area, year: int, edition: str | None, opts: Optio
     found = [i.cell for i in _incidents(ctx, held, first, year)]
     cells, how = _in_area(ctx, area, found)
     part = Total(sum_of(cells) or 0.0, tuple(cells), how)
-    period = f"{first}-{year}" if first != year else str(year)
+    period = f"{first}–{year}" if first != year else str(year)
     return value_of(
         "sdg.10.7.3", area, year, "persons", held, [part], part.value,
         method=f"sum of 'Total Number of Dead and Missing' over {len(cells)} incident rows, {period} ({how})",
         note="" if area.m49 == WORLD else "incidents at sea or in no named country count only in the world total",
+        period="" if first == year else period,
     )  # fmt: skip
 
 

@@ -108,7 +108,7 @@ def change(percent: bool) -> Indicator:
             code, area, year, "percent" if percent else "persons", held, [now, then], figure,
             method=f"migrant stock {year} {'/' if percent else '-'} migrant stock {base}"
             + (" - 1, × 100" if percent else ""),
-            from_members=members,
+            from_members=members, period=f"{base}–{year}",
         )  # fmt: skip
 
     return Indicator(compute, years, areas)

@@ -91,8 +91,10 @@ def value_of(
     from_members: float | None = None,
     published: float | None = None,
     note: str = "",
+    period: str = "",
 ) -> Value:
-    """A :class:`Value` whose inputs are every part's cells, in order."""
+    """A :class:`Value` whose inputs are every part's cells, in order; ``period`` says the
+    period in words when it is not simply ``year`` (see :class:`Value`)."""
     inputs = tuple(cell for part in parts for cell in part.inputs)
     missing = [part.method for part in parts if part.value is None]
     if figure is None and not note:
@@ -110,4 +112,5 @@ def value_of(
         from_members=from_members if area.is_group else None,
         published=published,
         note=note,
+        period=period,
     )

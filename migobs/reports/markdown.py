@@ -4,6 +4,7 @@ with numbered notes giving each figure's cells, the Compact's objectives, and th
 from __future__ import annotations
 
 from migobs.indicators import Value
+from migobs.numbers import plain
 from migobs.reports.country import CountryReport, Headline
 from migobs.tracker.reference import objectives as compact_objectives
 
@@ -63,7 +64,7 @@ def _row(headline: Headline, number: int) -> str:
     if value is None or value.value is None:
         return f"| {headline.definition.title} | – | not available | [{number}] |"
     return (
-        f"| {headline.definition.title} | {value.year} | {figure(value.value, value.unit)} "
+        f"| {headline.definition.title} | {value.when()} | {figure(value.value, value.unit)} "
         f"| [{number}] |"
     )
 
@@ -73,12 +74,12 @@ def _note(headline: Headline, m49: int) -> str:
     value = headline.value
     if value is None or value.value is None:
         return f"`{code}`: not available: {_one_line(headline.note)}."
-    return f"`{code}`, edition {value.edition}, {value.method}: {_cells(value, m49)}"
+    return f"`{code}`, {value.edition_label()}, {value.method}: {_cells(value, m49)}"
 
 
 def _cells(value: Value, m49: int) -> str:
     shown = "; ".join(
-        f"{cell.where()} = {_plain(cell.value)}"
+        f"{cell.where()} = {plain(cell.value)}"
         for cell in value.inputs[:CELLS_SHOWN]
         if cell.value is not None
     )
@@ -90,11 +91,6 @@ def _cells(value: Value, m49: int) -> str:
         )
     caveat = f" Note: {_one_line(value.note)}." if value.note else ""
     return (shown or "no input cells recorded") + "." + caveat
-
-
-def _plain(value: float) -> str:
-    """A cell's value as the file shows it: whole numbers in full, others to 6 digits."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def _one_line(text: str) -> str:

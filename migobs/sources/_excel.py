@@ -9,17 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from migobs.errors import LayoutError, UnknownSource
+from migobs.errors import LayoutError
 from migobs.provenance import a1, column_letters
 
 Grid = list[list[Any]]
-T = TypeVar("T")
 
 MARKERS: dict[str, tuple[str, float | None]] = {
     "..": ("missing", None),
@@ -37,23 +36,6 @@ def column_index(letters: str) -> int:
     for char in letters.upper():
         index = index * 26 + ord(char) - 64
     return index - 1
-
-
-def layout_of(layouts: Mapping[tuple[str, str], T], source: str, edition: str, key: str) -> T:
-    """The layout of ``source``'s (``edition``, file ``key``) from its table of ``layouts``.
-
-    Raises
-    ------
-    UnknownSource
-        No layout is described for that edition and file; the message lists the known ones.
-    """
-    if (edition, key) not in layouts:
-        known = ", ".join(f"{e} {k}" for e, k in layouts)
-        raise UnknownSource(
-            f"No layout for {source} edition {edition!r} file {key!r}. Known: {known}. "
-            f"Describe the new edition in LAYOUTS (migobs/sources/{source}.py)."
-        )
-    return layouts[(edition, key)]
 
 
 def read_sheets(path: Path, sheets: Sequence[str], *, fix: str) -> dict[str, Grid]:

@@ -11,6 +11,7 @@ Multi-valued fields (origins, causes) stay comma-separated text. Nothing is mapp
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,24 @@ from migobs.sources._layout import layout
 from migobs.sources._tables import expect_header
 
 SOURCE = "iom_mmp"
+
+
+@dataclass(frozen=True)
+class IncidentsLayout:
+    """The export's sheet and header row, its ``columns`` in file order (label → field) and the
+    fields read as ``numbers``."""
+
+    sheet: str
+    header_row: int
+    columns: dict[str, str]
+    numbers: tuple[str, ...]
+
+
+def incidents_layout(edition: str) -> IncidentsLayout:
+    """The layout of ``edition``'s export, as ``iom_mmp.yml`` describes it."""
+    return layout(SOURCE, edition, IncidentsLayout)
+
+
 FIX = "obtain it again with `migobs fetch iom_mmp`, or add the new edition to migobs/sources/iom_mmp.yml."
 POINT = re.compile(r"^POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)$")
 PAIR = re.compile(r"^(-?[\d.]+)\s*,\s*(-?[\d.]+)$")
@@ -47,25 +66,25 @@ def read(path: Path, edition: str) -> pd.DataFrame:
     UnknownSource
         The catalogue has no such vintage.
     """
-    spec = layout(SOURCE, edition)
-    grid = read_sheets(path, [spec["sheet"]], fix=FIX)[spec["sheet"]]
-    header_at = int(spec["header_row"]) - 1
-    labels = list(spec["columns"])
-    where = f"sheet {spec['sheet']!r}, row {header_at + 1}"
+    spec = incidents_layout(edition)
+    grid = read_sheets(path, [spec.sheet], fix=FIX)[spec.sheet]
+    header_at = spec.header_row - 1
+    labels = list(spec.columns)
+    where = f"sheet {spec.sheet!r}, row {header_at + 1}"
     expect_header(path, where, grid[header_at] if len(grid) > header_at else [], labels)
     kept = [
         (number, row[: len(labels)])
         for number, row in enumerate(grid[header_at + 1 :], start=header_at + 2)
         if any(value != "" for value in row)
     ]
-    fields = [spec["columns"][label] for label in labels]
+    fields = [spec.columns[label] for label in labels]
     raw = pd.DataFrame([row for _, row in kept], columns=fields, dtype=object)
     raw["row"] = [number for number, _ in kept]
     return _typed(path, spec, raw)
 
 
-def _typed(path: Path, spec: dict[str, Any], raw: pd.DataFrame) -> pd.DataFrame:
-    numbers = set(spec["numbers"])
+def _typed(path: Path, spec: IncidentsLayout, raw: pd.DataFrame) -> pd.DataFrame:
+    numbers = set(spec.numbers)
     frame = pd.DataFrame({"row": raw["row"]})
     for field in raw.columns.drop("row"):
         if field in numbers:
@@ -87,7 +106,7 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _numbers(path: Path, spec: dict[str, Any], raw: pd.DataFrame, field: str) -> pd.Series:
+def _numbers(path: Path, spec: IncidentsLayout, raw: pd.DataFrame, field: str) -> pd.Series:
     column = raw[field].replace("", None)
     numeric = pd.to_numeric(column, errors="coerce")
     bad = numeric.isna() & column.notna()
@@ -95,7 +114,7 @@ def _numbers(path: Path, spec: dict[str, Any], raw: pd.DataFrame, field: str) ->
         first = int(bad.to_numpy().argmax())
         row = raw["row"].tolist()[first]
         raise LayoutError(
-            f"{path.name}, sheet {spec['sheet']!r}, row {row}: {field} is "
+            f"{path.name}, sheet {spec.sheet!r}, row {row}: {field} is "
             f"{column.tolist()[first]!r}, not a number."
         )
     return numeric.astype("float64")

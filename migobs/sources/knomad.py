@@ -17,13 +17,30 @@ from typing import Any
 
 import pandas as pd
 
-from migobs.errors import LayoutError, UnknownSource
+from migobs.errors import LayoutError
 from migobs.provenance import a1
 from migobs.sources._excel import read_sheets
-from migobs.sources._layout import layout
+from migobs.sources._layout import file_layout
 
 SOURCE = "knomad"
 FIX = "obtain it again with `migobs fetch knomad`, or add the new edition to migobs/sources/knomad.yml."
+
+
+@dataclass(frozen=True)
+class MatrixLayout:
+    """One matrix's sheet, the start of its title in A1, its header row (1-based) and corner
+    label, what rows and columns are (``sending``/``receiving``, ``origin``/``destination``),
+    its unit and year, and the text markers (besides an empty cell) that mean "no estimate"."""
+
+    sheet: str
+    title_starts: str
+    header_row: int
+    corner: str
+    rows: str
+    columns: str
+    unit: str
+    year: int
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,27 +75,27 @@ def read(path: Path, edition: str, key: str) -> Matrix:
     LayoutError
         The sheet, the title, the corner label or a value is not what the layout says.
     UnknownSource
-        The catalogue has no such edition, or the edition no layout for ``key``.
+        The catalogue has no such edition.
     """
-    spec = _spec(path, edition, key)
-    grid = read_sheets(path, [spec["sheet"]], fix=FIX)[spec["sheet"]]
-    where = f"sheet {spec['sheet']!r}"
+    spec = file_layout(SOURCE, edition, key, MatrixLayout)
+    grid = read_sheets(path, [spec.sheet], fix=FIX)[spec.sheet]
+    where = f"sheet {spec.sheet!r}"
     title = str(grid[0][0]).strip() if grid and grid[0] else ""
-    if not title.startswith(spec["title_starts"]):
+    if not title.startswith(spec.title_starts):
         raise LayoutError(
-            f"{path.name}, {where}, cell A1: expected a title starting {spec['title_starts']!r}, "
+            f"{path.name}, {where}, cell A1: expected a title starting {spec.title_starts!r}, "
             f"found {title!r}."
         )
-    header_index = int(spec["header_row"]) - 1
+    header_index = spec.header_row - 1
     header = grid[header_index] if len(grid) > header_index else []
     corner = str(header[0]).strip() if header else None
-    if corner != spec["corner"].strip():
+    if corner != spec.corner.strip():
         raise LayoutError(
             f"{path.name}, {where}, cell {a1(header_index, 0)}: expected the corner label "
-            f"{spec['corner']!r}, found {corner!r}. The header row moved."
+            f"{spec.corner!r}, found {corner!r}. The header row moved."
         )
     columns = _column_names(header)
-    missing = {"", *spec.get("missing", [])}
+    missing = {"", *spec.missing}
     records = [
         record
         for index in range(header_index + 1, _end(grid, header_index))
@@ -86,24 +103,13 @@ def read(path: Path, edition: str, key: str) -> Matrix:
     ]
     return Matrix(
         title=title,
-        sheet=spec["sheet"],
-        rows=spec["rows"],
-        columns=spec["columns"],
-        unit=spec["unit"],
-        year=int(spec["year"]),
+        sheet=spec.sheet,
+        rows=spec.rows,
+        columns=spec.columns,
+        unit=spec.unit,
+        year=spec.year,
         values=pd.DataFrame(records),
     )
-
-
-def _spec(path: Path, edition: str, key: str) -> dict[str, Any]:
-    layouts = layout(SOURCE, edition)
-    if key not in layouts:
-        raise UnknownSource(
-            f"{path.name}: knomad {edition} has no layout for a file {key!r}; describe it under "
-            f"`layout` in migobs/sources/knomad.yml."
-        )
-    spec: dict[str, Any] = layouts[key]
-    return spec
 
 
 def _column_names(header: list[Any]) -> dict[int, str]:

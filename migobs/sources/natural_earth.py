@@ -10,6 +10,7 @@ same edition is catalogued for the dashboard and not parsed here.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,13 @@ from migobs.errors import LayoutError
 from migobs.sources._layout import layout
 
 SOURCE = "natural_earth"
+
+
+@dataclass(frozen=True)
+class FeaturesLayout:
+    """The attributes every feature must have (``properties`` of ``natural_earth.yml``)."""
+
+    properties: tuple[str, ...]
 
 
 def read(path: Path, edition: str) -> pd.DataFrame:
@@ -35,7 +43,7 @@ def read(path: Path, edition: str) -> pd.DataFrame:
     LayoutError
         The file is not JSON, not a FeatureCollection, or a feature lacks an attribute.
     """
-    spec = layout(SOURCE, edition)
+    spec = layout(SOURCE, edition, FeaturesLayout)
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -44,11 +52,11 @@ def read(path: Path, edition: str) -> pd.DataFrame:
         ) from error
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise LayoutError(f"{path.name}: not a GeoJSON FeatureCollection.")
-    records = [_feature(path, i, f, spec["properties"]) for i, f in enumerate(data["features"])]
+    records = [_feature(path, i, f, spec.properties) for i, f in enumerate(data["features"])]
     return pd.DataFrame(records)
 
 
-def _feature(path: Path, index: int, feature: Any, wanted: list[str]) -> dict[str, Any]:
+def _feature(path: Path, index: int, feature: Any, wanted: tuple[str, ...]) -> dict[str, Any]:
     properties = feature.get("properties") or {}
     missing = [name for name in wanted if name not in properties]
     if missing or not feature.get("geometry"):

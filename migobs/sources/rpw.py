@@ -10,8 +10,8 @@ and period; codes are the file's ISO3 codes, unmapped.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -21,6 +21,21 @@ from migobs.sources._layout import layout
 from migobs.sources._tables import csv_lines, expect_header
 
 SOURCE = "rpw"
+
+
+@dataclass(frozen=True)
+class ExportLayout:
+    """The DataBank export: the header line and its label columns, the pattern of a period
+    column's label, the missing-value marker, and the two footer lines it must end with."""
+
+    header_line: int
+    header: tuple[str, ...]
+    period_pattern: str
+    missing: str
+    footer_database: str
+    footer_updated: str
+
+
 LABELS = (
     "sending_name",
     "sending_code",
@@ -48,17 +63,17 @@ def read(path: Path, edition: str) -> pd.DataFrame:
     UnknownSource
         The catalogue has no such edition.
     """
-    spec = layout(SOURCE, edition)
+    spec = layout(SOURCE, edition, ExportLayout)
     lines = list(csv_lines(path))
-    header_at = int(spec["header_line"]) - 1
+    header_at = spec.header_line - 1
     if len(lines) <= header_at:
         raise LayoutError(f"{path.name}: the file ends before its header line; obtain it again.")
     line, header = lines[header_at]
-    expect_header(path, f"line {line}", header, spec["header"])
-    periods = _periods(path, line, header[len(LABELS) :], spec["period_pattern"])
+    expect_header(path, f"line {line}", header, list(spec.header))
+    periods = _periods(path, line, header[len(LABELS) :], spec.period_pattern)
     body = [(n, fields) for n, fields in lines[header_at + 1 :] if len(fields) > 3 and fields[3]]
     _check_footer(path, lines, spec)
-    return _long(path, body, periods, spec["missing"])
+    return _long(path, body, periods, spec.missing)
 
 
 def _periods(path: Path, line: int, labels: list[str], pattern: str) -> list[tuple[int, int]]:
@@ -71,12 +86,12 @@ def _periods(path: Path, line: int, labels: list[str], pattern: str) -> list[tup
     return found
 
 
-def _check_footer(path: Path, lines: list[tuple[int, list[str]]], spec: dict[str, Any]) -> None:
+def _check_footer(path: Path, lines: list[tuple[int, list[str]]], spec: ExportLayout) -> None:
     tail = [fields[0] for _, fields in lines[-6:] if fields and fields[0]]
-    for key in ("footer_database", "footer_updated"):
-        if spec[key] not in tail:
+    for line in (spec.footer_database, spec.footer_updated):
+        if line not in tail:
             raise LayoutError(
-                f"{path.name}, last lines: expected the footer line {spec[key]!r}, found "
+                f"{path.name}, last lines: expected the footer line {line!r}, found "
                 f"{tail!r}. The file is truncated or is another vintage: add it to "
                 f"migobs/sources/rpw.yml."
             )

@@ -1,43 +1,41 @@
 """UN DESA International Migrant Stock: every edition's workbooks, one parser, layouts as data.
 
-The editions differ in where things sit, not in what they say, so each file's layout is a row of
-:data:`LAYOUTS` (sheet names, header rows, first data row, column blocks per variable and sex) and
-:func:`read` reads any of them. The parser returns what the file says: names (stripped of their
-indentation, which is kept in ``indent``), codes, years, sex, values (``None`` for ``..``) and each
-value's sheet and A1 cell. It does not map names, aggregate or correct.
+The editions differ in where things sit, not in what they say, so each file's layout is data:
+the edition's ``layout: files:`` in ``undesa_stock.yml`` (sheet names, header rows, first data
+row, column blocks per variable and sex, the years stated, the ANNEX), read into :class:`Layout`,
+and :func:`read` reads any of them. The parser returns what the file says: names (stripped of
+their indentation, which is kept in ``indent``), codes, years, sex, values (``None`` for ``..``)
+and each value's sheet and A1 cell. It does not map names, aggregate or correct.
 
-Traps the layouts encode (see docs/sources.md):
-
-- 2017 and 2019 totals: title rows 1-14, block labels in row 15, years in row 16, WORLD in row
-  17; ``Table 2`` has no "Type of data" column, so its blocks start one column to the left.
-- 2017 origin-destination (a DERIVED one-sheet copy, ``Sheet1``): row 1 is the header, each row
-  is one (year, destination); origins are columns named by country name only, plus ``Total``
-  and the ``Other North`` / ``Other South`` unknown-origin residuals.
-- 2020: a single header row 11 with years, block labels in row 8, data from row 12; names are
-  indented with spaces (and some carry a ``*``); type codes may have trailing spaces; an em dash
-  means "not zero but rounds to zero" (value 0, flag ``rounds_to_zero``); ``~`` marks values
-  withheld for privacy (value ``None``, flag ``protected``).
+Traps the layouts encode (see docs/sources.md and the comments in ``undesa_stock.yml``): the
+2017 and 2019 ``Table 2`` has no "Type of data" column, so its blocks start one column to the
+left; the 2017 origin-destination file is a DERIVED one-sheet copy whose origins are columns
+named by country name only (plus ``Total`` and the ``Other North`` / ``Other South``
+residuals); 2020 names are indented with spaces (and some carry a ``*``), type codes may have
+trailing spaces, an em dash means "not zero but rounds to zero" (value 0, flag
+``rounds_to_zero``) and ``~`` marks values withheld for privacy (value ``None``, flag
+``protected``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from migobs.errors import LayoutError
 from migobs.provenance import column_letters
+from migobs.sources import _layout
 from migobs.sources._excel import (
     Grid,
     cell,
     column_index,
     each_distinct,
     expect,
-    layout_of,
     melt,
     numbers,
     read_sheets,
@@ -45,7 +43,7 @@ from migobs.sources._excel import (
 )
 
 SOURCE = "undesa_stock"
-FIX = f"obtain the file again with `migobs fetch {SOURCE}`, or update its layout in migobs/sources/undesa_stock.py."
+FIX = f"obtain the file again with `migobs fetch {SOURCE}`, or update its layout in migobs/sources/undesa_stock.yml."
 
 COLUMNS = (
     "table",
@@ -74,13 +72,14 @@ ROW_TEXT: dict[str, Callable[[Any], str]] = {"name": str, "notes": text, "type":
 
 @dataclass(frozen=True)
 class Block:
-    """Adjacent value columns of one variable and sex, one column per year (or per origin)."""
+    """Adjacent value columns of one variable from column ``first``, one column per year (or per
+    origin), ``width`` columns a sex: one sub-block per entry of ``labels`` (sex → the label the
+    sub-block's first column has in the label row), in the order given."""
 
     variable: str
-    sex: str
     first: str
-    width: int
-    label: str
+    labels: dict[str, str]
+    width: int = 7
 
 
 @dataclass(frozen=True)
@@ -96,246 +95,53 @@ class Table:
 
 
 @dataclass(frozen=True)
+class AnnexLayout:
+    """Where the ANNEX of a totals workbook keeps its group flags (rows 1-based)."""
+
+    sheet: str
+    header_row: int
+    first_data_row: int
+    code: str
+    name: str
+    first_flag: str
+
+
+@dataclass(frozen=True)
 class Layout:
     """How one file of one edition is laid out (rows are 1-based, as Excel shows them).
 
     ``kind`` is ``by_year`` (blocks of year columns, years in ``years_row``) or ``by_origin``
     (a year column, then one column per origin named in ``header_row``). ``years`` are the years
     each block of a ``by_year`` file states, in order: another edition's file (other years)
-    is refused.
+    is refused. ``headings`` is how Table 1 shows a heading's depth (``case`` or ``indent``);
+    ``annex`` where the workbook's ANNEX is, if it has one.
     """
 
-    kind: str
+    kind: Literal["by_year", "by_origin"]
     label_row: int
     header_row: int
     years_row: int
     first_data_row: int
     tables: tuple[Table, ...]
     years: tuple[int, ...] = ()
+    headings: Literal["case", "indent", ""] = ""
+    annex: AnnexLayout | None = None
 
 
-def _sexes(variable: str, first: str, labels: Sequence[str], width: int = 7) -> tuple[Block, ...]:
-    start = column_index(first)
-    return tuple(
-        Block(variable, sex, column_letters(start + i * width), width, label)
-        for i, (sex, label) in enumerate(zip(("total", "male", "female"), labels, strict=True))
-    )
-
-
-_OLD_KEYS = {"sort": "A", "name": "B", "notes": "C", "code": "D", "type": "E"}
-_OLD_HEADER = {
-    "A": "Sort order",
-    "B": "Major area, region, country or area",
-    "D": "Code",
-    "E": "Type of data",
-}
-_OLD_T2_KEYS = {"sort": "A", "name": "B", "notes": "C", "code": "D"}
-_OLD_T2_HEADER = {"A": "Sort order", "B": "Major area, region, country or area", "D": "Code"}
-_STOCK = "International migrant stock at mid-year"
-_SHARE = "International migrant stock as a percentage of the total population"
-
-
-def _years(last: int) -> tuple[int, ...]:
-    return (1990, 1995, 2000, 2005, 2010, 2015, last)
-
-
-def _old_totals(last_year: int) -> Layout:
-    """2017 and 2019 totals workbooks (UN_MigrantStockTotal_<year>.xlsx), last year ``last_year``."""
-    tables = (
-        Table(
-            "table1",
-            "Table 1",
-            "persons",
-            _OLD_KEYS,
-            _OLD_HEADER,
-            _sexes(
-                "migrant_stock",
-                "F",
-                (f"{_STOCK} (both sexes)", f"{_STOCK} (male)", f"{_STOCK} (female)"),
-            ),
-        ),
-        Table(
-            "table2",
-            "Table 2",
-            "thousands",
-            _OLD_T2_KEYS,
-            _OLD_T2_HEADER,
-            _sexes(
-                "population",
-                "E",
-                (
-                    "Total population of both sexes",
-                    "Total male population",
-                    "Total female population",
-                ),
-            ),
-        ),
-        Table(
-            "table3",
-            "Table 3",
-            "percent",
-            _OLD_KEYS,
-            _OLD_HEADER,
-            _sexes(
-                "migrant_share_pct",
-                "F",
-                (f"{_SHARE} (both sexes)", f"{_SHARE} (male)", f"{_SHARE} (female)"),
-            ),
-        ),
-        Table(
-            "table4",
-            "Table 4",
-            "percent",
-            _OLD_KEYS,
-            _OLD_HEADER,
-            (Block("female_share_pct", "total", "F", 7, "Female migrants as a percentage"),),
-        ),
-        Table(
-            "table6",
-            "Table 6",
-            "persons",
-            _OLD_KEYS,
-            _OLD_HEADER,
-            (Block("refugees", "total", "F", 7, "Estimated refugee stock"),),
-        ),
-        Table(
-            "table6",
-            "Table 6",
-            "percent",
-            _OLD_KEYS,
-            _OLD_HEADER,
-            (
-                Block(
-                    "refugees_share_pct",
-                    "total",
-                    "M",
-                    7,
-                    "Refugees and asylum seekers as a percentage",
-                ),
-            ),
-        ),
-    )
-    return Layout(
-        "by_year",
-        label_row=15,
-        header_row=15,
-        years_row=16,
-        first_data_row=17,
-        tables=tables,
-        years=_years(last_year),
-    )
-
-
-_NEW_KEYS = {"sort": "A", "name": "B", "notes": "C", "code": "D", "type": "E"}
-_NEW_HEADER = {
-    "B": "Region, development group, country or area",
-    "D": "Location code",
-    "E": "Type of data",
-}
-
-
-def _new_totals() -> Layout:
-    """2020 by sex and destination (undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx)."""
-    sexes = ("both sexes combined", "males", "females")
-    tables = (
-        Table(
-            "table1",
-            "Table 1",
-            "persons",
-            _NEW_KEYS,
-            _NEW_HEADER,
-            _sexes("migrant_stock", "F", tuple(f"{_STOCK}, {s}" for s in sexes)),
-        ),
-        Table(
-            "table2",
-            "Table 2",
-            "thousands",
-            _NEW_KEYS,
-            _NEW_HEADER,
-            _sexes("population", "F", tuple(f"Total population at mid-year, {s}" for s in sexes)),
-        ),
-        Table(
-            "table3",
-            "Table 3",
-            "percent",
-            _NEW_KEYS,
-            _NEW_HEADER,
-            _sexes("migrant_share_pct", "F", tuple(f"{_SHARE}, {s}" for s in sexes)),
-        ),
-        Table(
-            "table4",
-            "Table 4",
-            "percent",
-            _NEW_KEYS,
-            _NEW_HEADER,
-            (Block("female_share_pct", "total", "F", 7, "Female migrants as a percentage"),),
-        ),
-        Table(
-            "table6",
-            "Table 6",
-            "persons",
-            _NEW_KEYS,
-            _NEW_HEADER,
-            (Block("refugees", "total", "F", 7, "Refugee and asylum seekers at mid-year"),),
-        ),
-        Table(
-            "table6",
-            "Table 6",
-            "percent",
-            _NEW_KEYS,
-            _NEW_HEADER,
-            (
-                Block(
-                    "refugees_share_pct",
-                    "total",
-                    "M",
-                    7,
-                    "Refugee and asylum seekers as a percentage",
-                ),
-            ),
-        ),
-    )
-    return Layout(
-        "by_year",
-        label_row=8,
-        header_row=11,
-        years_row=11,
-        first_data_row=12,
-        tables=tables,
-        years=_years(2020),
-    )
-
-
-def _origin_destination() -> Layout:
-    """The 2017 origin-destination copy: Table 1 (both sexes) pasted into one sheet."""
-    keys = {"year": "A", "sort": "B", "name": "C", "notes": "D", "code": "E", "type": "F"}
-    header = {
-        "A": "Year",
-        "C": "Major area, region, country or area",
-        "E": "Code",
-        "F": "Type of data",
-        "G": "Total",
-    }
-    table = Table(
-        "od", "Sheet1", "persons", keys, header, (Block("migrant_stock", "total", "G", 0, "Total"),)
-    )
-    return Layout(
-        "by_origin", label_row=1, header_row=1, years_row=1, first_data_row=2, tables=(table,)
-    )
-
-
-LAYOUTS: dict[tuple[str, str], Layout] = {
-    ("2017", "totals"): _old_totals(2017),
-    ("2017", "origin_destination"): _origin_destination(),
-    ("2019", "totals"): _old_totals(2019),
-    ("2020", "by_sex_destination"): _new_totals(),
-}
-"""Layout of each (edition, file key) of the catalogue."""
+def described(edition: str, key: str) -> bool:
+    """Whether ``undesa_stock.yml`` describes the layout of the edition's file ``key``."""
+    return _layout.described(SOURCE, edition, key)
 
 
 def layout(edition: str, key: str) -> Layout:
-    """The layout of one file; :class:`UnknownSource` lists the known ones otherwise."""
-    return layout_of(LAYOUTS, SOURCE, edition, key)
+    """The layout of one file, as ``undesa_stock.yml`` describes it.
+
+    Raises
+    ------
+    LayoutError
+        The YAML describes no such file (the message lists those it does).
+    """
+    return _layout.file_layout(SOURCE, edition, key, Layout)
 
 
 def read(path: Path, edition: str, key: str) -> pd.DataFrame:
@@ -369,41 +175,42 @@ def read(path: Path, edition: str, key: str) -> pd.DataFrame:
 def _read_table(path: Path, grid: Grid, spec: Layout, table: Table) -> pd.DataFrame:
     for letters, label in table.header.items():
         expect(path, table.sheet, grid, spec.header_row - 1, column_index(letters), label, FIX)
-    rows = _data_rows(path, grid, spec, table)
+    rows = _data_rows(path, grid, table.sheet, table.columns["code"], spec.first_data_row)
     keys = {name: column_index(letters) for name, letters in table.columns.items()}
     frames = []
     for block in table.blocks:
-        columns, labels = _block_columns(path, grid, spec, table, block)
-        frame = melt(grid, rows, keys, columns, labels, ROW_TEXT)
-        frames.append(_tidy(path, table, spec, block, frame))
+        for i, (sex, label) in enumerate(block.labels.items()):
+            start = column_index(block.first) + i * block.width
+            columns, labels = _block_columns(
+                path, grid, spec, table.sheet, start, block.width, label
+            )
+            frame = melt(grid, rows, keys, columns, labels, ROW_TEXT)
+            frames.append(_tidy(path, table, spec, (block.variable, sex), frame))
     return pd.concat(frames, ignore_index=True)
 
 
-def _data_rows(path: Path, grid: Grid, spec: Layout, table: Table) -> list[int]:
-    code_column = column_index(table.columns["code"])
+def _data_rows(path: Path, grid: Grid, sheet: str, code: str, first_data_row: int) -> list[int]:
+    code_column = column_index(code)
     rows = []
-    for row in range(spec.first_data_row - 1, len(grid)):
-        code = cell(grid, row, code_column)
-        if code == "" or code is None:
+    for row in range(first_data_row - 1, len(grid)):
+        value = cell(grid, row, code_column)
+        if value == "" or value is None:
             continue
-        if not isinstance(code, int | float):
+        if not isinstance(value, int | float):
             raise LayoutError(
-                f"{path.name} [{table.sheet}] cell {table.columns['code']}{row + 1}: expected a "
-                f"numeric area code, found {code!r}. Rows shifted? {FIX}"
+                f"{path.name} [{sheet}] cell {code}{row + 1}: expected a numeric area code, "
+                f"found {value!r}. Rows shifted? {FIX}"
             )
         rows.append(row)
     if not rows:
-        raise LayoutError(
-            f"{path.name} [{table.sheet}]: no data rows from row {spec.first_data_row}. {FIX}"
-        )
+        raise LayoutError(f"{path.name} [{sheet}]: no data rows from row {first_data_row}. {FIX}")
     return rows
 
 
 def _block_columns(
-    path: Path, grid: Grid, spec: Layout, table: Table, block: Block
+    path: Path, grid: Grid, spec: Layout, sheet: str, start: int, width: int, label: str
 ) -> tuple[list[int], list[object]]:
-    start = column_index(block.first)
-    expect(path, table.sheet, grid, spec.label_row - 1, start, block.label, FIX)
+    expect(path, sheet, grid, spec.label_row - 1, start, label, FIX)
     if spec.kind == "by_origin":
         header = grid[spec.header_row - 1]
         end = len(header)
@@ -411,18 +218,18 @@ def _block_columns(
             end -= 1
         columns = list(range(start, end))
         return columns, [text(header[c]) for c in columns]
-    columns = list(range(start, start + block.width))
+    columns = list(range(start, start + width))
     years = [cell(grid, spec.years_row - 1, c) for c in columns]
     for column, year in zip(columns, years, strict=True):
         if not isinstance(year, int | float):
-            expect(path, table.sheet, grid, spec.years_row - 1, column, "a year", FIX)
+            expect(path, sheet, grid, spec.years_row - 1, column, "a year", FIX)
     stated = tuple(int(y) for y in years)
     if spec.years and stated != spec.years:
         cells = (
             f"{column_letters(start)}{spec.years_row}:{column_letters(columns[-1])}{spec.years_row}"
         )
         raise LayoutError(
-            f"{path.name} [{table.sheet}] row {spec.years_row}, cells {cells}: expected the years "
+            f"{path.name} [{sheet}] row {spec.years_row}, cells {cells}: expected the years "
             f"{', '.join(map(str, spec.years))}, found {', '.join(map(str, stated))}. This is "
             f"another edition's file: put the file of this edition in its place, or {FIX}"
         )
@@ -430,7 +237,7 @@ def _block_columns(
 
 
 def _tidy(
-    path: Path, table: Table, spec: Layout, block: Block, frame: pd.DataFrame
+    path: Path, table: Table, spec: Layout, variable_sex: tuple[str, str], frame: pd.DataFrame
 ) -> pd.DataFrame:
     frame = numbers(path, table.sheet, frame)
     names = frame["name"]
@@ -440,8 +247,8 @@ def _tidy(
         {
             "table": table.key,
             "sheet": table.sheet,
-            "variable": block.variable,
-            "sex": block.sex,
+            "variable": variable_sex[0],
+            "sex": variable_sex[1],
             "year": (frame["year"] if by_origin else frame["label"]).astype(int),
             "origin": frame["label"] if by_origin else None,
             "name": stripped,
@@ -458,31 +265,8 @@ def _tidy(
     )
 
 
-@dataclass(frozen=True)
-class AnnexLayout:
-    """Where the ANNEX of a totals workbook keeps its group flags (rows 1-based)."""
-
-    sheet: str
-    header_row: int
-    first_data_row: int
-    code: str
-    name: str
-    first_flag: str
-
-
-ANNEX_LAYOUTS: dict[str, AnnexLayout] = {
-    "2017": AnnexLayout(
-        "ANNEX", header_row=16, first_data_row=17, code="D", name="B", first_flag="E"
-    ),
-    "2019": AnnexLayout(
-        "ANNEX", header_row=16, first_data_row=17, code="D", name="B", first_flag="F"
-    ),
-}
-"""Editions whose totals workbook has an ANNEX classifying areas into groups (Y/N columns)."""
-
-
-def read_annex(path: Path, edition: str) -> pd.DataFrame:
-    """The ANNEX group flags of a totals workbook, one row per (area, group column).
+def read_annex(path: Path, edition: str, key: str = "totals") -> pd.DataFrame:
+    """The ANNEX group flags of the edition's totals workbook, one row per (area, group column).
 
     Returns
     -------
@@ -494,13 +278,14 @@ def read_annex(path: Path, edition: str) -> pd.DataFrame:
     Raises
     ------
     LayoutError
-        No ANNEX for this edition, the sheet is missing, or its header is not where expected.
+        The file's layout has no ANNEX, the sheet is missing, or its header is not where expected.
     """
-    if edition not in ANNEX_LAYOUTS:
+    spec = layout(edition, key).annex
+    if spec is None:
         raise LayoutError(
-            f"{SOURCE} {edition} has no ANNEX layout; editions with one: {', '.join(ANNEX_LAYOUTS)}."
+            f"{SOURCE} {edition} file {key!r} has no ANNEX; describe it as `annex` of the file's "
+            f"layout in migobs/sources/{SOURCE}.yml."
         )
-    spec = ANNEX_LAYOUTS[edition]
     grid = read_sheets(path, [spec.sheet], fix=FIX)[spec.sheet]
     header = spec.header_row - 1
     expect(path, spec.sheet, grid, header, column_index(spec.code), "Code", FIX)
@@ -508,9 +293,7 @@ def read_annex(path: Path, edition: str) -> pd.DataFrame:
     start = column_index(spec.first_flag)
     labels = [text(v) for v in grid[header][start:]]
     columns = [start + i for i, label in enumerate(labels) if label]
-    table = Table("annex", spec.sheet, "flag", {"code": spec.code, "name": spec.name}, {}, ())
-    layout_ = Layout("flags", 0, spec.header_row, spec.header_row, spec.first_data_row, (table,))
-    rows = _data_rows(path, grid, layout_, table)
+    rows = _data_rows(path, grid, spec.sheet, spec.code, spec.first_data_row)
     keys = {"code": column_index(spec.code), "name": column_index(spec.name)}
     frame = melt(grid, rows, keys, columns, [text(grid[header][c]) for c in columns])
     return pd.DataFrame(

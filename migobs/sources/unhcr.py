@@ -10,6 +10,7 @@ back as the file gives them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,15 @@ from migobs.errors import LayoutError
 from migobs.sources._layout import layout
 
 SOURCE = "unhcr"
+
+
+@dataclass(frozen=True)
+class ObjectLayout:
+    """The R ``object`` to read, its ``columns`` in order and which of them are ``counts``."""
+
+    object: str
+    columns: tuple[str, ...]
+    counts: tuple[str, ...]
 
 
 def read(path: Path, edition: str) -> pd.DataFrame:
@@ -37,7 +47,7 @@ def read(path: Path, edition: str) -> pd.DataFrame:
     UnknownSource
         The catalogue has no such edition.
     """
-    spec = layout(SOURCE, edition)
+    spec = layout(SOURCE, edition, ObjectLayout)
     try:
         objects = pyreadr.read_r(str(path))
     except Exception as error:  # librdata raises its own errors for broken files
@@ -45,16 +55,16 @@ def read(path: Path, edition: str) -> pd.DataFrame:
             f"{path.name}: not a readable R data file ({error}); the file is truncated or "
             f"altered. Obtain it again."
         ) from error
-    if spec["object"] not in objects:
-        raise LayoutError(f"{path.name}: no R object {spec['object']!r}; it holds {list(objects)}.")
-    table = objects[spec["object"]]
+    if spec.object not in objects:
+        raise LayoutError(f"{path.name}: no R object {spec.object!r}; it holds {list(objects)}.")
+    table = objects[spec.object]
     columns = [str(c) for c in table.columns]
-    if columns != spec["columns"]:
+    if columns != list(spec.columns):
         raise LayoutError(
-            f"{path.name}, object {spec['object']!r}: the columns changed; expected "
-            f"{spec['columns']}, found {columns}."
+            f"{path.name}, object {spec.object!r}: the columns changed; expected "
+            f"{list(spec.columns)}, found {columns}."
         )
-    return _typed(path, table, spec["counts"])
+    return _typed(path, table, list(spec.counts))
 
 
 def _typed(path: Path, table: pd.DataFrame, counts: list[str]) -> pd.DataFrame:

@@ -26,6 +26,19 @@ SOURCE = "wdi"
 
 
 @dataclass(frozen=True)
+class ExtractLayout:
+    """A bulk extract: the preamble lines naming the ``database`` and the date of last update,
+    the header line and its label columns, and the header of the ``Metadata_Country`` file."""
+
+    database_line: int
+    database: str
+    updated_line: int
+    header_line: int
+    header: tuple[str, ...]
+    country_header: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One bulk extract.
 
@@ -56,23 +69,23 @@ def read_indicator(path: Path, edition: str) -> Indicator:
     UnknownSource
         The catalogue has no such edition.
     """
-    spec = layout(SOURCE, edition)
+    spec = layout(SOURCE, edition, ExtractLayout)
     lines = dict(csv_lines(path))
     _check_preamble(path, lines, spec, edition)
-    header = lines.get(spec["header_line"], [])
-    expect_header(path, f"line {spec['header_line']}", header, spec["header"])
-    years = _years(path, spec["header_line"], header[len(spec["header"]) :])
+    header = lines.get(spec.header_line, [])
+    expect_header(path, f"line {spec.header_line}", header, list(spec.header))
+    years = _years(path, spec.header_line, header[len(list(spec.header)) :])
     records: list[dict[str, Any]] = []
     labels: set[tuple[str, str]] = set()
     for line, fields in sorted(lines.items()):
-        if line <= spec["header_line"] or not any(fields):
+        if line <= spec.header_line or not any(fields):
             continue
         labels.add((fields[2], fields[3]))
-        records += _values(path, line, fields, years, offset=len(spec["header"]))
+        records += _values(path, line, fields, years, offset=len(list(spec.header)))
     if len(labels) != 1:
         raise LayoutError(f"{path.name}: expected one indicator, found {sorted(labels)}.")
     name, code = labels.pop()
-    return Indicator(code, name, _field(lines, spec["updated_line"], 1), pd.DataFrame(records))
+    return Indicator(code, name, _field(lines, spec.updated_line, 1), pd.DataFrame(records))
 
 
 def read_countries(path: Path, edition: str) -> pd.DataFrame:
@@ -89,11 +102,11 @@ def read_countries(path: Path, edition: str) -> pd.DataFrame:
     LayoutError
         The header is not the one the layout names.
     """
-    spec = layout(SOURCE, edition)
+    spec = layout(SOURCE, edition, ExtractLayout)
     lines = list(csv_lines(path))
     if not lines:
         raise LayoutError(f"{path.name}: the file is empty; obtain it again.")
-    expect_header(path, "line 1", lines[0][1], spec["country_header"])
+    expect_header(path, "line 1", lines[0][1], list(spec.country_header))
     rows = [
         {
             "code": fields[0],
@@ -115,18 +128,18 @@ def _field(lines: dict[int, list[str]], line: int, column: int) -> str:
 
 
 def _check_preamble(
-    path: Path, lines: dict[int, list[str]], spec: dict[str, Any], edition: str
+    path: Path, lines: dict[int, list[str]], spec: ExtractLayout, edition: str
 ) -> None:
-    database = _field(lines, spec["database_line"], 1)
-    if database != spec["database"]:
+    database = _field(lines, spec.database_line, 1)
+    if database != spec.database:
         raise LayoutError(
-            f"{path.name}, line {spec['database_line']}: expected the database "
-            f"{spec['database']!r}, found {database!r}. Not a WDI bulk extract."
+            f"{path.name}, line {spec.database_line}: expected the database "
+            f"{spec.database!r}, found {database!r}. Not a WDI bulk extract."
         )
-    updated = _field(lines, spec["updated_line"], 1)
+    updated = _field(lines, spec.updated_line, 1)
     if updated != edition:
         raise LayoutError(
-            f"{path.name}, line {spec['updated_line']}: Last Updated Date is {updated!r}, not the "
+            f"{path.name}, line {spec.updated_line}: Last Updated Date is {updated!r}, not the "
             f"edition {edition!r}. A different vintage: add it to migobs/sources/wdi.yml."
         )
 

@@ -1,6 +1,6 @@
 """UN World Population Prospects: the Excel files of an edition, one parser, layouts as data.
 
-Every WPP 2019 "F" file has the same shape: title rows 1-16, the header in row 17 (``Index``,
+Every WPP 2019 "F" file has the same shape (the ``layout`` of ``wpp.yml``): title rows 1-16, the header in row 17 (``Index``,
 ``Variant``, ``Region, subregion, country or area *``, ``Notes``, ``Country code``, ``Type``,
 ``Parent code``, then one column per year or five-year period), data from row 18. Values are in
 thousands; ``...`` marks a missing value. The ``Type`` column tells countries from aggregates
@@ -19,13 +19,13 @@ import pandas as pd
 
 from migobs.errors import LayoutError
 from migobs.provenance import a1
+from migobs.sources import _layout
 from migobs.sources._excel import (
     Grid,
     cell,
     column_index,
     each_distinct,
     expect,
-    layout_of,
     melt,
     numbers,
     read_sheets,
@@ -33,18 +33,7 @@ from migobs.sources._excel import (
 )
 
 SOURCE = "wpp"
-FIX = f"obtain the file again with `migobs fetch {SOURCE}`, or update its layout in migobs/sources/wpp.py."
-HEADER = {
-    "A": "Index",
-    "B": "Variant",
-    "C": "Region, subregion, country or area",
-    "D": "Notes",
-    "E": "Country code",
-    "F": "Type",
-    "G": "Parent code",
-}
-KEYS = {"variant": "B", "name": "C", "notes": "D", "code": "E", "type": "F", "parent": "G"}
-STRUCTURAL_TYPES = ("Label/Separator",)
+FIX = f"obtain the file again with `migobs fetch {SOURCE}`, or update its layout in migobs/sources/wpp.yml."
 
 COLUMNS = (
     "sheet",
@@ -68,35 +57,34 @@ COLUMNS = (
 
 @dataclass(frozen=True)
 class Layout:
-    """One WPP file: its variable, the sheets to read, header row, first value column, and the
-    revision code that marks the edition (``POP/DB/WPP/Rev.2019/...`` in A12 of every sheet)."""
+    """How an edition's WPP files are laid out (rows 1-based): the header labels to check (column
+    letter → label), the key columns (field → letter), the type of structural rows, where the
+    revision code that marks the edition sits (``POP/DB/WPP/Rev.2019/...`` in A12 of every
+    sheet), the header row, the first data row and the first value column."""
+
+    revision: str
+    header: dict[str, str]
+    keys: dict[str, str]
+    structural_types: tuple[str, ...]
+    revision_row: int
+    revision_column: str
+    header_row: int
+    first_data_row: int
+    first_value: str
+
+
+@dataclass(frozen=True)
+class FileLayout:
+    """One WPP file of an edition: its variable, the unit its values are in, the sheets to read."""
 
     variable: str
     unit: str
     sheets: tuple[str, ...]
-    revision: str
-    revision_cell: tuple[int, int] = (12, 1)
-    header_row: int = 17
-    first_data_row: int = 18
-    first_value: str = "H"
 
 
-REV_2019 = "POP/DB/WPP/Rev.2019/"
-"""The start of the revision code of every WPP 2019 file (A12: ``POP/DB/WPP/Rev.2019/MIGR/F02``)."""
-
-LAYOUTS: dict[tuple[str, str], Layout] = {
-    ("2019", "population"): Layout("population", "thousands", ("ESTIMATES",), REV_2019),
-    ("2019", "net_migrants"): Layout(
-        "net_migrants", "thousands", ("ESTIMATES", "MEDIUM VARIANT"), REV_2019
-    ),
-    ("2019", "deaths"): Layout("deaths", "thousands", ("ESTIMATES", "MEDIUM VARIANT"), REV_2019),
-}
-"""Layout of each (edition, file key) of the catalogue."""
-
-
-def layout(edition: str, key: str) -> Layout:
-    """The layout of one file; :class:`UnknownSource` lists the known ones otherwise."""
-    return layout_of(LAYOUTS, SOURCE, edition, key)
+def described(edition: str, key: str) -> bool:
+    """Whether ``wpp.yml`` describes the layout of the edition's file ``key``."""
+    return _layout.described(SOURCE, edition, key)
 
 
 def read(path: Path, edition: str, key: str) -> pd.DataFrame:
@@ -118,15 +106,16 @@ def read(path: Path, edition: str, key: str) -> pd.DataFrame:
         The file cannot be read, a sheet is missing, the header is not in row 17, or the revision
         code in A12 is not the edition's (another WPP revision).
     """
-    spec = layout(edition, key)
-    grids = read_sheets(path, spec.sheets, fix=FIX)
-    frames = [_read_sheet(path, sheet, grids[sheet], spec) for sheet in spec.sheets]
+    spec = _layout.layout(SOURCE, edition, Layout)
+    file = _layout.file_layout(SOURCE, edition, key, FileLayout)
+    grids = read_sheets(path, file.sheets, fix=FIX)
+    frames = [_read_sheet(path, sheet, grids[sheet], spec, file) for sheet in file.sheets]
     return pd.concat(frames, ignore_index=True)[list(COLUMNS)]
 
 
-def _read_sheet(path: Path, sheet: str, grid: Grid, spec: Layout) -> pd.DataFrame:
+def _read_sheet(path: Path, sheet: str, grid: Grid, spec: Layout, file: FileLayout) -> pd.DataFrame:
     header = spec.header_row - 1
-    for letters, label in HEADER.items():
+    for letters, label in spec.header.items():
         expect(path, sheet, grid, header, column_index(letters), label, FIX)
     _expect_revision(path, sheet, grid, spec)
     start = column_index(spec.first_value)
@@ -134,19 +123,19 @@ def _read_sheet(path: Path, sheet: str, grid: Grid, spec: Layout) -> pd.DataFram
         expect(path, sheet, grid, header, start, "a year or period", FIX)
     columns = [c for c in range(start, len(grid[header])) if text(grid[header][c])]
     labels = [text(grid[header][c]) for c in columns]
-    type_column = column_index(KEYS["type"])
+    type_column = column_index(spec.keys["type"])
     rows = [
         r
         for r in range(spec.first_data_row - 1, len(grid))
-        if text(cell(grid, r, type_column)) not in ("", *STRUCTURAL_TYPES)
+        if text(cell(grid, r, type_column)) not in ("", *spec.structural_types)
     ]
-    keys = {name: column_index(letters) for name, letters in KEYS.items()}
+    keys = {name: column_index(letters) for name, letters in spec.keys.items()}
     frame = numbers(path, sheet, melt(grid, rows, keys, columns, labels))
     headers = [str(v) for v in frame["label"]]
     return pd.DataFrame(
         {
             "sheet": sheet,
-            "variable": spec.variable,
+            "variable": file.variable,
             "variant": each_distinct(frame["variant"], text),
             "name": each_distinct(frame["name"], text),
             "notes": each_distinct(frame["notes"], text),
@@ -157,7 +146,7 @@ def _read_sheet(path: Path, sheet: str, grid: Grid, spec: Layout) -> pd.DataFram
             "period": pd.Series([v if "-" in v else None for v in headers], dtype=object),
             "value": frame["value"],
             "flag": frame["flag"],
-            "unit": spec.unit,
+            "unit": file.unit,
             "row": frame["row"].astype(np.int64),
             "cell": frame["cell"],
         }
@@ -169,12 +158,12 @@ def _is_year(value: object) -> bool:
 
 
 def _expect_revision(path: Path, sheet: str, grid: Grid, spec: Layout) -> None:
-    row, column = spec.revision_cell
-    found = text(cell(grid, row - 1, column - 1))
+    row, column = spec.revision_row - 1, column_index(spec.revision_column)
+    found = text(cell(grid, row, column))
     if not found.startswith(spec.revision):
         raise LayoutError(
-            f"{path.name} [{sheet}] cell {a1(row - 1, column - 1)}: the revision code is "
+            f"{path.name} [{sheet}] cell {a1(row, column)}: the revision code is "
             f"{found!r}, not {spec.revision!r}...: this file is another WPP revision than the "
-            f"catalogue's edition. Add its edition to migobs/sources/wpp.yml and its layout to "
-            f"LAYOUTS in migobs/sources/wpp.py, or obtain the right file with `migobs fetch {SOURCE}`."
+            f"catalogue's edition. Add its edition and its layout to migobs/sources/wpp.yml, or "
+            f"obtain the right file with `migobs fetch {SOURCE}`."
         )

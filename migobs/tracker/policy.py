@@ -10,7 +10,7 @@
 Checks run in the order 401 (not signed in), 404 (may not see it), 403 (may see, may not act).
 The workflow (``draft`` → ``submitted`` → ``published``, or back to ``draft``) is checked here too:
 a focal point submits a draft; a reviewer publishes what is not published yet and sends back
-what is not a draft (a step that would change nothing is refused, 400).
+what is not a draft (a step that would change nothing is refused as invalid input, 422).
 An action is seen only by those who may see its commitment: an action published while its
 commitment is a draft (or sent back) stays hidden from the public and other States.
 """

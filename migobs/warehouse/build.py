@@ -83,6 +83,7 @@ def build(
     selected = select(only)
     target = settings.warehouse
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target)
     new = target.with_name(f"{target.name}.new-{os.getpid()}")
     new.unlink(missing_ok=True)
     con = duckdb.connect(str(new))
@@ -105,6 +106,25 @@ def build(
         new.unlink(missing_ok=True)
         raise
     return BuildResult(target, build_id, skipped=False, summary=summary)
+
+
+def remove_leftovers(target: Path) -> None:
+    """Delete the ``<warehouse>.new-PID`` files (and their ``.wal``) of builds that were killed:
+    a file whose process is gone. A build still running keeps its file."""
+    for path in target.parent.glob(f"{target.name}.new-*"):
+        pid = path.name.removeprefix(f"{target.name}.new-").removesuffix(".wal")
+        if pid.isdigit() and not _running(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def select(only: Sequence[str]) -> list[Loader]:

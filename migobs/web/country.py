@@ -224,8 +224,20 @@ def indicator_over_time(
     )
 
 
+def inputs_named(con: duckdb.DuckDBPyConnection, code: str, area: int) -> str:
+    """The editions of indicator ``code``'s inputs in its newest year (``editions: wdi
+    remittances_received 2025-07-01, wdi gdp 2024-10-24``), empty when it has none."""
+    try:
+        held = registry.years(con, code)
+        return registry.compute(con, code, area, held[-1]).edition_label() if held else ""
+    except MigobsError:
+        return ""
+
+
 def gdp_share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
-    """Remittances received as a share of GDP (SDG 17.3.2), each year both are published."""
+    """Remittances received as a share of GDP (SDG 17.3.2), each year both are published, with
+    the edition of each input (the remittances and GDP extracts differ)."""
+    editions = inputs_named(con, "sdg.17.3.2", area)
     return series_figure(
         "remittances-gdp",
         "Remittances received as a share of GDP (SDG 17.3.2)",
@@ -233,7 +245,7 @@ def gdp_share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
         indicator_over_time(con, "sdg.17.3.2", area),
         [("Share of GDP", "value")],
         source="World Bank World Development Indicators: personal remittances received / GDP "
-        "(current US$) × 100",
+        "(current US$) × 100" + (f"; {editions}" if editions else ""),
         provenance=f"/api/indicators/sdg.17.3.2/areas/{area}",
     )
 
@@ -260,6 +272,7 @@ def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figu
             f"The Compact table below (SDG 10.7.3) counts incidents in {name} itself; "
             f"the {region} line counts every incident recorded in the subregion."
         )
+        notes += _above_grouping(con, area, name, complete)
     return series_figure(
         "missing",
         f"Dead and missing migrants in {region or 'the region'} and in {name}",
@@ -271,3 +284,18 @@ def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figu
         empty="No Missing Migrants records for this region in the warehouse yet.",
         notes=notes,
     )
+
+
+def _above_grouping(
+    con: duckdb.DuckDBPyConnection, area: int, name: str, years: list[int]
+) -> list[str]:
+    """Why the country's line is above its region's in some years (a ``part-exceeds-whole``
+    finding of the build): incidents in the country that IOM files under another grouping."""
+    above = profile.missing_migrants_above_grouping(con, area)
+    return [
+        f"In {int(r['year'])} {name} ({number(r['in_country'])}) is above {r['grouping']} "
+        f"({number(r['in_grouping'])}): IOM files each incident under the UNSD grouping of where "
+        f"it happened, and {number(r['outside'])} of the dead and missing in {name} are filed "
+        f"under {r['listed_under']}, so they count in {name} but not in {r['grouping']}."
+        for r in above[above["year"].isin(years)].to_dict("records")
+    ]

@@ -28,7 +28,10 @@ HINTS = {
 """What a page parameter accepts, for values that are not even of the right type."""
 
 TITLES = {404: "Not found", 405: "Not allowed", 422: "Not a valid value"}
-TITLES_BY_TYPE = {"warehouse-missing": "No warehouse yet"}
+TITLES_BY_TYPE = {
+    "warehouse-missing": "No warehouse yet",
+    "warehouse-damaged": "The warehouse is damaged",
+}
 
 
 class PageInputError(ApiError):

@@ -23,10 +23,11 @@ def number(value: float | int | None, digits: int = 1) -> str:
 
 
 def abbreviated(value: float) -> str:
-    """Short axis label: ``2500000`` → ``2.5M``, ``-12000`` → ``−12k``, ``3.5`` → ``3.5``."""
+    """Short axis label: ``2500000`` → ``2.5M``, ``-12000`` → ``−12k``, ``3.5`` → ``3.5``,
+    ``1.5e12`` → ``1.5T`` (never an exponent below a thousand trillion)."""
     sign = MINUS if value < 0 else ""
     size = abs(value)
-    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+    for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if size >= limit:
             return f"{sign}{size / limit:.3g}{suffix}"
     return f"{sign}{size:.3g}"

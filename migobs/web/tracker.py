@@ -2,7 +2,8 @@
 steps of the workflow, the review queue and history (actions and reviews: ``tracker_records``).
 
 Pages call the same service as the API (:mod:`migobs.tracker.service`), so the same rules apply;
-forms are protected by CSRF tokens (:mod:`migobs.web.tracker_auth`).
+forms are protected by CSRF tokens (:mod:`migobs.web.tracker_auth`); a refusal of the service
+becomes the tracker's error page (:mod:`migobs.web.tracker_page`).
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 import duckdb
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from fastapi.responses import FileResponse
 
-from migobs.errors import MigobsError, RecordNotFound
-from migobs.http.deps import MaybeWarehouseDep, RecordId, SettingsDep, TrackerDep
+from migobs.errors import RecordNotFound
+from migobs.http.deps import MaybeWarehouseDep, RecordId
 from migobs.http.memo import per_build
 from migobs.tracker import policy, reference
 from migobs.tracker.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
@@ -23,18 +24,18 @@ from migobs.tracker.policy import PUBLIC
 from migobs.web import tracker_auth as auth
 from migobs.web import tracker_records
 from migobs.web.compact import ObjectiveRow, compact_rows
+from migobs.web.templating import HERE
 from migobs.web.tracker_page import (
-    HERE,
     OBJECTIVES,
-    Page,
+    PageDep,
     back_to,
     commitment_fields,
-    guarded,
     one,
+    page_router,
     version_of,
 )
 
-router = APIRouter(prefix="/tracker", include_in_schema=False)
+router = page_router()
 ROUTERS = (tracker_records.router, router)
 """Every tracker page router, in the order the app tries them (records' own forms before the
 generic ``/tracker/{kind}/{record_id}/{step}``)."""
@@ -47,11 +48,10 @@ def stylesheet() -> FileResponse:
 
 
 @router.get("")
-def index(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
+def index(page: PageDep) -> Response:
     """States with published commitments, the 23 objectives and the 10 guiding principles."""
-    page = Page(request, settings, tracker)
-    published = tracker.records(PUBLIC, "commitments")
-    names = {s["m49"]: s["name"] for s in tracker.states()}
+    published = page.tracker.records(PUBLIC, "commitments")
+    names = {s["m49"]: s["name"] for s in page.tracker.states()}
     counts: dict[str, int] = {}
     for record in published:
         counts[record["state"]] = counts.get(record["state"], 0) + 1
@@ -59,31 +59,25 @@ def index(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Respo
     return page.render(
         "index.html",
         states=states,
-        all_states=tracker.states(),
+        all_states=page.tracker.states(),
         principles=reference.principles(),
     )
 
 
 @router.get("/states/{m49}")
-def state_page(
-    m49: str,
-    request: Request,
-    settings: SettingsDep,
-    tracker: TrackerDep,
-    con: MaybeWarehouseDep,
-) -> Response:
+def state_page(m49: str, page: PageDep, con: MaybeWarehouseDep) -> Response:
     """A State's commitments (by objective), actions and reviews that the caller may see, with
     each objective's indicators for the State from the warehouse when one has been built."""
-    page = Page(request, settings, tracker)
+    tracker, caller = page.tracker, page.caller
     names = {s["m49"]: s["name"] for s in tracker.states()}
     if m49 not in names:
-        return page.error(RecordNotFound(f"No State with M49 code {m49[:10]!r}."))
-    commitments = tracker.records(page.caller, "commitments", state=m49)
-    reviews = tracker.records(page.caller, "reviews", state=m49)
+        raise RecordNotFound(f"No State with M49 code {m49[:10]!r}.")
+    commitments = tracker.records(caller, "commitments", state=m49)
+    reviews = tracker.records(caller, "reviews", state=m49)
     actions: dict[int, list[dict[str, Any]]] = {}
-    for action in tracker.records(page.caller, "actions", state=m49):
+    for action in tracker.records(caller, "actions", state=m49):
         actions.setdefault(action["commitment_id"], []).append(action)
-    indicators = None if con is None else state_indicators(request, con, int(m49))
+    indicators = None if con is None else state_indicators(page.request, con, int(m49))
     sections = {
         n: (
             [c for c in commitments if n in c["objectives"]],
@@ -111,177 +105,118 @@ def state_indicators(
 
 
 @router.get("/objectives/{number}")
-def objective_page(
-    number: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
-) -> Response:
+def objective_page(number: RecordId, page: PageDep) -> Response:
     """An objective, its indicators, and which States committed what."""
-    page = Page(request, settings, tracker)
     if number not in OBJECTIVES:
-        return page.error(RecordNotFound(f"No objective {number}: the Compact has 23."))
-    names = {s["m49"]: s["name"] for s in tracker.states()}
+        raise RecordNotFound(f"No objective {number}: the Compact has 23.")
+    names = {s["m49"]: s["name"] for s in page.tracker.states()}
     return page.render(
         "objective.html",
         objective=OBJECTIVES[number],
-        commitments=tracker.records(page.caller, "commitments", objective=number),
-        reviews=tracker.records(page.caller, "reviews", objective=number),
+        commitments=page.tracker.records(page.caller, "commitments", objective=number),
+        reviews=page.tracker.records(page.caller, "reviews", objective=number),
         names=names,
     )
 
 
 @router.get("/login")
-def login_form(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
+def login_form(page: PageDep) -> Response:
     """The sign-in form."""
-    return Page(request, settings, tracker).render("login.html")
+    return page.render("login.html")
 
 
 @router.post("/login")
-async def login(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
+async def login(page: PageDep) -> Response:
     """Sign in: a new session every time (the old cookie, if any, is never reused)."""
-    page = Page(request, settings, tracker)
-
-    async def act() -> Response:
-        form = await page.form()
-        client = request.client.host if request.client else "unknown"
-        sid = tracker.sign_in(one(form, "email"), one(form, "password"), client)
-        response = back_to("/tracker")
-        auth.start_session(response, request, settings, sid)
-        return response
-
-    return await guarded(page, act)
+    form = await page.form()
+    client = page.request.client.host if page.request.client else "unknown"
+    sid = page.tracker.sign_in(one(form, "email"), one(form, "password"), client)
+    response = back_to("/tracker")
+    auth.start_session(response, page.request, page.settings, sid)
+    return response
 
 
 @router.post("/logout")
-async def logout(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
+async def logout(page: PageDep) -> Response:
     """Sign out: the session ends on the server too."""
-    page = Page(request, settings, tracker)
-
-    async def act() -> Response:
-        await page.form()
-        sid = auth.session_id(request, settings)
-        if sid:
-            tracker.sign_out(sid)
-        response = back_to("/tracker")
-        auth.end_session(response)
-        return response
-
-    return await guarded(page, act)
+    await page.form()
+    sid = auth.session_id(page.request, page.settings)
+    if sid:
+        page.tracker.sign_out(sid)
+    response = back_to("/tracker")
+    auth.end_session(response)
+    return response
 
 
 @router.get("/commitments/new")
-def new_commitment_form(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
+def new_commitment_form(page: PageDep) -> Response:
     """The form for a new commitment (focal points)."""
-    page = Page(request, settings, tracker)
-    try:
-        policy.check_focal_point(page.caller)
-    except MigobsError as error:
-        return page.error(error)
+    policy.check_focal_point(page.caller)
     return page.render(
         "commitment_form.html", record=None, kinds=COMMITMENT_KINDS, statuses=COMMITMENT_STATUSES
     )
 
 
 @router.post("/commitments/new")
-async def create_commitment(
-    request: Request, settings: SettingsDep, tracker: TrackerDep
-) -> Response:
+async def create_commitment(page: PageDep) -> Response:
     """Record a draft commitment for the focal point's State."""
-    page = Page(request, settings, tracker)
-
-    async def act() -> Response:
-        data = commitment_fields(await page.form())
-        created = tracker.create(
-            page.caller, "commitments", {**data, "state": page.caller.state or ""}
-        )
-        return back_to(f"/tracker/commitments/{created['id']}")
-
-    return await guarded(page, act)
+    data = commitment_fields(await page.form())
+    created = page.tracker.create(
+        page.caller, "commitments", {**data, "state": page.caller.state or ""}
+    )
+    return back_to(f"/tracker/commitments/{created['id']}")
 
 
 @router.get("/commitments/{record_id}")
-def commitment_page(
-    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
-) -> Response:
+def commitment_page(record_id: RecordId, page: PageDep) -> Response:
     """A commitment, its actions, and the buttons the caller may use."""
-    page = Page(request, settings, tracker)
-    try:
-        record = tracker.get(page.caller, "commitments", record_id)
-    except MigobsError as error:
-        return page.error(error)
+    record = page.tracker.get(page.caller, "commitments", record_id)
     return page.render(
         "commitment.html",
         record=record,
-        actions=tracker.records(page.caller, "actions", commitment_id=record_id),
+        actions=page.tracker.records(page.caller, "actions", commitment_id=record_id),
         kinds=COMMITMENT_KINDS,
         statuses=COMMITMENT_STATUSES,
     )
 
 
 @router.post("/commitments/{record_id}/edit")
-async def edit_commitment(
-    record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
-) -> Response:
+async def edit_commitment(record_id: RecordId, page: PageDep) -> Response:
     """Save a draft; refused when someone saved it since the form was loaded."""
-    page = Page(request, settings, tracker)
-
-    async def act() -> Response:
-        form = await page.form()
-        tracker.update(
-            page.caller, "commitments", record_id, version_of(form), commitment_fields(form)
-        )
-        return back_to(f"/tracker/commitments/{record_id}")
-
-    return await guarded(page, act)
+    form = await page.form()
+    page.tracker.update(
+        page.caller, "commitments", record_id, version_of(form), commitment_fields(form)
+    )
+    return back_to(f"/tracker/commitments/{record_id}")
 
 
 @router.post("/{kind}/{record_id}/{step}")
-async def move(
-    kind: str,
-    record_id: RecordId,
-    step: str,
-    request: Request,
-    settings: SettingsDep,
-    tracker: TrackerDep,
-) -> Response:
+async def move(kind: str, record_id: RecordId, step: str, page: PageDep) -> Response:
     """Submit (focal points), publish or send back (reviewers) a record."""
-    page = Page(request, settings, tracker)
-
-    async def act() -> Response:
-        form = await page.form()
-        if step == "submit":
-            tracker.submit(page.caller, kind, record_id)
-        elif step == "publish":
-            tracker.publish(page.caller, kind, record_id)
-        elif step == "send-back":
-            tracker.send_back(page.caller, kind, record_id, one(form, "note"))
-        else:
-            raise RecordNotFound(f"No step {step[:20]!r}: use submit, publish or send-back.")
-        return back_to("/tracker/queue" if step != "submit" else f"/tracker/{kind}/{record_id}")
-
-    return await guarded(page, act)
+    form = await page.form()
+    if step == "submit":
+        page.tracker.submit(page.caller, kind, record_id)
+    elif step == "publish":
+        page.tracker.publish(page.caller, kind, record_id)
+    elif step == "send-back":
+        page.tracker.send_back(page.caller, kind, record_id, one(form, "note"))
+    else:
+        raise RecordNotFound(f"No step {step[:20]!r}: use submit, publish or send-back.")
+    return back_to("/tracker/queue" if step != "submit" else f"/tracker/{kind}/{record_id}")
 
 
 @router.get("/queue")
-def queue(request: Request, settings: SettingsDep, tracker: TrackerDep) -> Response:
+def queue(page: PageDep) -> Response:
     """Records submitted for publication (reviewers)."""
-    page = Page(request, settings, tracker)
-    try:
-        policy.check_reviewer(page.caller)
-    except MigobsError as error:
-        return page.error(error)
+    policy.check_reviewer(page.caller)
     waiting = {
-        kind: tracker.records(page.caller, kind, workflow="submitted") for kind in RECORD_KINDS
+        kind: page.tracker.records(page.caller, kind, workflow="submitted") for kind in RECORD_KINDS
     }
     return page.render("queue.html", waiting=waiting)
 
 
 @router.get("/history/{kind}/{record_id}")
-def history(
-    kind: str, record_id: RecordId, request: Request, settings: SettingsDep, tracker: TrackerDep
-) -> Response:
+def history(kind: str, record_id: RecordId, page: PageDep) -> Response:
     """A record's audit trail (reviewers and administrators)."""
-    page = Page(request, settings, tracker)
-    try:
-        events = tracker.history(page.caller, f"{kind}/{record_id}")
-    except MigobsError as error:
-        return page.error(error)
+    events = page.tracker.history(page.caller, f"{kind}/{record_id}")
     return page.render("history.html", record=f"{kind}/{record_id}", events=events)

@@ -1,37 +1,38 @@
-"""What every tracker page needs: the caller, rendering with a CSRF token, error pages, and
-the fields of each kind of record read from its form.
+"""What every tracker page needs: the caller, rendering with a CSRF token, one error page for
+every refusal of the tracker, and the fields of each kind of record read from its form.
 
+Handlers take ``page: PageDep`` and routers are made by :func:`page_router`, whose routes turn a
+refusal of the tracker (:class:`~migobs.errors.TrackerError`, e.g. not signed in, not allowed,
+not found, a stale form) into the tracker's error page with the status the API would give.
 Everything is rendered with autoescaping: text typed by users is shown as text, never as markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
-from fastapi import Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from jinja2 import Environment, FileSystemLoader
+from fastapi.routing import APIRoute
 
-from migobs.errors import MigobsError
-from migobs.http.errors import STATUS_OF
+from migobs.config import Settings
+from migobs.errors import TrackerError
+from migobs.http.deps import get_tracker, settings_of
+from migobs.http.errors import body_of
 from migobs.tracker import reference
 from migobs.tracker.policy import Caller
 from migobs.tracker.service import Tracker
 from migobs.web import tracker_auth as auth
-from migobs.web.format import number
+from migobs.web.templating import templates
 
-HERE = Path(__file__).parent
-templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
-templates.filters["number"] = number
 OBJECTIVES = {o.number: o for o in reference.objectives()}
 
 
 class Page:
     """What every handler needs: the request, settings, tracker and who is asking."""
 
-    def __init__(self, request: Request, settings: Any, tracker: Tracker) -> None:
+    def __init__(self, request: Request, settings: Settings, tracker: Tracker) -> None:
         self.request, self.settings, self.tracker = request, settings, tracker
         self.caller: Caller = auth.current_caller(request, settings, tracker)
 
@@ -40,13 +41,17 @@ class Page:
         nonce = auth.csrf_nonce(self.request, self.settings)
         fresh = nonce is None
         nonce = nonce or auth.new_nonce()
-        body = templates.get_template(f"tracker/{template}").render(
-            caller=self.caller,
-            csrf=auth.csrf_token(self.settings, nonce),
-            objectives=OBJECTIVES,
-            **context,
+        response = templates.TemplateResponse(
+            self.request,
+            f"tracker/{template}",
+            {
+                "caller": self.caller,
+                "csrf": auth.csrf_token(self.settings, nonce),
+                "objectives": OBJECTIVES,
+                **context,
+            },
+            status_code=status,
         )
-        response = HTMLResponse(body, status_code=status)
         if fresh:
             auth.set_csrf_nonce(response, self.request, self.settings, nonce)
         return response
@@ -57,18 +62,41 @@ class Page:
         auth.check_csrf(self.request, self.settings, posted.get("csrf_token"))
         return {key: posted.getlist(key) for key in posted}
 
-    def error(self, error: MigobsError) -> HTMLResponse:
+    def error(self, error: TrackerError) -> HTMLResponse:
         """An error page with the status the API would give."""
-        status = next((s for kind, s, _ in STATUS_OF if isinstance(error, kind)), 500)
-        return self.render("error.html", status=status, message=str(error))
+        return self.render("error.html", status=body_of(error).status, message=str(error))
 
 
-async def guarded(page: Page, action: Callable[[], Awaitable[Response]]) -> Response:
-    """Run ``action``; a refusal of the service becomes an error page."""
-    try:
-        return await action()
-    except MigobsError as error:
-        return page.error(error)
+def page_of(request: Request) -> Page:
+    """The tracker page of ``request``, made once per request."""
+    page: Page | None = getattr(request.state, "tracker_page", None)
+    if page is None:
+        page = Page(request, settings_of(request), get_tracker(request))
+        request.state.tracker_page = page
+    return page
+
+
+PageDep = Annotated[Page, Depends(page_of)]
+
+
+class PageRoute(APIRoute):
+    """A route of a tracker page: a refusal of the tracker becomes the tracker's error page."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def answer(request: Request) -> Response:
+            try:
+                return await handle(request)
+            except TrackerError as error:
+                return page_of(request).error(error)
+
+        return answer
+
+
+def page_router() -> APIRouter:
+    """A router of tracker pages under ``/tracker`` (not in the API's schema)."""
+    return APIRouter(prefix="/tracker", include_in_schema=False, route_class=PageRoute)
 
 
 def back_to(path: str) -> RedirectResponse:

@@ -137,12 +137,14 @@ UNITS = {"current_usd": "current US$", "per_100000": "per 100,000"}
 
 @dataclass(frozen=True)
 class MapChoice:
-    """A variable or indicator the world map can show."""
+    """A variable or indicator the world map can show; ``note`` is an indicator's caveats (what
+    the figure is not, e.g. SDG 10.c.1 against the World Bank's Global Average)."""
 
     code: str
     title: str
     unit: str
     source: str
+    note: str = ""
 
 
 def choices() -> list[MapChoice]:
@@ -150,7 +152,9 @@ def choices() -> list[MapChoice]:
     frames = [MapChoice(v.code, v.title, v.unit, v.source) for v in VARIABLES.values()]
     found = definitions()
     indicators = [
-        MapChoice(code, f"{d.title} ({code})", UNITS.get(d.unit, d.unit), _sources(d.sources))
+        MapChoice(
+            code, f"{d.title} ({code})", UNITS.get(d.unit, d.unit), _sources(d.sources), d.caveats
+        )
         for code, d in found.items()
         if code in registry.REGISTRY and not code.endswith(".corridor")
     ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.sdmx_read import sdmx_values
+from tests.support.sdmx_read import sdmx_values
 
 
 def test_export_list_links_each_format(client: httpx.Client) -> None:

@@ -8,7 +8,7 @@ import httpx
 import pandas as pd
 import pytest
 
-from tests.faces_warehouse import BUILD_ID, FLOWS, RUNS
+from tests.support.faces_warehouse import BUILD_ID, FLOWS, RUNS
 
 FIRST, SECOND = RUNS[0][0], RUNS[1][0]
 

@@ -3,29 +3,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from click.testing import CliRunner
 
-from migobs.cli import cli
-from tests.faces_warehouse import build_small_warehouse
+from tests.support.cli import at, migobs
+from tests.support.faces_warehouse import build_small_warehouse
 
 
 def test_export_writes_the_formats_asked_for(tmp_path: Path) -> None:
     warehouse = build_small_warehouse(tmp_path / "w.duckdb")
-    env = {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(warehouse)}
+    settings = at(warehouse)
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        cli,
-        [
-            "export",
-            "undesa_stock/2017/by_destination",
-            "--format",
-            "csv",
-            "--format",
-            "grapher",
-            "--out",
-            str(out),
-        ],
-        env=env,
+    result = migobs(
+        settings,
+        "export",
+        "undesa_stock/2017/by_destination",
+        "--format",
+        "csv",
+        "--format",
+        "grapher",
+        "--out",
+        str(out),
     )
     assert result.exit_code == 0, result.output
     grapher = pd.read_csv(out / "undesa-stock-2017-by-destination.grapher.csv")
@@ -36,32 +32,32 @@ def test_export_writes_the_formats_asked_for(tmp_path: Path) -> None:
 
 def test_export_lists_and_refuses_unknown_names(tmp_path: Path) -> None:
     warehouse = build_small_warehouse(tmp_path / "w.duckdb")
-    env = {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(warehouse)}
-    listed = CliRunner().invoke(cli, ["export", "--list"], env=env)
+    settings = at(warehouse)
+    listed = migobs(settings, "export", "--list")
     assert "undesa_stock/2019/by_destination_sex" in listed.output.splitlines()
-    wrong = CliRunner().invoke(cli, ["export", "nope/1/x"], env=env)
+    wrong = migobs(settings, "export", "nope/1/x")
     assert wrong.exit_code == 1
     assert "No table 'nope/1/x' to export" in wrong.output
 
 
 def test_sdmx_spelling_of_the_docs_and_the_api(tmp_path: Path) -> None:
     warehouse = build_small_warehouse(tmp_path / "w.duckdb")
-    env = {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(warehouse)}
+    settings = at(warehouse)
     out = tmp_path / "out"
     args = ["export", "indicator/stock.total", "--format", "sdmx-csv-2", "--out", str(out)]
-    result = CliRunner().invoke(cli, args, env=env)
+    result = migobs(settings, *args)
     assert result.exit_code == 0, result.output
     assert (out / "indicator-stock-total.sdmx2.csv").is_file()
-    old = CliRunner().invoke(cli, [*args[:3], "sdmx_csv_2"], env=env)
+    old = migobs(settings, *args[:3], "sdmx_csv_2")
     assert old.exit_code == 2 and "'sdmx-csv-2'" in old.output
 
 
 def test_every_format_of_a_table_by_sex_skips_only_grapher(tmp_path: Path) -> None:
     warehouse = build_small_warehouse(tmp_path / "w.duckdb")
-    env = {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(warehouse)}
+    settings = at(warehouse)
     out = tmp_path / "out"
     args = ["export", "undesa_stock/2019/by_destination_sex", "--out", str(out)]
-    result = CliRunner().invoke(cli, args, env=env)
+    result = migobs(settings, *args)
     assert result.exit_code == 0, result.output
     assert "Skipped grapher: it has the dimensions sex" in result.output
     stem = "undesa-stock-2019-by-destination-sex"

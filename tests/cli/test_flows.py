@@ -8,10 +8,10 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from migobs.cli import cli
 from migobs.config import Settings
+from tests.support.cli import migobs
 
 NAMES = ["A", "B", "C"]
 START = np.array([[100.0, 10.0, 5.0], [20.0, 200.0, 0.0], [5.0, 15.0, 300.0]])
@@ -41,7 +41,7 @@ def files(tmp_path: Path) -> Path:
 
 def flows(folder: Path, method: str, *args: str) -> Result:
     base = ["flows", "estimate", "--method", method, "--stock-start", str(folder / "s.csv")]
-    return CliRunner().invoke(cli, [*base, *args, "--out", str(folder / "od.csv")])
+    return migobs(Settings(home=folder), *base, *args, "--out", str(folder / "od.csv"))
 
 
 def test_negative_cell_names_file_cell_and_value(files: Path) -> None:
@@ -153,24 +153,12 @@ def test_stock_difference_diagnostics_count_the_falls(files: Path) -> None:
         assert found["negative_flows"]["cells"] == 0
 
 
-def run(settings: Settings, *args: str) -> Result:
-    env = {"MIGOBS_HOME": str(settings.home), "MIGOBS_MIRROR": "", "MIGOBS_WAREHOUSE": ""}
-    return CliRunner().invoke(cli, list(args), env=env)
-
-
-@pytest.fixture
-def built(small_mirror: Settings) -> Settings:
-    result = run(small_mirror, "build", "--mirror", str(small_mirror.mirror))
-    assert result.exit_code == 0, result.output
-    return small_mirror
-
-
 def test_run_checks_sex_and_demography_before_any_work(built: Settings) -> None:
-    male = run(built, "flows", "run", "--edition", "2017", "--sex", "male")
+    male = migobs(built, "flows", "run", "--edition", "2017", "--sex", "male")
     assert male.exit_code == 1
     assert "cannot estimate sex male: undesa_stock 2017 has no male origin" in male.output
     assert "WPP series loaded have no sex" in male.output
-    every = run(built, "flows", "run", "--edition", "2017", "--sex", "all")
+    every = migobs(built, "flows", "run", "--edition", "2017", "--sex", "all")
     lines = every.output.splitlines()
     assert lines[0].startswith("skipping sex male: undesa_stock 2017 has no male origin")
     assert lines[1].startswith("skipping sex female")
@@ -180,6 +168,6 @@ def test_run_checks_sex_and_demography_before_any_work(built: Settings) -> None:
     assert "has no values for 1990, 1995, 2000, 2005, 2010, 2015, 2017" in every.output
     with duckdb.connect(str(built.warehouse), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM flow_runs").fetchone() == (0,)
-    wrong = run(built, "flows", "run", "--edition", "2017", "--period", "1991-2000")
+    wrong = migobs(built, "flows", "run", "--edition", "2017", "--period", "1991-2000")
     assert wrong.exit_code == 1
     assert "period 1991-2000: 1991 not a stock year of undesa_stock 2017" in wrong.output

@@ -5,20 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-from click.testing import CliRunner, Result
 
-from migobs.cli import cli
-from tests.faces_warehouse import RUNS, build_small_warehouse
-
-
-def run(warehouse: Path, *args: str) -> Result:
-    env = {"MIGOBS_HOME": str(warehouse.parent), "MIGOBS_WAREHOUSE": str(warehouse)}
-    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+from tests.support.cli import at, migobs
+from tests.support.faces_warehouse import RUNS, build_small_warehouse
 
 
 def test_if_missing_skips_stored_flows(tmp_path: Path) -> None:
     warehouse = build_small_warehouse(tmp_path / "warehouse.duckdb")
-    result = run(warehouse, "flows", "run", "--edition", "2017", "--if-missing")
+    result = migobs(at(warehouse), "flows", "run", "--edition", "2017", "--if-missing")
     assert result.exit_code == 0, result.output
     assert result.output == (
         "total: flows of edition 2017 (demographic-accounting) are stored; nothing to do.\n"
@@ -30,7 +24,9 @@ def test_if_missing_skips_stored_flows(tmp_path: Path) -> None:
 
 def test_if_missing_estimates_a_sex_not_stored(tmp_path: Path) -> None:
     warehouse = build_small_warehouse(tmp_path / "warehouse.duckdb")
-    result = run(warehouse, "flows", "run", "--edition", "2017", "--sex", "female", "--if-missing")
+    result = migobs(
+        at(warehouse), "flows", "run", "--edition", "2017", "--sex", "female", "--if-missing"
+    )
     assert result.exit_code == 1  # not stored, so it tried: there is no female O-D stock
     assert "cannot estimate sex female: undesa_stock 2017 has no female origin x destination" in (
         result.output

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 
-from tests.faces_warehouse import build_small_warehouse
-from tests.live import free_port
+from tests.support.faces_warehouse import build_small_warehouse
+from tests.support.live import free_port
 
 
 def test_serve_answers_pages_and_api(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_serve_answers_pages_and_api(tmp_path: Path) -> None:
 
 def test_serve_without_a_warehouse_says_how_to_build(tmp_path: Path) -> None:
     from migobs.config import Settings
-    from tests.live import serve_in_thread
+    from tests.support.live import serve_in_thread
 
     servers = serve_in_thread(Settings(home=tmp_path))
     base = next(servers)

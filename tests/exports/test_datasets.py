@@ -8,7 +8,7 @@ import pytest
 from migobs.errors import ExportError
 from migobs.exports.datasets import dataset, dataset_names
 from migobs.exports.formats import FORMATS, export
-from tests.faces_warehouse import build_small_warehouse
+from tests.support.faces_warehouse import build_small_warehouse
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pandas as pd
 
 from migobs.exports.sdmx_csv import write_sdmx_csv1, write_sdmx_csv2
 from migobs.exports.table import TidyTable
-from tests.sdmx_read import read_sdmx, sdmx_values
+from tests.support.sdmx_read import read_sdmx, sdmx_values
 
 
 def read_back(table: TidyTable, directory: Path) -> dict[tuple[str, ...], float]:

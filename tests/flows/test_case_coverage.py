@@ -56,7 +56,6 @@ def fails(test: Any, case_id: str | None) -> bool:
     return False
 
 
-@pytest.mark.skipif(not ref.CASES, reason="shared/reference/flows not present")
 def test_every_reference_case_is_compared_by_a_test(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

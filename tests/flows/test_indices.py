@@ -13,8 +13,6 @@ from migobs.flows.distance import distance_indices, weighted_median
 from migobs.flows.indices import corridor_net, impact, intensity, region_summary
 from tests.flows.test_reference_cases import CASES, REFERENCE, covers, output
 
-pytestmark = pytest.mark.skipif(not CASES, reason="shared/reference/flows not present")
-
 
 def korea() -> tuple[np.ndarray, np.ndarray]:
     data = pd.read_csv(REFERENCE / "data" / "korea_2020.csv")

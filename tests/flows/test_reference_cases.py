@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,20 +27,10 @@ from migobs.flows.quasi_independence import quasi_independence
 from migobs.flows.rates import dennett, rogers_von_rabenau
 from migobs.flows.stock_difference import stock_difference
 
-REFERENCE = Path(__file__).parents[2] / ".." / "shared" / "reference" / "flows"
-
-
-def _cases() -> list[dict[str, Any]]:
-    if not REFERENCE.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"reference cases missing at {REFERENCE}")
-        return []
-    cases: list[dict[str, Any]] = json.loads((REFERENCE / "cases.json").read_text())["cases"]
-    return cases
-
-
-CASES = {case["id"]: case for case in _cases()}
-pytestmark = pytest.mark.skipif(not CASES, reason="shared/reference/flows not present")
+REFERENCE = Path(__file__).parents[1] / "reference" / "flows"
+CASES: dict[str, dict[str, Any]] = {
+    case["id"]: case for case in json.loads((REFERENCE / "cases.json").read_text())["cases"]
+}
 
 # Case id -> the tests that check it (and the case argument of a parametrised one);
 # test_case_coverage.py runs them with migest's outputs perturbed and requires a failure.
@@ -56,7 +45,7 @@ def by_function(*functions: str) -> list[str]:
 
 def covers(*case_ids: str) -> Callable[[Test], Test]:
     """Register a test (without arguments) as checking these cases against migest's outputs."""
-    unknown = [c for c in case_ids if CASES and c not in CASES]
+    unknown = [c for c in case_ids if c not in CASES]
     assert not unknown, f"no such reference case: {unknown}"
 
     def register(test: Test) -> Test:

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.live import free_port
+from tests.support.live import free_port
 
 
 @dataclass(frozen=True)

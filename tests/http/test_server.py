@@ -10,7 +10,7 @@ import pytest
 
 from migobs.config import Settings
 from migobs.tracker.limits import PER_SOURCE
-from tests.live import serve_in_thread
+from tests.support.live import serve_in_thread
 
 pytestmark = pytest.mark.attack
 

@@ -13,7 +13,7 @@ import pytest
 from migobs.config import Settings
 from migobs.http.server import KEEP_ALIVE, server_config
 from tests.http.attackers import status_of
-from tests.live import serve_in_thread
+from tests.support.live import serve_in_thread
 
 pytestmark = pytest.mark.attack
 TRICKLERS = 40

@@ -1,4 +1,4 @@
-"""The small warehouse of tests/small_warehouse.py, built for each test."""
+"""The small warehouse of tests/support/small_warehouse.py, built for each test."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from tests.small_warehouse import build
+from tests.support.small_warehouse import build
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import ValueNotFound
 from migobs.indicators import compute, table
-from tests.small_warehouse import BURUNDI, FRANCE, KENYA, WORLD
+from tests.support.small_warehouse import BURUNDI, FRANCE, KENYA, WORLD
 
 
 def test_top_remittance_corridors_leave_out_the_world_row_and_column(

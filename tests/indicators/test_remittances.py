@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from migobs.indicators import compute, years
-from tests.small_warehouse import BURUNDI, FRANCE, KENYA, WORLD
+from tests.support.small_warehouse import BURUNDI, FRANCE, KENYA, WORLD
 
 
 def test_world_is_the_world_bank_aggregate_with_the_members_sum_beside(

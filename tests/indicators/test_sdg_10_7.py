@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from migobs.indicators import compute, deaths_by, table, years
-from tests.small_warehouse import BURUNDI, EAST_AFRICA, KENYA, WORLD
+from tests.support.small_warehouse import BURUNDI, EAST_AFRICA, KENYA, WORLD
 
 
 def test_world_counts_every_incident_of_the_year(con: duckdb.DuckDBPyConnection) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import ValueNotFound
 from migobs.indicators import compute, table
-from tests.small_warehouse import FRANCE, KENYA, WORLD
+from tests.support.small_warehouse import FRANCE, KENYA, WORLD
 
 
 def test_world_is_the_simple_average_of_every_observation_of_the_year(
@@ -19,9 +19,16 @@ def test_world_is_the_simple_average_of_every_observation_of_the_year(
     assert len(value.inputs) == 3
 
 
-def test_the_mean_of_corridor_means_is_its_own_indicator(con: duckdb.DuckDBPyConnection) -> None:
-    value = compute(con, "sdg.10.c.1.corridor_mean", WORLD, 2017)
-    assert value.value == pytest.approx((7.0 + 4.0) / 2)
+def test_the_quarterly_series_averages_one_quarter(con: duckdb.DuckDBPyConnection) -> None:
+    # France→Kenya 6.0 (Q1), 8.0 (Q2); France→Burundi 4.0 (Q1)
+    first = compute(con, "sdg.10.c.1.quarterly", WORLD, 2017, quarter=1)
+    assert (first.value, first.period) == (pytest.approx(5.0), "2017 Q1")
+    last = compute(con, "sdg.10.c.1.quarterly", WORLD, 2017)
+    assert (last.value, last.period) == (pytest.approx(8.0), "2017 Q2")
+
+
+def test_a_partial_year_says_which_quarters(con: duckdb.DuckDBPyConnection) -> None:
+    assert compute(con, "sdg.10.c.1", WORLD, 2017).when() == "2017, Q1–Q2"
 
 
 def test_receiving_and_sending_country(con: duckdb.DuckDBPyConnection) -> None:

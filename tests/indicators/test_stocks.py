@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import UnknownSource
 from migobs.indicators import compute, table, years
-from tests.small_warehouse import BURUNDI, EAST_AFRICA, FRANCE, KENYA, WORLD
+from tests.support.small_warehouse import BURUNDI, EAST_AFRICA, FRANCE, KENYA, WORLD
 
 
 def test_an_edition_not_held_is_refused_with_the_ones_held(con: duckdb.DuckDBPyConnection) -> None:

@@ -26,7 +26,7 @@ def results(built_warehouse: Path) -> dict[str, ClaimResult]:
         ("C02", 100 * (257_715_425 / 172_604_257 - 1), "differs"),
         ("C03", 100 * 257_715_425 / 7_550_262_101, "reproduced"),
         ("C05", 591_357_015_219.397, "close"),
-        ("C06", 591_357_015_219.397 / 164_784_265_625, "differs"),
+        ("C06", 428_863_109_389.402 / 164_284_218_750, "reproduced"),
         ("C07", 100 * 124_636_567 / 257_715_425, "reproduced"),
         ("C10", 26_400, "reproduced"),
         ("C11", 6_284, "reproduced"),
@@ -39,6 +39,23 @@ def test_computed_figures_and_verdicts(
     result = results[claim]
     assert result.computed == pytest.approx(computed, rel=1e-12)
     assert result.verdict == verdict
+
+
+def test_c06_compares_like_for_like_and_shows_the_world_reading_as_an_alternative(
+    results: dict[str, ClaimResult],
+) -> None:
+    """Remittances to low- and middle-income countries over the aid those countries receive
+    (2.61); the world-over-world reading (3.59) stays, with its number, as an alternative."""
+    record = results["C06"].as_dict()
+    assert record["query"]["area"] == 9122
+    assert [(a["query"]["area"], round(a["value"], 4)) for a in record["alternatives"]] == [
+        (900, round(591_357_015_219.397 / 164_784_265_625, 4))
+    ]
+    assert "USD 428.9 bn" in record["reason"] and "USD 164.3 bn" in record["reason"]
+    assert [(e["variable"], e["edition"]) for e in record["input_editions"]] == [
+        ("remittances_received", "2025-07-01"),
+        ("oda_received", "2025-10-07"),
+    ]
 
 
 def test_claims_open_data_cannot_test_say_what_would_be_needed(

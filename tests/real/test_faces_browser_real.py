@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from migobs.config import Settings
-from tests.browser import at_phone_width, clipped_text, screenshot, watched_page
-from tests.live import serve_in_thread
+from tests.support.browser import at_phone_width, clipped_text, screenshot, watched_page
+from tests.support.live import serve_in_thread
 
 pytestmark = [pytest.mark.real, pytest.mark.browser]
 

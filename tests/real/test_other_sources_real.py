@@ -8,39 +8,19 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from migobs.sources import catalog, iom_mmp, knomad, natural_earth, rpw, unhcr, wdi
 from migobs.warehouse.read import open_warehouse
+from tests.support.cells import csv_cell, sheet_rows, xlsx_cell, xlsx_cells
 
 pytestmark = pytest.mark.real
 
 
 def mirrored(mirror: Path, source: str, edition: str, key: str) -> Path:
     return mirror / catalog.file_spec(source, edition, key).mirror_path
-
-
-def csv_cell(path: Path, cell: str) -> str:
-    """The field at an A1 cell of a CSV file, counting every physical line."""
-    match = re.fullmatch(r"([A-Z]+)(\d+)", cell)
-    assert match
-    column = 0
-    for letter in match[1]:
-        column = column * 26 + ord(letter) - 64
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    return next(csv.reader([lines[int(match[2]) - 1]]))[column - 1]
-
-
-def xlsx_cell(path: Path, sheet: str, cell: str) -> object:
-    book = load_workbook(path, data_only=True, read_only=True)
-    try:
-        return book[sheet][cell].value
-    finally:
-        book.close()
 
 
 # -- parsers on the mirror ---------------------------------------------------------------------
@@ -300,7 +280,7 @@ def test_knomad_world_row_for_israel_is_a_finding_naming_its_cell(
     path = mirrored(mirror, "knomad", "2017", "remittances")
     sheet = "Bilateral_Remittances_2017"
     assert xlsx_cell(path, sheet, "CP2") == "Israel"
-    column = [xlsx_cell(path, sheet, f"CP{row}") for row in range(3, 217)]
+    column = xlsx_cells(path, sheet, (f"CP{row}" for row in range(3, 217)))
     cells = sum(v for v in column if isinstance(v, int | float))
     with open_warehouse(built_warehouse) as con:
         (rows,) = con.execute(
@@ -336,3 +316,36 @@ def test_missing_migrants_origins_are_the_cells_names(mirror: Path, built_wareho
     assert len(sample) == 5
     for row, names in sample:
         assert xlsx_cell(path, "Worksheet", f"O{row}") == names  # Country of Origin
+
+
+def test_a_country_above_its_grouping_is_a_finding_naming_the_incidents(
+    mirror: Path, built_warehouse: Path
+) -> None:
+    """Mexico 134 > Central America 117 in 2014 (2025 vintage): one incident in Mexico, 17 dead
+    and missing, is filed under the Caribbean."""
+    with open_warehouse(built_warehouse) as con:
+        found = con.execute(
+            "SELECT message, observed, expected, rows FROM findings WHERE type = "
+            "'part-exceeds-whole' AND source = 'iom_mmp' AND edition = '2025' "
+            "AND title LIKE '%Mexico counts more dead and missing than Central America%'"
+        ).fetchall()
+    assert len(found) == 1
+    message, observed, expected, rows = found[0]
+    (year,) = json.loads(rows)
+    assert (observed, expected) == (134.0, 117.0)
+    assert {k: year[k] for k in ("area", "year", "in_country", "in_grouping", "outside")} == {
+        "area": 484,
+        "year": 2014,
+        "in_country": 134.0,
+        "in_grouping": 117.0,
+        "outside": 17.0,
+    }
+    assert year["listed_under"] == ["Caribbean"]
+    assert "filed under Caribbean" in message
+    path = mirrored(mirror, "iom_mmp", "2025", "incidents")
+    header = list(sheet_rows(path, "Worksheet")[0])
+    (row,) = year["row_numbers"]
+    line = sheet_rows(path, "Worksheet")[row - 1]
+    assert line[header.index("Total Number of Dead and Missing")] == 17
+    assert line[header.index("Country of Incident")] == "Mexico"
+    assert line[header.index("UNSD Geographical Grouping")] == "Caribbean"

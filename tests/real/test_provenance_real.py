@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
-from openpyxl.utils.cell import coordinate_to_tuple
 
 from migobs.sources import catalog
 from migobs.warehouse.read import open_warehouse
-from tests.real.test_other_sources_real import csv_cell, mirrored
+from tests.real.test_other_sources_real import mirrored
+from tests.support.cells import csv_cell, xlsx_cells
 
 pytestmark = pytest.mark.real
 SAMPLE = "USING SAMPLE reservoir(60 ROWS) REPEATABLE (7)"
@@ -30,22 +29,6 @@ def sample(built: Path, sql: str) -> list[tuple[Any, ...]]:
         rows = con.execute(f"SELECT * FROM ({sql}) {SAMPLE}").fetchall()
     assert len(rows) == 60
     return rows
-
-
-def cells(path: Path, sheet: str, refs: list[str]) -> list[Any]:
-    """The cached values of ``refs`` (A1) on ``sheet``, read in one pass over its rows."""
-    wanted = {coordinate_to_tuple(ref): ref for ref in refs}
-    last = max(row for row, _ in wanted)
-    found: dict[str, Any] = {}
-    book = load_workbook(path, data_only=True, read_only=True)
-    try:
-        for number, row in enumerate(book[sheet].iter_rows(max_row=last, values_only=True), 1):
-            for column, value in enumerate(row, 1):
-                if (number, column) in wanted:
-                    found[wanted[number, column]] = value
-    finally:
-        book.close()
-    return [found.get(ref) for ref in refs]
 
 
 @pytest.mark.parametrize(
@@ -73,19 +56,19 @@ def test_knomad_values_are_their_cells_in_millions(built_warehouse: Path, mirror
         built_warehouse, "SELECT value, sheet, cell FROM bilateral_remittances WHERE value > 0"
     )
     path = mirrored(mirror, "knomad", "2017", "remittances")
-    read = cells(path, rows[0][1], [cell for _, _, cell in rows])
+    read = xlsx_cells(path, rows[0][1], [cell for _, _, cell in rows])
     assert [v * 1_000_000 for v in read] == pytest.approx([value for value, _, _ in rows])
     stocks = sample(
         built_warehouse,
         "SELECT value, sheet, cell FROM migrant_stock WHERE source = 'knomad' AND value > 0",
     )
     path = mirrored(mirror, "knomad", "2017", "migrant_stocks")
-    assert cells(path, stocks[0][1], [c for _, _, c in stocks]) == [v for v, _, _ in stocks]
+    assert xlsx_cells(path, stocks[0][1], [c for _, _, c in stocks]) == [v for v, _, _ in stocks]
 
 
 def test_knomad_israel_column_and_the_grand_total(built_warehouse: Path, mirror: Path) -> None:
     path = mirrored(mirror, "knomad", "2017", "remittances")
-    assert cells(path, "Bilateral_Remittances_2017", ["CP217"]) == [
+    assert xlsx_cells(path, "Bilateral_Remittances_2017", ["CP217"]) == [
         pytest.approx(990.375, abs=5e-4)
     ]
     with open_warehouse(built_warehouse) as con:
@@ -112,8 +95,7 @@ def test_missing_migrants_rows_are_their_sheet_rows(
     )
     path = mirrored(mirror, "iom_mmp", edition, "incidents")
     # columns B (Incident ID), H (dead), I (missing), J (dead and missing) in both layouts
-    sheet = load_workbook(path, data_only=True)["Worksheet"]
-    read = [[sheet[f"{column}{r[-1]}"].value for column in "BHIJ"] for r in rows]
+    read = [xlsx_cells(path, "Worksheet", [f"{column}{r[-1]}" for column in "BHIJ"]) for r in rows]
 
     def number(value: Any) -> float | None:
         return None if value in (None, "") else float(value)
@@ -178,7 +160,7 @@ def test_wpp_values_are_their_cells_in_thousands(
         "AND sheet = 'ESTIMATES'",
     )
     path = mirrored(mirror, "wpp", "2019", variable)
-    read = cells(path, "ESTIMATES", [cell for _, _, cell in rows])
+    read = xlsx_cells(path, "ESTIMATES", [cell for _, _, cell in rows])
     assert [v * 1000 for v in read] == pytest.approx([value for value, _, _ in rows], abs=1e-6)
 
 
@@ -189,7 +171,7 @@ def test_wpp_deaths_of_france_and_the_world_2015_2020(built_warehouse: Path, mir
             "AND period = '2015-2020' AND sheet = 'ESTIMATES' AND area IN (250, 900) ORDER BY 1"
         ).fetchall()
     path = mirrored(mirror, "wpp", "2019", "deaths")
-    assert cells(path, "ESTIMATES", ["U265", "U18"]) == [
+    assert xlsx_cells(path, "ESTIMATES", ["U265", "U18"]) == [
         pytest.approx(3006.133),
         pytest.approx(286276.223),
     ]

@@ -9,12 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
-from click.testing import CliRunner
-from openpyxl import load_workbook
 
-from migobs.cli import cli
 from migobs.config import Settings
-from tests.live import serve_in_thread
+from tests.support.cells import xlsx_cell
+from tests.support.cli import migobs
+from tests.support.live import serve_in_thread
 
 pytestmark = pytest.mark.real
 
@@ -27,23 +26,12 @@ def headline(report: dict[str, Any], code: str) -> dict[str, Any]:
     )
 
 
-def cell_value(path: Path, sheet: str, a1: str) -> float:
-    """The cell as openpyxl reads it, independently of migobs' own parser."""
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        return float(workbook[sheet][a1].value)
-    finally:
-        workbook.close()
-
-
 def test_cli_report_of_mexico_reads_the_official_cells(
     built_warehouse: Path, mirror: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "mexico.json"
-    env = {"MIGOBS_HOME": str(tmp_path), "MIGOBS_WAREHOUSE": str(built_warehouse)}
-    result = CliRunner().invoke(
-        cli, ["report", "MEX", "--format", "json", "--out", str(out)], env=env
-    )
+    settings = Settings(home=tmp_path, warehouse_path=built_warehouse)
+    result = migobs(settings, "report", "MEX", "--format", "json", "--out", str(out))
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
     assert report["area"] == {"m49": 484, "iso3": "MEX", "name": "Mexico"}
@@ -51,7 +39,7 @@ def test_cli_report_of_mexico_reads_the_official_cells(
     assert (stock["year"], stock["value"], stock["edition"]) == (2020, 1_197_624.0, "2020")
     (cell,) = stock["inputs"]
     assert (cell["sheet"], cell["cell"]) == ("Table 1", "L243")
-    assert cell_value(mirror / STOCK_2020, "Table 1", "L243") == 1_197_624.0
+    assert xlsx_cell(mirror / STOCK_2020, "Table 1", "L243") == 1_197_624.0
     emigrants = headline(report, "stock.emigrants")["value"]
     assert (emigrants["year"], emigrants["value"]) == (2017, 12_964_882.0)
     received = headline(report, "remittances.received")["value"]

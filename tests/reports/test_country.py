@@ -1,4 +1,4 @@
-"""The country report on the small warehouse of tests/small_warehouse.py: figures, notes, files."""
+"""The country report on the small warehouse of tests/support/small_warehouse.py: figures, notes, files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from migobs.errors import ValueNotFound
 from migobs.indicators import Value
 from migobs.reports import Headline, country_report, markdown
 from migobs.reports.markdown import figure
-from tests.small_warehouse import KENYA, build
+from tests.support.small_warehouse import KENYA, build
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from migobs.errors import LayoutError, UnknownSource
 from migobs.sources import iom_mmp
-from tests.source_files import MMP_2025_HEADER, mmp_row, write_mmp
+from tests.support.source_files import MMP_2025_HEADER, mmp_row, write_mmp
 
 
 def test_rows_are_read_with_typed_fields_and_their_row(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import LayoutError
 from migobs.sources import knomad
-from tests.source_files import write_knomad
+from tests.support.source_files import write_knomad
 
 
 def test_remittance_matrix_is_read_with_cells_and_totals(tmp_path: Path) -> None:

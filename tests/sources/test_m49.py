@@ -6,11 +6,11 @@ import pytest
 
 from migobs.errors import LayoutError
 from migobs.sources import m49
-from tests.writers import M49_HEADER, write_m49
+from tests.support.writers import M49_HEADER, write_m49
 
 
 def test_codes_stay_zero_padded_text(tmp_path: Path) -> None:
-    frame = m49.read(write_m49(tmp_path / "m49.csv"))
+    frame = m49.read(write_m49(tmp_path / "m49.csv"), "2021")
     algeria = frame[frame["name"] == "Algeria"].iloc[0]
     assert (algeria["m49"], algeria["region_code"], algeria["iso3"], algeria["row"]) == (
         "012",
@@ -46,7 +46,7 @@ def test_file_without_the_development_column(tmp_path: Path) -> None:
         ],
         header=M49_HEADER[:-1],
     )
-    frame = m49.read(path)
+    frame = m49.read(path, "2021")
     assert frame["development"].tolist() == [""]
 
 
@@ -55,4 +55,4 @@ def test_wrong_header_names_what_is_missing(tmp_path: Path) -> None:
     with pytest.raises(
         LayoutError, match="row 1 should hold the M49 overview header; missing 'Global Code'"
     ):
-        m49.read(path)
+        m49.read(path, "2021")

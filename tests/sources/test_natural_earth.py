@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import LayoutError
 from migobs.sources import natural_earth
-from tests.source_files import write_geojson
+from tests.support.source_files import write_geojson
 
 
 def test_features_keep_their_codes_and_geometry(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import LayoutError
 from migobs.sources import rpw
-from tests.source_files import write_rpw
+from tests.support.source_files import write_rpw
 
 
 def test_every_corridor_and_quarter_is_read_with_its_cell(tmp_path: Path) -> None:

@@ -7,7 +7,12 @@ import pytest
 
 from migobs.errors import LayoutError, UnknownSource
 from migobs.sources import undesa_stock
-from tests.writers import stock, write_origin_destination, write_stock_2020, write_stock_totals
+from tests.support.writers import (
+    stock,
+    write_origin_destination,
+    write_stock_2020,
+    write_stock_totals,
+)
 
 
 def value_at(frame: pd.DataFrame, **where: object) -> pd.Series:

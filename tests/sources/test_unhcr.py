@@ -6,7 +6,7 @@ import pytest
 
 from migobs.errors import LayoutError
 from migobs.sources import unhcr
-from tests.source_files import write_unhcr
+from tests.support.source_files import write_unhcr
 
 
 def test_the_table_is_read_with_its_row_numbers(tmp_path: Path) -> None:

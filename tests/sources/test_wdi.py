@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import LayoutError, UnknownSource
 from migobs.sources import wdi
-from tests.source_files import write_wdi, write_wdi_countries
+from tests.support.source_files import write_wdi, write_wdi_countries
 
 
 def test_values_come_with_their_cells_counting_the_preamble(tmp_path: Path) -> None:

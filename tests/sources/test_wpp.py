@@ -7,7 +7,7 @@ import pytest
 
 from migobs.errors import LayoutError
 from migobs.sources import wpp
-from tests.writers import write_wpp
+from tests.support.writers import write_wpp
 
 
 def test_annual_population_sheet(tmp_path: Path) -> None:

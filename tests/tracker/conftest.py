@@ -1,4 +1,6 @@
-"""Tracker fixtures: every test runs against SQLite (a file in tmp_path) and PostgreSQL.
+"""Tracker fixtures: a test using ``tracker_url`` runs against SQLite (a file in tmp_path) and
+PostgreSQL, unless marked ``sqlite_only``: the modules testing the faces are, since what
+PostgreSQL adds (constraints, concurrency) is proved through the service.
 
 PostgreSQL comes from MIGOBS_TEST_PG_URL (``make test-only`` exports it after
 ``scripts/postgres start``); each test gets a fresh schema, migrated. Under CI=true a missing
@@ -12,6 +14,7 @@ import re
 import uuid
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -30,6 +33,26 @@ from migobs.tracker.policy import SYSTEM
 from migobs.tracker.service import Tracker
 
 PASSWORD = "correct horse battery"
+
+
+def migrated_sqlite(folder: Path) -> str:
+    """The URL of a new, migrated SQLite tracker in ``folder``."""
+    url = f"sqlite:///{folder / 'tracker.sqlite'}"
+    engine = db.make_engine(url)
+    db.prepare(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.hookimpl(tryfirst=True)  # so pytest parametrizes with the mark, not the fixture's params
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``sqlite_only`` get ``tracker_url`` on SQLite alone."""
+    if "tracker_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "sqlite_only"
+    ):
+        metafunc.definition.add_marker(
+            pytest.mark.parametrize("tracker_url", ["sqlite"], indirect=True)
+        )
 
 
 def _postgres_url() -> str:
@@ -60,11 +83,7 @@ def _postgres_url() -> str:
 def tracker_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A migrated, empty tracker database: SQLite in tmp_path, or a fresh PostgreSQL schema."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'tracker.sqlite'}"
-        engine = db.make_engine(url)
-        db.prepare(engine)
-        engine.dispose()
-        yield url
+        yield migrated_sqlite(tmp_path)
         return
     base = _postgres_url()
     schema = f"t_{uuid.uuid4().hex[:12]}"
@@ -105,8 +124,7 @@ class People:
     france: dict[str, object]
 
 
-@pytest.fixture
-def people(tracker: Tracker) -> People:
+def add_people(tracker: Tracker) -> People:
     """Accounts: an administrator, a reviewer, focal points of Mexico (484) and France (250)."""
     return People(
         admin=tracker.add_user(SYSTEM, "admin@example.org", PASSWORD, "admin"),
@@ -117,11 +135,24 @@ def people(tracker: Tracker) -> People:
 
 
 @pytest.fixture
-def client(tracker_settings: Settings, tracker: Tracker) -> Iterator[TestClient]:
+def people(tracker: Tracker) -> People:
+    """The accounts of :func:`add_people`."""
+    return add_people(tracker)
+
+
+@contextmanager
+def app_client(settings: Settings, tracker: Tracker) -> Iterator[TestClient]:
     """A client of the whole app (https, so Secure cookies are sent back) sharing ``tracker``."""
-    app = create_app(tracker_settings)
+    app = create_app(settings)
     app.state.tracker = tracker
     with TestClient(app, base_url="https://testserver") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def client(tracker_settings: Settings, tracker: Tracker) -> Iterator[TestClient]:
+    """A client of the whole app sharing ``tracker``."""
+    with app_client(tracker_settings, tracker) as test_client:
         yield test_client
 
 

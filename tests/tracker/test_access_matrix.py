@@ -1,16 +1,21 @@
-"""The access matrix: every tracker API route and every tracker page or form × every role gets
-exactly the access the rules give (docs/tracker.md, "Roles").
+"""The route matrix: every tracker API route and every tracker page or form × every role gets
+exactly the access the rules give (docs/tracker.md, "Roles"; the rules themselves, without a
+database or HTTP, are the table of test_policy.py).
 
 The rows are checked against the routers: a route without a row here fails
 ``test_every_route_has_a_row``. Each row is run for the public, Mexico's focal point (the
 records' State), France's focal point (another State), a reviewer and an administrator, each
 on fresh records. A row with ``shows`` also says whether that draft's title is on the page or
 in the list: drafts show only to their State's focal points and to reviewers and admins.
+
+All rows share one SQLite database and its accounts, made once for the module; each row's
+records carry a serial number in their titles, so no row sees another's records as its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +23,21 @@ import pytest
 from fastapi.routing import APIRoute
 
 from migobs.api.routes.tracker import router as api_router
+from migobs.config import Settings
 from migobs.tracker.models import RECORD_KINDS
 from migobs.tracker.service import Tracker
 from migobs.web.tracker import ROUTERS
-from tests.tracker.conftest import EMAILS, PASSWORD, People, TestClient, csrf, headers, sign_in
+from tests.tracker.conftest import (
+    EMAILS,
+    PASSWORD,
+    TestClient,
+    add_people,
+    app_client,
+    csrf,
+    headers,
+    migrated_sqlite,
+    sign_in,
+)
 
 ROLES = ("anonymous", "mexico", "france", "reviewer", "admin")
 
@@ -66,17 +82,25 @@ TITLES = {
 
 class Records(dict[str, int]):
     """Mexico's (484) records, each made through the service the first time a row names it:
-    ``<kind>_draft`` and ``<kind>_published``; actions belong to the published commitment."""
+    ``<kind>_draft`` and ``<kind>_published``; actions belong to the published commitment.
+    Their titles end in this set's serial number (``Draft pledge 0042``)."""
+
+    serials = itertools.count(1)
 
     def __init__(self, tracker: Tracker) -> None:
         super().__init__()
         self.tracker = tracker
         self.mexico = tracker.caller_for_operator("mx@example.org")
         self.reviewer = tracker.caller_for_operator("reviewer@example.org")
+        self.serial = next(self.serials)
+
+    def title(self, key: str) -> str:
+        """The title of record ``key`` of this set."""
+        return f"{TITLES[key]} {self.serial:04d}"
 
     def __missing__(self, key: str) -> int:
         kind, workflow = key.split("_")
-        data: dict[str, Any] = {"title": TITLES[key]}
+        data: dict[str, Any] = {"title": self.title(key)}
         if kind == "actions":
             data |= {"commitment_id": self["commitments_published"], "description": "D"}
         else:
@@ -371,23 +395,35 @@ def _run(row: Row, client: TestClient, tracker: Tracker, web: bool) -> dict[str,
                 "accepted",
             }
         status = response.status_code
-        got[role] = status if row.shows is None else (status, TITLES[row.shows] in response.text)
+        got[role] = status if row.shows is None else (status, ids.title(row.shows) in response.text)
     return got
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Tracker]]:
+    """One SQLite tracker for every row, with the accounts of ``add_people``, and its client."""
+    folder = tmp_path_factory.mktemp("matrix")
+    settings = Settings(
+        home=folder / "home", tracker_url=migrated_sqlite(folder), fast_password_hashing=True
+    )
+    tracker = Tracker.from_settings(settings)
+    add_people(tracker)
+    with app_client(settings, tracker) as client:
+        yield client, tracker
+    tracker.engine.dispose()
 
 
 @pytest.mark.parametrize(
     "index", range(len(API_ROWS)), ids=[f"api{i}" for i in range(len(API_ROWS))]
 )
-def test_api_access(index: int, client: TestClient, tracker: Tracker, people: People) -> None:
+def test_api_access(index: int, served: tuple[TestClient, Tracker]) -> None:
     row = API_ROWS[index]
-    assert _run(row, client, tracker, web=False) == dict(zip(ROLES, row.expected, strict=True)), row
+    assert _run(row, *served, web=False) == dict(zip(ROLES, row.expected, strict=True)), row
 
 
 @pytest.mark.parametrize(
     "index", range(len(WEB_ROWS)), ids=[f"web{i}" for i in range(len(WEB_ROWS))]
 )
-def test_page_and_form_access(
-    index: int, client: TestClient, tracker: Tracker, people: People
-) -> None:
+def test_page_and_form_access(index: int, served: tuple[TestClient, Tracker]) -> None:
     row = WEB_ROWS[index]
-    assert _run(row, client, tracker, web=True) == dict(zip(ROLES, row.expected, strict=True)), row
+    assert _run(row, *served, web=True) == dict(zip(ROLES, row.expected, strict=True)), row

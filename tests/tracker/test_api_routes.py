@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from migobs.app import create_app
 from migobs.config import Settings
 from migobs.tracker.service import Tracker
 from tests.tracker.conftest import PASSWORD, People, TestClient, headers
+
+pytestmark = pytest.mark.sqlite_only
+
 
 COMMITMENT = {"state": "484", "objectives": [1, 23], "title": "Census module", "text": "Add it."}
 

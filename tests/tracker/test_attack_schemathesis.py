@@ -23,7 +23,7 @@ from migobs.app import create_app
 from migobs.config import Settings
 from migobs.tracker.policy import SYSTEM
 from migobs.tracker.service import Tracker
-from tests.live import serve_in_thread
+from tests.support.live import serve_in_thread
 from tests.tracker.conftest import PASSWORD, People
 
 pytestmark = pytest.mark.attack

@@ -18,7 +18,7 @@ from migobs.app import create_app
 from migobs.config import Settings
 from migobs.errors import StaleVersion
 from migobs.tracker.service import Tracker
-from tests.live import serve_in_thread
+from tests.support.live import serve_in_thread
 from tests.tracker.conftest import PASSWORD, People
 
 COMMITMENT = {"state": "484", "objectives": [1, 23], "title": "Census module", "text": "Add it."}

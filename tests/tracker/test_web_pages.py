@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from migobs.app import create_app
 from migobs.config import Settings
 from migobs.tracker.policy import PUBLIC
 from migobs.tracker.service import Tracker
 from migobs.web.tracker_auth import SESSION_COOKIE
 from tests.tracker.conftest import PASSWORD, People, TestClient, csrf, sign_in
+
+pytestmark = pytest.mark.sqlite_only
+
 
 FORM = {
     "title": "Census module",
@@ -319,3 +324,27 @@ def test_cookies_are_secure_in_production(tmp_path: Path, tracker_url: str, peop
     with TestClient(app, base_url="http://testserver") as plain:
         cookie = plain.get("/tracker/login").headers["set-cookie"]
     assert "secure" in cookie.lower() and "httponly" in cookie.lower()
+
+
+def test_every_refusal_is_the_trackers_error_page(client: TestClient, people: People) -> None:
+    """A refusal raised by the policy, the service or a page itself shows the tracker's error
+    page (its header greets the caller) with the status the API gives; a malformed path
+    parameter stays the dashboard's error page."""
+    sign_in(client, "fr@example.org")
+    refusals = {
+        "/tracker/queue": (403, "Only reviewers publish or send back records"),
+        "/tracker/commitments/999": (404, "No record commitments/999 that you may see."),
+        "/tracker/objectives/24": (404, "No objective 24: the Compact has 23."),
+        "/tracker/states/999": (404, "No State with M49 code &#39;999&#39;."),
+    }
+    for path, (status, message) in refusals.items():
+        response = client.get(path)
+        assert (response.status_code, message in response.text) == (status, True), path
+        assert "<h1>That did not work</h1>" in response.text
+        assert "<span>fr@example.org (focal-point, State 250)</span>" in response.text
+    edit = client.post(
+        "/tracker/commitments/999/edit", data={**FORM, "version": "1", "csrf_token": csrf(client)}
+    )
+    assert edit.status_code == 404 and "<h1>That did not work</h1>" in edit.text
+    malformed = client.get("/tracker/commitments/abc")
+    assert malformed.status_code == 422 and "That did not work" not in malformed.text

@@ -13,8 +13,10 @@ import pytest
 from migobs.app import create_app
 from migobs.config import Settings
 from migobs.tracker.service import Tracker
-from tests.faces_warehouse import build_small_warehouse
+from tests.support.faces_warehouse import build_small_warehouse
 from tests.tracker.conftest import People, TestClient
+
+pytestmark = pytest.mark.sqlite_only
 
 
 def section(page: str, number: int) -> str:

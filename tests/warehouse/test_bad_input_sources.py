@@ -22,8 +22,8 @@ from migobs.errors import ChecksumMismatch, LayoutError
 from migobs.sources import catalog
 from migobs.sources._download import sha256_of
 from migobs.warehouse.build import build
-from tests import source_files as files
-from tests.warehouse.conftest import Adopt
+from tests.support import source_files as files
+from tests.support.mirror import Adopt
 from tests.warehouse.test_other_sources import EDITIONS, small_mirror  # noqa: F401 (fixture)
 
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,8 +17,8 @@ from migobs.errors import ChecksumMismatch, FileNotObtained, UnknownSource
 from migobs.sources import catalog
 from migobs.warehouse import build as build_module
 from migobs.warehouse.build import build, code_digest, current_build_id
-from tests.warehouse.conftest import Adopt
-from tests.writers import write_m49, write_stock_totals
+from tests.support.mirror import Adopt
+from tests.support.writers import write_m49, write_stock_totals
 
 M49_FILE = "un_m49/UNSD — Methodology.csv"
 
@@ -150,3 +152,33 @@ def test_source_files_say_when_each_file_was_obtained(mirror_settings: Settings)
         (built,) = con.execute("SELECT started_at FROM builds").fetchone() or (None,)
     assert rows == [("UNSD — Methodology.csv", saved)]
     assert built is not None and built > saved
+
+
+def test_a_build_removes_what_a_killed_build_left(
+    tmp_path: Path, mirror_settings: Settings
+) -> None:
+    target = mirror_settings.warehouse
+    target.parent.mkdir(parents=True)
+    writer = (  # a build's first steps: create <warehouse>.new-PID and write to it
+        "import duckdb, os, sys, time\n"
+        f"con = duckdb.connect('{target}.new-%d' % os.getpid())\n"
+        "con.execute('CREATE TABLE t AS SELECT range AS x FROM range(100000)')\n"
+        "print('written', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    killed = subprocess.Popen([sys.executable, "-c", writer], stdout=subprocess.PIPE, text=True)
+    assert killed.stdout is not None and killed.stdout.readline() == "written\n"
+    killed.kill()  # SIGKILL, as the OOM killer or a power cut would
+    killed.wait()
+    killed.stdout.close()
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        alive = target.with_name(f"{target.name}.new-{running.pid}")
+        alive.write_bytes(b"a build still running")
+        left = sorted(p.name for p in target.parent.glob("*.new-*"))
+        assert f"{target.name}.new-{killed.pid}" in left
+        build(mirror_settings)
+        assert sorted(p.name for p in target.parent.glob("*.new-*")) == [alive.name]
+    finally:
+        running.kill()
+        running.wait()

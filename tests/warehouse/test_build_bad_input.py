@@ -19,8 +19,8 @@ from migobs.errors import ChecksumMismatch, FileNotObtained, LayoutError, Valida
 from migobs.sources import catalog
 from migobs.sources.catalog import ALL_SHEETS
 from migobs.warehouse.build import build
-from tests import writers
-from tests.warehouse.conftest import Adopt
+from tests.support import writers
+from tests.support.mirror import Adopt
 
 
 def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
@@ -66,7 +66,7 @@ def test_a_held_edition_without_layout_is_skipped_with_a_finding(
     source, edition, message = found[0]
     assert (source, edition) == ("undesa_stock", "2024")
     assert str(held) in str(message)
-    assert "LAYOUTS in migobs/sources/undesa_stock.py" in str(message)
+    assert "migobs/sources/undesa_stock.yml" in str(message)
     assert rows(result.path, "SELECT count(*) FROM source_files WHERE edition = '2024'") == [(0,)]
     assert rows(result.path, "SELECT count(*) FROM migrant_stock WHERE edition = '2020'")[0][0] > 0
     recorded = (small_mirror.downloads / "checksums.yml").read_text(encoding="utf-8")

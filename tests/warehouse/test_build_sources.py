@@ -13,9 +13,9 @@ from migobs.errors import ChecksumMismatch, LayoutError
 from migobs.sources import catalog
 from migobs.sources._download import sha256_of
 from migobs.warehouse.build import build
-from tests import writers
-from tests.warehouse.conftest import Adopt
-from tests.writers import WPP_ROWS, stock
+from tests.support import writers
+from tests.support.mirror import Adopt
+from tests.support.writers import WPP_ROWS, stock
 
 
 def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:

@@ -13,9 +13,9 @@ import pytest
 from migobs.config import Settings
 from migobs.sources import catalog
 from migobs.warehouse.build import build
-from tests.source_files import MMP_2022_HEADER, MMP_2025_HEADER, mmp_incident, write_mmp
-from tests.warehouse.conftest import Adopt
-from tests.writers import write_m49
+from tests.support.mirror import Adopt
+from tests.support.source_files import MMP_2022_HEADER, MMP_2025_HEADER, mmp_incident, write_mmp
+from tests.support.writers import write_m49
 
 OLD = [  # 2022 layout: sheet rows 2..7
     ("2017.MMP001", "2017-03-01", "Mediterranean", 35.5, 12.6, "off Lampedusa"),

@@ -13,9 +13,9 @@ from migobs.config import Settings
 from migobs.errors import LayoutError
 from migobs.sources import catalog
 from migobs.warehouse.build import build, current_build_id
-from tests import source_files as files
-from tests.warehouse.conftest import Adopt
-from tests.writers import write_m49
+from tests.support import source_files as files
+from tests.support.mirror import Adopt
+from tests.support.writers import write_m49
 
 EDITIONS = {
     "m49": "2021",

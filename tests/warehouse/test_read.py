@@ -11,7 +11,7 @@ from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.sql import query
 from migobs.warehouse.read.stock import countries, editions, stock_frame, stock_values
 from migobs.warehouse.read.trace import trace
-from tests.writers import stock
+from tests.support.writers import stock
 
 
 @pytest.fixture

@@ -11,12 +11,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser import Problems, watched_page
-from tests.live import client, live_server, web_settings  # noqa: F401  (fixtures)
+from tests.support.browser import Problems, watched_page
 
 
 @pytest.fixture
-def browser_page(browser: object, live_server: str) -> Iterator[tuple[object, Problems]]:  # noqa: F811
+def browser_page(browser: object, live_server: str) -> Iterator[tuple[object, Problems]]:
     """A fresh page and the problems it records; the test fails if any were recorded."""
     with watched_page(browser, live_server) as watched:
         yield watched

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from migobs.web.compact import measure
-from tests.small_warehouse import BURUNDI, KENYA, build
+from tests.support.small_warehouse import BURUNDI, KENYA, build
 
 
 @pytest.fixture

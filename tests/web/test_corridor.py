@@ -6,7 +6,7 @@ import duckdb
 import httpx
 
 from migobs.web.corridor import estimated_flows
-from tests.faces_warehouse import build_small_warehouse
+from tests.support.faces_warehouse import build_small_warehouse
 
 
 def test_corridor_shows_stock_in_each_edition(client: httpx.Client) -> None:

@@ -22,6 +22,7 @@ def test_flat_series_still_get_an_axis() -> None:
 def test_negative_labels_use_a_minus_sign_and_words_between() -> None:
     assert abbreviated(-50_000) == "−50k"
     assert abbreviated(2_470_000) == "2.47M"
+    assert abbreviated(1.5e12) == "1.5T"  # not "1.5e+03B"
     assert span(-50_000, -10_000) == "−50k to −10k"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import duckdb
 
 from migobs.web.variables import year_choices
-from tests.small_warehouse import KENYA, build
+from tests.support.small_warehouse import KENYA, build
 
 
 def test_indicator_years_are_those_with_a_value() -> None:

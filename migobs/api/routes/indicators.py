@@ -147,6 +147,9 @@ def get_value(
     counterpart: Annotated[
         int | None, Query(ge=0, le=99999, description="other end of a corridor")
     ] = None,
+    quarter: Annotated[
+        int | None, Query(ge=1, le=4, description="quarter of a quarterly indicator")
+    ] = None,
 ) -> IndicatorValueDetailPublic:
     """One value with the cells (file, sha256, sheet, cell) it was computed from."""
     _definition(code)
@@ -160,7 +163,7 @@ def get_value(
             parameter="counterpart",
         )
     chosen = _year(con, code, year, edition)
-    given = {"base_year": base_year, "since": since, "counterpart": counterpart}
+    given = {"base_year": base_year, "since": since, "counterpart": counterpart, "quarter": quarter}
     options = {k: v for k, v in given.items() if v is not None}
     key = ("value", code, area, chosen, edition, *sorted(options.items()))
     try:

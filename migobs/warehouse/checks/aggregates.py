@@ -45,7 +45,7 @@ FROM parts p
 JOIN facts a ON a.source = p.source AND a.edition = p.edition AND a.area = p.group_m49
     AND a.year = p.year AND a.dim = p.dim AND a.sheet = p.sheet
 WHERE a.value IS NOT NULL AND abs(a.value - p.parts) > {TOLERANCE} + 1e-9 * abs(a.value)
-ORDER BY a.source, a.edition, p.group_m49, abs(a.value - p.parts) DESC
+ORDER BY a.source, a.edition, p.group_m49, abs(a.value - p.parts) DESC, a.year, a.dim, a.cell
 """
 
 OD_SUMS = f"""

@@ -6,22 +6,19 @@ To add a source, write ``migobs/warehouse/loaders/<source>.py`` with::
     ORDER = 50              # load order; m49 is 0, undesa_stock 10, wpp 20; default 50
 
     def load(ctx: LoadContext) -> None:
-        for edition in ctx.editions(SOURCE):          # the catalogue's editions, oldest first
-            for spec in edition.files.values():
-                obtained = ctx.obtain(spec)           # None: edition not held (a finding says so)
-                if obtained is None:
-                    continue
-                if (spec.edition, spec.key) not in parser.LAYOUTS:   # held, but not described
-                    ctx.skip_without_layout(obtained, "LAYOUTS in migobs/sources/<source>.py")
-                    continue
-                file_id = ctx.register_file(obtained)
-                records = parser.read(obtained.path)  # migobs.sources.<source>
-                area = ctx.areas.by_code(SOURCE, code)  # or by_name / by_iso3
-                ctx.append("series", frame)            # a DataFrame, columns named as the table's
+        # every held file of the catalogue's editions, oldest first, registered in source_files;
+        # files not held leave a finding, and so do held files whose layout <source>.yml does
+        # not describe (with described=parser.described)
+        for held in held_files(ctx, SOURCE, described=parser.described):
+            frame = parser.read(held.path, held.edition, held.spec.key)  # migobs.sources.<source>
+            area = ctx.areas.by_code(SOURCE, code)  # or by_name / by_iso3; map_codes / map_names
+            ctx.append("series", frame)            # a DataFrame, columns named as the table's
 
-No other file needs changing: :data:`LOADERS` finds every module in this package. Loaders write
-raw facts only; corrections (``corrections/<source>.yml``) and checks (``checks/``) run after
-all loaders, applied by the build.
+The parser reads its layout from ``migobs/sources/<source>.yml`` through
+``migobs.sources._layout`` (see docs/sources.md); ``held_files`` and the mapping helpers are in
+``loaders/_common.py``. No other file needs changing: :data:`LOADERS` finds every module in this
+package. Loaders write raw facts only; corrections (``corrections/<source>.yml``) and checks
+(``checks/``) run after all loaders, applied by the build.
 """
 
 from __future__ import annotations
@@ -183,8 +180,8 @@ class LoadContext:
     def skip_without_layout(self, obtained: Obtained, where: str) -> None:
         """Record that a held file has no layout: it is not loaded, everything else is.
 
-        ``where`` names the table of layouts to describe it in (e.g.
-        ``LAYOUTS in migobs/sources/undesa_stock.py``). The finding (``edition-no-layout``)
+        ``where`` names the file to describe its layout in (e.g.
+        ``migobs/sources/undesa_stock.yml``). The finding (``edition-no-layout``)
         names the file and what to do.
         """
         spec = obtained.spec

@@ -7,7 +7,7 @@ code the warehouse gives it, a name and a kind. :func:`add_areas` puts them in `
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,19 +30,30 @@ class Held:
     file_id: int
 
 
-def held_files(ctx: LoadContext, source: str, skip: tuple[str, ...] = ()) -> Iterator[Held]:
+def held_files(
+    ctx: LoadContext,
+    source: str,
+    skip: tuple[str, ...] = (),
+    described: Callable[[str, str], bool] | None = None,
+) -> Iterator[Held]:
     """Every held file of ``source`` but those whose key is in ``skip``, oldest edition first.
 
-    Files of editions not held are skipped (``ctx.obtain`` leaves a finding); each held file is
-    registered once and yielded with its ``file_id``.
+    Files of editions not held are skipped (``ctx.obtain`` leaves a finding). With
+    ``described`` (the parser's ``described(edition, key)``), a held file whose layout
+    ``<source>.yml`` does not describe is skipped too, with an ``edition-no-layout`` finding.
+    Each other held file is registered once and yielded with its ``file_id``.
     """
     for edition in ctx.editions(source):
         for spec in edition.files.values():
             if spec.key in skip:
                 continue
             obtained = ctx.obtain(spec)
-            if obtained is not None:
-                yield Held(edition.name, spec, obtained.path, ctx.register_file(obtained))
+            if obtained is None:
+                continue
+            if described is not None and not described(edition.name, spec.key):
+                ctx.skip_without_layout(obtained, f"migobs/sources/{source}.yml")
+                continue
+            yield Held(edition.name, spec, obtained.path, ctx.register_file(obtained))
 
 
 def add_areas(ctx: LoadContext, source: str) -> None:

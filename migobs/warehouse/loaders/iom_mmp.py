@@ -18,7 +18,6 @@ import calendar
 import pandas as pd
 
 from migobs.sources import iom_mmp as parser
-from migobs.sources._layout import layout
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders import _incidents as incidents
 from migobs.warehouse.loaders._common import add_areas, held_files, map_names
@@ -143,7 +142,7 @@ def _frame(ctx: LoadContext, rows: pd.DataFrame, edition: str, file_id: int) -> 
             "latitude": rows["latitude"],
             "longitude": rows["longitude"],
             "file_id": file_id,
-            "sheet": layout(SOURCE, edition)["sheet"],
+            "sheet": parser.incidents_layout(edition).sheet,
             "row_number": rows["row"],
         }
     )

@@ -14,6 +14,7 @@ from migobs.errors import FileNotObtained
 from migobs.sources import m49 as parser
 from migobs.warehouse.areas import extra_areas, stand_in_pairs
 from migobs.warehouse.loaders import LoadContext
+from migobs.warehouse.loaders._common import held_files
 
 SOURCE = "m49"
 ORDER = 0
@@ -29,21 +30,16 @@ FLAGS = (("lldc", 1636), ("sids", 1637))
 def load(ctx: LoadContext) -> None:
     """Load the newest held M49 edition into ``areas``, ``area_groups`` and ``area_names``."""
     held = 0
-    for edition in ctx.editions(SOURCE):
-        for spec in edition.files.values():
-            obtained = ctx.obtain(spec)
-            if obtained is None:
-                continue
-            held += 1
-            ctx.register_file(obtained)
-            rows = parser.read(obtained.path)
-            ctx.con.execute(
-                "DELETE FROM area_groups WHERE scheme IN ('m49', 'development', 'sdg', 'composite', 'beside')"
-            )
-            ctx.con.execute("DELETE FROM areas")
-            ctx.append("areas", _areas(rows))
-            ctx.append("area_groups", _groups(rows))
-            _note_names(ctx, rows)
+    for file in held_files(ctx, SOURCE):
+        held += 1
+        rows = parser.read(file.path, file.edition)
+        ctx.con.execute(
+            "DELETE FROM area_groups WHERE scheme IN ('m49', 'development', 'sdg', 'composite', 'beside')"
+        )
+        ctx.con.execute("DELETE FROM areas")
+        ctx.append("areas", _areas(rows))
+        ctx.append("area_groups", _groups(rows))
+        _note_names(ctx, rows)
     if not held:
         raise FileNotObtained(
             "No M49 file is held, and every source maps its areas with it. "

@@ -18,15 +18,13 @@ import pandas as pd
 from migobs.sources import undesa_stock as parser
 from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
+from migobs.warehouse.loaders._common import held_files
 
 SOURCE = "undesa_stock"
 ORDER = 10
 WORLD = 900
 TOTAL_LABEL = "Total"
 UNIT_FACTORS = {"persons": 1.0, "thousands": 1000.0, "percent": 1.0}
-HEADINGS = {"2017": "case", "2019": "case", "2020": "indent"}
-"""How each edition shows a heading's depth in Table 1: UPPER CASE regions over mixed-case
-sub-regions (2017, 2019), or leading spaces (2020). A country belongs to every open heading."""
 DEEPER_KINDS = {"sdg_subregion": 0.5}
 """Headings one notch below the level their spelling shows (2019: EUROPE under EUROPE AND
 NORTHERN AMERICA)."""
@@ -34,23 +32,15 @@ NORTHERN AMERICA)."""
 
 def load(ctx: LoadContext) -> None:
     """Load every held edition's files of the migrant stock."""
-    for edition in ctx.editions(SOURCE):
-        for spec in edition.files.values():
-            obtained = ctx.obtain(spec)
-            if obtained is None:
-                continue
-            if (spec.edition, spec.key) not in parser.LAYOUTS:
-                ctx.skip_without_layout(obtained, f"LAYOUTS in migobs/sources/{SOURCE}.py")
-                continue
-            file_id = ctx.register_file(obtained)
-            frame = parser.read(obtained.path, spec.edition, spec.key)
-            frame = _with_areas(ctx, frame)
-            if spec.key == "origin_destination":
-                _load_origin_destination(ctx, spec, file_id, frame)
-            else:
-                _load_totals(ctx, spec, file_id, frame)
-                if spec.edition in parser.ANNEX_LAYOUTS:
-                    _load_annex(ctx, spec, parser.read_annex(obtained.path, spec.edition))
+    for held in held_files(ctx, SOURCE, described=parser.described):
+        spec, layout = held.spec, parser.layout(held.edition, held.spec.key)
+        frame = _with_areas(ctx, parser.read(held.path, held.edition, spec.key))
+        if layout.kind == "by_origin":
+            _load_origin_destination(ctx, spec, held.file_id, frame)
+            continue
+        _load_totals(ctx, spec, held.file_id, frame, layout.headings)
+        if layout.annex is not None:
+            _load_annex(ctx, spec, parser.read_annex(held.path, held.edition, spec.key))
 
 
 def _with_areas(ctx: LoadContext, frame: pd.DataFrame) -> pd.DataFrame:
@@ -79,7 +69,9 @@ def _facts(frame: pd.DataFrame, spec: FileSpec, file_id: int) -> pd.DataFrame:
     )
 
 
-def _load_totals(ctx: LoadContext, spec: FileSpec, file_id: int, frame: pd.DataFrame) -> None:
+def _load_totals(
+    ctx: LoadContext, spec: FileSpec, file_id: int, frame: pd.DataFrame, headings: str
+) -> None:
     frame = frame[frame["area"].notna()]
     stock = frame["variable"] == "migrant_stock"
     ctx.append(
@@ -97,7 +89,7 @@ def _load_totals(ctx: LoadContext, spec: FileSpec, file_id: int, frame: pd.DataF
             unit=other["unit"].replace("thousands", "persons"),
         ),
     )
-    _load_positional_groups(ctx, spec, frame[stock & (frame["sex"] == "total")])
+    _load_positional_groups(ctx, spec, frame[stock & (frame["sex"] == "total")], headings)
 
 
 def _load_origin_destination(
@@ -124,9 +116,12 @@ def _load_origin_destination(
     )
 
 
-def _load_positional_groups(ctx: LoadContext, spec: FileSpec, stock: pd.DataFrame) -> None:
+def _load_positional_groups(
+    ctx: LoadContext, spec: FileSpec, stock: pd.DataFrame, rule: str
+) -> None:
+    """Countries under every heading open above them in Table 1; ``rule`` is how the edition
+    shows a heading's depth (the layout's ``headings``: ``case`` or ``indent``)."""
     kinds = _kinds(ctx)
-    rule = HEADINGS[spec.edition]
     rows = stock.drop_duplicates("row").sort_values("row")
     open_headings: list[tuple[int, float]] = []
     pairs: set[tuple[int, int]] = set()

@@ -8,10 +8,13 @@ every aggregate above it (its parent, the parent's parent ...), which the aggreg
 
 from __future__ import annotations
 
+from itertools import groupby
+
 import pandas as pd
 
 from migobs.sources import wpp as parser
 from migobs.warehouse.loaders import LoadContext
+from migobs.warehouse.loaders._common import held_files
 
 SOURCE = "wpp"
 ORDER = 20
@@ -21,26 +24,20 @@ COUNTRY_TYPE = "Country/Area"
 
 def load(ctx: LoadContext) -> None:
     """Load every held WPP edition's files."""
-    for edition in ctx.editions(SOURCE):
+    held = held_files(ctx, SOURCE, described=parser.described)
+    for edition, files in groupby(held, key=lambda h: h.edition):
         parents: dict[int, int] = {}
         types: dict[int, str] = {}
         area: dict[int, int | None] = {}
-        for spec in edition.files.values():
-            obtained = ctx.obtain(spec)
-            if obtained is None:
-                continue
-            if (spec.edition, spec.key) not in parser.LAYOUTS:
-                ctx.skip_without_layout(obtained, f"LAYOUTS in migobs/sources/{SOURCE}.py")
-                continue
-            file_id = ctx.register_file(obtained)
-            frame = parser.read(obtained.path, spec.edition, spec.key)
+        for file in files:
+            frame = parser.read(file.path, edition, file.spec.key)
             area.update(_areas(ctx, frame))
             frame = frame.assign(area=frame["code"].map(area)).dropna(subset=["area"])
-            ctx.append("series", _series(frame, spec.edition, file_id))
+            ctx.append("series", _series(frame, edition, file.file_id))
             rows = frame.drop_duplicates("code")
             parents.update(zip(rows["code"], rows["parent_code"], strict=True))
             types.update(zip(rows["code"], rows["type"], strict=True))
-        _load_groups(ctx, edition.name, parents, types, area)
+        _load_groups(ctx, edition, parents, types, area)
 
 
 def _areas(ctx: LoadContext, frame: pd.DataFrame) -> dict[int, int | None]:

@@ -6,11 +6,15 @@ One module per topic (``stock``, ``series``, ...); each function takes an open c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
 
-from migobs.errors import QueryError, WarehouseMissing
+from migobs.errors import QueryError, WarehouseDamaged, WarehouseMissing
+
+
+MEMORY = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|B)", re.IGNORECASE)
 
 
 def open_warehouse(
@@ -27,9 +31,15 @@ def open_warehouse(
     ------
     WarehouseMissing
         No warehouse has been built at ``path`` yet.
+    WarehouseDamaged
+        The file at ``path`` is not a readable DuckDB database.
     QueryError
-        ``memory_limit`` is not an amount of memory DuckDB understands.
+        ``memory_limit`` is not an amount of memory.
     """
+    if memory_limit is not None and not MEMORY.fullmatch(memory_limit.strip()):
+        raise QueryError(
+            f"Memory limit {memory_limit!r} is not an amount of memory: write it like 512MB or 2GB."
+        )
     if not path.is_file():
         raise WarehouseMissing(
             f"No warehouse at {path}. Run `migobs build` (with MIGOBS_MIRROR or --mirror to read "
@@ -42,7 +52,19 @@ def open_warehouse(
         config["memory_limit"] = memory_limit
     try:
         return duckdb.connect(str(path), read_only=True, config=config)
-    except (duckdb.ParserException, duckdb.InvalidInputException) as error:
-        raise QueryError(
-            f"Memory limit {memory_limit!r} is not an amount of memory: write it like 512MB or 2GB."
-        ) from error
+    except duckdb.Error as error:
+        raise damaged(path, error) from error
+
+
+def is_damage(error: duckdb.Error) -> bool:
+    """Whether DuckDB failed because the database file cannot be read (I/O, bad checksum),
+    which a query on a truncated or overwritten file raises only when it reaches the block."""
+    return isinstance(error, duckdb.IOException) or str(error).startswith("Corrupt database")
+
+
+def damaged(path: Path, error: duckdb.Error) -> WarehouseDamaged:
+    """The error to raise for a warehouse file DuckDB cannot read."""
+    return WarehouseDamaged(
+        f"The warehouse file {path} is damaged and cannot be read ({error}). Run `migobs build` "
+        "to build it again (a killed build or a partial copy leaves such a file)."
+    )

@@ -10,16 +10,20 @@ CORRIDOR_COST = "ATCR.CORR"
 """RPW series: average total cost of sending USD 200 in a corridor, % of the amount sent."""
 
 
-def corridor_costs(con: duckdb.DuckDBPyConnection, edition: str, year: int) -> list[Cell]:
-    """Every corridor's quarterly cost in ``year``: ``area`` receiving, ``counterpart`` sending."""
+def corridor_costs(
+    con: duckdb.DuckDBPyConnection, edition: str, year: int
+) -> list[tuple[int, Cell]]:
+    """Every corridor's quarterly cost in ``year`` as (quarter, cell): the cell's ``area`` is the
+    receiving country, its ``counterpart`` the sending one."""
     rows = con.execute(
         "SELECT p.source, p.edition, p.series_code, p.receiving, p.year, p.value, f.name, f.sha256, "
-        "p.sheet, p.cell, p.sending FROM remittance_prices p JOIN source_files f USING (file_id) "
+        "p.sheet, p.cell, p.sending, p.quarter "
+        "FROM remittance_prices p JOIN source_files f USING (file_id) "
         "WHERE p.edition = ? AND p.year = ? AND p.series_code = ? AND p.value IS NOT NULL "
         "ORDER BY p.sending, p.receiving, p.quarter",
         [edition, year, CORRIDOR_COST],
     ).fetchall()
-    return cells(rows)
+    return list(zip((int(row[11]) for row in rows), cells([row[:11] for row in rows]), strict=True))
 
 
 def price_years(con: duckdb.DuckDBPyConnection, edition: str) -> list[int]:

@@ -3,6 +3,8 @@ remittances, Missing Migrants in the region. Each returns a small DataFrame, by 
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pandas as pd
 
@@ -170,6 +172,25 @@ def missing_migrants_in(con: duckdb.DuckDBPyConnection, grouping: str) -> pd.Dat
            GROUP BY year ORDER BY year""",
         [grouping],
     ).df()
+
+
+def missing_migrants_above_grouping(con: duckdb.DuckDBPyConnection, area: int) -> pd.DataFrame:
+    """Years the newest vintage records more dead and missing in ``area`` than in its grouping.
+
+    From the build's ``part-exceeds-whole`` findings (check family ``incident_groupings``):
+    ``year, grouping, in_country, in_grouping, outside`` (the dead and missing in ``area`` that
+    IOM files under another grouping) and ``listed_under`` (those groupings, as one text).
+    """
+    found = con.execute(
+        """SELECT rows FROM findings WHERE type = 'part-exceeds-whole' AND source = 'iom_mmp'
+             AND edition = (SELECT max(edition) FROM missing_migrants)"""
+    ).fetchall()
+    years = [row for (rows,) in found for row in json.loads(rows) if row["area"] == area]
+    frame = pd.DataFrame(
+        years,
+        columns=["year", "grouping", "in_country", "in_grouping", "outside", "listed_under"],
+    )
+    return frame.assign(listed_under=frame["listed_under"].map(" / ".join))
 
 
 def largest_corridors(

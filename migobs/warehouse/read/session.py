@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from migobs.warehouse.read import open_warehouse
+from migobs.warehouse.read import damaged, is_damage, open_warehouse
 
 
 @contextmanager
@@ -25,12 +25,26 @@ def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     ------
     WarehouseMissing
         No warehouse has been built at ``path`` yet.
+    WarehouseDamaged
+        The file cannot be read, on opening or by a query in the block.
     """
     con = open_warehouse(path)
     try:
-        yield con
+        with _damage_named(path):
+            yield con
     finally:
         con.close()
+
+
+@contextmanager
+def _damage_named(path: Path) -> Iterator[None]:
+    """Turn DuckDB's error on an unreadable block into :class:`WarehouseDamaged`."""
+    try:
+        yield
+    except duckdb.Error as error:
+        if is_damage(error):
+            raise damaged(path, error) from error
+        raise
 
 
 class SharedReader:
@@ -50,10 +64,13 @@ class SharedReader:
         ------
         WarehouseMissing
             No warehouse has been built at the path yet.
+        WarehouseDamaged
+            The file cannot be read, on opening or by a query in the block.
         """
         cursor = self._connection().cursor()
         try:
-            yield cursor
+            with _damage_named(self.path):
+                yield cursor
         finally:
             cursor.close()
 

@@ -145,11 +145,18 @@ def stock_frame(
 def countries(
     con: duckdb.DuckDBPyConnection, edition: str, source: str = "undesa_stock"
 ) -> list[int]:
-    """M49 codes of the countries and areas an edition reports as destinations."""
+    """M49 codes of the countries and areas of an edition: its destination rows (areas of kind
+    ``country``) with at least one value, in any year or sex.
+
+    A row whose every cell is ``..`` is not counted: the 2020 edition lists Taiwan Province of
+    China, Saint Barthélemy and Saint Martin (French part) without any value, so it counts 232
+    countries and areas, as 2017 and 2019 do (docs/warehouse.md, *Counting countries and areas*).
+    """
     check_edition(con, source, edition)
     rows = con.execute(
-        "SELECT DISTINCT m.destination FROM migrant_stock m JOIN areas a ON a.m49 = m.destination "
-        "WHERE m.source = ? AND m.edition = ? AND m.origin = 900 AND a.kind = 'country' ORDER BY 1",
+        "SELECT m.destination FROM migrant_stock m JOIN areas a ON a.m49 = m.destination "
+        "WHERE m.source = ? AND m.edition = ? AND m.origin = 900 AND a.kind = 'country' "
+        "GROUP BY m.destination HAVING count(m.value) > 0 ORDER BY 1",
         [source, edition],
     ).fetchall()
     return [int(code) for (code,) in rows]

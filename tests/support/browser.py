@@ -1,0 +1,161 @@
+"""Driving Debian's chromium through Playwright: launching it, a page that records what went
+wrong (console errors, page errors, requests off the server), and screenshots.
+
+Used by the dashboard's browser tests (``tests/web``) and the real-data ones (``tests/real``).
+Under CI=true a missing chromium fails them; otherwise they skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    """MIGOBS_CHROMIUM, else Debian's chromium on PATH."""
+    return os.environ.get("MIGOBS_CHROMIUM") or shutil.which("chromium")
+
+
+@dataclass
+class Problems:
+    """What the page did wrong: console errors, page errors, requests off the server."""
+
+    console: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def assert_none(self) -> None:
+        assert not self.console, f"console errors: {self.console}"
+        assert not self.outside, f"requests outside the server: {self.outside}"
+
+
+def launch() -> Iterator[object]:
+    """Headless Debian chromium through Playwright (never `playwright install`)."""
+    executable = chromium_path()
+    if executable is None:
+        message = (
+            "chromium is not installed (apt-get install chromium) and MIGOBS_CHROMIUM is unset"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@contextmanager
+def watched_page(browser: object, live_server: str) -> Iterator[tuple[object, Problems]]:
+    """A fresh page and the problems it records; fails the test if any were recorded."""
+    from playwright.sync_api import Browser, ConsoleMessage, Request
+
+    assert isinstance(browser, Browser)
+    host = urlsplit(live_server).netloc
+    problems = Problems()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.console.append(message.text)
+
+    def on_request(request: Request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("data", "blob", "about") and parts.netloc != host:
+            problems.outside.append(request.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.console.append(str(error)))
+    page.on("request", on_request)
+    try:
+        yield page, problems
+    finally:
+        context.close()
+    problems.assert_none()
+
+
+def screenshot(page: object, name: str) -> Path:
+    """Save a full-page screenshot as ``test-artifacts/<name>.png``."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+PHONE = {"width": 390, "height": 844}
+SMALLEST_TEXT = """() => {
+  const sizes = [];
+  for (const el of document.querySelectorAll("svg.chart text, ul.legend li")) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;  // the layout not shown at this width
+    const css = parseFloat(getComputedStyle(el).fontSize);
+    const scale = el instanceof SVGElement ? el.getScreenCTM().a : 1;
+    sizes.push(css * scale);
+  }
+  return sizes.length ? Math.min(...sizes) : null;
+}"""
+
+
+CLIPPED_TEXT = """() => {
+  const out = [];
+  for (const svg of document.querySelectorAll("svg.chart")) {
+    const frame = svg.getBoundingClientRect();
+    if (frame.width === 0) continue;
+    for (const text of svg.querySelectorAll("text")) {
+      const box = text.getBoundingClientRect();
+      if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.bottom > frame.bottom + 1)
+        out.push(text.textContent);
+    }
+  }
+  return out;
+}"""
+
+
+def clipped_text(page: object) -> list[str]:
+    """Chart texts that reach outside their drawing (and so are cut off)."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    return list(page.evaluate(CLIPPED_TEXT))
+
+
+def at_phone_width(page: object, name: str) -> float:
+    """Resize ``page`` to a 390 px phone, check that nothing scrolls sideways, keep the
+    screenshot ``<name>-phone`` and return the smallest rendered size (px) of chart and legend
+    text (SVG text scaled by its drawing's transform to the screen)."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    smallest = page.evaluate(SMALLEST_TEXT)
+    screenshot(page, f"{name}-phone")
+    assert not clipped_text(page), f"{name}: labels cut off at phone width"
+    assert smallest is not None, f"{name}: no chart text shown at phone width"
+    return float(smallest)
