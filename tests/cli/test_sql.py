@@ -57,7 +57,9 @@ def test_sql_is_stopped_by_its_time_memory_and_row_limits(built: Settings) -> No
     assert timed_out.exit_code == 1
     assert "ran for more than 0.5 s and was stopped" in timed_out.output
     assert "--timeout" in timed_out.output
-    greedy = migobs(built, "sql", "SELECT list(range) FROM range(100000000)", "--memory-limit", "64MB")
+    greedy = migobs(
+        built, "sql", "SELECT list(range) FROM range(100000000)", "--memory-limit", "64MB"
+    )
     assert greedy.exit_code == 1
     assert "needs more memory than its limit" in greedy.output
     assert "--memory-limit" in greedy.output

@@ -13,7 +13,6 @@ import duckdb
 
 from migobs.errors import QueryError, WarehouseDamaged, WarehouseMissing
 
-
 MEMORY = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|B)", re.IGNORECASE)
 
 
