@@ -29,8 +29,9 @@ class Served:
         return f"http://127.0.0.1:{self.port}"
 
 
-def serve_process(home: Path, **env: str) -> Iterator[Served]:
-    """Start ``migobs serve`` on a free port with a SQLite tracker in ``home``; stop it after."""
+def serve_process(home: Path, *options: str, **env: str) -> Iterator[Served]:
+    """Start ``migobs serve [options]`` on a free port with a SQLite tracker in ``home`` and
+    the ``MIGOBS_*`` variables ``env``; stop it after."""
     port = free_port()
     environ = {
         **os.environ,
@@ -41,7 +42,7 @@ def serve_process(home: Path, **env: str) -> Iterator[Served]:
         **env,
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "migobs", "serve", "--port", str(port)],
+        [sys.executable, "-m", "migobs", "serve", "--port", str(port), *options],
         env=environ,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

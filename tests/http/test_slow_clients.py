@@ -13,6 +13,7 @@ import pytest
 from migobs.config import Settings
 from migobs.http.server import KEEP_ALIVE, server_config
 from tests.http.attackers import status_of
+from tests.http.conftest import serve_process
 from tests.support.live import serve_in_thread
 
 pytestmark = pytest.mark.attack
@@ -74,3 +75,11 @@ def test_a_trickled_body_gets_408(port: int) -> None:
 def test_idle_kept_alive_connections_close_after_five_seconds(tmp_path: Path) -> None:
     assert KEEP_ALIVE == 5
     assert server_config(None, Settings(home=tmp_path)).timeout_keep_alive == KEEP_ALIVE
+
+
+def test_workers_time_out_slow_headers_too(tmp_path: Path) -> None:
+    for served in serve_process(tmp_path, "--workers", "2", MIGOBS_HEADER_TIMEOUT="1"):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=5) as sock:
+            sock.send(b"GET / HTTP/1.1\r\n")
+            time.sleep(2)
+            assert status_of(sock) == 408
