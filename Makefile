@@ -1,5 +1,6 @@
 # `make run`: install, obtain the files, build the warehouse and its 2017 flow estimates (each only
-# when missing or stale), serve the dashboard and API.
+# when missing or stale) and a small flow ensemble (40 draws of 2010-2015, under a minute),
+# then serve the dashboard and API.
 # `make test`: install, start what the tests need, run every check and test.
 # Everything runs in .venv, created here; nothing is installed outside it except the Debian
 # packages the tests need (chromium, postgresql), which scripts/test-services installs as root.
@@ -36,6 +37,7 @@ run: $(RUNTIME)
 	$(BIN)/migobs fetch
 	$(BIN)/migobs build --if-stale
 	$(BIN)/migobs flows run --edition 2017 --if-missing
+	$(BIN)/migobs flows ensemble --edition 2017 --period 2010-2015 --draws 40 --workers 2
 	$(BIN)/migobs serve
 
 check: $(STAMP)

@@ -24,7 +24,7 @@ import numpy as np
 
 from migobs.config import Settings
 from migobs.flows.demographic import demographic_accounting
-from migobs.flows.estimate import PeriodInputs, load_periods
+from migobs.flows.inputs import PeriodInputs, load_periods
 from migobs.warehouse.build import build
 
 N = 200

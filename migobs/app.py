@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from migobs import __version__
 from migobs.api import routers as api
 from migobs.config import Settings
-from migobs.http import caching, errors, memo
+from migobs.http import caching, clients, errors, memo
 from migobs.http.body_limit import BodyLimit
 from migobs.http.security_headers import SecurityHeaders
 from migobs.http.slow_clients import BodyDeadline
@@ -40,6 +40,7 @@ def create_app(settings: Settings) -> FastAPI:
     memo.install(app)
     errors.install(app)
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
+    clients.install(app, settings.cors_origins)
     app.add_middleware(BodyDeadline, seconds=settings.body_timeout)
     app.add_middleware(
         BodyLimit,

@@ -19,6 +19,8 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_HEADER_TIMEOUT`` | seconds a client has to send a request's headers | ``10`` |
 | ``MIGOBS_BODY_TIMEOUT`` | seconds a client has to send a request's body | ``60`` |
 | ``MIGOBS_TRUSTED_PROXIES`` | comma-separated addresses or networks whose ``X-Forwarded-For`` is believed | unset: nobody's |
+| ``MIGOBS_DASK_PORTS`` | ``FIRST:LAST``: the ports the local Dask cluster of ``migobs flows ensemble`` listens on (scheduler, nannies, workers; loopback) | unset: any free port |
+| ``MIGOBS_CORS_ORIGINS`` | origins (comma-separated) whose pages may read the public API (``/api/*`` but the tracker, ``/sdmx/*``) | ``*`` (any) |
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class Settings:
     header_timeout: float = 10.0
     body_timeout: float = 60.0
     trusted_proxies: tuple[str, ...] = ()
+    dask_ports: tuple[int, int] | None = None
+    cors_origins: tuple[str, ...] = ("*",)
 
     def __post_init__(self) -> None:
         if self.environment not in ENVIRONMENTS:
@@ -133,6 +137,10 @@ class Settings:
             trusted_proxies=tuple(
                 p.strip() for p in env.get("MIGOBS_TRUSTED_PROXIES", "").split(",") if p.strip()
             ),
+            dask_ports=_port_range(env.get("MIGOBS_DASK_PORTS")),
+            cors_origins=tuple(
+                o.strip() for o in env.get("MIGOBS_CORS_ORIGINS", "*").split(",") if o.strip()
+            ),
         )
 
 
@@ -167,6 +175,16 @@ def _check_proxy(proxy: str) -> None:
             f"MIGOBS_TRUSTED_PROXIES: {proxy!r} is not an IP address or network (e.g. "
             "10.0.0.1 or 10.0.0.0/8)."
         ) from None
+def _port_range(text: str | None) -> tuple[int, int] | None:
+    """``"8761:8779"`` as (8761, 8779); at least 7 ports (a scheduler, 3 nannies, 3 workers)."""
+    if not text:
+        return None
+    first, _, last = text.partition(":")
+    if not (first.isdigit() and last.isdigit() and 0 < int(first) and int(last) - int(first) >= 6):
+        raise MigobsError(
+            f"MIGOBS_DASK_PORTS={text!r} is not FIRST:LAST with at least 7 ports, e.g. 8761:8779."
+        )
+    return int(first), int(last)
 
 
 def _check_secret(key: str) -> None:

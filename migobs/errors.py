@@ -16,7 +16,8 @@ means "cannot continue".
     │   │   └── WarehouseDamaged    the file is there but cannot be read: rebuild it
     │   ├── ValidationFailed        a new build failed validation; the old warehouse is kept
     │   ├── QueryError              a query is malformed or tries to write
-    │   └── ValueNotFound           no value at the coordinates asked for
+    │   ├── ValueNotFound           no value at the coordinates asked for
+    │   └── AmbiguousArea           a name matches several areas: the candidates are listed
     ├── EstimationError             flow estimation got input it cannot use
     ├── ExportError                 a table cannot be written in the format asked for
     └── TrackerError                the Compact tracker refused an operation
@@ -82,6 +83,14 @@ class QueryError(WarehouseError):
 
 class ValueNotFound(WarehouseError):
     """No value is stored at the coordinates asked for."""
+
+
+class AmbiguousArea(WarehouseError):
+    """A name matches several areas; ``candidates`` lists them ("Name (M49, ISO3)")."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
 
 
 class EstimationError(MigobsError):

@@ -17,7 +17,8 @@ def plain(value: float, significant: int = SIGNIFICANT) -> str:
 
     Whole numbers and numbers of a million or more are written in full without decimals
     (``1,788,887,000,000``); others keep ``significant`` digits, trailing zeros dropped
-    (``0.780312``, ``3.5887``, ``-12.5``). Not-a-number and infinities are written ``n/a``.
+    (``0.780312``, ``3.5887``, ``-12.5``). Not-a-number and infinities are written ``nan``,
+    ``inf`` and ``-inf`` (messages about bad cells name them).
 
     Parameters
     ----------
@@ -30,7 +31,7 @@ def plain(value: float, significant: int = SIGNIFICANT) -> str:
         The number as text.
     """
     if not math.isfinite(value):
-        return "n/a"
+        return str(float(value))
     if float(value).is_integer() or abs(value) >= 1e6:
         return f"{value:,.0f}"
     magnitude = math.floor(math.log10(abs(value))) if value else 0

@@ -35,6 +35,8 @@ def test_every_setting_is_documented() -> None:
         "MIGOBS_HEADER_TIMEOUT",
         "MIGOBS_BODY_TIMEOUT",
         "MIGOBS_TRUSTED_PROXIES",
+        "MIGOBS_DASK_PORTS",
+        "MIGOBS_CORS_ORIGINS",
     ):
         assert f"`{variable}`" in documented, variable
     assert set(Settings.__dataclass_fields__) == {
@@ -53,4 +55,6 @@ def test_every_setting_is_documented() -> None:
         "header_timeout",
         "body_timeout",
         "trusted_proxies",
+        "dask_ports",
+        "cors_origins",
     }

@@ -23,3 +23,16 @@ def test_schema_creates_every_table() -> None:
         "refugees",
         "missing_migrants",
     } <= tables
+
+
+def test_an_older_warehouse_gets_the_ensemble_tables() -> None:
+    con = duckdb.connect()
+    schema.apply(con)
+    con.execute("DROP TABLE flow_intervals")
+    con.execute("DROP TABLE flow_ensembles")
+    schema.create_missing(con)
+    schema.create_missing(con)  # a second time changes nothing
+    tables = {
+        row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    assert {"flow_intervals", "flow_ensembles", "flow_runs"} <= tables

@@ -13,6 +13,7 @@ from migobs.api.routes import (
     provenance,
     reports,
     revisions,
+    sdmx,
     sources,
     stock,
     tracker,
@@ -29,6 +30,7 @@ ROUTERS = (
     flows.router,
     claims.router,
     reports.router,
+    sdmx.router,
     tracker.router,
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from migobs.claims.check import Verdict
 from migobs.warehouse.read.cells import Cell
@@ -168,7 +168,10 @@ class IndicatorValuePublic(BaseModel):
     method: str
     from_members: float | None
     published: float | None
-    counterpart: int | None
+    counterpart: int | None = Field(
+        description="M49 code of the other end of a corridor: the origin (migrant stock) or the "
+        "sender (remittances); area is the destination or the receiver"
+    )
     label: str | None
     note: str
     period: str  # the period in words: "2000–2020" (a change), "2020, Q1–Q3", "2017 Q4"
@@ -241,14 +244,19 @@ class FlowRunPublic(BaseModel):
     year0: int
     year1: int
     period: str  # "<year0>-<year1>"
+    years: int  # the period's length
+    converged: bool  # every fit stopped and met its margins
+    margins_met: bool  # every fit met its margins
     countries: int
     total_flow: float  # persons moving between countries in the period
+    total_flow_per_year: float  # total_flow / years
     world_pop: float  # world population at year0
     options: dict[str, Any]
     diagnostics: dict[str, Any]  # convergence, negatives, excess births, global balance
 
 
 # Which run and period a flow belongs to (shared by the flow lists).
+# converged: every fit met its margins; margins_met: no margin missed; years: period length.
 class FlowPeriod(BaseModel):
     run_id: str
     method: str
@@ -257,6 +265,9 @@ class FlowPeriod(BaseModel):
     year0: int
     year1: int
     period: str
+    years: int
+    converged: bool
+    margins_met: bool
 
 
 # Persons estimated to have moved from origin to destination in a run's period.
@@ -266,6 +277,9 @@ class FlowPublic(FlowPeriod):
     destination: int
     destination_name: str | None
     flow: float
+    flow_per_year: float  # flow / years: the annual average, comparable across periods
+    lower: float | None = None  # 5th percentile of the newest ensemble (flows ensemble)
+    upper: float | None = None  # 95th percentile; both null when no ensemble covers the run
 
 
 # Both directions of one corridor in one run's period (persons; net = there minus back).
@@ -277,3 +291,10 @@ class FlowCorridorPublic(FlowPeriod):
     to_destination: float
     to_origin: float
     net: float
+    to_destination_per_year: float  # annual averages (value / years)
+    to_origin_per_year: float
+    net_per_year: float
+    lower: float | None = None  # to_destination's 90% interval (newest ensemble; null if none)
+    upper: float | None = None
+    to_origin_lower: float | None = None  # to_origin's 90% interval
+    to_origin_upper: float | None = None

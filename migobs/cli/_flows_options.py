@@ -7,9 +7,18 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
+from migobs.flows.methods import (
+    ACCOUNTING,
+    BirthMethod,
+    BirthplaceBalance,
+    DeathMethod,
+    GlobalBalance,
+    Method,
+    choices,
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
-ACCOUNTING = "demographic-accounting"
 
 
 def accounting_options(command: Callable[P, R]) -> Callable[P, R]:
@@ -22,7 +31,7 @@ def accounting_options(command: Callable[P, R]) -> Callable[P, R]:
 ACCOUNTING_OPTIONS = [
     click.option(
         "--birthplace-balance",
-        type=click.Choice(["rescale", "open", "open-dr"]),
+        type=click.Choice(choices(BirthplaceBalance)),
         default="rescale",
         show_default=True,
         help="demographic-accounting: match "
@@ -32,7 +41,7 @@ ACCOUNTING_OPTIONS = [
     ),
     click.option(
         "--global-balance",
-        type=click.Choice(["before", "after"]),
+        type=click.Choice(choices(GlobalBalance)),
         default="before",
         show_default=True,
         help="demographic-accounting: make world change equal births "
@@ -47,7 +56,7 @@ ACCOUNTING_OPTIONS = [
     ),
     click.option(
         "--birth-method",
-        type=click.Choice(["native", "proportion"]),
+        type=click.Choice(choices(BirthMethod)),
         default="native",
         show_default=True,
         help="demographic-accounting: babies are native-born, or "
@@ -55,7 +64,7 @@ ACCOUNTING_OPTIONS = [
     ),
     click.option(
         "--death-method",
-        type=click.Choice(["proportion", "accounting"]),
+        type=click.Choice(choices(DeathMethod)),
         default="proportion",
         show_default=True,
         help="demographic-accounting: one death "
@@ -74,7 +83,7 @@ ACCOUNTING_NAMES = (
 
 
 # Which methods use each input and option (by parameter name); anything else is refused.
-USED_BY = {
+USED_BY: dict[str, set[Method]] = {
     "stock_end": {"stock-difference", "rogers-von-rabenau", ACCOUNTING},
     "births": {ACCOUNTING},
     "deaths": {ACCOUNTING},
@@ -90,7 +99,7 @@ USED_BY = {
     "seed_matrix": {ACCOUNTING},
     "array_path": {ACCOUNTING},
 }
-REQUIRED = {
+REQUIRED: dict[Method, tuple[str, ...]] = {
     "migration-rate": ("total_flows",),
     "stock-difference": ("stock_end",),
     "rogers-von-rabenau": ("stock_end",),

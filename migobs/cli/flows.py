@@ -10,16 +10,18 @@ import click
 
 from migobs.cli._common import reports_errors, settings_from
 from migobs.cli._flows_options import (
-    ACCOUNTING,
     ACCOUNTING_NAMES,
     accounting_options,
     check_applicable,
     check_global_balance,
     parse_periods,
 )
+from migobs.cli.flows_ensemble import ensemble
+from migobs.flows.methods import ACCOUNTING, Decrease, Method, NegativeFlows, choices
 
 if TYPE_CHECKING:
     from migobs.flows.diagnostics import Diagnostics, FlowEstimate
+    from migobs.flows.estimate import PeriodFlows
     from migobs.flows.ipf import FloatArray
 
 FILE = click.Path(dir_okay=False, path_type=Path)
@@ -35,9 +37,7 @@ def flows() -> None:
 @click.option(
     "--method",
     required=True,
-    type=click.Choice(
-        ["stock-difference", "migration-rate", "rogers-von-rabenau", "demographic-accounting"]
-    ),
+    type=click.Choice(choices(Method)),
     help="stock-difference (Beine et al. 2016; Abel & Cohen 2019), migration-rate (Dennett "
     "2015), rogers-von-rabenau (Rogers & von Rabenau 1971) or demographic-accounting (Abel "
     "2013; Abel & Sander 2014; Abel 2018; Abel & Cohen 2019).",
@@ -57,7 +57,7 @@ def flows() -> None:
 @click.option("--deaths", type=IN_FILE, help="Deaths per residence in the period (name,value).")
 @click.option(
     "--decrease",
-    type=click.Choice(["zero", "return"]),
+    type=click.Choice(choices(Decrease)),
     default="return",
     show_default=True,
     help="stock-difference: drop falls in stock (zero; Beine et al. "
@@ -87,7 +87,7 @@ def flows() -> None:
 )
 @click.option(
     "--negative-flows",
-    type=click.Choice(["zero", "keep"]),
+    type=click.Choice(choices(NegativeFlows)),
     default="zero",
     show_default=True,
     help="rogers-von-rabenau: set the method's negative flows to 0 (zero) or keep them "
@@ -138,7 +138,9 @@ def estimate(ctx: click.Context, /, **options: Any) -> None:
 
 def _notes(diagnostics: Diagnostics) -> list[str]:
     """What the user should know about the estimate: missed margins, negatives treated."""
-    notes = [] if diagnostics.converged else [fit_summary(diagnostics)]
+    from migobs.flows.diagnostics import fit_summary
+
+    notes = [] if diagnostics.converged else [fit_summary(diagnostics.as_dict())]
     negative = diagnostics.negative_flows
     if negative.get("cells"):
         notes.append(
@@ -276,13 +278,26 @@ def run(ctx: click.Context, /, **options: Any) -> None:
             options["periods"],
         )
         for period in periods:
-            total = period.estimate.od.sum()
-            click.echo(
-                f"{sex} {period.year0}-{period.year1}: {total / 1e6:.2f} million movers "
-                f"({100 * total / period.world_pop:.3f}% of world population), "
-                f"{fit_summary(period.estimate.diagnostics)}"
-            )
+            click.echo(_period_line(sex, period))
         click.echo(f"stored as {periods[0].run_id.rsplit('/', 3)[0]}/... in flow_runs, flows")
+
+
+def _period_line(sex: str, period: PeriodFlows) -> str:
+    """A period's total and annual average (periods differ in length), and how far to trust it."""
+    from migobs.flows.diagnostics import fit_summary
+
+    total = period.estimate.od.sum()
+    years = period.year1 - period.year0
+    diagnostics = period.estimate.diagnostics
+    assumed = sorted({item["name"] for item in diagnostics.imputations})
+    line = (
+        f"{sex} {period.year0}-{period.year1} ({years} years): {total / 1e6:.2f} million movers, "
+        f"{total / years / 1e6:.2f} million a year ({100 * total / period.world_pop:.3f}% of "
+        f"world population), {fit_summary(diagnostics.as_dict())}"
+    )
+    if assumed:
+        line += f"; values assumed for {len(assumed)} areas (see the run's diagnostics)"
+    return line
 
 
 def _stored(warehouse: Path, options: dict[str, Any], sex: str) -> bool:
@@ -297,7 +312,7 @@ def _stored(warehouse: Path, options: dict[str, Any], sex: str) -> bool:
 
 def _runnable_sexes(warehouse: Path, edition: str, asked: str) -> list[str]:
     """The sexes to run, checked before any work: --sex all skips (and says) what cannot run."""
-    from migobs.flows.estimate import SEXES, sexes
+    from migobs.flows.inputs import SEXES, sexes
 
     wanted = list(SEXES) if asked == "all" else [{"both": "total"}.get(asked, asked)]
     reasons = sexes(warehouse, edition)
@@ -311,15 +326,4 @@ def _runnable_sexes(warehouse: Path, edition: str, asked: str) -> list[str]:
     return runnable
 
 
-def fit_summary(diagnostics: Diagnostics) -> str:
-    """``converged``, or which margin the fits missed and by how much (persons)."""
-    worst = diagnostics.worst_margin
-    if diagnostics.margins_met or worst is None:
-        return "converged" if diagnostics.converged else "NOT converged: sweep limit reached"
-    where = f"{worst['margin']} {worst['name']}"
-    if "birthplace" in worst:
-        where += f" (born in {worst['birthplace']})"
-    return (
-        f"NOT converged: {worst['fit']} misses the {where} total by {worst['gap']:+,.0f} "
-        "persons (see the diagnostics)"
-    )
+flows.add_command(ensemble)

@@ -127,7 +127,7 @@ def indicator_command(
     """
     from migobs.indicators import compute, definitions, table
     from migobs.warehouse.read import open_warehouse
-    from migobs.warehouse.read.groupings import find_area
+    from migobs.warehouse.read.identify import find_area
 
     if list_ or (code is None and not objectives):
         for definition in definitions().values():

@@ -37,7 +37,7 @@ def report_command(ctx: click.Context, area: str, format_: str, out: Path | None
     """
     from migobs.reports import country_report, markdown
     from migobs.warehouse.read import open_warehouse
-    from migobs.warehouse.read.groupings import find_area
+    from migobs.warehouse.read.identify import find_area
 
     con = open_warehouse(settings_from(ctx).warehouse)
     report = country_report(con, find_area(con, area).m49)

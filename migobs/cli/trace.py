@@ -12,13 +12,14 @@ from migobs.cli._common import ImportedChoice, echo_json, reports_errors, settin
 @click.option("--edition", required=True, help="Edition of the source, e.g. 2017.")
 @click.option("--year", required=True, type=int, help="Reference year, e.g. 2017.")
 @click.option(
-    "--destination", required=True, type=int, help="M49 code of the destination (900 = world)."
+    "--destination",
+    required=True,
+    help="The destination: M49 code, ISO3 code or name (900 = world; 484, MEX or Mexico).",
 )
 @click.option(
     "--origin",
-    type=int,
     default=None,
-    help="M49 code of the origin (900 or absent = from all origins).",
+    help="The origin: M49 code, ISO3 code or name (900 or absent = from all origins).",
 )
 @click.option(
     "--sex",
@@ -40,8 +41,8 @@ def trace_command(
     source: str,
     edition: str,
     year: int,
-    destination: int,
-    origin: int | None,
+    destination: str,
+    origin: str | None,
     sex: str,
     as_json: bool,
 ) -> None:
@@ -50,11 +51,14 @@ def trace_command(
     Example: migobs trace undesa_stock --edition 2017 --year 2017 --destination 900
     """
     from migobs.warehouse.read import open_warehouse
+    from migobs.warehouse.read.identify import find_area
     from migobs.warehouse.read.trace import trace
 
     settings = settings_from(ctx)
     with open_warehouse(settings.warehouse) as con:
-        found = trace(con, source, edition, year, destination, origin, sex)
+        to = find_area(con, destination).m49
+        from_ = None if origin is None else find_area(con, origin).m49
+        found = trace(con, source, edition, year, to, from_, sex)
     if as_json:
         echo_json(found.as_dict())
         return
@@ -64,7 +68,7 @@ def trace_command(
         else f"{found.value:,.0f}"
     )
     click.echo(
-        f"{source} {edition}, {year}, destination {destination}, origin {found.origin}, {sex}: {value}"
+        f"{source} {edition}, {year}, destination {to}, origin {found.origin}, {sex}: {value}"
     )
     click.echo(f"  file   {found.file}")
     click.echo(f"  sha256 {found.sha256}")

@@ -24,6 +24,9 @@ TITLES = {
     "area_name": "Area name",
     "iso3": "ISO 3166-1 alpha-3 code",
     "year": "Year",
+    "origin": "Country or area of origin (UN M49 code); area is the destination",
+    "counterpart": "Other end of the corridor (UN M49 code): the origin or the sender; area is "
+    "the destination or the receiver",
 }
 
 

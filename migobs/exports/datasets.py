@@ -2,7 +2,8 @@
 
 Names follow ``<source>/<edition>/<table>``: for each stock source and edition
 ``by_destination`` (immigrants by country of destination), ``by_destination_sex`` and
-``by_destination_origin`` (the bilateral matrix); and ``indicator/<code>`` for every indicator.
+``by_destination_origin`` (the bilateral matrix); ``indicator/<code>`` for every indicator; and
+``migobs_flows/<edition>/demographic-accounting`` for the estimated flows of each edition.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import duckdb
 import pandas as pd
 
 from migobs.errors import ExportError, MigobsError
+from migobs.exports.flows_table import SOURCE as FLOWS_SOURCE
+from migobs.exports.flows_table import default_runs, flow_table, flow_table_names
 from migobs.exports.table import SourceRef, TableMeta, TidyTable
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
@@ -50,8 +53,24 @@ def dataset_names(con: duckdb.DuckDBPyConnection) -> list[str]:
         f"{source}/{edition}/{table}"
         for source, edition in listing.stock_editions(con)
         for table in STOCK_TABLES
+        if not why_empty(con, f"{source}/{edition}/{table}")
     )
-    return stock + [f"indicator/{code}" for code in registry.REGISTRY]
+    indicators = [f"indicator/{code}" for code in registry.REGISTRY]
+    return stock + indicators + flow_table_names(con)
+
+
+def why_empty(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """Why the stock table ``name`` has no rows (an edition without an origin-destination
+    table), or ``None``."""
+    source, edition, table = (name.split("/") + ["", "", ""])[:3]
+    if table != "by_destination_origin" or (source, edition) not in listing.stock_editions(con):
+        return None
+    if edition in listing.stock_editions_with_origins(con, source):
+        return None
+    return (
+        f"{source} edition {edition} has no origin-destination table in the warehouse "
+        "(the edition's files give destinations only), so there is nothing to export"
+    )
 
 
 def sources_of(
@@ -98,8 +117,16 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
     if name.startswith("indicator/") and name in known:
         return indicator_dataset(con, name.removeprefix("indicator/"))
     if name not in known:
-        raise ExportError(f"No table {name!r} to export. Tables: {', '.join(known) or 'none'}.")
+        why = why_empty(con, name) or "the warehouse has no table of that name"
+        raise ExportError(
+            f"No table {name!r} to export: {why}. Tables: {', '.join(known) or 'none'}."
+        )
     source, edition, table = name.split("/")
+    if source == FLOWS_SOURCE:
+        demography = {tuple(d.split("/", 1)) for d in default_runs(con)["demography"]}
+        refs = sources_of(con, "undesa_stock", edition)
+        refs += tuple(ref for s, e in sorted(demography) for ref in sources_of(con, s, e))
+        return flow_table(con, edition, refs)
     kind = STOCK_TABLES[table]
     frame = atlas.stock_frame(
         con, source=source, edition=edition, by_sex=kind.by_sex, by_origin=kind.by_origin
@@ -115,7 +142,12 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
         sources=sources_of(con, source, edition),
     )
     key = ["area", *kind.dimensions, "year"]
-    return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=kind.dimensions)
+    return TidyTable(
+        frame=_typed(frame[columns], key),
+        meta=meta,
+        dimensions=kind.dimensions,
+        areas=_area_list(con),
+    )
 
 
 def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
@@ -161,7 +193,13 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     dimensions = ("counterpart",) if corridor else ()
     key = ["area", *dimensions, "year"]
     columns = ["area", "area_name", "iso3", *dimensions, "year", "value", *periods]
-    return TidyTable(frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions)
+    return TidyTable(
+        frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions, areas=_area_list(con)
+    )
+
+
+def _area_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return atlas.areas(con)[["m49", "name", "kind"]]
 
 
 def _inputs_and_periods(values: list[Value]) -> str:

@@ -12,7 +12,7 @@ from migobs.errors import ExportError
 from migobs.exports.datapackage import write_datapackage
 from migobs.exports.grapher import grapher_refusal, write_grapher
 from migobs.exports.readme import write_readme
-from migobs.exports.sdmx_csv import write_sdmx_csv1, write_sdmx_csv2
+from migobs.exports.sdmx.csv import write_sdmx_csv1, write_sdmx_csv2
 from migobs.exports.table import TidyTable
 from migobs.exports.tabular import write_csv, write_parquet
 

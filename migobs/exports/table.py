@@ -107,6 +107,9 @@ class TidyTable:
     frame: pd.DataFrame
     meta: TableMeta
     dimensions: tuple[str, ...] = field(default=())
+    areas: pd.DataFrame | None = field(default=None, compare=False)
+    """Every area of the warehouse (``m49, name, kind``), so that SDMX's area codelist is the
+    same in every export; ``None``: the areas the table names."""
 
     def __post_init__(self) -> None:
         missing = [c for c in (*REQUIRED, *self.dimensions) if c not in self.frame.columns]

@@ -8,6 +8,7 @@ import numpy as np
 
 from migobs.errors import EstimationError
 from migobs.flows.ipf import FloatArray, check_array
+from migobs.numbers import plain
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def cm2(
         check_array(name, values)
     if round(rows.sum()) != round(cols.sum()):
         raise EstimationError(
-            f"row totals sum to {rows.sum():.6g}, column totals to {cols.sum():.6g}: they must agree"
+            f"row totals sum to {plain(rows.sum())}, column totals to {plain(cols.sum())}: they must agree"
         )
     alpha, beta = np.ones(rows.size), np.ones(cols.size)
     iterations, converged = 0, False

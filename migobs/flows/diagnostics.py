@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from migobs.flows.ipf import FloatArray
-
-NegativeFlows = Literal["zero", "keep"]
+from migobs.flows.methods import NegativeFlows
 
 
 @dataclass
@@ -55,6 +54,10 @@ class Diagnostics:
         ``smallest`` and ``treatment`` (``set to 0``, ``kept`` or ``none found``).
     total_flow : float
         Sum of the off-diagonal flows returned (persons), after any treatment of negatives.
+    imputations : list of dict
+        Every input value assumed where a source has none, per area: ``area``, ``name``,
+        ``input`` (``deaths``, ``net migrants``, ``births``), ``value`` and ``reason``. Filled
+        by the warehouse path (:mod:`migobs.flows.inputs`); empty for a user's own files.
     """
 
     converged: bool = True
@@ -68,6 +71,7 @@ class Diagnostics:
     stock_decreases: dict[str, Any] | None = None
     negative_flows: dict[str, Any] = field(default_factory=dict)
     total_flow: float = 0.0
+    imputations: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The diagnostics as plain JSON-ready values."""
@@ -119,3 +123,18 @@ def finish(
         od = np.where(negative, 0.0, od)
     diag.total_flow = float(od.sum() - np.trace(od))
     return FlowEstimate(od, array, diag)
+
+
+def fit_summary(diagnostics: dict[str, Any]) -> str:
+    """``converged``, or which margin the fits missed, where (in words where the estimate
+    names its areas: "South Sudan", not "728") and by how much (persons)."""
+    worst = diagnostics.get("worst_margin")
+    if diagnostics["margins_met"] or worst is None:
+        return "converged" if diagnostics["converged"] else "NOT converged: sweep limit reached"
+    where = f"{worst['margin']} {worst.get('area_name', worst['name'])}"
+    if "birthplace" in worst:
+        where += f" (born in {worst.get('birthplace_name', worst['birthplace'])})"
+    return (
+        f"NOT converged: {worst['fit']} misses the {where} total by {worst['gap']:+,.0f} "
+        "persons (see the diagnostics)"
+    )

@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 from migobs.errors import EstimationError
 from migobs.flows.ipf_factors import FloatArray as FloatArray
 from migobs.flows.ipf_factors import fit_factors
+from migobs.numbers import plain
 
 Criterion = Literal["cell-change", "margin"]
 Order = Literal["rows-first", "columns-first"]
@@ -22,6 +23,8 @@ Order = Literal["rows-first", "columns-first"]
 
 MARGIN_RTOL = 1e-6
 MARGIN_ATOL = 1.0
+TOTALS_RTOL = 1e-6
+"""Row and column targets may differ by this share of their total (plus ``tol_margins``)."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def check_array(name: str, values: FloatArray) -> None:
     if np.any(values < 0):
         count = int(np.sum(values < 0))
         raise EstimationError(
-            f"{name} has {count} negative cell(s) (smallest {values.min():.6g}): "
+            f"{name} has {count} negative cell(s) (smallest {plain(values.min())}): "
             "IPF needs non-negative seeds and targets"
         )
 
@@ -95,11 +98,18 @@ def _scale(target: FloatArray, margin: FloatArray) -> FloatArray:
 
 
 def _check_totals(row_totals: FloatArray, col_totals: FloatArray, tol_margins: float) -> None:
-    gap = np.abs(row_totals.sum(axis=-1) - col_totals.sum(axis=-1))
-    if np.any(gap > tol_margins):
+    """Refuse targets whose totals differ by more than ``tol_margins`` plus
+    :data:`TOTALS_RTOL` of the total: relative, so a table of 190 million persons may differ by
+    the person or two that rounding and the fits before it leave (migest fits these too)."""
+    rows, cols = row_totals.sum(axis=-1), col_totals.sum(axis=-1)
+    gap = np.abs(rows - cols)
+    allowed = tol_margins + TOTALS_RTOL * np.maximum(np.abs(rows), np.abs(cols))
+    if np.any(gap > allowed):
+        at = np.unravel_index(int(np.argmax(gap - allowed)), np.shape(gap))
         raise EstimationError(
-            f"row and column targets have different totals (largest gap {gap.max():.6g}, "
-            f"allowed {tol_margins:g}): balance the margins first, e.g. with a global balance"
+            f"row and column targets have different totals (largest gap {plain(gap[at])}, "
+            f"allowed {plain(allowed[at])}: {plain(tol_margins)} plus one in a million of the "
+            "total): balance the margins first, e.g. with a global balance"
         )
 
 
@@ -139,7 +149,8 @@ def ipf2(
     order : {"rows-first", "columns-first"}
         Which margin each sweep fits first.
     tol_margins : float
-        Largest allowed difference between the row and column target totals.
+        Allowed difference between the row and column target totals, plus
+        :data:`TOTALS_RTOL` (one in a million) of the total.
     margin_rtol, margin_atol : float
         Tolerances of ``margins_met``: a fitted margin ``m`` meets its target ``t`` when
         ``|m - t| <= margin_atol + margin_rtol * |t|`` (persons; 1 person plus one in a

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from migobs.errors import EstimationError
-from migobs.flows.diagnostics import Diagnostics, FlowEstimate, NegativeFlows, finish
+from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
 from migobs.flows.ipf import FloatArray
+from migobs.flows.methods import NegativeFlows
 from migobs.flows.validate import check_stock, check_stock_pair, negative_native_born
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
 
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate, finish
 from migobs.flows.ipf import FloatArray
+from migobs.flows.methods import Decrease
 from migobs.flows.validate import check_stock_pair, negative_native_born
 
-Decrease = Literal["zero", "return"]
 TREATMENT = {"zero": "dropped", "return": "reversed as return flows"}
 
 

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from migobs.errors import EstimationError
 from migobs.flows.ipf import FloatArray
+from migobs.numbers import plain
 
 
 def check_stock(
@@ -97,10 +98,41 @@ def _cells(kind: str, bad: NDArray[np.bool_], table: FloatArray, names: list[str
     )
     count = int(bad.sum())
     cells = "cell" if count == 1 else "cells, first"
-    return f"{count} {kind} {cells} {where} = {table[k, j]:.6g}"
+    return f"{count} {kind} {cells} {where} = {plain(table[k, j])}"
 
 
 def negative_native_born(table: FloatArray, names: list[str] | None) -> list[str]:
     """Names (or positions) of the residences whose native-born (diagonal) cell is negative."""
     where = np.flatnonzero(np.diag(table) < 0)
     return [names[i] if names is not None else str(i) for i in where]
+
+
+def check_inputs(
+    start: FloatArray,
+    end: FloatArray,
+    births: FloatArray,
+    deaths: FloatArray,
+    names: list[str],
+) -> None:
+    """Raise :class:`EstimationError` for malformed stocks, births or deaths.
+
+    Stocks must be square tables of one shape without NaN or negative cells, except negative
+    native-born (diagonal) cells, which the negative-native-born rule handles; births and
+    deaths one finite, non-negative value per region.
+    """
+    check_stock_pair(start, end, names, negative_native_born=True)
+    n = start.shape[0]
+    for name, values in (("births", births), ("deaths", deaths)):
+        if values.shape != (n,):
+            raise EstimationError(
+                f"{name} must have one value per region ({n}), got {values.shape}"
+            )
+        if not np.all(np.isfinite(values)):
+            first = names[int(np.flatnonzero(~np.isfinite(values))[0])]
+            raise EstimationError(f"{name} holds NaN or infinite values (first at {first})")
+        if np.any(values < 0):
+            at = int(np.flatnonzero(values < 0)[0])
+            raise EstimationError(
+                f"{name} has negative values (first {names[at]} = {plain(values[at])}): "
+                "births and deaths must be >= 0"
+            )

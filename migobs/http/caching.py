@@ -1,10 +1,11 @@
-"""Caching of what the warehouse alone decides: ETag and Cache-Control on the API, and a store of
-responses kept per version of the warehouse.
+"""Caching of what the warehouse alone decides: ETag and Cache-Control on the API, the SDMX API
+and the pages, and a store of responses kept per version of the warehouse.
 
 The warehouse changes only when a build swaps in a new file or a flow run adds estimates; its
 version (:func:`~migobs.warehouse.read.version.data_version`: the build id, plus the flow runs) is
-the ETag of every successful GET under ``/api/``. A client that sends ``If-None-Match`` with the
-current version gets ``304 Not Modified``.
+the ETag of every successful GET outside the tracker and the static files (a response that sets
+a cookie excepted). A client that sends ``If-None-Match`` naming the current version (weakly
+compared, in a list, or ``*``) gets ``304 Not Modified``.
 
 Every GET of the API and the dashboard outside the tracker is a function of its path, its query
 and the warehouse, so its successful response is kept, keyed on all three, and a repeated request
@@ -91,20 +92,29 @@ class WarehouseCache:
         if tag is None:
             await self.app(scope, receive, send)
             return
-        api = path.startswith("/api/")
-        if api and Headers(scope=scope).get("if-none-match") == tag:
+        headers = Headers(scope=scope)
+        if matches(headers.get("if-none-match"), tag):
             await _send(send, Kept(304, _tag_headers(tag), b""))
             return
-        key = (tag, path, scope["query_string"])
+        # a route may answer by the Accept header (SDMX-ML or SDMX-CSV): it is part of the key
+        key = (tag, path, scope["query_string"] + b"|" + headers.get("accept", "").encode())
         kept = self.store.get(key)
         if kept is None:
-            kept = await _respond(
-                self.app, scope, receive, send, tag if api else None, self.store.max_entry
-            )
+            kept = await _respond(self.app, scope, receive, send, tag, self.store.max_entry)
             if kept is not None:
                 self.store.put(key, kept)
             return
         await _send(send, kept)
+
+
+def matches(if_none_match: str | None, tag: str) -> bool:
+    """Whether an ``If-None-Match`` header names ``tag``: ``*``, or a list of entity tags
+    compared weakly (``W/"v"`` matches ``"v"``), as RFC 9110 section 13.1.2 asks."""
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    return tag in (t.strip().removeprefix("W/") for t in if_none_match.split(","))
 
 
 def _tag_headers(tag: str) -> list[tuple[bytes, bytes]]:
@@ -112,14 +122,16 @@ def _tag_headers(tag: str) -> list[tuple[bytes, bytes]]:
 
 
 async def _send(send: Send, kept: Kept) -> None:
-    await send({"type": "http.response.start", "status": kept.status, "headers": kept.headers})
+    # a copy: middleware outside (compression) edits the headers it is sent in place
+    headers = list(kept.headers)
+    await send({"type": "http.response.start", "status": kept.status, "headers": headers})
     await send({"type": "http.response.body", "body": kept.body})
 
 
 async def _respond(
-    app: ASGIApp, scope: Scope, receive: Receive, send: Send, tag: str | None, limit: int
+    app: ASGIApp, scope: Scope, receive: Receive, send: Send, tag: str, limit: int
 ) -> Kept | None:
-    """Run ``app``, adding the ETag (API) to a 200; the response, if it may be kept (a 200 of
+    """Run ``app``, adding the ETag to a 200 that sets no cookie; the response, if it may be kept (a 200 of
     at most ``limit`` bytes that sets no cookie)."""
     start: Message = {}
     chunks: list[bytes] = []
@@ -128,11 +140,12 @@ async def _respond(
     async def capture(message: Message) -> None:
         nonlocal size
         if message["type"] == "http.response.start":
-            if tag is not None and message["status"] == 200:
-                headers = MutableHeaders(scope=message)
+            headers = MutableHeaders(scope=message)
+            if message["status"] == 200 and "set-cookie" not in headers:
                 headers["ETag"] = tag
                 headers["Cache-Control"] = CACHE_CONTROL
-            start.update(message)
+            # a copy: middleware outside (compression) edits the headers it is sent in place
+            start.update(message, headers=list(message.get("headers", [])))
         elif message["type"] == "http.response.body" and size <= limit:
             body = message.get("body", b"")
             size += len(body)

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from migobs.errors import (
+    AmbiguousArea,
     InvalidInput,
     MigobsError,
     NotAuthenticated,
@@ -94,6 +95,7 @@ STATUS_OF: list[tuple[type[MigobsError], int, str]] = [
     (TooManyAttempts, 429, "too-many-attempts"),
     (PermissionDenied, 403, "permission-denied"),
     (RecordNotFound, 404, "not-found"),
+    (AmbiguousArea, 400, "ambiguous-area"),
     (ValueNotFound, 404, "not-found"),
     (UnknownSource, 404, "unknown-source"),
     (StaleVersion, 409, "stale-version"),
@@ -168,7 +170,8 @@ def body_of(error: MigobsError) -> ErrorBody:
     """The status and type of a domain error (500 for one not listed in :data:`STATUS_OF`)."""
     for kind, status, type_ in STATUS_OF:
         if isinstance(error, kind):
-            return ErrorBody(status=status, type=type_, message=str(error))
+            accepted = getattr(error, "candidates", None)
+            return ErrorBody(status=status, type=type_, message=str(error), accepted=accepted)
     return ErrorBody(status=500, type="internal", message=str(error))
 
 

@@ -3,15 +3,19 @@ cost, refugees, estimated flows both ways) and a flow view of the largest corrid
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import duckdb
 import pandas as pd
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
+from migobs.flows.diagnostics import fit_summary
+from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
 from migobs.http.lists import records
 from migobs.warehouse.read import flows, listing, prices, profile
@@ -25,7 +29,7 @@ router = APIRouter(include_in_schema=False)
 
 WORLD = 900
 SOURCE = "undesa_stock"
-Code = Annotated[int | None, Query(ge=0, le=99999, description="UN M49 code")]
+AREA = "M49 code, ISO3 code or name"
 
 
 def _name(con: duckdb.DuckDBPyConnection, parameter: str, code: int) -> str:
@@ -147,16 +151,22 @@ def estimated_flows(
     con: duckdb.DuckDBPyConnection, origin: int, destination: int, names: tuple[str, str]
 ) -> Figure:
     """Estimated flows origin → destination and back per period (the newest edition with runs,
-    both sexes), or what to run when none are stored."""
+    both sexes): period totals beside annual averages (periods differ in length), the chart in
+    annual averages, periods whose fits missed a margin marked; or what to run when none are
+    stored."""
     runs = flows.run_index(con)
     runs = runs[runs["sex"] == "total"]
     title = "Estimated migration flows, each way, per period"
     there, back = f"{names[0]} → {names[1]}", f"{names[1]} → {names[0]}"
     columns = [
         ("Period", "period"),
+        ("Years", "years"),
         (f"{there} (persons)", "to_destination"),
+        (f"{there} (persons a year)", "to_destination_per_year"),
         (f"{back} (persons)", "to_origin"),
+        (f"{back} (persons a year)", "to_origin_per_year"),
         ("Net (persons)", "net"),
+        ("Estimate", "fit"),
     ]
     if runs.empty:
         empty = (
@@ -169,22 +179,34 @@ def estimated_flows(
     method = sorted(set(runs["method"]))[0]
     chosen = {"edition": edition, "method": method, "sex": "total"}
     rows = records(flows.corridor_flows(con, origin, destination, filters=chosen, limit=1000).rows)
+    fits = _fits(con, chosen)
+    for row in rows:
+        row["fit"] = "converged" if row["converged"] else "NOT converged"
     api = f"/api/flows/corridors/{origin}/{destination}?edition={edition}&method={method}"
     short = [_short(con, origin), _short(con, destination)]
     lines = [
-        Series(label, tuple((int(r["year1"]), float(r[key])) for r in rows))
-        for label, key in (
-            (" → ".join(short), "to_destination"),
-            (" → ".join(reversed(short)), "to_origin"),
+        Series(
+            label,
+            tuple((int(r["year1"]), float(r[f"{key}_per_year"])) for r in rows),
+            _band(rows, bounds),
+        )
+        for label, key, bounds in (
+            (" → ".join(short), "to_destination", ("lower", "upper")),
+            (" → ".join(reversed(short)), "to_origin", ("to_origin_lower", "to_origin_upper")),
         )
     ]
+    if any(line.band for line in lines):
+        columns.append((f"{there}, 90% interval (persons)", "interval"))
+        for row in rows:
+            row["interval"] = _interval(row.get("lower"), row.get("upper"))
     demography = ", ".join(
         d.replace("wpp/", "UN World Population Prospects ") for d in sorted(set(runs["demography"]))
     )
+    chart_title = "Estimated migration flows, each way, persons a year (average of each period)"
     return Figure(
         ident="estimated-flows",
         title=title,
-        chart=line_chart(lines, title=title, unit="persons", ident="estimated-flows")
+        chart=line_chart(lines, title=chart_title, unit="persons a year", ident="estimated-flows")
         if rows
         else None,
         columns=columns,
@@ -193,25 +215,69 @@ def estimated_flows(
         f"Stock {edition} (origin × destination) and {demography}",
         provenance=api,
         empty=f"The flow estimates from UN DESA {edition} do not cover both countries.",
-        notes=_flow_notes(rows, api, edition),
+        notes=_flow_notes(rows, fits, api, edition),
     )
 
 
-def _flow_notes(rows: list[dict[str, Any]], api: str, edition: str) -> list[str]:
-    """What the figures are, shorter periods, and where to read them as data."""
+def _band(
+    rows: list[dict[str, Any]], bounds: tuple[str, str]
+) -> tuple[tuple[int, float, float], ...]:
+    """A direction's 90% interval per period in persons a year, where an ensemble gave one."""
+    low, high = bounds
+    return tuple(
+        (int(r["year1"]), float(r[low]) / r["years"], float(r[high]) / r["years"])
+        for r in rows
+        if r.get(low) is not None and not pd.isna(r[low])
+    )
+
+
+def _interval(low: Any, high: Any) -> str | None:
+    """``"418,174 to 1,316,662"``, or None without an ensemble."""
+    if low is None or pd.isna(low):
+        return None
+    return f"{low:,.0f} to {high:,.0f}"
+
+
+def _fits(con: duckdb.DuckDBPyConnection, chosen: dict[str, Any]) -> dict[str, str]:
+    """Period → what its fits missed, for the runs that did not converge."""
+    stored = records(flows.flow_runs(con, filters={**chosen, "converged": False}).rows)
+    flags = ("converged", "margins_met")
+    return {
+        r["period"]: fit_summary(json.loads(r["diagnostics"]) | {k: r[k] for k in flags})
+        for r in stored
+    }
+
+
+def _flow_notes(
+    rows: list[dict[str, Any]], fits: dict[str, str], api: str, edition: str
+) -> list[str]:
+    """What the figures are, shorter periods, periods not converged, where to read them."""
     notes = [
-        "Persons estimated to have moved during each period (plotted at its last year), "
-        "derived from the change in stocks between two years with births and deaths; an "
-        "estimate, not a count (method: docs/methods/flows.md)."
+        "Persons estimated to have moved during each period, derived from the change in stocks "
+        "between two years with births and deaths; an estimate, not a count (method: "
+        "docs/methods/flows.md). The chart shows each period's annual average (its total "
+        "divided by its years), plotted at its last year, so periods of different length "
+        "compare. Where a flow ensemble was run (`migobs flows ensemble`), the shaded band "
+        'is its 90% interval (redrawn inputs; docs/methods/flows.md, "Uncertainty").'
     ]
-    lengths = {r["period"]: r["year1"] - r["year0"] for r in rows}
+    lengths = {r["period"]: r["years"] for r in rows}
     longest = max(lengths.values(), default=0)
     short = [f"{p} ({n} years)" for p, n in lengths.items() if n < longest]
     if short:
-        notes.append(f"Shorter than the {longest}-year periods: {', '.join(short)}.")
+        notes.append(
+            f"Shorter than the {longest}-year periods: {', '.join(short)}; compare its "
+            "persons a year, not its total."
+        )
+    notes += [
+        f"{period} did not converge — {text.removeprefix('NOT converged: ')}; read its flows "
+        "with care."
+        for period, text in fits.items()
+        if period in lengths
+    ]
     notes.append(
         Markup(
             'As data: <a href="{0}">JSON</a> · <a href="{0}&amp;format=csv">CSV</a> · '
+            '<a href="{0}&amp;converged=true">converged periods only</a> · '
             '<a href="/api/flows/runs?edition={1}">each run\'s options and diagnostics</a>'
         ).format(api, edition)
     )
@@ -236,15 +302,27 @@ def largest_flows(
     return chart, rows, title
 
 
-@router.get("/corridor", response_class=HTMLResponse)
+@router.get("/corridor", response_class=HTMLResponse, response_model=None)
 def corridor(
     request: Request,
     con: WarehouseDep,
-    origin: Code = None,
-    destination: Code = None,
-    region: Code = None,
-) -> HTMLResponse:
-    """A corridor when origin and destination are given; the largest corridors in any case."""
+    origin_typed: Annotated[
+        str | None, Query(alias="origin", max_length=200, description=AREA)
+    ] = None,
+    destination_typed: Annotated[
+        str | None, Query(alias="destination", max_length=200, description=AREA)
+    ] = None,
+    region_typed: Annotated[
+        str | None, Query(alias="region", max_length=200, description=AREA)
+    ] = None,
+) -> HTMLResponse | RedirectResponse:
+    """A corridor when origin and destination are given; the largest corridors in any case.
+    ISO3 codes and names redirect to the same page with M49 codes."""
+    typed = {"origin": origin_typed, "destination": destination_typed, "region": region_typed}
+    codes = {k: area_param(con, k, v) for k, v in typed.items() if v is not None}
+    if any(not is_m49(v) for v in typed.values() if v is not None):
+        return RedirectResponse(f"/corridor?{urlencode(codes)}", status_code=308)
+    origin, destination, region = (codes.get(k) for k in ("origin", "destination", "region"))
     countries = listing.areas(con, kind="country", limit=1000).rows.sort_values("name")
     regions = [
         r

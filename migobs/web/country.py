@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from migobs.errors import MigobsError
+from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
 from migobs.http.memo import per_build
 from migobs.indicators import registry
@@ -30,11 +31,11 @@ STOCK = "UN DESA International Migrant Stock"
 def countries(
     request: Request,
     con: WarehouseDep,
-    m49: Annotated[int | None, Query(ge=0, le=99999)] = None,
+    m49: Annotated[str | None, Query(max_length=200, description="M49, ISO3 or name")] = None,
 ) -> HTMLResponse | RedirectResponse:
     """Every country, linking to its profile; ``?m49=`` goes to that profile."""
     if m49 is not None:
-        return RedirectResponse(f"/country/{m49}", status_code=303)
+        return RedirectResponse(f"/country/{area_param(con, 'm49', m49)}", status_code=303)
     page = listing.areas(con, kind="country", limit=1000)
     rows = page.rows.sort_values("name").to_dict("records")
     return templates.TemplateResponse(
@@ -50,18 +51,21 @@ def country_record(con: duckdb.DuckDBPyConnection, m49: int) -> dict[str, Any]:
     return record
 
 
-@router.get("/country/{m49}", response_class=HTMLResponse)
+@router.get("/country/{m49}", response_class=HTMLResponse, response_model=None)
 def country(
     request: Request,
     con: WarehouseDep,
-    m49: Annotated[int, Path(ge=0, le=99999)],
-) -> HTMLResponse:
-    """The profile of one country (or area)."""
-    record = country_record(con, m49)
+    m49: Annotated[str, Path(max_length=200, description="M49 code, ISO3 code or name")],
+) -> HTMLResponse | RedirectResponse:
+    """The profile of one country (or area); an ISO3 code or a name redirects to its M49 code."""
+    code = area_param(con, "m49", m49)
+    if not is_m49(m49):
+        return RedirectResponse(f"/country/{code}", status_code=308)
+    record = country_record(con, code)
     figures = per_build(
-        request, ("profile", m49), lambda: profile_figures(con, m49, record["name"])
+        request, ("profile", code), lambda: profile_figures(con, code, record["name"])
     )
-    objectives = per_build(request, ("compact", m49), lambda: compact_rows(con, m49))
+    objectives = per_build(request, ("compact", code), lambda: compact_rows(con, code))
     return templates.TemplateResponse(
         request,
         "country.html",

@@ -15,7 +15,17 @@ from fastapi.responses import HTMLResponse
 from migobs.http.errors import ApiError, ErrorBody, ErrorPages, serve_pages
 from migobs.web.templating import templates
 
-PAGES = ["/world", "/country", "/country/{m49}", "/corridor", "/report", "/tracker", "/api/…"]
+PAGES = [
+    "/",
+    "/world",
+    "/country",
+    "/country/{m49}",
+    "/indicators",
+    "/corridor",
+    "/report",
+    "/tracker",
+    "/openapi.json",
+]
 """What a browser can open, listed by the page for an unknown path."""
 
 M49 = "an M49 code: a whole number from 0 to 99999 (every code at /api/areas)"

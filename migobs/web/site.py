@@ -6,10 +6,17 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from migobs.web import corridor, country, errors, report, tracker, world
+from migobs.web import corridor, country, errors, home, indicators, report, tracker, world
 from migobs.web.templating import HERE
 
-ROUTERS = (world.router, country.router, corridor.router, report.router)
+ROUTERS = (
+    home.router,
+    world.router,
+    indicators.router,
+    country.router,
+    corridor.router,
+    report.router,
+)
 """The dashboard's pages (docs/dashboard.md); the tracker's are :data:`tracker.ROUTERS`."""
 
 

@@ -57,10 +57,12 @@ LAYOUTS = (WIDE, NARROW)
 
 @dataclass(frozen=True)
 class Series:
-    """One line: a label and its (year, value) points in year order."""
+    """One line: a label and its (year, value) points in year order; optionally an interval
+    band of (year, low, high) drawn behind it (e.g. a flow ensemble's 90% interval)."""
 
     label: str
     points: tuple[tuple[int, float], ...]
+    band: tuple[tuple[int, float, float], ...] = ()
 
 
 def both_layouts(draw: Callable[[ChartLayout], Markup]) -> Markup:
@@ -111,7 +113,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
     )
     years = [p[0] for p in points]
     summary = f"{unit} from {min(years)} to {max(years)}. Latest: {last}."
-    values = [p[1] for p in points]
+    values = [p[1] for p in points] + [v for s in series for b in s.band for v in b[1:]]
     low, high = min(min(values), 0.0), max(max(values), 0.0)
 
     def draw(layout: ChartLayout) -> Markup:
@@ -133,6 +135,8 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
             layout.height - layout.bottom + 4,  # above the year labels
         )
         for i, s in enumerate(series):
+            if s.band:
+                body.append(_band(i, s, xy))
             body.append(
                 _line(i, [xy(year, value) for year, value in s.points], s.label, labels[i], tops[i])
             )
@@ -151,6 +155,18 @@ def y_axis(low: float, high: float, count: int) -> tuple[list[float], float]:
     if len(ticks) > 2 and ticks[1] - low < 0.25 * step:
         return ticks[1:], low
     return ticks, ticks[0]
+
+
+def _band(i: int, s: Series, xy: Callable[[int, float], tuple[float, float]]) -> str:
+    """The series' interval as a translucent area: highs left to right, lows back."""
+    edge = [xy(year, high) for year, _, high in s.band]
+    edge += [xy(year, low) for year, low, _ in reversed(s.band)]
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in edge)
+    title = escape(f"{s.label}: 90% interval")
+    return (
+        f'<polygon class="band" points="{path}" fill="{COLOURS[i % 4]}" fill-opacity="0.18" '
+        f'stroke="none"><title>{title}</title></polygon>'
+    )
 
 
 def _line(

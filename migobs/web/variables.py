@@ -161,22 +161,30 @@ def choices() -> list[MapChoice]:
     return frames + indicators
 
 
+WORLD = 900
+"""M49 code of the world, whose value names the period a year stands for."""
+
 COVERAGE = 0.9
 """The default year has values for at least this share of the areas of the best-covered year."""
 
 
 @dataclass(frozen=True)
 class YearChoice:
-    """A year the map can show: how many areas have a value, and whether it is a projection."""
+    """A year the map can show: how many areas have a value, whether it is a projection, and
+    the period the world's value covers when it is not the year (``2020, Q1–Q3``, ``2000–2020``).
+    """
 
     year: int
     areas: int
     projection: bool = False
+    period: str = ""
 
     @property
     def label(self) -> str:
-        """``2095 (projection)`` or ``2020``."""
-        return f"{self.year} (projection)" if self.projection else str(self.year)
+        """``2095 (projection)``, ``2020, Q1–Q3`` (a partial year), or ``2020``."""
+        if self.projection:
+            return f"{self.year} (projection)"
+        return self.period or str(self.year)
 
 
 def default_year(years: Sequence[YearChoice]) -> YearChoice | None:
@@ -249,9 +257,10 @@ def year_choices(con: duckdb.DuckDBPyConnection, code: str) -> list[YearChoice]:
         ]
     found = []
     for year in _indicator_years(con, code):
-        areas = sum(1 for v in registry.table(con, code, year) if v.counterpart is None)
-        if areas:
-            found.append(YearChoice(year, areas))
+        values = [v for v in registry.table(con, code, year) if v.counterpart is None]
+        world = next((v.period for v in values if v.area == WORLD), "")
+        if values:
+            found.append(YearChoice(year, len(values), period=world))
     return found
 
 

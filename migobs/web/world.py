@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from migobs.config import Settings
 from migobs.http.deps import SettingsDep, WarehouseDep
+from migobs.http.lists import records
 from migobs.http.memo import per_build
+from migobs.warehouse.read import listing
+from migobs.warehouse.read.groupings import GROUP_KINDS
 from migobs.spreadsheet import inert_frame
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import bins, choropleth, legend
@@ -24,7 +29,62 @@ YearParam = Annotated[
 ]
 
 
-@router.get("/", response_class=HTMLResponse)
+def world_map(
+    request: Request,
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    variable: str = "immigrants",
+    year: str | None = None,
+) -> dict[str, Any]:
+    """The map of ``variable`` in ``year`` with its legend, table and source (drawn once per
+    build, variable and year): the context of the world page and of the home page's map."""
+
+    def draw() -> dict[str, Any]:
+        chosen, shown, years, rows = map_rows(request, con, variable, year)
+        values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
+        title = f"{chosen.title}, {shown.label}" if shown else f"{chosen.title}: no data yet"
+        shapes = per_build(request, ("shapes",), lambda: world_shapes(con, settings))
+        classes = bins(list(values.values()))
+        countries, groupings = split_rankings(con, records(rows))
+        return {
+            "title": title,
+            "variable": chosen,
+            "source": named_edition(con, chosen.source),
+            "variables": choices(),
+            "year": shown,
+            "years": years,
+            "map": choropleth(shapes, values, classes, title=title, unit=chosen.unit),
+            "legend": legend(classes, chosen.unit),
+            "rows": countries,
+            "groupings": groupings,
+        }
+
+    context: dict[str, Any] = per_build(request, ("world", variable, year), draw)
+    return context
+
+
+def split_rankings(
+    con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``rows`` (in their order) split into countries and groupings by the areas' kinds, so that
+    no ranking mixes "Western Asia" with countries."""
+    kinds = dict(con.execute("SELECT m49, kind FROM areas").fetchall())
+    countries = [r for r in rows if kinds.get(int(r["area"])) not in GROUP_KINDS]
+    groupings = [r for r in rows if kinds.get(int(r["area"])) in GROUP_KINDS]
+    return countries, groupings
+
+
+def named_edition(con: duckdb.DuckDBPyConnection, source: str) -> str:
+    """``source`` with "newest edition" replaced by the edition's name (``2024 edition``)."""
+    editions = [e for s, e in listing.stock_editions(con) if s == "undesa_stock"]
+    with_origins = listing.stock_editions_with_origins(con, "undesa_stock")
+    if with_origins and "newest edition with origins" in source:
+        return source.replace("newest edition with origins", f"{with_origins[-1]} edition")
+    if editions and "newest edition" in source:
+        return source.replace("newest edition", f"{editions[-1]} edition")
+    return source
+
+
 @router.get("/world", response_class=HTMLResponse)
 def world(
     request: Request,
@@ -33,26 +93,8 @@ def world(
     variable: VariableParam = "immigrants",
     year: YearParam = None,
 ) -> HTMLResponse:
-    """The world map of ``variable`` in ``year`` (drawn once per build, variable and year)."""
-
-    def draw() -> dict[str, Any]:
-        chosen, shown, years, rows = map_rows(request, con, variable, year)
-        values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
-        title = f"{chosen.title}, {shown.label}" if shown else f"{chosen.title}: no data yet"
-        shapes = per_build(request, ("shapes",), lambda: world_shapes(con, settings))
-        classes = bins(list(values.values()))
-        return {
-            "title": title,
-            "variable": chosen,
-            "variables": choices(),
-            "year": shown,
-            "years": years,
-            "map": choropleth(shapes, values, classes, title=title, unit=chosen.unit),
-            "legend": legend(classes, chosen.unit),
-            "rows": rows.to_dict("records"),
-        }
-
-    context = per_build(request, ("world", variable, year), draw)
+    """The world map of ``variable`` in ``year``."""
+    context = world_map(request, con, settings, variable, year)
     return templates.TemplateResponse(request, "world.html", context)
 
 

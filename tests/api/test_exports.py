@@ -7,6 +7,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.sdmx_read import sdmx_values
+from tests.support.sdmx_schema import schema_errors
 
 
 def test_export_list_links_each_format(client: httpx.Client) -> None:
@@ -29,7 +30,11 @@ def test_sdmx_export_reads_back_with_sdmx1(client: httpx.Client, tmp_path: Path)
         tmp_path / "undesa-stock-2019-by-destination.sdmx2.csv",
         "DF_UNDESA_STOCK_2019_BY_DESTINATION",
     )
-    assert values[("578", "2019")] == 867_765.0
+    assert values[("A", "MIGRANT_STOCK", "578", "2019")] == 867_765.0
+    assert (
+        schema_errors((tmp_path / "undesa-stock-2019-by-destination.structure.xml").read_bytes())
+        == []
+    )
 
 
 def test_unknown_table_and_format_are_4xx(client: httpx.Client) -> None:

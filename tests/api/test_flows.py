@@ -48,7 +48,7 @@ def test_unknown_period_lists_the_periods_of_the_runs_chosen(client: httpx.Clien
         ("/api/flows", {"method": "gravity"}, 404, "method"),
         ("/api/flows/corridors/484/999", {}, 404, "destination"),
         ("/api/flows/corridors/484/484", {}, 404, "destination"),
-        ("/api/flows/corridors/x/840", {}, 422, "origin"),
+        ("/api/flows/corridors/x/840", {}, 404, "origin"),
     ],
 )
 def test_bad_input_has_the_one_error_shape(
@@ -129,3 +129,20 @@ def test_runs_as_csv_keep_json_columns_as_text(client: httpx.Client) -> None:
     frame = pd.read_csv(io.StringIO(client.get("/api/flows/runs?format=csv").text))
     assert frame["period"].tolist() == ["2005-2010", "2010-2015"]
     assert frame["diagnostics"].tolist() == ['{"converged": true}'] * 2
+
+
+def test_flow_rows_carry_the_ensemble_interval(client: httpx.Client) -> None:
+    rows = client.get("/api/flows", params={"origin": 484, "destination": 840}).json()["data"]
+    assert [(r["period"], r["lower"], r["upper"]) for r in rows] == [
+        ("2005-2010", 700_000.0, 1_050_000.0),
+        ("2010-2015", 418_174.0, 900_000.0),
+    ]
+    other = client.get("/api/flows", params={"origin": 4}).json()["data"]
+    assert other and all(r["lower"] is None and r["upper"] is None for r in other)
+    corridor = client.get("/api/flows/corridors/484/840", params={"format": "csv"}).text
+    frame = pd.read_csv(io.StringIO(corridor)).set_index("period")
+    assert frame.loc["2010-2015", ["lower", "upper"]].tolist() == [418_174.0, 900_000.0]
+    assert frame.loc["2005-2010", ["to_origin_lower", "to_origin_upper"]].tolist() == [
+        200_000.0,
+        330_000.0,
+    ]

@@ -171,3 +171,40 @@ def test_run_checks_sex_and_demography_before_any_work(built: Settings) -> None:
     wrong = migobs(built, "flows", "run", "--edition", "2017", "--period", "1991-2000")
     assert wrong.exit_code == 1
     assert "period 1991-2000: 1991 not a stock year of undesa_stock 2017" in wrong.output
+
+
+def test_method_and_option_choices_come_from_the_domain_types() -> None:
+    from typing import get_args
+
+    import click
+
+    from migobs.cli.flows import estimate, run
+    from migobs.flows import methods
+
+    def offered(command: click.Command, name: str) -> list[str]:
+        param = next(p for p in command.params if p.name == name)
+        assert isinstance(param.type, click.Choice)
+        return list(param.type.choices)
+
+    assert (
+        offered(estimate, "method")
+        == list(get_args(methods.Method))
+        == [
+            "stock-difference",
+            "migration-rate",
+            "rogers-von-rabenau",
+            "demographic-accounting",
+        ]
+    )
+    typed = {
+        "birthplace_balance": methods.BirthplaceBalance,
+        "global_balance": methods.GlobalBalance,
+        "birth_method": methods.BirthMethod,
+        "death_method": methods.DeathMethod,
+    }
+    for command in (estimate, run):
+        for name, literal in typed.items():
+            assert offered(command, name) == list(get_args(literal)), (command.name, name)
+    assert offered(estimate, "decrease") == ["zero", "return"]
+    assert offered(estimate, "negative_flows") == ["zero", "keep"]
+    assert offered(run, "method") == [methods.ACCOUNTING]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from migobs.config import Settings
 from tests.support.cli import migobs
 from tests.support.writers import stock
@@ -63,3 +65,19 @@ def test_trace_of_a_source_without_migrant_stock_says_what_it_traces(built: Sett
     assert "Known editions: none" not in message
     unknown = migobs(built, "trace", "nope", *args)
     assert "'nope' is not loaded either" in " ".join(unknown.output.split())
+
+
+@pytest.mark.parametrize("destination", ["404", "KEN", "ken", "Kenya"])
+def test_trace_takes_any_identifier_of_the_destination(built: Settings, destination: str) -> None:
+    args = ["--edition", "2017", "--year", "2017", "--json"]
+    result = migobs(built, "trace", "undesa_stock", *args, "--destination", destination)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["value"] == stock(404, 6, "total")
+
+
+def test_trace_with_an_ambiguous_name_lists_the_candidates(built: Settings) -> None:
+    args = ["--edition", "2017", "--year", "2017"]
+    result = migobs(built, "trace", "undesa_stock", *args, "--destination", "Afri")
+    assert result.exit_code == 1
+    assert "'Afri' fits" in result.output
+    assert "Sub-Saharan Africa (M49 202)" in result.output

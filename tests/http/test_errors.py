@@ -20,7 +20,7 @@ KEYS = {"status", "type", "message", "parameter", "accepted"}
     ("path", "params", "status", "parameter"),
     [
         ("/api/areas/999", {}, 404, "m49"),
-        ("/api/areas/abc", {}, 422, "m49"),
+        ("/api/areas/abc", {}, 404, "m49"),
         ("/api/areas", {"kind": "planet"}, 404, "kind"),
         ("/api/areas", {"limit": 0}, 422, "limit"),
         ("/api/stock", {"edition": "1999"}, 404, "edition"),

@@ -13,6 +13,7 @@ from migobs.exports.datasets import dataset
 from migobs.exports.grapher import write_grapher
 from migobs.warehouse.read import open_warehouse
 from tests.support.sdmx_read import sdmx_values
+from tests.support.sdmx_schema import schema_errors
 
 pytestmark = pytest.mark.real
 
@@ -127,7 +128,10 @@ def test_indicator_export_reads_back_with_sdmx1(real: httpx.Client, tmp_path: Pa
         tmp_path / "indicator-sdg-10-c-1.sdmx2.csv",
         "DF_INDICATOR_SDG_10_C_1",
     )
-    assert round(values[("004", "2020")], 2) == 10.14  # Afghanistan, as /api/indicators gives
+    # Afghanistan, as /api/indicators gives, under the SDG Global Database's series code
+    assert round(values[("A", "SI_RMT_COST", "004", "2020")], 2) == 10.14
+    structure = (tmp_path / "indicator-sdg-10-c-1.structure.xml").read_bytes()
+    assert schema_errors(structure) == []
 
 
 def test_world_map_opens_on_a_year_with_data_on_real_data(real: httpx.Client) -> None:

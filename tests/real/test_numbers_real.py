@@ -14,6 +14,7 @@ from migobs.exports.datasets import dataset
 from migobs.indicators import compute
 from migobs.warehouse.read import open_warehouse
 from migobs.web.country import gdp_share_figure
+from migobs.web.variables import year_choices
 
 pytestmark = pytest.mark.real
 
@@ -109,3 +110,11 @@ def test_an_export_says_which_years_are_partial(built_warehouse: Path) -> None:
     rows = export.frame.set_index(["area", "year"])["period"]
     assert (rows[(900, 2020)], rows[(900, 2017)]) == ("2020, Q1–Q3", "2017")
     assert "the column period says which" in export.meta.description
+
+
+def test_the_world_map_marks_partial_years_and_names_base_years(built_warehouse: Path) -> None:
+    with open_warehouse(built_warehouse) as con:
+        costs = {y.year: y.label for y in year_choices(con, "sdg.10.c.1")}
+        change = {y.year: y.label for y in year_choices(con, "stock.change_pct")}
+    assert (costs[2020], costs[2017]) == ("2020, Q1–Q3", "2017")
+    assert change[2020] == "2000–2020"

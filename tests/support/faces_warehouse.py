@@ -71,6 +71,15 @@ FLOWS = [
     (RUNS[1][0], 840, 484, 144_011.5),
     (RUNS[1][0], 250, 578, 11_000.0),
 ]
+# A flow ensemble covering the Mexico - United States corridor both ways in both runs:
+# (run, orig, dest, flow, lower, median, upper), persons over the period.
+ENSEMBLE = "ensemble/2017/wpp-2019/draws-200/seed-1"
+INTERVALS = [
+    (RUNS[0][0], 484, 840, 870_766.2, 700_000.0, 880_000.0, 1_050_000.0),
+    (RUNS[0][0], 840, 484, 266_386.6, 200_000.0, 270_000.0, 330_000.0),
+    (RUNS[1][0], 484, 840, 617_832.6, 418_174.0, 620_000.0, 900_000.0),
+    (RUNS[1][0], 840, 484, 144_011.5, 100_000.0, 150_000.0, 190_000.0),
+]
 BUILD_ID = "test-build-0001"
 
 
@@ -123,3 +132,13 @@ def add_flows(con: duckdb.DuckDBPyConnection) -> None:
         RUNS,
     )
     con.executemany("INSERT INTO flows (run_id, orig, dest, flow) VALUES (?, ?, ?, ?)", FLOWS)
+    con.execute(
+        "INSERT INTO flow_ensembles VALUES (?, '2017', 'wpp/2019', 1, 200, '{}', '[]', "
+        "'2 local processes', 61.5, TIMESTAMP '2026-11-28 09:00:00')",
+        [ENSEMBLE],
+    )
+    con.executemany(
+        "INSERT INTO flow_intervals (ensemble_id, run_id, period, orig, dest, flow, lower, median, "
+        "upper, method_min, method_max, draws) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, 0, 0, 200)",
+        [(ENSEMBLE, *row) for row in INTERVALS],
+    )

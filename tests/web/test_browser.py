@@ -132,3 +132,83 @@ def test_wide_charts_shrink_text_on_a_phone_without_the_narrow_layout(
     )
     page.set_viewport_size(PHONE)
     assert page.evaluate(SMALLEST_TEXT) < 9
+
+
+def test_corridor_draws_the_interval_band(
+    browser_page: tuple[object, Problems], live_server: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/corridor?origin=484&destination=840")
+    figure = page.locator("#estimated-flows svg:visible").first
+    bands = figure.locator("polygon.band")
+    assert bands.count() == 2  # one per direction
+    box = bands.first.bounding_box()
+    assert box is not None and box["height"] > 5 and box["width"] > 50
+    assert "90% interval" in (bands.first.locator("title").text_content() or "")
+    table = page.locator("#estimated-flows table").inner_text()
+    assert "418,174 to 900,000" in table
+    screenshot(page, "corridor-band")
+
+
+def test_home_page_in_chromium(browser_page: tuple[object, Problems], live_server: str) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/")
+    assert page.locator("h1").inner_text() == "Migration Observatory"
+    assert page.locator("li.headline").count() == 5
+    assert page.locator("svg.map").count() == 1
+    assert not clipped_text(page)
+    screenshot(page, "home")
+    assert at_phone_width(page, "home") >= 11
+
+
+@pytest.mark.parametrize("typed", ["MEX", "484", "Mexico"])
+def test_search_finds_mexico_in_chromium(
+    browser_page: tuple[object, Problems], live_server: str, typed: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/")
+    page.fill("#search-q", typed)
+    with page.expect_navigation():
+        page.click("form.search button")
+    assert page.url == f"{live_server}/country/484"
+    assert page.locator("h1").inner_text() == "Mexico: migration profile"
+
+
+def test_country_by_iso3_redirects_in_chromium(
+    browser_page: tuple[object, Problems], live_server: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/country/MEX")
+    assert page.url == f"{live_server}/country/484"
+    assert page.locator("h1").inner_text() == "Mexico: migration profile"
+
+
+def test_indicator_page_in_chromium(
+    browser_page: tuple[object, Problems], live_server: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/indicators")
+    with page.expect_navigation():
+        page.click("a[href='/indicators/stock.total']")
+    assert page.locator("h1").inner_text() == "International migrant stock"
+    top = page.locator("#ranking-top").inner_text()
+    assert "United States of America" in top and "World" not in top
+    assert "World" in page.locator("#ranking-groupings").inner_text()
+    assert not clipped_text(page)
+    screenshot(page, "indicator")
+    assert at_phone_width(page, "indicator") >= 11

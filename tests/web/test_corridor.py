@@ -45,7 +45,7 @@ def test_editions_without_origins_are_named() -> None:
 def test_unknown_end_is_404(client: httpx.Client) -> None:
     response = client.get("/corridor", params={"origin": 999, "destination": 840})
     assert response.status_code == 404 and "origin=999" in response.text
-    assert client.get("/corridor", params={"origin": "x"}).status_code == 422
+    assert client.get("/corridor", params={"origin": "x"}).status_code == 404
 
 
 def test_largest_corridors_of_a_region(client: httpx.Client) -> None:
@@ -60,7 +60,13 @@ def test_corridor_shows_estimated_flows_both_ways(client: httpx.Client) -> None:
     section = html[html.index('id="estimated-flows"') : html.index('id="largest"')]
     assert "Mexico → United States of America (persons)" in section
     assert "United States of America → Mexico (persons)" in section
-    assert '<td>2005-2010</td><td class="num">870,766</td><td class="num">266,387</td>' in section
+    # Each period's total beside its annual average (periods differ in length), and its fit.
+    assert (
+        '<td>2005-2010</td><td class="num">5</td><td class="num">870,766</td>'
+        '<td class="num">174,153</td><td class="num">266,387</td><td class="num">53,277</td>'
+        '<td class="num">604,380</td><td>converged</td>'
+    ) in section
+    assert "persons a year" in section
     assert "<svg" in section and "demographic accounting" in section
     assert 'href="/api/flows/corridors/484/840?edition=2017&amp;method=demographic-accounting"' in (
         section

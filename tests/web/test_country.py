@@ -13,7 +13,7 @@ def test_country_list_links_profiles(client: httpx.Client) -> None:
 def test_unknown_country_is_404_with_a_pointer(client: httpx.Client) -> None:
     response = client.get("/country/999")
     assert response.status_code == 404
-    assert "see /country for every country" in response.text
+    assert 'every country at <a href="/country">/country</a>' in response.text
 
 
 def test_profile_shows_immigrants_emigrants_and_sex(client: httpx.Client) -> None:

@@ -6,13 +6,14 @@ import httpx
 import pytest
 
 PAGES = [
-    ("/country/abc", 422, "m49", "an M49 code"),
+    ("/country/abc", 404, "m49", "an ISO3 code, e.g. MEX"),
     ("/world?year=abc", 422, "year", "<li>2019</li>"),
-    ("/corridor?origin=abc", 422, "origin", "an M49 code"),
+    ("/corridor?origin=abc", 404, "origin", "an M49 code"),
+    ("/corridor?origin=an", 400, "origin", "France (M49 250, FRA)"),
     ("/report?verdict=x", 422, "verdict", "<li>not_testable</li>"),
     ("/country/99999", 404, "m49", "every country"),
-    ("/nonexistent", 404, "path", "<li>/world</li>"),
-    ("/country/484/nope", 404, "path", "<li>/report</li>"),
+    ("/nonexistent", 404, "path", '<li><a href="/world">/world</a></li>'),
+    ("/country/484/nope", 404, "path", '<li><a href="/report">/report</a></li>'),
 ]
 
 
@@ -29,7 +30,11 @@ def test_bad_page_input_is_an_html_page(
 
 
 def test_api_errors_keep_the_json_shape(client: httpx.Client) -> None:
-    for path, status in (("/api/nonexistent", 404), ("/api/areas/abc", 422)):
+    for path, status in (
+        ("/api/nonexistent", 404),
+        ("/api/areas/abc", 404),
+        ("/api/areas/an", 400),
+    ):
         response = client.get(path)
         assert response.status_code == status
         assert response.headers["content-type"] == "application/json"

@@ -83,3 +83,12 @@ def test_every_variable_renders_even_without_data(client: httpx.Client) -> None:
         assert response.status_code == 200, code
     empty = client.get("/world", params={"variable": "refugees"}).text
     assert "Refugees hosted (UNHCR): no data yet" in empty
+
+
+def test_world_table_ranks_countries_and_puts_groupings_apart(client: httpx.Client) -> None:
+    page = client.get("/world", params={"variable": "stock.total"}).text
+    ranked = page.split('id="world-table"')[1].split("</table>")[0]
+    assert "United States of America" in ranked and "World" not in ranked
+    assert "Europe" not in ranked
+    groupings = page.split('id="world-groupings"')[1].split("</table>")[0]
+    assert "World" in groupings and "Europe" in groupings

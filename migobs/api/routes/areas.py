@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from migobs.api.schemas import AreaDetailPublic, AreaPublic, ListOf
+from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import PagingDep, WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.lists import CSV_RESPONSE, answer, build, clean
@@ -38,13 +39,12 @@ def list_areas(
 
 
 @router.get("/{m49}", response_model=AreaDetailPublic, responses=ERROR_RESPONSES)
-def get_area(
-    con: WarehouseDep, m49: Annotated[int, Path(ge=0, le=99999, description="UN M49 code")]
-) -> AreaDetailPublic:
-    """One area with its groupings."""
-    record = listing.area(con, m49)
+def get_area(con: WarehouseDep, m49: AreaPath) -> AreaDetailPublic:
+    """One area with its groupings (``m49``: an M49 code, ISO3 code or name)."""
+    code = area_param(con, "m49", m49)
+    record = listing.area(con, code)
     if record is None:
-        raise unknown_area("m49", m49)
+        raise unknown_area("m49", code)
     record["groups"] = [clean(g) for g in record["groups"]]
     return AreaDetailPublic(**clean(record))
 

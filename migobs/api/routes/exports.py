@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from migobs.api.schemas import ExportablePublic, ListOf
 from migobs.errors import ExportError
-from migobs.exports.datasets import dataset, dataset_names
+from migobs.exports.datasets import dataset, dataset_names, why_empty
 from migobs.exports.formats import FORMATS, FormatName, export, refusal
 from migobs.exports.table import TidyTable
 from migobs.http.deps import PagingDep, WarehouseDep
@@ -50,10 +50,12 @@ def _table(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
     if name not in known:
         accepted = [n.removeprefix("indicator/") for n in known if n.startswith("indicator/")]
         what = f"indicator {name.removeprefix('indicator/')!r}" if indicator else f"table {name!r}"
+        why = why_empty(con, name)
         raise ApiError(
             404,
             "not-found",
-            f"{parameter}: no {what} to export. GET /api/exports lists them.",
+            f"{parameter}: no {what} to export{': ' + why if why else ''}. "
+            "GET /api/exports lists them.",
             parameter=parameter,
             accepted=accepted
             if indicator

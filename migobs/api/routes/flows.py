@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import APIRouter, Depends, Query, Response
 
 from migobs.api.routes.areas import unknown_area
-from migobs.api.routes.stock import AreaPath, Sex
+from migobs.api.routes.stock import Sex
 from migobs.api.schemas import FlowCorridorPublic, FlowPublic, FlowRunPublic, ListOf
-from migobs.http.deps import AreaCode, PagingDep, WarehouseDep
+from migobs.http.areas import AreaPath, area_param
+from migobs.http.deps import AreaCode, Paging, PagingDep, WarehouseDep
 from migobs.http.errors import ApiError
 from migobs.http.lists import CSV_RESPONSE, answer, build, records
 from migobs.warehouse.read import flows, listing
@@ -30,6 +32,13 @@ def run_filters(
     method: Annotated[str | None, Query(description="e.g. demographic-accounting")] = None,
     sex: Sex | None = None,
     period: Annotated[str | None, Query(description="<year0>-<year1>, e.g. 2005-2010")] = None,
+    converged: Annotated[
+        bool | None,
+        Query(
+            description="true: only runs whose fits all met their margins (false: only those "
+            "that did not); see each run's diagnostics"
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     """Dependency: which runs a request reads (column → value, ``None`` = any).
 
@@ -45,7 +54,7 @@ def run_filters(
         if value not in held:
             raise _no_run(column.removesuffix("_id"), value, held)
         chosen = chosen[chosen[column] == value]
-    return {**given, "sex": sex}
+    return {**given, "sex": sex, "converged": converged}
 
 
 RunsDep = Annotated[dict[str, Any], Depends(run_filters)]
@@ -82,12 +91,25 @@ def list_flows(
     responses=CSV_RESPONSE,
 )
 def corridor(
-    con: WarehouseDep, paging: PagingDep, runs: RunsDep, origin: AreaPath, destination: AreaPath
+    con: WarehouseDep,
+    paging: PagingDep,
+    runs: RunsDep,
+    origin: AreaPath,
+    destination: AreaPath,
 ) -> dict[str, Any] | Response:
     """Flows origin → destination and back, per run (period), for runs covering both."""
-    for parameter, code in (("origin", origin), ("destination", destination)):
-        if not listing.area_exists(con, code):
-            raise unknown_area(parameter, code)
+    from_ = area_param(con, "origin", origin)
+    return corridor_of(con, paging, runs, from_, area_param(con, "destination", destination))
+
+
+def corridor_of(
+    con: duckdb.DuckDBPyConnection,
+    paging: Paging,
+    runs: dict[str, Any],
+    origin: int,
+    destination: int,
+) -> dict[str, Any] | Response:
+    """The flows of :func:`corridor` between two M49 codes."""
     if origin == destination:  # a valid request for a corridor that cannot exist
         raise ApiError(
             404,

@@ -22,6 +22,7 @@ from migobs.api.schemas import (
     ListOf,
 )
 from migobs.errors import MigobsError
+from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import AreaCode, PagingDep, WarehouseDep, Year
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.lists import CSV_RESPONSE, answer
@@ -30,6 +31,11 @@ from migobs.http.results import indicator_table
 from migobs.indicators import registry
 from migobs.indicators.definitions import Definition, definitions
 from migobs.warehouse.read import listing
+
+COUNTERPART = (
+    "M49 code of the other end of a corridor: the origin (migrant stock) or the sender "
+    "(remittances); area is the destination or the receiver"
+)
 
 router = APIRouter(prefix="/api/indicators", tags=["indicators"])
 
@@ -109,9 +115,7 @@ def list_values(
     year: Year | None = None,
     edition: Edition = None,
     area: AreaCode | None = None,
-    counterpart: Annotated[
-        int | None, Query(ge=0, le=99999, description="other end of a corridor")
-    ] = None,
+    counterpart: Annotated[int | None, Query(ge=0, le=99999, description=COUNTERPART)] = None,
 ) -> dict[str, Any] | Response:
     """The indicator for every area with data in one year (default the newest), by area."""
     _definition(code)
@@ -135,7 +139,7 @@ def get_value(
     request: Request,
     con: WarehouseDep,
     code: Code,
-    area: Annotated[int, Path(ge=0, le=99999, description="UN M49 code")],
+    area: AreaPath,
     year: Year | None = None,
     edition: Edition = None,
     base_year: Annotated[
@@ -144,16 +148,15 @@ def get_value(
     since: Annotated[
         int | None, Query(ge=1800, le=2200, description="first year of a count")
     ] = None,
-    counterpart: Annotated[
-        int | None, Query(ge=0, le=99999, description="other end of a corridor")
-    ] = None,
+    counterpart: Annotated[int | None, Query(ge=0, le=99999, description=COUNTERPART)] = None,
     quarter: Annotated[
         int | None, Query(ge=1, le=4, description="quarter of a quarterly indicator")
     ] = None,
 ) -> IndicatorValueDetailPublic:
     """One value with the cells (file, sha256, sheet, cell) it was computed from."""
     _definition(code)
-    _check_areas(con, area=area, counterpart=counterpart)
+    m49 = area_param(con, "area", area)
+    _check_areas(con, area=m49, counterpart=counterpart)
     if counterpart is None and registry.of_pairs(code):
         raise ApiError(
             422,
@@ -165,10 +168,10 @@ def get_value(
     chosen = _year(con, code, year, edition)
     given = {"base_year": base_year, "since": since, "counterpart": counterpart, "quarter": quarter}
     options = {k: v for k, v in given.items() if v is not None}
-    key = ("value", code, area, chosen, edition, *sorted(options.items()))
+    key = ("value", code, m49, chosen, edition, *sorted(options.items()))
     try:
         value = per_build(
-            request, key, lambda: registry.compute(con, code, area, chosen, edition, **options)
+            request, key, lambda: registry.compute(con, code, m49, chosen, edition, **options)
         )
     except MigobsError as error:
         raise ApiError(404, "not-found", str(error), parameter="area") from error

@@ -3,12 +3,13 @@ Markdown document."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import duckdb
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse
 
+from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.memo import per_build
@@ -17,11 +18,11 @@ from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/reports", tags=["reports"])
 
-AreaPath = Annotated[int, Path(ge=0, le=99999, description="UN M49 code (900 = world)")]
 
-
-def report_of(request: Request, con: duckdb.DuckDBPyConnection, m49: int) -> CountryReport:
-    """The report of ``m49``, computed once per build; 404 naming ``m49`` for an unknown area."""
+def report_of(request: Request, con: duckdb.DuckDBPyConnection, typed: str) -> CountryReport:
+    """The report of the area ``typed`` names (M49, ISO3 or name), computed once per build; 404
+    naming ``m49`` for an unknown area."""
+    m49 = area_param(con, "m49", typed)
     if not listing.area_exists(con, m49):
         raise ApiError(
             404,

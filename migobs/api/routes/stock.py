@@ -7,10 +7,11 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 import duckdb
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from migobs.api.routes.areas import unknown_area
 from migobs.api.schemas import ListOf, StockPublic
+from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import AreaCode, Paging, PagingDep, WarehouseDep, Year
 from migobs.http.errors import ApiError
 from migobs.http.lists import CSV_RESPONSE, answer, records
@@ -153,19 +154,18 @@ def list_stock(
     return query.answer(destination=destination, origin=origin, name="stock")
 
 
-AreaPath = Annotated[int, Path(ge=0, le=99999, description="UN M49 code")]
-
-
 @router.get("/destinations/{area}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
 def stock_in(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
     """Migrants living in ``area``, by origin (900 = all origins), sex and year."""
-    return query.answer(destination=area, origin=None, name=f"stock-in-{area}")
+    code = area_param(query.con, "area", area)
+    return query.answer(destination=code, origin=None, name=f"stock-in-{code}")
 
 
 @router.get("/origins/{area}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
 def stock_from(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
     """Migrants born in ``area``, by destination, sex and year."""
-    return query.answer(destination=None, origin=area, name=f"stock-from-{area}")
+    code = area_param(query.con, "area", area)
+    return query.answer(destination=None, origin=code, name=f"stock-from-{code}")
 
 
 @router.get(
@@ -173,6 +173,6 @@ def stock_from(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
 )
 def corridor(query: QueryDep, origin: AreaPath, destination: AreaPath) -> dict[str, Any] | Response:
     """Migrants born in ``origin`` living in ``destination``, by sex and year."""
-    return query.answer(
-        destination=destination, origin=origin, name=f"corridor-{origin}-{destination}"
-    )
+    from_ = area_param(query.con, "origin", origin)
+    to = area_param(query.con, "destination", destination)
+    return query.answer(destination=to, origin=from_, name=f"corridor-{from_}-{to}")

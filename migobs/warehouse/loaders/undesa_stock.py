@@ -90,6 +90,29 @@ def _load_totals(
         ),
     )
     _load_positional_groups(ctx, spec, frame[stock & (frame["sex"] == "total")], headings)
+    _load_type_of_data(ctx, spec, file_id, frame[stock])
+
+
+def _load_type_of_data(ctx: LoadContext, spec: FileSpec, file_id: int, stock: pd.DataFrame) -> None:
+    """Each destination's "Type of data", once per area (the cell of its first row)."""
+    typed = stock[stock["type_of_data"] != ""].drop_duplicates("area")
+    if typed.empty:
+        return
+    letters = {t.sheet: t.columns.get("type") for t in parser.layout(spec.edition, spec.key).tables}
+    ctx.append(
+        "stock_type_of_data",
+        pd.DataFrame(
+            {
+                "source": SOURCE,
+                "edition": spec.edition,
+                "area": typed["area"].astype(int),
+                "type_of_data": typed["type_of_data"],
+                "file_id": file_id,
+                "sheet": typed["sheet"],
+                "cell": typed["sheet"].map(letters) + typed["row"].astype(str),
+            }
+        ),
+    )
 
 
 def _load_origin_destination(

@@ -57,29 +57,6 @@ def area(con: duckdb.DuckDBPyConnection, code: int) -> Area:
     return Area(int(m49), iso3, str(name), str(kind))
 
 
-def find_area(con: duckdb.DuckDBPyConnection, text: str) -> Area:
-    """The area named by ``text``: an M49 code, an ISO3 code or an exact name (any case).
-
-    Raises
-    ------
-    ValueNotFound
-        Nothing matches; the message says how to list the areas.
-    """
-    if text.strip().isdigit():
-        return area(con, int(text))
-    rows = con.execute(
-        "SELECT m49 FROM areas WHERE upper(iso3) = upper(?) OR lower(name) = lower(?) "
-        "ORDER BY kind = 'country' DESC, m49 LIMIT 1",
-        [text.strip(), text.strip()],
-    ).fetchall()
-    if not rows:
-        raise ValueNotFound(
-            f"No area called {text!r}: give an M49 code (900 = world), an ISO3 code or the exact "
-            'name; list them with `migobs sql "SELECT m49, iso3, name, kind FROM areas"`.'
-        )
-    return area(con, int(rows[0][0]))
-
-
 def memberships(con: duckdb.DuckDBPyConnection) -> dict[tuple[int, str], list[int]]:
     """The countries of every grouping under every scheme: (group, scheme) → sorted M49 codes."""
     rows = con.execute(

@@ -34,3 +34,15 @@ CREATE TABLE stock_tables (
     cell         VARCHAR NOT NULL,
     flag         VARCHAR                -- as in migrant_stock
 );
+
+-- UN DESA's "Type of data" of each destination's stock (Table 1): B foreign-born, C citizens,
+-- R refugees added, I imputed (e.g. "B R"); what the flow ensemble's noise follows.
+CREATE TABLE stock_type_of_data (
+    source       VARCHAR NOT NULL,      -- undesa_stock
+    edition      VARCHAR NOT NULL,
+    area         INTEGER NOT NULL,      -- destination (areas.m49)
+    type_of_data VARCHAR NOT NULL,      -- as the file writes it, e.g. "B R"
+    file_id      INTEGER NOT NULL,
+    sheet        VARCHAR,
+    cell         VARCHAR NOT NULL       -- A1 cell of the type column
+);

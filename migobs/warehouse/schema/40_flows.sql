@@ -24,3 +24,35 @@ CREATE TABLE flows (
     dest         INTEGER NOT NULL,      -- areas.m49
     flow         DOUBLE NOT NULL        -- persons
 );
+
+-- Flow ensembles (migobs/flows/ensemble*.py, `migobs flows ensemble`): each run's settings and
+-- timings, and per corridor and period the point estimate, the 90% interval from the draws
+-- (corrected for bias), their median and the range over the method ensemble. IF NOT EXISTS: a
+-- warehouse built before these tables gets them when an ensemble is stored (create_missing).
+CREATE TABLE IF NOT EXISTS flow_ensembles (
+    ensemble_id  VARCHAR PRIMARY KEY,   -- ensemble/<edition>/wpp-<wpp>/draws-<N>/seed-<S>
+    edition      VARCHAR NOT NULL,      -- undesa_stock edition
+    demography   VARCHAR NOT NULL,      -- e.g. wpp/2019
+    seed         BIGINT NOT NULL,
+    draws        INTEGER NOT NULL,      -- draws asked for per period
+    settings     JSON NOT NULL,         -- noise scales, method options, method ensemble, chunking
+    periods      JSON NOT NULL,         -- per period: totals with interval, draws done, failed draws
+    ran_on       VARCHAR NOT NULL,      -- this process | K local processes | the Dask cluster at ...
+    seconds      DOUBLE NOT NULL,       -- wall-clock time of the ensemble
+    finished_at  TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS flow_intervals (
+    ensemble_id  VARCHAR NOT NULL,      -- flow_ensembles.ensemble_id
+    run_id       VARCHAR NOT NULL,      -- the default method's run of the period (flow_runs.run_id)
+    period       VARCHAR NOT NULL,      -- <year0>-<year1>
+    orig         INTEGER NOT NULL,      -- areas.m49
+    dest         INTEGER NOT NULL,      -- areas.m49
+    flow         DOUBLE NOT NULL,       -- point estimate (persons)
+    lower        DOUBLE NOT NULL,       -- 5th percentile, corrected for bias (docs/methods/flows.md)
+    median       DOUBLE NOT NULL,       -- the draws' median (its gap to flow is their bias)
+    upper        DOUBLE NOT NULL,       -- 95th percentile, corrected for bias
+    method_min   DOUBLE NOT NULL,       -- smallest flow over the method ensemble
+    method_max   DOUBLE NOT NULL,       -- largest flow over the method ensemble
+    draws        INTEGER NOT NULL       -- draws that gave an estimate
+);

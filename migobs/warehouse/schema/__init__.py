@@ -18,3 +18,12 @@ def apply(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table of the warehouse in an empty database."""
     for sql in statements():
         con.execute(sql)
+
+
+def create_missing(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables that a warehouse built by an earlier version lacks: those whose DDL
+    says ``CREATE TABLE IF NOT EXISTS``."""
+    for sql in statements():
+        for statement in sql.split(";"):
+            if "CREATE TABLE IF NOT EXISTS" in statement:
+                con.execute(statement[statement.index("CREATE TABLE IF NOT EXISTS") :])

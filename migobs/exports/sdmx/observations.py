@@ -1,0 +1,49 @@
+"""A table's observations as SDMX codes them: one row per observation with a value, columns
+named by the dimensions, ``TIME_PERIOD``, ``OBS_VALUE`` and the attributes.
+
+Missing values are left out (never written as ``NaN``, which SDMX reads as "intentionally
+missing"). Where an M49 region and the UN DESA code of the same grouping both have a row, the
+row under the M49 code is kept.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from migobs.exports.sdmx import conventions as cv
+from migobs.exports.sdmx.areas import area_code, is_m49_equivalent
+from migobs.exports.sdmx.artefacts import DIMENSION_OF_COLUMN, flow_of
+from migobs.exports.table import TidyTable
+
+AREA_COLUMNS = {"area", "origin", "counterpart"}
+
+
+def observations(table: TidyTable) -> pd.DataFrame:
+    """The observations with SDMX column names and codes, in key order."""
+    flow = flow_of(table)
+    frame = table.frame[table.frame["value"].notna()]
+    mapped = frame["area"].map(is_m49_equivalent)
+    frame = frame.assign(_mapped=mapped).sort_values("_mapped", kind="stable")
+    columns: dict[str, object] = {
+        "FREQ": "A",
+        "SERIES": cv.series_code(table.meta.name),
+        "REF_AREA": frame["area"].map(area_code),
+    }
+    for column in table.dimensions:
+        values = frame[column]
+        coded = values.map(area_code) if column in AREA_COLUMNS else values.map(cv.sex_code)
+        columns[DIMENSION_OF_COLUMN[column]] = coded
+    columns["TIME_PERIOD"] = frame["year"].astype(int).astype(str)
+    columns["OBS_VALUE"] = frame["value"].map(_number)
+    columns["UNIT_MEASURE"] = cv.unit_code(table.meta.unit)
+    columns["UNIT_MULT"] = "0"
+    columns["OBS_STATUS"] = frame["status"] if "status" in frame.columns else "A"
+    body = pd.DataFrame(columns, index=frame.index)
+    key = [*flow.dimensions, "TIME_PERIOD"]
+    body = body.drop_duplicates(key, keep="first")
+    return body.sort_values(key, kind="stable").reset_index(drop=True)
+
+
+def _number(value: float) -> str:
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)

@@ -1,0 +1,98 @@
+"""Home page: what the observatory is, the report's headline figures then and now, a country
+search and the world map; ``/search`` finds an area by name, ISO3 or M49 code."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from migobs.http.areas import area_param
+from migobs.http.deps import SettingsDep, WarehouseDep
+from migobs.http.results import judged
+from migobs.web.templating import templates
+from migobs.web.world import world_map
+
+router = APIRouter(include_in_schema=False)
+
+HEADLINES = (
+    ("C01", "International migrants"),
+    ("C03", "Share of the world's people"),
+    ("C07", "Women's share of migrants"),
+    ("C06", "Remittances against official aid"),
+    ("C11", "Dead and missing on migration routes in a year"),
+)
+"""The claims of *Making Migration Work for All* the home page leads with, and their labels."""
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure: the report's 2017 value and the newest the data give."""
+
+    claim: str
+    label: str
+    text: str
+    stated: str
+    now: str | None
+    now_year: int | None
+    now_edition: str | None
+
+
+def shown(value: float, precision: float, unit: str) -> str:
+    """``value`` at the claim's ``precision`` in words: ``281 million``, ``3.6 %``, ``2.8 times``."""
+    if precision >= 1e6:
+        text = f"{value / 1e6:,.0f} million"
+    else:
+        places = max(0, -math.floor(math.log10(precision))) if precision < 1 else 0
+        text = f"{value:,.{places + (1 if unit.startswith('ratio') else 0)}f}"
+    if unit.startswith("percent"):
+        return f"{text} %"
+    if unit.startswith("ratio"):
+        return f"{text} times"
+    return text
+
+
+def headline(claim: dict[str, Any], label: str) -> Headline:
+    """The headline figure of one judged claim (a record of :func:`judged`)."""
+    precision = float(claim["precision"] or 1)
+    now = claim["now"] or {}
+    value = now.get("value")
+    return Headline(
+        claim=claim["id"],
+        label=label,
+        text=claim["claim"],
+        stated=shown(float(claim["stated"]), precision, claim["unit"]),
+        now=None if value is None else shown(float(value), precision, claim["unit"]),
+        now_year=now.get("year"),
+        now_edition=now.get("edition"),
+    )
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, con: WarehouseDep, settings: SettingsDep) -> HTMLResponse:
+    """What the observatory is, the headline figures, the search box and the world map."""
+    claims = {c["id"]: c for c in judged(request, con)}
+    figures = [headline(claims[code], label) for code, label in HEADLINES if code in claims]
+    context = world_map(request, con, settings)
+    return templates.TemplateResponse(
+        request,
+        "home.html",
+        {
+            **context,
+            "title": "Migration Observatory",
+            "map_title": context["title"],
+            "headlines": figures,
+        },
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    con: WarehouseDep,
+    q: Annotated[str, Query(max_length=200, description="a country's name, ISO3 or M49 code")],
+) -> RedirectResponse:
+    """The profile of the area ``q`` names (an ambiguous name is a 400 listing candidates)."""
+    return RedirectResponse(f"/country/{area_param(con, 'q', q)}", status_code=303)

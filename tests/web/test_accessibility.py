@@ -1,0 +1,50 @@
+"""axe-core (as shipped by axe-playwright-python, MPL-2.0) in Chromium: no serious or critical
+violation on any kind of page, at desktop and phone width."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.support.browser import PHONE, Problems
+
+pytestmark = pytest.mark.browser
+
+PAGE_KINDS = [
+    "/",
+    "/world",
+    "/country",
+    "/country/484",
+    "/corridor?origin=484&destination=840",
+    "/report",
+    "/indicators",
+    "/indicators/stock.total",
+    "/tracker",
+]
+
+
+def serious(page: object) -> list[dict[str, Any]]:
+    """The serious and critical axe violations of ``page``, each with the nodes at fault."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found: list[dict[str, Any]] = Axe().run(page).response["violations"]
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_no_serious_accessibility_violation(
+    browser_page: tuple[object, Problems], live_server: str, path: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}{path}")
+    assert serious(page) == []
+    page.set_viewport_size(PHONE)
+    assert serious(page) == []
