@@ -175,6 +175,8 @@ def _check_proxy(proxy: str) -> None:
             f"MIGOBS_TRUSTED_PROXIES: {proxy!r} is not an IP address or network (e.g. "
             "10.0.0.1 or 10.0.0.0/8)."
         ) from None
+
+
 def _port_range(text: str | None) -> tuple[int, int] | None:
     """``"8761:8779"`` as (8761, 8779); at least 7 ports (a scheduler, 3 nannies, 3 workers)."""
     if not text:

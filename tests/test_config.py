@@ -105,6 +105,8 @@ def test_request_limits_are_read_and_checked() -> None:
         Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_HEADER_TIMEOUT": "0"})
     with pytest.raises(MigobsError, match="'proxy.example' is not an IP address or network"):
         Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TRUSTED_PROXIES": "proxy.example"})
+
+
 def test_dask_ports_are_a_range_of_at_least_seven() -> None:
     env = {"MIGOBS_HOME": "/tmp/x", "MIGOBS_DASK_PORTS": "8761:8779"}
     assert Settings.from_env(env).dask_ports == (8761, 8779)

@@ -12,9 +12,9 @@ from migobs.config import Settings
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.http.lists import records
 from migobs.http.memo import per_build
+from migobs.spreadsheet import inert_frame
 from migobs.warehouse.read import listing
 from migobs.warehouse.read.groupings import GROUP_KINDS
-from migobs.spreadsheet import inert_frame
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import bins, choropleth, legend
 from migobs.web.templating import templates
