@@ -8,11 +8,13 @@ both share (dependencies, errors, caching, results kept per build) lives one flo
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 
 from migobs import __version__
 from migobs.api import routers as api
 from migobs.config import Settings
-from migobs.http import caching, clients, errors, memo
+from migobs.http import caching, clients, errors, memo, openapi_doc
 from migobs.http.body_limit import BodyLimit
 from migobs.http.security_headers import SecurityHeaders
 from migobs.http.slow_clients import BodyDeadline
@@ -26,14 +28,20 @@ def app_from_env() -> FastAPI:
     return create_app(Settings.from_env())
 
 
+def operation_id(route: APIRoute) -> str:
+    """A route's OpenAPI ``operationId``: its function's name (``get_area``), which generated
+    clients use as method names; each is unique in the app."""
+    return route.name
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The application for ``settings``: the API's routers, then the dashboard's pages."""
-    app = FastAPI(
+    # /docs and /redoc with fastapi-offline's Swagger UI and ReDoc assets: nothing from a CDN
+    app = FastAPIOffline(
         title="Migration Observatory API",
         version=__version__,
         description="Official migration statistics, their provenance, and the Compact tracker.",
-        docs_url=None,  # FastAPI's docs pages load scripts from a CDN; the dashboard has its own
-        redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.reader = SharedReader(settings.warehouse)
@@ -51,4 +59,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityHeaders)  # outermost: refusals get the headers too
     api.mount(app)
     web.mount(app)
+    openapi_doc.install(app)
     return app

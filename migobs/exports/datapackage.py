@@ -9,8 +9,10 @@ restrictive of them (:mod:`migobs.exports.licences`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -80,10 +82,22 @@ def write_datapackage(table: TidyTable, directory: Path) -> list[Path]:
     data = directory / f"{table.meta.slug}.csv"
     inert_frame(table.sorted()).to_csv(data, index=False, encoding="utf-8")
     package = directory / "datapackage.json"
-    package.write_text(
-        json.dumps(descriptor(table, data.name), indent=2, ensure_ascii=False), encoding="utf-8"
-    )
+    content = with_stamps(descriptor(table, data.name), data, table.meta.version)
+    package.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")
     return [data, package]
+
+
+def with_stamps(content: dict[str, Any], data: Path, version: str) -> dict[str, Any]:
+    """``content`` with the data file's ``hash`` (sha256) and ``bytes`` (which ``frictionless
+    validate`` checks), the package's ``created`` time and ``version`` (the build id)."""
+    body = data.read_bytes()
+    resource = content["resources"][0]
+    resource["hash"] = f"sha256:{hashlib.sha256(body).hexdigest()}"
+    resource["bytes"] = len(body)
+    content["created"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if version:
+        content["version"] = version
+    return content
 
 
 def _field_type(column: pd.Series[Any]) -> str:

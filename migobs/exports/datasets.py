@@ -140,6 +140,7 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
         unit="persons",
         description=f"{kind.title}, as published in {source} edition {edition}.",
         sources=sources_of(con, source, edition),
+        version=build_id(con),
     )
     key = ["area", *kind.dimensions, "year"]
     return TidyTable(
@@ -189,6 +190,7 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
         unit=definition.unit,
         description=definition.formula + _inputs_and_periods(values),
         sources=sources_of_values(con, values),
+        version=build_id(con),
     )
     dimensions = ("counterpart",) if corridor else ()
     key = ["area", *dimensions, "year"]
@@ -196,6 +198,12 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     return TidyTable(
         frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions, areas=_area_list(con)
     )
+
+
+def build_id(con: duckdb.DuckDBPyConnection) -> str:
+    """The id of the warehouse's newest build (empty when it records none)."""
+    row = con.execute("SELECT build_id FROM builds ORDER BY finished_at DESC LIMIT 1").fetchone()
+    return str(row[0]) if row else ""
 
 
 def _area_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

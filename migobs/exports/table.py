@@ -57,6 +57,7 @@ class TableMeta:
     unit: unit of ``value``, e.g. ``persons``, ``percent``, ``current US$``.
     description: what the value measures, in a sentence or two.
     sources: the sources it draws on, each with its licence as the catalogue records it.
+    version: the id of the warehouse build it was read from (empty when not known).
 
     ``licence`` is what the table as a whole can claim: its most restrictive source's licence
     (:func:`migobs.exports.licences.most_restrictive`), empty for a table without sources.
@@ -67,6 +68,7 @@ class TableMeta:
     unit: str
     description: str = ""
     sources: tuple[SourceRef, ...] = ()
+    version: str = ""  # the warehouse build the table was read from (empty: not known)
 
     @property
     def licence(self) -> str:

@@ -65,15 +65,24 @@ class Paging:
     format: Format
 
 
-FormatQuery = Annotated[Format, Query(description="json ({data, count}) or csv")]
+FormatQuery = Annotated[
+    Format,
+    Query(description="json ({data, count}) or csv; default by the Accept header, else json"),
+]
 
 
 def paging(
+    request: Request,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")] = 100,
     offset: Annotated[int, Query(ge=0, le=10**9, description="rows to skip")] = 0,
-    format: FormatQuery = Format.json,
+    format: FormatQuery | None = None,
 ) -> Paging:
-    """Paging and format parameters shared by every list."""
+    """Paging and format parameters shared by every list; without ``format``, CSV when the
+    ``Accept`` header asks for ``text/csv`` (and not for JSON), else JSON."""
+    if format is None:
+        accept = request.headers.get("accept", "")
+        asks_csv = "text/csv" in accept and "application/json" not in accept
+        format = Format.csv if asks_csv else Format.json
     return Paging(limit=limit, offset=offset, format=format)
 
 

@@ -9,10 +9,18 @@
 - ``X-Content-Type-Options: nosniff``: a browser trusts the declared type (CSV stays CSV).
 - ``Referrer-Policy: same-origin``: links out (evidence, sources) do not carry our URLs.
 
-A header the route set itself is kept.
+The API's documentation pages (``/docs``, ``/redoc``, fastapi-offline's Swagger UI and ReDoc)
+carry an inline script: on those pages the policy lists each inline ``<script>`` by its SHA-256,
+computed from the page as sent; ReDoc writes its styles at run time and starts a worker from a
+``blob:``, so there styles may be inline and workers ``blob:``. A header the route set itself is kept.
 """
 
 from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import re
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -31,6 +39,8 @@ NEVER_FRAMED = {
     "X-Frame-Options": "DENY",
 }
 TRACKER = ("/tracker", "/api/tracker")
+HASHED_PAGES = ("/docs", "/redoc")
+INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
 
 
 class SecurityHeaders:
@@ -45,12 +55,13 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         extra = {**HEADERS, **NEVER_FRAMED} if self.framed_never(scope["path"]) else HEADERS
+        if scope["path"] in HASHED_PAGES:
+            await self.app(scope, receive, hashing(send, extra))
+            return
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in extra.items():
-                    headers.setdefault(name, value)
+                _add(message, extra)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -58,3 +69,43 @@ class SecurityHeaders:
     def framed_never(self, path: str) -> bool:
         """Whether ``path`` is a page no other site may frame."""
         return any(path == p or path.startswith(p + "/") for p in self.never_framed)
+
+
+def _add(start: Message, headers: dict[str, str]) -> None:
+    found = MutableHeaders(scope=start)
+    for name, value in headers.items():
+        found.setdefault(name, value)
+
+
+def hashing(send: Send, extra: dict[str, str]) -> Send:
+    """``send`` holding the page back until it is whole, then sending it with a policy that
+    lists its inline scripts and styles by hash."""
+    held: list[Message] = []
+
+    async def send_hashed(message: Message) -> None:
+        held.append(message)
+        if message["type"] != "http.response.body" or message.get("more_body", False):
+            return
+        body = b"".join(m.get("body", b"") for m in held[1:])
+        zipped = MutableHeaders(scope=held[0]).get("content-encoding") == "gzip"
+        page = gzip.decompress(body) if zipped else body
+        _add(held[0], {**extra, "Content-Security-Policy": hashed_policy(page)})
+        await send(held[0])
+        await send({"type": "http.response.body", "body": body})
+
+    return send_hashed
+
+
+def hashed_policy(page: bytes) -> str:
+    """:data:`POLICY` allowing the inline scripts of ``page`` by their SHA-256, inline styles
+    and ``blob:`` workers (the API's documentation pages)."""
+    scripts = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(content).digest()).decode()}'"
+        for content in INLINE_SCRIPT.findall(page)
+    )
+    return (
+        POLICY.replace("script-src 'self';", f"script-src 'self' {scripts};").replace(
+            "style-src 'self';", "style-src 'self' 'unsafe-inline';"
+        )
+        + "; worker-src 'self' blob:"
+    )

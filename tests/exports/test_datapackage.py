@@ -29,3 +29,14 @@ def test_invalid_data_is_caught_by_the_validator(stock_table: TidyTable, tmp_pat
     data, package = write_datapackage(stock_table, tmp_path)
     data.write_text(data.read_text().replace("144098.0", "many"))
     assert not frictionless.validate(str(package)).valid
+
+
+def test_a_changed_file_fails_its_hash_and_size(stock_table: TidyTable, tmp_path: Path) -> None:
+    data, package = write_datapackage(stock_table, tmp_path)
+    descriptor = json.loads(package.read_text())
+    assert descriptor["resources"][0]["hash"].startswith("sha256:")
+    assert descriptor["resources"][0]["bytes"] == data.stat().st_size
+    assert descriptor["created"].endswith("Z")
+    data.write_text(data.read_text().replace("144098.0", "144099.25"))  # still a number
+    errors = frictionless.validate(str(package)).flatten(["type"])
+    assert ["hash-count"] in errors and ["byte-count"] in errors

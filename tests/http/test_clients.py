@@ -4,6 +4,8 @@ Cache-Control on pages."""
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
@@ -76,3 +78,42 @@ def test_a_kept_response_replays_whole_after_a_compressed_one(client: httpx.Clie
     plain = client.get(url, headers={"Accept-Encoding": "identity"})
     assert packed.json() == again.json() == plain.json()
     assert int(plain.headers["content-length"]) == len(plain.content)
+
+
+def test_accept_text_csv_is_honoured_where_format_csv_is(client: httpx.Client) -> None:
+    by_format = client.get("/api/areas", params={"format": "csv"})
+    by_accept = client.get("/api/areas", headers={"Accept": "text/csv"})
+    assert by_accept.headers["content-type"].startswith("text/csv")
+    assert by_accept.text == by_format.text
+    assert client.get("/api/areas", headers={"Accept": "application/json"}).json()["count"] > 0
+    explicit = client.get("/api/areas", params={"format": "json"}, headers={"Accept": "text/csv"})
+    assert explicit.json()["count"] > 0  # an explicit format wins
+
+
+def test_docs_and_redoc_load_nothing_from_outside(client: httpx.Client) -> None:
+    for page in ("/docs", "/redoc"):
+        html = client.get(page)
+        assert html.status_code == 200, page
+        sources = re.findall(r'(?:src|href)="([^"]+)"', html.text)
+        assert sources and all(s.startswith("/") for s in sources), sources
+        for source in sources:
+            assert client.get(source).status_code == 200, source
+        assert "http://" not in html.text and "https://" not in html.text
+
+
+def test_operation_ids_are_readable_and_unique(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    ids = [op["operationId"] for ops in spec["paths"].values() for op in ops.values()]
+    assert len(ids) == len(set(ids))
+    assert {"get_area", "get_sdmx_data", "get_export"} <= set(ids)
+    assert not [i for i in ids if "_api_" in i or i.endswith("_get")]
+
+
+def test_openapi_declares_bearer_tokens_and_binary_zips(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+    audit = spec["paths"]["/api/tracker/audit"]["get"]
+    assert {"bearerAuth": []} in audit["security"]
+    assert "security" not in spec["paths"]["/api/areas"]["get"]
+    zipped = spec["paths"]["/api/exports/{source}/{edition}/{table}"]["get"]["responses"]["200"]
+    assert zipped["content"]["application/zip"]["schema"] == {"type": "string", "format": "binary"}

@@ -4,6 +4,9 @@ security headers; the tracker's forbid framing. (Pages raise no CSP violation in
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,3 +55,18 @@ def test_a_refused_body_has_the_headers_too(tmp_path: Path) -> None:
         refused = small.post("/api/tracker/tokens", content=b"x" * 11)
     assert refused.status_code == 413
     assert "frame-ancestors 'none'" in refused.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+def test_the_api_docs_inline_script_is_allowed_by_its_hash(
+    client: TestClient, encoding: str
+) -> None:
+    docs = client.get("/docs", headers={"Accept-Encoding": encoding})
+    inline = re.search(r"<script>(.*?)</script>", docs.text, re.DOTALL)
+    assert inline is not None
+    digest = base64.b64encode(hashlib.sha256(inline.group(1).encode()).digest()).decode()
+    policy = docs.headers["content-security-policy"]
+    assert f"script-src 'self' 'sha256-{digest}';" in policy
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    redoc = client.get("/redoc").headers["content-security-policy"]
+    assert "worker-src 'self' blob:" in redoc  # ReDoc's worker; its styles are written at run time

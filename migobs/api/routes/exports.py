@@ -35,7 +35,10 @@ def list_exports(con: WarehouseDep, paging: PagingDep) -> dict[str, Any] | Respo
 
 
 ZIP_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"application/zip": {}}},
+    200: {
+        "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+        "description": "a zip of the files and their README",
+    },
     **ERROR_RESPONSES,
 }
 FormatQuery = Annotated[FormatName, Query(description="export format")]

@@ -90,7 +90,7 @@ def list_flows(
     response_model=ListOf[FlowCorridorPublic],
     responses=CSV_RESPONSE,
 )
-def corridor(
+def get_flow_corridor(
     con: WarehouseDep,
     paging: PagingDep,
     runs: RunsDep,
@@ -109,7 +109,7 @@ def corridor_of(
     origin: int,
     destination: int,
 ) -> dict[str, Any] | Response:
-    """The flows of :func:`corridor` between two M49 codes."""
+    """The flows of :func:`get_flow_corridor` between two M49 codes."""
     if origin == destination:  # a valid request for a corridor that cannot exist
         raise ApiError(
             404,

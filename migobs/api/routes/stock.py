@@ -171,7 +171,9 @@ def stock_from(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
 @router.get(
     "/corridors/{origin}/{destination}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE
 )
-def corridor(query: QueryDep, origin: AreaPath, destination: AreaPath) -> dict[str, Any] | Response:
+def get_stock_corridor(
+    query: QueryDep, origin: AreaPath, destination: AreaPath
+) -> dict[str, Any] | Response:
     """Migrants born in ``origin`` living in ``destination``, by sex and year."""
     from_ = area_param(query.con, "origin", origin)
     to = area_param(query.con, "destination", destination)
