@@ -15,7 +15,10 @@ from migobs import __version__
 from migobs.api import routers as api
 from migobs.config import Settings
 from migobs.http import caching, clients, errors, memo, openapi_doc
+from migobs.http.body_limit import BodyLimit
 from migobs.http.language import LanguagePrefix
+from migobs.http.security_headers import SecurityHeaders
+from migobs.http.slow_clients import BodyDeadline
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site as web
 
@@ -48,6 +51,14 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
     app.add_middleware(LanguagePrefix)  # outside the cache (it keys on the prefixed path),
     clients.install(app, settings.cors_origins)  # inside compression (it rewrites pages' links)
+    app.add_middleware(BodyDeadline, seconds=settings.body_timeout)
+    app.add_middleware(
+        BodyLimit,
+        limit=settings.max_body,
+        larger={"/api/tracker/import/": settings.max_import_body},
+        refusal=errors.refusal,
+    )
+    app.add_middleware(SecurityHeaders)  # outermost: refusals get the headers too
     api.mount(app)
     web.mount(app)
     openapi_doc.install(app)

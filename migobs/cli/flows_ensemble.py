@@ -117,7 +117,9 @@ def ensemble(ctx: click.Context, /, **options: Any) -> None:
     )
     result = _run(periods, run)
     if options["out"] is not None:
-        result.corridors[COLUMNS].to_csv(options["out"], index=False)
+        from migobs.spreadsheet import inert_frame
+
+        inert_frame(result.corridors[COLUMNS]).to_csv(options["out"], index=False)
     for row in result.totals.to_dict("records"):
         click.echo(_total_line(row))
     click.echo(f"{run.draws:,} draws a period on {result.ran_on} in {result.seconds:,.1f} s")

@@ -10,6 +10,7 @@ import click
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
 from migobs.numbers import plain
+from migobs.spreadsheet import inert
 
 if TYPE_CHECKING:
     from migobs.warehouse.read.sql import QueryResult
@@ -25,15 +26,43 @@ if TYPE_CHECKING:
     help="Print the table at its full width, one line per row (for a pager or a wide terminal); "
     "without it, text wraps to fit the terminal and numbers are never cut.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Stop the query after SECONDS.",
+)
+@click.option(
+    "--memory-limit",
+    default="1GB",
+    show_default=True,
+    help="Memory the query may use (DuckDB's memory_limit, e.g. 512MB, 4GB).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="Refuse a result with more rows than this (every row is held in memory).",
+)
 @click.pass_context
 @reports_errors
 def sql_command(
-    ctx: click.Context, statement: str, as_json: bool, as_csv: bool, wide: bool
+    ctx: click.Context,
+    statement: str,
+    as_json: bool,
+    as_csv: bool,
+    timeout: float,
+    memory_limit: str,
+    max_rows: int,
+    wide: bool,
 ) -> None:
     """Run one read-only SELECT on the warehouse and print the result.
 
     The query sees the warehouse only: it cannot read other files (read_csv, glob ...) or load
-    extensions.
+    extensions. It is stopped when it runs longer than --timeout or needs more memory than
+    --memory-limit.
 
     Example: migobs sql "SELECT type, count(*) FROM findings GROUP BY type"
     """
@@ -43,8 +72,10 @@ def sql_command(
     from migobs.warehouse.read.sql import query
 
     settings = settings_from(ctx)
-    with open_warehouse(settings.warehouse, external_access=False) as con:
-        result = query(con, statement)
+    with open_warehouse(
+        settings.warehouse, external_access=False, memory_limit=memory_limit
+    ) as con:
+        result = query(con, statement, timeout=timeout, max_rows=max_rows)
     if as_json:
         echo_json(result.records())
     elif as_csv:
@@ -55,8 +86,8 @@ def sql_command(
 
 def _csv(result: QueryResult) -> None:
     writer = csv.writer(sys.stdout)
-    writer.writerow(result.columns)
-    writer.writerows(result.rows)
+    writer.writerow([inert(name) for name in result.columns])
+    writer.writerows([inert(value) for value in row] for row in result.rows)
 
 
 def _table(result: QueryResult, wide: bool) -> None:
