@@ -20,7 +20,7 @@ else
 install_packages = $(BIN)/pip install --quiet $(1)
 endif
 
-.PHONY: run install check fix test test-only serve bench docs clean
+.PHONY: translations run install check fix test test-only serve bench docs clean
 
 $(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md
+
+LOCALES := migobs/i18n/locale
+translations: $(STAMP)  # extract interface messages and merge them into each .po (docs/languages.md)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --omit-header -o $(LOCALES)/messages.pot migobs
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --omit-header --ignore-obsolete --no-fuzzy-matching
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -15,6 +15,10 @@ from migobs import __version__
 from migobs.api import routers as api
 from migobs.config import Settings
 from migobs.http import caching, clients, errors, memo, openapi_doc
+from migobs.http.body_limit import BodyLimit
+from migobs.http.language import LanguagePrefix
+from migobs.http.security_headers import SecurityHeaders
+from migobs.http.slow_clients import BodyDeadline
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site as web
 
@@ -45,7 +49,16 @@ def create_app(settings: Settings) -> FastAPI:
     memo.install(app)
     errors.install(app)
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
-    clients.install(app, settings.cors_origins)
+    app.add_middleware(LanguagePrefix)  # outside the cache (it keys on the prefixed path),
+    clients.install(app, settings.cors_origins)  # inside compression (it rewrites pages' links)
+    app.add_middleware(BodyDeadline, seconds=settings.body_timeout)
+    app.add_middleware(
+        BodyLimit,
+        limit=settings.max_body,
+        larger={"/api/tracker/import/": settings.max_import_body},
+        refusal=errors.refusal,
+    )
+    app.add_middleware(SecurityHeaders)  # outermost: refusals get the headers too
     api.mount(app)
     web.mount(app)
     openapi_doc.install(app)

@@ -14,12 +14,18 @@ with :func:`Settings.from_env` and passes it down.
 | ``MIGOBS_TOKEN_DAYS`` | days an API token of the tracker is valid, counted from its creation | ``90`` |
 | ``MIGOBS_FAST_PASSWORD_HASHING`` | ``1``: cheap argon2 parameters, for tests (development only) | unset: argon2-cffi's defaults |
 | ``MIGOBS_HOST`` / ``MIGOBS_PORT`` | where ``migobs serve`` listens | ``127.0.0.1`` / ``8000`` |
+| ``MIGOBS_MAX_BODY`` | largest request body in bytes; larger ones get 413 unread | ``1048576`` (1 MiB) |
+| ``MIGOBS_MAX_IMPORT_BODY`` | largest body of a tracker import (``/api/tracker/import/``) | ``16777216`` (16 MiB) |
+| ``MIGOBS_HEADER_TIMEOUT`` | seconds a client has to send a request's headers | ``10`` |
+| ``MIGOBS_BODY_TIMEOUT`` | seconds a client has to send a request's body | ``60`` |
+| ``MIGOBS_TRUSTED_PROXIES`` | comma-separated addresses or networks whose ``X-Forwarded-For`` is believed | unset: nobody's |
 | ``MIGOBS_DASK_PORTS`` | ``FIRST:LAST``: the ports the local Dask cluster of ``migobs flows ensemble`` listens on (scheduler, nannies, workers; loopback) | unset: any free port |
 | ``MIGOBS_CORS_ORIGINS`` | origins (comma-separated) whose pages may read the public API (``/api/*`` but the tracker, ``/sdmx/*``) | ``*`` (any) |
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -33,6 +39,7 @@ MAKE_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
 ENVIRONMENTS = ("development", "production")
 DEFAULT_TOKEN_DAYS = 90
 MAX_TOKEN_DAYS = 3650
+MiB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,11 @@ class Settings:
     port: int = 8000
     fast_password_hashing: bool = False
     token_days: int = DEFAULT_TOKEN_DAYS
+    max_body: int = MiB
+    max_import_body: int = 16 * MiB
+    header_timeout: float = 10.0
+    body_timeout: float = 60.0
+    trusted_proxies: tuple[str, ...] = ()
     dask_ports: tuple[int, int] | None = None
     cors_origins: tuple[str, ...] = ("*",)
 
@@ -71,6 +83,11 @@ class Settings:
                 f"MIGOBS_TOKEN_DAYS={self.token_days} is not a number of days from 1 to "
                 f"{MAX_TOKEN_DAYS}."
             )
+        for name, value in _LIMITS.items():
+            if not getattr(self, value) > 0:
+                raise MigobsError(f"{name}={getattr(self, value)} must be more than 0.")
+        for proxy in self.trusted_proxies:
+            _check_proxy(proxy)
 
     @property
     def downloads(self) -> Path:
@@ -113,11 +130,51 @@ class Settings:
             port=int(port_text),
             fast_password_hashing=env.get("MIGOBS_FAST_PASSWORD_HASHING") == "1",
             token_days=int(days_text),
+            max_body=int(_number(env, "MIGOBS_MAX_BODY", MiB)),
+            max_import_body=int(_number(env, "MIGOBS_MAX_IMPORT_BODY", 16 * MiB)),
+            header_timeout=_number(env, "MIGOBS_HEADER_TIMEOUT", 10.0),
+            body_timeout=_number(env, "MIGOBS_BODY_TIMEOUT", 60.0),
+            trusted_proxies=tuple(
+                p.strip() for p in env.get("MIGOBS_TRUSTED_PROXIES", "").split(",") if p.strip()
+            ),
             dask_ports=_port_range(env.get("MIGOBS_DASK_PORTS")),
             cors_origins=tuple(
                 o.strip() for o in env.get("MIGOBS_CORS_ORIGINS", "*").split(",") if o.strip()
             ),
         )
+
+
+_LIMITS = {
+    "MIGOBS_MAX_BODY": "max_body",
+    "MIGOBS_MAX_IMPORT_BODY": "max_import_body",
+    "MIGOBS_HEADER_TIMEOUT": "header_timeout",
+    "MIGOBS_BODY_TIMEOUT": "body_timeout",
+}
+
+
+def _number(env: Mapping[str, str], name: str, default: float) -> float:
+    """The number in variable ``name`` (an integer when ``default`` is one), or ``default``."""
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        return int(text) if isinstance(default, int) else float(text)
+    except ValueError:
+        kind = "a whole number of bytes" if isinstance(default, int) else "a number of seconds"
+        raise MigobsError(f"{name}={text!r} is not {kind}.") from None
+
+
+def _check_proxy(proxy: str) -> None:
+    """A trusted proxy is ``*``, an IP address or a network (``10.0.0.0/8``)."""
+    if proxy == "*":
+        return
+    try:
+        ipaddress.ip_network(proxy, strict=False)
+    except ValueError:
+        raise MigobsError(
+            f"MIGOBS_TRUSTED_PROXIES: {proxy!r} is not an IP address or network (e.g. "
+            "10.0.0.1 or 10.0.0.0/8)."
+        ) from None
 
 
 def _port_range(text: str | None) -> tuple[int, int] | None:

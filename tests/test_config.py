@@ -81,6 +81,32 @@ def test_token_lifetime_is_read_and_checked() -> None:
         Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TOKEN_DAYS": "0"})
 
 
+def test_request_limits_are_read_and_checked() -> None:
+    defaults = Settings.from_env({"MIGOBS_HOME": "/h"})
+    assert (defaults.max_body, defaults.max_import_body) == (1024 * 1024, 16 * 1024 * 1024)
+    assert (defaults.header_timeout, defaults.body_timeout, defaults.trusted_proxies) == (
+        10,
+        60,
+        (),
+    )
+    read = Settings.from_env(
+        {
+            "MIGOBS_HOME": "/h",
+            "MIGOBS_MAX_BODY": "2048",
+            "MIGOBS_BODY_TIMEOUT": "2.5",
+            "MIGOBS_TRUSTED_PROXIES": " 10.0.0.1, 10.1.0.0/16 ",
+        }
+    )
+    assert (read.max_body, read.body_timeout) == (2048, 2.5)
+    assert read.trusted_proxies == ("10.0.0.1", "10.1.0.0/16")
+    with pytest.raises(MigobsError, match="MIGOBS_MAX_BODY='1MB' is not a whole number of bytes"):
+        Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_MAX_BODY": "1MB"})
+    with pytest.raises(MigobsError, match="MIGOBS_HEADER_TIMEOUT=0.0 must be more than 0"):
+        Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_HEADER_TIMEOUT": "0"})
+    with pytest.raises(MigobsError, match="'proxy.example' is not an IP address or network"):
+        Settings.from_env({"MIGOBS_HOME": "/h", "MIGOBS_TRUSTED_PROXIES": "proxy.example"})
+
+
 def test_dask_ports_are_a_range_of_at_least_seven() -> None:
     env = {"MIGOBS_HOME": "/tmp/x", "MIGOBS_DASK_PORTS": "8761:8779"}
     assert Settings.from_env(env).dask_ports == (8761, 8779)

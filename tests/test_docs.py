@@ -30,6 +30,11 @@ def test_every_setting_is_documented() -> None:
         "MIGOBS_PORT",
         "MIGOBS_FAST_PASSWORD_HASHING",
         "MIGOBS_TOKEN_DAYS",
+        "MIGOBS_MAX_BODY",
+        "MIGOBS_MAX_IMPORT_BODY",
+        "MIGOBS_HEADER_TIMEOUT",
+        "MIGOBS_BODY_TIMEOUT",
+        "MIGOBS_TRUSTED_PROXIES",
         "MIGOBS_DASK_PORTS",
         "MIGOBS_CORS_ORIGINS",
     ):
@@ -45,6 +50,11 @@ def test_every_setting_is_documented() -> None:
         "port",
         "fast_password_hashing",
         "token_days",
+        "max_body",
+        "max_import_body",
+        "header_timeout",
+        "body_timeout",
+        "trusted_proxies",
         "dask_ports",
         "cors_origins",
     }

@@ -93,6 +93,16 @@ WPP_EDITION = "2019"
     'DESA: B birthplace, C citizenship, R refugees added, I imputed, e.g. "B R"); '
     "it sets the noise of that destination's stocks.",
 )
+@click.option(
+    "--noise",
+    "noise",
+    multiple=True,
+    metavar="NAME=VALUE",
+    callback=lambda ctx, param, values: _noise_changes(values),
+    help="Change one noise scale (a log-scale standard deviation, about a relative error), "
+    "e.g. citizenship=0.2; repeat for several. Names, defaults and their reasons: "
+    'docs/methods/flows.md ("Uncertainty").',
+)
 @click.pass_context
 @reports_errors
 def ensemble(ctx: click.Context, /, **options: Any) -> None:
@@ -105,6 +115,7 @@ def ensemble(ctx: click.Context, /, **options: Any) -> None:
     run on local processes (--workers) or a Dask cluster (--scheduler), reduced as they arrive.
     """
     from migobs.flows.ensemble_run import EnsembleSettings, default_workers
+    from migobs.flows.perturb import NoiseScales
 
     settings = settings_from(ctx)
     periods = _periods(ctx, options, settings.warehouse)
@@ -114,10 +125,13 @@ def ensemble(ctx: click.Context, /, **options: Any) -> None:
         workers=options["workers"] or default_workers(),
         scheduler=options["scheduler"],
         ports=settings.dask_ports,
+        scales=NoiseScales().changed(options["noise"]),
     )
     result = _run(periods, run)
     if options["out"] is not None:
-        result.corridors[COLUMNS].to_csv(options["out"], index=False)
+        from migobs.spreadsheet import inert_frame
+
+        inert_frame(result.corridors[COLUMNS]).to_csv(options["out"], index=False)
     for row in result.totals.to_dict("records"):
         click.echo(_total_line(row))
     click.echo(f"{run.draws:,} draws a period on {result.ran_on} in {result.seconds:,.1f} s")
@@ -179,3 +193,17 @@ def _total_line(row: dict[str, Any]) -> str:
         f"{million['lower']:,.2f}-{million['upper']:,.2f} million ({row['draws']:,} draws); "
         f"methods {million['method_min']:,.2f}-{million['method_max']:,.2f} million{failed}"
     )
+
+
+def _noise_changes(values: tuple[str, ...]) -> dict[str, float]:
+    """``NAME=VALUE`` pairs of ``--noise`` as a mapping; the names are checked by the scales."""
+    changes = {}
+    for text in values:
+        name, equals, value = text.partition("=")
+        try:
+            changes[name.strip()] = float(value)
+        except ValueError:
+            equals = ""
+        if not equals:
+            raise click.BadParameter(f"{text!r}: give NAME=VALUE, e.g. citizenship=0.2")
+    return changes

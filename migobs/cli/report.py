@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from migobs.cli._common import json_text, reports_errors, settings_from
+from migobs.i18n import LANGUAGES, speaking
 
 
 @click.command(name="report")
@@ -25,9 +26,19 @@ from migobs.cli._common import json_text, reports_errors, settings_from
     default=None,
     help="Write to this file instead of standard output.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the report's words, names and number formats (ar, zh, en, fr, ru, es); "
+    "JSON values stay locale-free.",
+)
 @click.pass_context
 @reports_errors
-def report_command(ctx: click.Context, area: str, format_: str, out: Path | None) -> None:
+def report_command(
+    ctx: click.Context, area: str, format_: str, out: Path | None, lang: str
+) -> None:
     """A country report for AREA (M49 code, ISO3 code or exact name, e.g. 484, MEX, Mexico).
 
     The newest value of each headline indicator (migrant stock, women's share, share of
@@ -41,7 +52,8 @@ def report_command(ctx: click.Context, area: str, format_: str, out: Path | None
 
     con = open_warehouse(settings_from(ctx).warehouse)
     report = country_report(con, find_area(con, area).m49)
-    text = json_text(report.as_dict()) + "\n" if format_ == "json" else markdown(report)
+    with speaking(lang):
+        text = json_text(report.as_dict()) + "\n" if format_ == "json" else markdown(report)
     if out is None:
         click.echo(text, nl=False)
         return

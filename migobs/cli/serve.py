@@ -31,22 +31,17 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int) 
     import uvicorn
 
     from migobs.app import create_app
+    from migobs.http.server import server_config, server_options
 
     settings = settings_from(ctx)
-    host, port = host or settings.host, port or settings.port
+    place = {"host": host or settings.host, "port": port or settings.port, "log_level": "info"}
     if workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        uvicorn.Server(server_config(create_app(settings), settings, **place)).run()
         return
     from migobs.tracker.service import Tracker
 
     # A SQLite tracker is migrated once here, not by every worker at the same moment; each
     # worker then reads the same MIGOBS_* settings and creates its own app.
     Tracker.from_settings(settings).engine.dispose()
-    uvicorn.run(
-        "migobs.app:app_from_env",
-        factory=True,
-        workers=workers,
-        host=host,
-        port=port,
-        log_level="info",
-    )
+    options = {**server_options(settings, workers=True), **place}
+    uvicorn.run("migobs.app:app_from_env", factory=True, workers=workers, **options)

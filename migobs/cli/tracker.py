@@ -32,6 +32,13 @@ def _tracker(ctx: click.Context) -> Iterator[Tracker]:
         opened.engine.dispose()
 
 
+password_stdin_option = click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from standard input (required: passwords never go on the command line).",
+)
+
+
 @click.group()
 def tracker() -> None:
     """The Compact tracker: States' commitments, actions and reviews (database at MIGOBS_TRACKER_URL)."""
@@ -48,25 +55,42 @@ def tracker() -> None:
 @click.option(
     "--state", "state", metavar="M49", default=None, help="M49 code of a focal point's State."
 )
-@click.option(
-    "--password-stdin",
-    is_flag=True,
-    help="Read the password from standard input (required: passwords never go on the command line).",
-)
+@password_stdin_option
 @click.pass_context
 @reports_errors
 def add_user(
     ctx: click.Context, email: str, role: str, state: str | None, password_stdin: bool
 ) -> None:
     """Create an account for EMAIL, reading its password from standard input."""
-    if not password_stdin:
-        raise click.UsageError("Pass --password-stdin and send the password on standard input.")
     from migobs.tracker.policy import SYSTEM
 
-    password = sys.stdin.readline().rstrip("\r\n")
+    password = _password(password_stdin)
     with _tracker(ctx) as opened:
         created = opened.add_user(SYSTEM, email, password, role, state)
     click.echo(f"created users/{created['id']}: {created['email']} ({created['role']})")
+
+
+@tracker.command("set-password")
+@click.argument("email")
+@password_stdin_option
+@click.pass_context
+@reports_errors
+def set_password(ctx: click.Context, email: str, password_stdin: bool) -> None:
+    """Give the account EMAIL a new password, read from standard input; its API tokens and
+    browser sessions end."""
+    from migobs.tracker.policy import SYSTEM
+
+    password = _password(password_stdin)
+    with _tracker(ctx) as opened:
+        opened.reset_password(SYSTEM, opened.user_id(SYSTEM, email), password)
+    click.echo(f"new password set for {email}; its tokens and sessions have ended")
+
+
+def _password(password_stdin: bool) -> str:
+    """The password on the first line of standard input."""
+    if not password_stdin:
+        raise click.UsageError("Pass --password-stdin and send the password on standard input.")
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 @tracker.command()

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from migobs.exports.table import TidyTable
+from migobs.spreadsheet import inert_frame
 
 TITLES = {
     "area": "Area (UN M49 code)",
@@ -79,7 +80,7 @@ def write_datapackage(table: TidyTable, directory: Path) -> list[Path]:
     """Write ``<slug>.csv`` and ``datapackage.json`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     data = directory / f"{table.meta.slug}.csv"
-    table.sorted().to_csv(data, index=False, encoding="utf-8")
+    inert_frame(table.sorted()).to_csv(data, index=False, encoding="utf-8")
     package = directory / "datapackage.json"
     content = with_stamps(descriptor(table, data.name), data, table.meta.version)
     package.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")

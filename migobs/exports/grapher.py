@@ -17,6 +17,7 @@ import pandas as pd
 
 from migobs.errors import ExportError
 from migobs.exports.table import TidyTable
+from migobs.spreadsheet import inert_frame
 
 WORLD = 900
 
@@ -83,7 +84,7 @@ def write_grapher_many(tables: Sequence[TidyTable], directory: Path, stem: str) 
     directory.mkdir(parents=True, exist_ok=True)
     csv_path = directory / f"{stem}.csv"
     meta_path = directory / f"{stem}.meta.json"
-    grapher_frame(tables).to_csv(csv_path, index=False, encoding="utf-8")
+    inert_frame(grapher_frame(tables)).to_csv(csv_path, index=False, encoding="utf-8")
     meta_path.write_text(
         json.dumps(grapher_metadata(tables), indent=2, ensure_ascii=False), encoding="utf-8"
     )

@@ -8,13 +8,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from migobs.exports.table import TidyTable
+from migobs.spreadsheet import inert_frame
 
 
 def write_csv(table: TidyTable, directory: Path) -> list[Path]:
     """Write ``<slug>.csv`` (UTF-8, empty cell for a missing value)."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{table.meta.slug}.csv"
-    table.sorted().to_csv(path, index=False, encoding="utf-8")
+    inert_frame(table.sorted()).to_csv(path, index=False, encoding="utf-8")
     return [path]
 
 

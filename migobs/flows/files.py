@@ -11,6 +11,7 @@ import numpy as np
 from migobs.errors import EstimationError
 from migobs.flows.ipf import FloatArray
 from migobs.flows.validate import check_stock
+from migobs.spreadsheet import inert
 
 # Read with the csv module, not pandas: the command must start in a fraction of a second, and
 # importing pandas alone takes longer than estimating 200 countries.
@@ -112,7 +113,8 @@ def write_array(path: Path, array: FloatArray, names: list[str]) -> None:
 
 
 def _labels(names: list[str], positions: np.ndarray) -> list[str]:
-    return [names[i] for i in positions.tolist()]
+    """The names at ``positions``, inert in a spreadsheet (:mod:`migobs.spreadsheet`)."""
+    return [inert(names[i]) for i in positions.tolist()]
 
 
 def _write(path: Path, header: list[str], rows: Iterable[tuple[object, ...]]) -> None:

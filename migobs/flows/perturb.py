@@ -15,7 +15,7 @@ docs/methods/flows.md ("Uncertainty").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
@@ -49,6 +49,30 @@ class NoiseScales:
     unknown: float = 0.10
     demography: float = 0.03
     correlation: float = 0.8
+
+    def __post_init__(self) -> None:
+        for name, value in asdict(self).items():
+            low = -1.0 if name == "correlation" else 0.0
+            high = 1.0 if name == "correlation" else np.inf
+            if not low <= value <= high:
+                allowed = "from -1 to 1" if name == "correlation" else "of 0 or more"
+                raise EstimationError(f"noise scale {name}={value}: give a number {allowed}")
+
+    def changed(self, changes: dict[str, float]) -> NoiseScales:
+        """These scales with ``changes`` (name -> value) applied.
+
+        Raises
+        ------
+        EstimationError
+            An unknown name, or a value out of its range.
+        """
+        unknown = sorted(set(changes) - set(asdict(self)))
+        if unknown:
+            raise EstimationError(
+                f"no noise scale named {', '.join(unknown)}: the scales are "
+                f"{', '.join(asdict(self))}"
+            )
+        return replace(self, **changes)
 
 
 def destination_sigmas(types: list[str | None], scales: NoiseScales) -> FloatArray:

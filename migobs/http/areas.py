@@ -1,7 +1,7 @@
 """An area parameter of a page or an API route, given as an M49 code, an ISO3 code or a name.
 
-:func:`area_param` resolves what was typed (:func:`migobs.warehouse.read.identify.find_area`)
-and turns a miss into an error naming the parameter: 404 listing what it accepts, or 400
+:func:`area_param` resolves what was typed (:func:`migobs.warehouse.read.identify.find_area`,
+then names in the page's language) and turns a miss into an error naming the parameter: 404 listing what it accepts, or 400
 listing the candidates of an ambiguous name.
 """
 
@@ -14,6 +14,9 @@ from fastapi import Path
 
 from migobs.errors import AmbiguousArea, ValueNotFound
 from migobs.http.errors import ApiError
+from migobs.i18n import current
+from migobs.i18n.areas import area_name
+from migobs.warehouse.areas import normalise
 from migobs.warehouse.read.identify import did_you_mean, find_area
 
 ACCEPTED = [
@@ -42,11 +45,28 @@ def area_param(con: duckdb.DuckDBPyConnection, parameter: str, typed: str) -> in
             400, "ambiguous-area", message, parameter=parameter, accepted=error.candidates
         ) from error
     except ValueNotFound as error:
+        local = by_local_name(con, typed)
+        if local is not None:
+            return local
         message = (
             f"{parameter}={typed}: no area has this M49 code, ISO3 code or name."
             f"{did_you_mean(con, typed)} GET /api/areas lists the areas."
         )
         raise ApiError(404, "not-found", message, parameter=parameter, accepted=ACCEPTED) from error
+
+
+def by_local_name(con: duckdb.DuckDBPyConnection, typed: str) -> int | None:
+    """The M49 code of the one area whose name in the current language is ``typed`` or, failing
+    that, contains it (accents and case ignored): ``Mexique`` on a French page; else ``None``."""
+    if current.get() == "en":
+        return None
+    wanted = normalise(typed)
+    rows = con.execute("SELECT m49, iso2, name FROM areas").fetchall()
+    names = {int(m49): normalise(area_name(int(m49), iso2, name)) for m49, iso2, name in rows}
+    exact = [m49 for m49, name in names.items() if name == wanted]
+    partial = [m49 for m49, name in names.items() if wanted and wanted in name]
+    found = exact or partial
+    return found[0] if len(found) == 1 else None
 
 
 def is_m49(typed: str) -> bool:

@@ -88,7 +88,8 @@ class WarehouseCache:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        tag = None if path.startswith(UNCACHED_PREFIXES) else current_etag(self.warehouse)
+        route = path.removeprefix(scope.get("root_path", ""))  # /fr/tracker is the tracker too
+        tag = None if route.startswith(UNCACHED_PREFIXES) else current_etag(self.warehouse)
         if tag is None:
             await self.app(scope, receive, send)
             return

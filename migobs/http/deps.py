@@ -11,10 +11,11 @@ from enum import StrEnum
 from typing import Annotated
 
 import duckdb
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 
 from migobs.config import Settings
 from migobs.errors import NotAuthenticated, WarehouseMissing
+from migobs.tracker.fields import MAX_ID, NO_CONTROL
 from migobs.tracker.policy import PUBLIC, Caller
 from migobs.tracker.service import Tracker
 from migobs.warehouse.read.session import SharedReader
@@ -105,6 +106,12 @@ PagingDep = Annotated[Paging, Depends(paging)]
 SettingsDep = Annotated[Settings, Depends(settings_of)]
 TrackerDep = Annotated[Tracker, Depends(get_tracker)]
 AreaCode = Annotated[int, Query(ge=0, le=99999, description="UN M49 code")]
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="a tracker record's id")]
+IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID, description="keep records of this id")]
+TextFilter = Annotated[
+    str | None,
+    Query(max_length=100, pattern=NO_CONTROL, description="keep records with this value"),
+]
 Year = Annotated[int, Query(ge=1800, le=2200, description="reference year")]
 
 

@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from migobs.errors import (
     AmbiguousArea,
@@ -158,7 +159,11 @@ def _pages(request: Request) -> ErrorPages | None:
 
 def _answer(request: Request, body: ErrorBody, headers: dict[str, str] | None = None) -> Response:
     pages = _pages(request)
-    return error_response(body, headers) if pages is None else pages.render(request, body)
+    if pages is None:
+        return error_response(body, headers)
+    page = pages.render(request, body)
+    page.headers.update(headers or {})
+    return page
 
 
 def body_of(error: MigobsError) -> ErrorBody:
@@ -199,7 +204,7 @@ def invalid_request(request: Request, error: RequestValidationError) -> ErrorBod
 def http_error(request: Request, error: StarletteHTTPException) -> ErrorBody:
     """The status of an HTTP error; an unknown page lists the pages there are."""
     status = error.status_code
-    type_ = {404: "not-found", 405: "method-not-allowed"}.get(status, "http-error")
+    type_ = HTTP_TYPES.get(status, "http-error")
     pages = _pages(request)
     if pages is not None and status == 404:
         message = f"There is no page at {request.url.path}."
@@ -207,6 +212,27 @@ def http_error(request: Request, error: StarletteHTTPException) -> ErrorBody:
             status=404, type=type_, message=message, parameter="path", accepted=list(pages.pages)
         )
     return ErrorBody(status=status, type=type_, message=str(error.detail))
+
+
+HTTP_TYPES = {
+    404: "not-found",
+    405: "method-not-allowed",
+    408: "request-timeout",
+    413: "too-large",
+}
+"""The ``type`` of an HTTP error by status (others: ``http-error``)."""
+
+
+def refusal(error: StarletteHTTPException) -> ASGIApp:
+    """The answer to an HTTP error raised before the app runs (a middleware's 413), given as
+    the handler gives it: JSON for the API, the error page for a browser."""
+
+    async def answer(scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        headers = dict(error.headers) if error.headers else None
+        await _answer(request, http_error(request, error), headers)(scope, receive, send)
+
+    return answer
 
 
 def install(app: FastAPI) -> None:
@@ -227,5 +253,5 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http(request: Request, error: StarletteHTTPException) -> Response:
-        headers = dict(error.headers) if error.headers and wants_json(request) else None
+        headers = dict(error.headers) if error.headers else None
         return _answer(request, http_error(request, error), headers)

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from migobs.http.deps import Format, Paging
 from migobs.http.errors import ERROR_RESPONSES
+from migobs.spreadsheet import inert_rows
 
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
@@ -42,10 +43,10 @@ def answer(
 
 
 def csv_response(rows: list[dict[str, Any]], count: int, name: str) -> Response:
-    """CSV of ``rows``; nested values are written as JSON text."""
-    flat = [
+    """CSV of ``rows``; nested values are written as JSON text, formulas made inert."""
+    flat = inert_rows(
         {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows
-    ]
+    )
     return Response(
         pd.DataFrame(flat).to_csv(index=False),
         media_type="text/csv; charset=utf-8",

@@ -1,7 +1,8 @@
 """Results that take long to compute (a year of an indicator, the claims ledger), kept per build.
 
 The key includes the warehouse's build id (its ETag), so a new build is never served old
-results; the store is emptied when it grows past :data:`LIMIT` entries. Each application keeps
+results, and the language of the request, since pages' results hold words and numbers written in
+it; the store is emptied when it grows past :data:`LIMIT` entries. Each application keeps
 its own store on ``app.state.memo`` (:func:`install`), so two apps never share results.
 """
 
@@ -16,6 +17,7 @@ from fastapi import FastAPI, Request
 
 from migobs.http.caching import current_etag
 from migobs.http.deps import settings_of
+from migobs.i18n import current
 
 T = TypeVar("T")
 LIMIT = 256
@@ -57,4 +59,4 @@ def per_build(request: Request, key: tuple[Hashable, ...], compute: Callable[[],
     if build is None:
         return compute()
     memo: Memo = request.app.state.memo
-    return memo.get((build, *key), compute)
+    return memo.get((build, current.get(), *key), compute)

@@ -32,7 +32,9 @@ def _matrix(ctx: Context, year: int, edition: str) -> list[Cell]:
 def corridor(ctx: Context, area: Area, year: int, edition: str | None, opts: Options) -> Value:
     """Remittances sent from ``counterpart`` to ``area`` (current US$)."""
     if opts.counterpart is None:
-        raise ValueNotFound("remittances.corridor needs the sending country: counterpart (--from).")
+        raise ValueNotFound(
+            "remittances.corridor is about a pair of countries: give the sending country as the counterpart."
+        )
     held = _edition(ctx, edition)
     found = [
         c

@@ -154,7 +154,9 @@ def above_target(ctx: Context, area: Area, year: int, edition: str | None, _: Op
 def corridor(ctx: Context, area: Area, year: int, edition: str | None, opts: Options) -> Value:
     """Cost of sending from ``counterpart`` to ``area`` in ``year`` (mean of its quarters)."""
     if opts.counterpart is None:
-        raise ValueNotFound("sdg.10.c.1.corridor needs the sending country: counterpart (--from).")
+        raise ValueNotFound(
+            "sdg.10.c.1.corridor is about a pair of countries: give the sending country as the counterpart."
+        )
     held = _edition(ctx, edition)
     cells = corridor_costs(ctx, year, held).get((opts.counterpart, area.m49), [])
     return _corridor_value(ctx, area, year, held, opts.counterpart, cells)

@@ -163,7 +163,9 @@ def corridors(ctx: Context, year: int, edition: str | None) -> list[Cell]:
 def corridor(ctx: Context, area: Area, year: int, edition: str | None, opts: Options) -> Value:
     """Migrants from ``counterpart`` (origin) living in ``area`` (destination)."""
     if opts.counterpart is None:
-        raise ValueNotFound("stock.corridor needs the origin: pass counterpart (--from) as M49.")
+        raise ValueNotFound(
+            "stock.corridor is about a pair of countries: give the origin as the counterpart."
+        )
     found = [
         cell
         for cell in corridors(ctx, year, edition)

@@ -9,6 +9,10 @@ from typing import Any
 import duckdb
 
 from migobs.errors import MigobsError
+from migobs.i18n import current
+from migobs.i18n.areas import area_name
+from migobs.i18n.messages import N_
+from migobs.i18n.messages import gettext as _
 from migobs.indicators import (
     Definition,
     ObjectiveCoverage,
@@ -24,15 +28,15 @@ from migobs.warehouse.read.groupings import Area, area
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Migrants living here",
+        N_("Migrants living here"),
         ("stock.total", "stock.female_share", "stock.share_of_population", "stock.change_pct"),
     ),
-    ("People born here living abroad", ("stock.emigrants", "refugees.by_origin", "sdg.10.7.4")),
+    (N_("People born here living abroad"), ("stock.emigrants", "refugees.by_origin", "sdg.10.7.4")),
     (
-        "Remittances",
+        N_("Remittances"),
         ("remittances.received", "sdg.17.3.2", "remittances.paid", "remittances.vs_oda"),
     ),
-    ("The cost of sending money", ("sdg.10.c.1", "sdg.10.c.1.sending")),
+    (N_("The cost of sending money"), ("sdg.10.c.1", "sdg.10.c.1.sending")),
 )
 """The report's sections and the indicators each shows, in order."""
 
@@ -68,15 +72,22 @@ class CountryReport:
     sections: tuple[tuple[str, tuple[Headline, ...]], ...]
     objectives: tuple[ObjectiveCoverage, ...]
     files: dict[str, dict[str, Any]]
+    iso2: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The area's name in the current language (docs/languages.md)."""
+        return area_name(self.area.m49, self.iso2, self.area.name)
 
     def as_dict(self) -> dict[str, Any]:
         """The report as plain data for JSON, every value with its input cells."""
         return {
-            "area": {"m49": self.area.m49, "iso3": self.area.iso3, "name": self.area.name},
+            "area": {"m49": self.area.m49, "iso3": self.area.iso3, "name": self.name},
+            "language": current.get(),
             "build_id": self.build_id,
             "sections": [
                 {
-                    "title": title,
+                    "title": _(title),
                     "headlines": [
                         {
                             "code": h.definition.code,
@@ -146,6 +157,7 @@ def country_report(con: duckdb.DuckDBPyConnection, m49: int) -> CountryReport:
         build_id=listing.build_id(con),
         sections=sections,
         objectives=tuple(objective_coverage(has_data(con))),
+        iso2=(listing.area(con, m49) or {}).get("iso2"),
         files={
             str(row["name"]): {
                 key: str(row[key])

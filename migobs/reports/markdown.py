@@ -3,6 +3,11 @@ with numbered notes giving each figure's cells, the Compact's objectives, and th
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal, format_percent
+
+from migobs.i18n import current
+from migobs.i18n.messages import N_
+from migobs.i18n.messages import gettext as _
 from migobs.indicators import Value
 from migobs.numbers import plain
 from migobs.reports.country import CountryReport, Headline
@@ -13,20 +18,27 @@ CELLS_SHOWN = 3
 
 
 def figure(value: float, unit: str) -> str:
-    """``value`` in ``unit`` as a reader expects it: ``1,234,567``, ``12.3%``, ``USD 4.5
-    billion``, ``12.3 per 100,000``, ``2.9 times``."""
+    """``value`` in ``unit`` as a reader of the current language expects it: ``1,234,567``,
+    ``12.3%``, ``USD 4.5 billion``, ``12.3 per 100,000``, ``2.9 times`` in English;
+    ``1 234 567``, ``12,3 %`` … in French (CLDR's separators through Babel)."""
     if unit == "current_usd":
-        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        for size, word in ((1e12, N_("trillion")), (1e9, N_("billion")), (1e6, N_("million"))):
             if abs(value) >= size:
-                return f"USD {value / size:,.1f} {word}"
-        return f"USD {value:,.0f}"
+                return f"USD {decimal(value / size, '#,##0.0')} {_(word)}"
+        return f"USD {decimal(value, '#,##0')}"
     if unit == "percent":
-        return f"{value:.2f}%" if abs(value) < 1 else f"{value:.1f}%"
+        pattern = "#,##0.00%" if abs(value) < 1 else "#,##0.0%"
+        return format_percent(value / 100, pattern, locale=current.get())
     if unit == "per_100000":
-        return f"{value:,.1f} per 100,000"
+        return _("%(value)s per 100,000") % {"value": decimal(value, "#,##0.0")}
     if unit == "ratio":
-        return f"{value:,.2f} times"
-    return f"{value:,.0f}"
+        return _("%(value)s times") % {"value": decimal(value, "#,##0.00")}
+    return decimal(value, "#,##0")
+
+
+def decimal(value: float, pattern: str) -> str:
+    """``value`` by the CLDR ``pattern`` with the current language's separators."""
+    return format_decimal(value, pattern, locale=current.get(), numbering_system="default")
 
 
 def markdown(report: CountryReport) -> str:
@@ -34,25 +46,29 @@ def markdown(report: CountryReport) -> str:
     place = report.area
     code = f"M49 {place.m49}" + (f", ISO3 {place.iso3}" if place.iso3 else "")
     lines = [
-        f"# {place.name}: migration in official statistics",
+        "# " + _("%(name)s: migration in official statistics") % {"name": report.name},
         "",
-        f"{code}. Every figure is computed by Migration Observatory from the official files "
-        f"listed at the end; its note names the file, sheet and cell it was read from. "
-        f"Warehouse build `{report.build_id or 'unknown'}`.",
+        f"{code}. "
+        + _(
+            "Every figure is computed by Migration Observatory from the official files listed "
+            "at the end; its note names the file, sheet and cell it was read from. Warehouse "
+            "build %(build)s."
+        )
+        % {"build": f"`{report.build_id or 'unknown'}`"},
     ]
     notes: list[str] = []
     for title, headlines in report.sections:
         lines += [
             "",
-            f"## {title}",
+            f"## {_(title)}",
             "",
-            "| Indicator | Year | Figure | Note |",
+            "| {} | {} | {} | {} |".format(_("Indicator"), _("Year"), _("Figure"), _("Note")),
             "|---|---|---|---|",
         ]
         for headline in headlines:
             notes.append(_note(headline, place.m49))
             lines.append(_row(headline, len(notes)))
-    lines += ["", "## Where each figure comes from", ""]
+    lines += ["", "## " + _("Where each figure comes from"), ""]
     lines += [f"{number}. {note}" for number, note in enumerate(notes, start=1)]
     lines += _objectives(report)
     lines += _files(report)
@@ -62,7 +78,7 @@ def markdown(report: CountryReport) -> str:
 def _row(headline: Headline, number: int) -> str:
     value = headline.value
     if value is None or value.value is None:
-        return f"| {headline.definition.title} | – | not available | [{number}] |"
+        return f"| {headline.definition.title} | – | {_('not available')} | [{number}] |"
     return (
         f"| {headline.definition.title} | {value.when()} | {figure(value.value, value.unit)} "
         f"| [{number}] |"
@@ -101,9 +117,11 @@ def _objectives(report: CountryReport) -> list[str]:
     titles = {o.number: o.title for o in compact_objectives()}
     lines = [
         "",
-        "## The Global Compact's objectives: what the data can measure",
+        "## " + _("The Global Compact's objectives: what the data can measure"),
         "",
-        "| Objective | Measurable from the data held | Not measurable here |",
+        "| {} | {} | {} |".format(
+            _("Objective"), _("Measurable from the data held"), _("Not measurable here")
+        ),
         "|---|---|---|",
     ]
     for coverage in report.objectives:
@@ -111,13 +129,13 @@ def _objectives(report: CountryReport) -> list[str]:
         measured = ", ".join(f"`{code}`" for code in codes)
         lines.append(
             f"| {coverage.objective}. {titles[coverage.objective]} | {measured or '–'} "
-            f"| {len(coverage.not_measurable)} linked indicator(s) |"
+            f"| {_('%(count)s linked indicator(s)') % {'count': len(coverage.not_measurable)}} |"
         )
     return lines
 
 
 def _files(report: CountryReport) -> list[str]:
-    lines = ["", "## Sources", ""]
+    lines = ["", "## " + _("Sources"), ""]
     for name, file in sorted(report.files.items()):
         lines.append(
             f"- **{name}** ({file['source']} {file['edition']}): {file['citation']} "

@@ -1,4 +1,4 @@
-"""Passwords (argon2), API tokens and browser sessions (stored hashed), login rate limiting.
+"""Passwords (argon2), API tokens and browser sessions (stored hashed), signing in.
 
 Production uses argon2-cffi's current default parameters (RFC 9106 low-memory profile);
 ``fast=True`` (tests, development only) lowers them so a 2-core machine can run many sign-ins.
@@ -12,18 +12,16 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
-from migobs.errors import InvalidInput, NotAuthenticated, TooManyAttempts
-from migobs.tracker.models import LoginAttempt, User, utcnow
+from migobs.errors import InvalidInput, NotAuthenticated
+from migobs.tracker import limits
+from migobs.tracker.fields import CONTROL
+from migobs.tracker.models import User
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
-WINDOW = dt.timedelta(minutes=15)
-MAX_FAILURES_PER_EMAIL = 5
-MAX_FAILURES_PER_CLIENT = 20
-KEEP_ATTEMPTS = dt.timedelta(days=1)
 SESSION_LIFETIME = dt.timedelta(hours=8)
 REFUSED = "Wrong email or password."
 
@@ -35,13 +33,20 @@ def password_hasher(*, fast: bool = False) -> PasswordHasher:
     return PasswordHasher()
 
 
-def check_password_rules(password: str) -> None:
-    """Refuse passwords too short or too long to be sensible."""
+def check_password_rules(password: str, email: str = "") -> None:
+    """Refuse passwords too short or too long, with control characters (NUL, escape ...),
+    made of spaces only, or that are the account's email."""
+    problem = None
     if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise InvalidInput(
-            f"password: must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long; "
-            f"this one has {len(password)}."
-        )
+        problem = f"must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long; this one has {len(password)}"
+    elif CONTROL & set(password) or "\n" in password or "\r" in password:
+        problem = "must not contain control characters (NUL, line breaks, escape ...)"
+    elif not password.strip():
+        problem = "must not be spaces only"
+    elif email and password.strip().lower() == email.strip().lower():
+        problem = "must not be the account's email"
+    if problem:
+        raise InvalidInput(f"password: {problem}.")
 
 
 def digest(secret: str) -> str:
@@ -59,31 +64,32 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def check_rate(session: Session, email: str, client: str) -> None:
-    """Refuse a sign-in when the email or the client failed too often in the last 15 minutes."""
-    since = utcnow() - WINDOW
-    failures = select(func.count()).where(LoginAttempt.at >= since, ~LoginAttempt.succeeded)
-    by_email = session.scalar(failures.where(LoginAttempt.email == email)) or 0
-    by_client = session.scalar(failures.where(LoginAttempt.client == client)) or 0
-    if by_email >= MAX_FAILURES_PER_EMAIL or by_client >= MAX_FAILURES_PER_CLIENT:
-        raise TooManyAttempts(
-            "Too many failed sign-ins for this account or address: wait 15 minutes and try again."
-        )
-
-
 def authenticate(
-    session: Session, hasher: PasswordHasher, email: str, password: str, client: str
+    sessions: sessionmaker[Session], hasher: PasswordHasher, email: str, password: str, client: str
 ) -> User:
-    """The active user with these credentials; every attempt is recorded for rate limiting."""
-    email = normalise_email(email)[:254]
-    check_rate(session, email, client[:100])
-    user = session.scalar(select(User).where(User.email == email))
-    ok = user is not None and user.active and _verify(hasher, user, password)
-    session.add(LoginAttempt(email=email, client=client[:100], succeeded=ok))
-    session.execute(delete(LoginAttempt).where(LoginAttempt.at < utcnow() - KEEP_ATTEMPTS))
-    session.commit()
-    if not ok or user is None:
-        raise NotAuthenticated(REFUSED)
+    """The active user with these credentials. The attempt is counted first, in a transaction
+    of its own (:mod:`migobs.tracker.limits`), then the password is checked.
+
+    Raises
+    ------
+    InvalidInput
+        The email or password contains control characters (no account has such).
+    TooManyAttempts
+        Too many attempts for this account from this source, or from this source.
+    NotAuthenticated
+        Wrong email or password, or the account is inactive.
+    """
+    email, client = normalise_email(email)[:254], client[:100]
+    if CONTROL & set(email + password + client):
+        raise InvalidInput("email, password: contain control characters; type them again.")
+    with sessions() as session:
+        limits.count_attempt(session, email, client)
+    with sessions() as session:
+        user = session.scalar(select(User).where(User.email == email))
+        if user is None or not user.active or not _verify(hasher, user, password):
+            raise NotAuthenticated(REFUSED)
+        limits.succeeded(session, email, client)
+        session.commit()
     return user
 
 

@@ -7,27 +7,54 @@ same migrations. ``prepare(engine)`` migrates to the newest revision and loads t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, make_url, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from migobs.errors import TrackerError
 from migobs.tracker import models, reference
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url`` (SQLite: foreign keys on, WAL, waits up to 30 s for a lock)."""
+    """An engine for ``url`` (SQLite: the file made first, see :func:`create_sqlite_file`;
+    foreign keys on, WAL, waits up to 30 s for a lock)."""
     if url.startswith("sqlite"):
+        create_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def create_sqlite_file(url: str) -> None:
+    """Make the folder of a SQLite database and the file itself, readable by its owner only
+    (0600; SQLite gives its WAL files the same mode), unless it exists already.
+
+    Raises
+    ------
+    TrackerError
+        The folder cannot be made (the message names it and says what to do).
+    """
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise TrackerError(
+            f"Cannot create the tracker database {path}: {error.strerror}. Set MIGOBS_HOME to "
+            "a folder you may write to, or MIGOBS_TRACKER_URL to another database."
+        ) from error
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:

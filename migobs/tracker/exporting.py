@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from migobs.spreadsheet import inert, inert_rows
 from migobs.tracker import reference
 from migobs.tracker.models import RECORD_KINDS
 from migobs.tracker.policy import PUBLIC
@@ -21,19 +22,18 @@ def published(tracker: Tracker) -> dict[str, Any]:
 
 
 def csv_text(tracker: Tracker, kind: str) -> str:
-    """The published records of ``kind`` as CSV; list fields joined with ``"; "``."""
+    """The published records of ``kind`` as CSV; list fields joined with ``"; "``, formulas
+    made inert (:mod:`migobs.spreadsheet`)."""
     rows = tracker.records(PUBLIC, kind, workflow="published")
+    cells = inert_rows({k: _joined(v) for k, v in row.items()} for row in rows)
     out = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    if cells:
+        writer = csv.DictWriter(out, fieldnames=list(cells[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        writer.writerows(cells)
     return out.getvalue()
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # a spreadsheet must not run a cell as a formula
-    return value
+def _joined(value: Any) -> Any:
+    """A list field as one cell, each item inert too (a spreadsheet may split the cell)."""
+    return "; ".join(str(inert(v)) for v in value) if isinstance(value, list) else value

@@ -13,10 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from migobs.errors import InvalidInput
 from migobs.tracker.models import RecordKind
 
 Cleaner = Callable[[Any], Any]
 CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t"}
+NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+"""The same rule as a regular expression, for parameters checked by their schema."""
+MAX_ID = 2**31 - 1
+"""The largest record id: ids are INTEGER columns, 32 bits on PostgreSQL (SQLite's 64 bits hold
+them too), so a larger one can name no record."""
 
 COMMITMENT_KINDS = ("commitment", "pledge")
 COMMITMENT_STATUSES = ("planned", "in-progress", "completed")
@@ -116,10 +122,31 @@ def urls(value: Any) -> list[str]:
 
 
 def integer(value: Any) -> int:
-    """A positive integer."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise Problem(f"{str(value)[:40]!r} is not a record id")
+    """A record id: a whole number from 1 to :data:`MAX_ID`."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        raise Problem(f"{str(value)[:40]!r} is not a record id (1 to {MAX_ID})")
     return value
+
+
+def check_filters(**filters: str | int | None) -> None:
+    """Refuse filters no record can match because no database could store them: text with
+    control characters (PostgreSQL refuses NUL outright), ids beyond :data:`MAX_ID`.
+
+    Raises
+    ------
+    InvalidInput
+        Naming each filter at fault.
+    """
+    problems = [
+        f"{name}: contains control characters"
+        if isinstance(value, str)
+        else f"{name}: {value} is not a record id (1 to {MAX_ID})"
+        for name, value in filters.items()
+        if (isinstance(value, str) and CONTROL & set(value))
+        or (isinstance(value, int) and not 1 <= value <= MAX_ID)
+    ]
+    if problems:
+        raise InvalidInput("; ".join(problems) + ".")
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,17 @@ def import_commitments(tracker: Tracker, caller: Caller, text: str) -> list[int]
     """
     policy.check_focal_point(caller)
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _import(tracker, caller, reader)
+    except csv.Error as error:  # a cell longer than the csv module reads
+        raise InvalidInput(
+            f"row {reader.line_num + 1}: cannot be read as CSV ({error}): no cell may be longer than "
+            f"{csv.field_size_limit():,} characters (text, the longest field, takes 20,000); "
+            "check the quotes."
+        ) from error
+
+
+def _import(tracker: Tracker, caller: Caller, reader: csv.DictReader[str]) -> list[int]:
     header = [name.strip() for name in reader.fieldnames or []]
     unknown = [name for name in header if name not in TEMPLATE]
     missing = [name for name in fields.COMMITMENTS.required if name not in header]

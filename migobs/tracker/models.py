@@ -147,15 +147,16 @@ class WebSession(Base):
     user: Mapped[User] = relationship()
 
 
-class LoginAttempt(Base):
-    """One sign-in attempt, kept to rate-limit guessing."""
+class SignInLimit(Base):
+    """Sign-in attempts counted under one key (an account from a source, or a source): those
+    not known to have succeeded, the lock-outs so far and the end of the current one."""
 
-    __tablename__ = "login_attempts"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), index=True)
-    client: Mapped[str] = mapped_column(String(100), index=True)
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    succeeded: Mapped[bool] = mapped_column(Boolean)
+    __tablename__ = "sign_in_limits"
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    lockouts: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class RecordMixin:

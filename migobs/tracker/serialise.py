@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from migobs.tracker.models import Action, AuditEvent, Commitment, RecordMixin, Review, User
+from migobs.tracker.models import (
+    Action,
+    ApiToken,
+    AuditEvent,
+    Commitment,
+    RecordMixin,
+    Review,
+    User,
+)
 
 COMMON = ("id", "state", "title", "workflow", "review_note", "version")
 
@@ -50,6 +58,18 @@ def user(row: User) -> dict[str, Any]:
         "role": row.role,
         "state": row.state,
         "active": row.active,
+    }
+
+
+def token(row: ApiToken) -> dict[str, Any]:
+    """An API token without its secret: whose, since and until when, whether revoked."""
+    return {
+        "id": row.id,
+        "user_id": row.user_id,
+        "email": row.user.email,
+        "created_at": row.created_at.isoformat(),
+        "expires_at": row.expires_at.isoformat(),
+        "revoked": row.revoked,
     }
 
 

@@ -150,6 +150,9 @@ class Tracker(Users):
     ) -> list[dict[str, Any]]:
         """The records of ``kind`` the caller may see, filtered, oldest first."""
         model = _model(kind)
+        fields.check_filters(
+            state=state, workflow=workflow, objective=objective, commitment=commitment_id
+        )
         query = select(model).where(policy.visible(caller, model)).order_by(model.id)
         if state is not None:
             query = query.where(model.state == state)
@@ -165,6 +168,7 @@ class Tracker(Users):
     def history(self, caller: Caller, record: str) -> list[dict[str, Any]]:
         """Every audit event of ``record`` (e.g. ``commitments/3``), oldest first."""
         policy.check_auditor(caller)
+        fields.check_filters(record=record)
         with self.sessions() as session:
             events = session.scalars(
                 select(AuditEvent).where(AuditEvent.record == record).order_by(AuditEvent.id)

@@ -42,7 +42,6 @@ class Store:
         """The tracker at ``settings.tracker``; SQLite databases are migrated on opening."""
         engine = db.make_engine(settings.tracker)
         if settings.tracker.startswith("sqlite"):
-            settings.home.mkdir(parents=True, exist_ok=True)
             db.prepare(engine)
         return cls(
             engine,

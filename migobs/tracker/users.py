@@ -6,13 +6,15 @@ passwords, secrets and sign-in limits are in :mod:`migobs.tracker.accounts`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from migobs.errors import InvalidInput, NotAuthenticated, RecordNotFound
 from migobs.tracker import accounts, policy, serialise
+from migobs.tracker.fields import CONTROL
 from migobs.tracker.models import ROLES, ApiToken, StateRow, User, WebSession, utcnow
 from migobs.tracker.policy import Caller
 from migobs.tracker.store import Store, audit, caller_of
@@ -27,12 +29,11 @@ class Users(Store):
         """Create an account (administrators, or the command line)."""
         policy.check_admin(caller)
         email = accounts.normalise_email(email)
-        accounts.check_password_rules(password)
+        accounts.check_password_rules(password, email)
         problems = _email_problems(email) + _role_problems(role, state)
         with self.transaction() as session:
-            if state and session.get(StateRow, state) is None:
-                problems.append(f"state: {state!r} is not an M49 code the tracker knows")
-            if session.scalar(select(User).where(User.email == email)):
+            problems += _state_problems(session, state)
+            if not problems and session.scalar(select(User).where(User.email == email)):
                 problems.append(f"email: an account for {email} exists already")
             if problems:
                 raise InvalidInput("; ".join(problems))
@@ -51,30 +52,100 @@ class Users(Store):
         with self.sessions() as session:
             return [serialise.user(u) for u in session.scalars(select(User).order_by(User.id))]
 
-    def set_role(
-        self, caller: Caller, user_id: int, role: str, state: str | None, active: bool = True
+    def update_user(
+        self, caller: Caller, user_id: int, changes: Mapping[str, Any]
     ) -> dict[str, Any]:
-        """Change an account's role, State or whether it may sign in (administrators)."""
+        """Change an account's ``role``, ``state`` or ``active`` (administrators): what
+        ``changes`` leaves out stays as it is (a new role other than focal point drops the
+        State). Deactivating an account ends its tokens and sessions for good: reactivating it
+        does not bring them back."""
         policy.check_admin(caller)
-        problems = _role_problems(role, state)
-        if problems:
-            raise InvalidInput("; ".join(problems))
+        unknown = sorted(set(changes) - set(USER_CHANGES))
+        if unknown:
+            raise InvalidInput(f"{', '.join(unknown)}: not one of {', '.join(USER_CHANGES)}.")
         with self.transaction() as session:
-            user = session.get(User, user_id)
-            if user is None:
-                raise RecordNotFound(f"No account users/{user_id}.")
+            user = _user(session, user_id)
+            role = changes.get("role", user.role)
+            dropped = "role" in changes and role != "focal-point" and "state" not in changes
+            state = None if dropped else changes.get("state", user.state)
+            active = changes.get("active", user.active)
+            problems = _role_problems(role, state) + _state_problems(session, state)
+            if problems:
+                raise InvalidInput("; ".join(problems))
             before = serialise.user(user)
+            if user.active and not active:
+                _end_sign_ins(session, user.id)
             user.role, user.state, user.active = role, state, active
             session.flush()
             after = serialise.user(user)
             audit(session, caller, "set-role", f"users/{user.id}", before, after)
         return after
 
+    def change_password(self, caller: Caller, current: str, new: str, client: str) -> None:
+        """The caller changes their own password, giving the current one (counted like a
+        sign-in). Every session and token of the account ends: sign in again."""
+        policy.require_signed_in(caller)
+        accounts.check_password_rules(new, caller.email)
+        try:
+            accounts.authenticate(self.sessions, self.hasher, caller.email, current, client)
+        except NotAuthenticated:
+            raise InvalidInput("current_password: is not this account's password.") from None
+        self._set_password(caller, caller.user_id, new, "change-password")
+
+    def reset_password(self, caller: Caller, user_id: int, password: str) -> None:
+        """An administrator (or the command line) gives an account a new password. Every
+        session and token of the account ends."""
+        policy.check_admin(caller)
+        with self.sessions() as session:
+            email = _user(session, user_id).email
+        accounts.check_password_rules(password, email)
+        self._set_password(caller, user_id, password, "reset-password")
+
+    def _set_password(
+        self, caller: Caller, user_id: int | None, password: str, action: str
+    ) -> None:
+        with self.transaction() as session:
+            user = _user(session, user_id or 0)
+            user.password_hash = self.hasher.hash(password)
+            _end_sign_ins(session, user.id)
+            audit(session, caller, action, f"users/{user.id}", None, None)
+
+    def user_id(self, caller: Caller, email: str) -> int:
+        """The id of the account ``email`` (administrators, or the command line)."""
+        policy.check_admin(caller)
+        with self.sessions() as session:
+            found = session.scalar(
+                select(User.id).where(User.email == accounts.normalise_email(email))
+            )
+        if found is None:
+            raise RecordNotFound(f"No account {email}: create it with `migobs tracker add-user`.")
+        return found
+
+    def list_tokens(self, caller: Caller) -> list[dict[str, Any]]:
+        """Every API token (never the token itself), newest first (administrators)."""
+        policy.check_admin(caller)
+        with self.sessions() as session:
+            rows = session.scalars(select(ApiToken).order_by(ApiToken.id.desc()))
+            return [serialise.token(row) for row in rows]
+
+    def revoke_token_id(self, caller: Caller, token_id: int) -> dict[str, Any]:
+        """Revoke any API token by its id (administrators)."""
+        policy.check_admin(caller)
+        with self.transaction() as session:
+            row = session.get(ApiToken, token_id)
+            if row is None:
+                raise RecordNotFound(f"No token {token_id}: GET /api/tracker/tokens lists them.")
+            before = serialise.token(row)
+            row.revoked = True
+            after = serialise.token(row)
+            audit(session, caller, "revoke-token", f"users/{row.user_id}", before, after)
+        return after
+
     def issue_token(self, email: str, password: str, client: str) -> str:
         """A new API token for these credentials (shown once; stored hashed), valid for
         ``token_lifetime`` from now."""
+        user = accounts.authenticate(self.sessions, self.hasher, email, password, client)
         with self.transaction() as session:
-            user = accounts.authenticate(session, self.hasher, email, password, client)
             token = accounts.new_secret()
             now = utcnow()
             expires_at = now + self.token_lifetime
@@ -105,8 +176,8 @@ class Users(Store):
 
     def sign_in(self, email: str, password: str, client: str) -> str:
         """Start a browser session; returns its new random id (never a previous one)."""
+        user = accounts.authenticate(self.sessions, self.hasher, email, password, client)
         with self.transaction() as session:
-            user = accounts.authenticate(session, self.hasher, email, password, client)
             session_id = accounts.new_secret()
             session.add(
                 WebSession(
@@ -162,9 +233,36 @@ def _live_token(session: Session, token: str) -> ApiToken:
     return row
 
 
+USER_CHANGES = ("role", "state", "active")
+
+
+def _user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise RecordNotFound(f"No account users/{user_id}.")
+    return user
+
+
+def _end_sign_ins(session: Session, user_id: int) -> None:
+    """Revoke every token of the account and end its browser sessions."""
+    session.execute(
+        update(ApiToken).where(ApiToken.user_id == user_id, ~ApiToken.revoked).values(revoked=True)
+    )
+    session.execute(delete(WebSession).where(WebSession.user_id == user_id))
+
+
 def _email_problems(email: str) -> list[str]:
-    if "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
+    if "@" not in email or len(email) > 254 or any(c.isspace() or c in CONTROL for c in email):
         return [f"email: {email[:60]!r} is not an email address"]
+    return []
+
+
+def _state_problems(session: Session, state: str | None) -> list[str]:
+    """A State must be an M49 code the tracker knows (checked before the database is asked)."""
+    if state is None:
+        return []
+    if not (len(state) == 3 and state.isdigit()) or session.get(StateRow, state) is None:
+        return [f"state: {state[:10]!r} is not an M49 code the tracker knows"]
     return []
 
 

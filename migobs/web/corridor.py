@@ -254,11 +254,11 @@ def _flow_notes(
     """What the figures are, shorter periods, periods not converged, where to read them."""
     notes = [
         "Persons estimated to have moved during each period, derived from the change in stocks "
-        "between two years with births and deaths; an estimate, not a count (method: "
-        "docs/methods/flows.md). The chart shows each period's annual average (its total "
-        "divided by its years), plotted at its last year, so periods of different length "
-        "compare. Where a flow ensemble was run (`migobs flows ensemble`), the shaded band "
-        'is its 90% interval (redrawn inputs; docs/methods/flows.md, "Uncertainty").'
+        "between two years with births and deaths; an estimate, not a count (the method: "
+        "/methods/flows). The chart shows each period's annual average (its total divided by "
+        "its years), plotted at its last year, so periods of different length compare. Where "
+        "a flow ensemble was run, the shaded band is its 90% interval (redrawn inputs; see "
+        "the method's section on uncertainty)."
     ]
     lengths = {r["period"]: r["years"] for r in rows}
     longest = max(lengths.values(), default=0)

@@ -14,6 +14,8 @@ from migobs.errors import MigobsError
 from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
 from migobs.http.memo import per_build
+from migobs.i18n.areas import localised
+from migobs.i18n.messages import gettext as _
 from migobs.indicators import registry
 from migobs.warehouse.read import listing, profile
 from migobs.web.compact import compact_rows
@@ -33,13 +35,15 @@ def countries(
     con: WarehouseDep,
     m49: Annotated[str | None, Query(max_length=200, description="M49, ISO3 or name")] = None,
 ) -> HTMLResponse | RedirectResponse:
-    """Every country, linking to its profile; ``?m49=`` goes to that profile."""
+    """Every country, linking to its profile; ``?m49=`` (a code or a name) goes to that
+    profile."""
     if m49 is not None:
         return RedirectResponse(f"/country/{area_param(con, 'm49', m49)}", status_code=303)
     page = listing.areas(con, kind="country", limit=1000)
-    rows = page.rows.sort_values("name").to_dict("records")
+    records: list[dict[str, Any]] = page.rows.to_dict("records")  # type: ignore[assignment]
+    rows = sorted(records, key=localised)
     return templates.TemplateResponse(
-        request, "countries.html", {"title": "Country profiles", "countries": rows}
+        request, "countries.html", {"title": _("Country profiles"), "countries": rows}
     )
 
 
@@ -63,14 +67,14 @@ def country(
         return RedirectResponse(f"/country/{code}", status_code=308)
     record = country_record(con, code)
     figures = per_build(
-        request, ("profile", code), lambda: profile_figures(con, code, record["name"])
+        request, ("profile", code), lambda: profile_figures(con, code, localised(record))
     )
     objectives = per_build(request, ("compact", code), lambda: compact_rows(con, code))
     return templates.TemplateResponse(
         request,
         "country.html",
         {
-            "title": f"{record['name']}: migration profile",
+            "title": _("%(name)s: migration profile") % {"name": localised(record)},
             "area": record,
             "figures": figures,
             "objectives": objectives,
@@ -118,10 +122,10 @@ def stock_figures(
     return [
         series_figure(
             "stock",
-            "Immigrants and emigrants",
-            "persons",
+            _("Immigrants and emigrants"),
+            _("persons"),
             both,
-            [("Immigrants", "total"), ("Emigrants", "emigrants")],
+            [(_("Immigrants"), "total"), (_("Emigrants"), "emigrants")],
             source=f"{source}; emigrants: {origins_edition or edition} edition, summed over "
             "countries of destination",
             provenance=trace,
@@ -129,10 +133,10 @@ def stock_figures(
         ),
         series_figure(
             "by-sex",
-            "Immigrants by sex",
-            "persons",
+            _("Immigrants by sex"),
+            _("persons"),
             both,
-            [("Women", "female"), ("Men", "male")],
+            [(_("Women"), "female"), (_("Men"), "male")],
             source=source,
             provenance=trace and f"{trace}&sex=female",
         ),
@@ -157,16 +161,20 @@ def partner_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> 
     year = years[-1]
     figures = []
     for role, title, label in (
-        ("origin", "Largest countries of origin", "Country of origin"),
-        ("destination", "Largest countries of destination", "Country of destination"),
+        ("origin", _("Largest countries of origin, %(year)s"), _("Country of origin")),
+        (
+            "destination",
+            _("Largest countries of destination, %(year)s"),
+            _("Country of destination"),
+        ),
     ):
         frame = profile.partners(con, area=area, edition=edition, year=year, role=role)
         direction = "destination" if role == "origin" else "origin"
         figures.append(
             bars_figure(
                 f"top-{role}s",
-                f"{title}, {year}",
-                "persons",
+                title % {"year": year},
+                _("persons"),
                 frame,
                 label=label,
                 source=f"{STOCK}, {edition} edition",
@@ -182,10 +190,10 @@ def share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
     edition = str(frame["edition"].iloc[0]) if not frame.empty else "newest"
     return series_figure(
         "share",
-        "Immigrants as a share of the population",
-        "percent",
+        _("Immigrants as a share of the population"),
+        _("percent"),
         frame,
-        [("Share", "value")],
+        [(_("Share"), "value")],
         source=f"{STOCK}, {edition} edition (Tables 1 and 2; Table 3 as published)",
         provenance=f"/api/indicators/stock.share_of_population/areas/{area}",
     )
@@ -195,10 +203,10 @@ def refugee_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
     """Refugees hosted and refugees from the country."""
     return series_figure(
         "refugees",
-        "Refugees",
-        "persons",
+        _("Refugees"),
+        _("persons"),
         profile.refugees_over_time(con, area=area),
-        [("Hosted here", "hosted"), ("From here", "from_here")],
+        [(_("Hosted here"), "hosted"), (_("From here"), "from_here")],
         source="UNHCR Refugee Population Statistics",
         provenance=f"/api/indicators/refugees.by_origin/areas/{area}",
     )
@@ -211,15 +219,15 @@ def remittance_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
     wide = by_year(profile.series_values(con, area=area, variables=variables), "variable")
     return series_figure(
         "remittances",
-        "Remittances, aid and GDP",
+        _("Remittances, aid and GDP"),
         "current US$",
         wide,
         [
-            ("Remittances received", "remittances_received"),
-            ("Remittances paid", "remittances_paid"),
-            ("Official aid received", "oda_received"),
+            (_("Remittances received"), "remittances_received"),
+            (_("Remittances paid"), "remittances_paid"),
+            (_("Official aid received"), "oda_received"),
         ],
-        table_only=[("GDP", "gdp")],
+        table_only=[(_("GDP"), "gdp")],
         source="World Bank World Development Indicators (net official aid can be below zero: "
         "repayments larger than new aid)",
         provenance=f"/api/indicators/remittances.received/areas/{area}",
@@ -257,10 +265,10 @@ def gdp_share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
     editions = inputs_named(con, "sdg.17.3.2", area)
     return series_figure(
         "remittances-gdp",
-        "Remittances received as a share of GDP (SDG 17.3.2)",
-        "percent of GDP",
+        _("Remittances received as a share of GDP (SDG 17.3.2)"),
+        _("percent of GDP"),
         indicator_over_time(con, "sdg.17.3.2", area),
-        [("Share of GDP", "value")],
+        [(_("Share of GDP"), "value")],
         source="World Bank World Development Indicators: personal remittances received / GDP "
         "(current US$) × 100" + (f"; {editions}" if editions else ""),
         provenance=f"/api/indicators/sdg.17.3.2/areas/{area}",
@@ -277,8 +285,11 @@ def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figu
     if not frame.empty:
         part = frame[frame["year"] > max(complete, default=0)]
         notes += [
-            f"{int(r['year'])} is a part year (the file was exported during it): "
-            f"{number(r['dead_and_missing'])} recorded in {region} so far, left out above."
+            _(
+                "%(year)s is a part year (the file was exported during it): %(count)s recorded "
+                "in %(region)s so far, left out above."
+            )
+            % {"year": int(r["year"]), "count": number(r["dead_and_missing"]), "region": region}
             for r in part.to_dict("records")
         ]
         country = indicator_over_time(con, "sdg.10.7.3", area, complete)
@@ -286,19 +297,26 @@ def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figu
             country.rename(columns={"value": "in_country"}), on="year", how="left"
         )
         notes.append(
-            f"The Compact table below (SDG 10.7.3) counts incidents in {name} itself; "
-            f"the {region} line counts every incident recorded in the subregion."
+            _(
+                "The Compact table below (SDG 10.7.3) counts incidents in %(name)s itself; "
+                "the %(region)s line counts every incident recorded in the subregion."
+            )
+            % {"name": name, "region": region}
         )
         notes += _above_grouping(con, area, name, complete)
     return series_figure(
         "missing",
-        f"Dead and missing migrants in {region or 'the region'} and in {name}",
-        "persons",
+        _("Dead and missing migrants in %(region)s and in %(name)s")
+        % {"region": region or _("the region"), "name": name},
+        _("persons"),
         frame,
-        [(f"In {region}", "dead_and_missing"), (f"In {name}", "in_country")],
+        [
+            (_("In %(place)s") % {"place": region}, "dead_and_missing"),
+            (_("In %(place)s") % {"place": name}, "in_country"),
+        ],
         source="IOM Missing Migrants Project (minimum estimates)",
         provenance=f"/api/indicators/sdg.10.7.3/areas/{area}",
-        empty="No Missing Migrants records for this region in the warehouse yet.",
+        empty=_("No Missing Migrants records for this region in the warehouse yet."),
         notes=notes,
     )
 

@@ -13,6 +13,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
 from migobs.http.errors import ApiError, ErrorBody, ErrorPages, serve_pages
+from migobs.i18n.messages import N_
+from migobs.i18n.messages import gettext as _
 from migobs.web.templating import templates
 
 PAGES = [
@@ -37,10 +39,10 @@ HINTS = {
 }
 """What a page parameter accepts, for values that are not even of the right type."""
 
-TITLES = {404: "Not found", 405: "Not allowed", 422: "Not a valid value"}
+TITLES = {404: N_("Not found"), 405: N_("Not allowed"), 422: N_("Not a valid value")}
 TITLES_BY_TYPE = {
-    "warehouse-missing": "No warehouse yet",
-    "warehouse-damaged": "The warehouse is damaged",
+    "warehouse-missing": N_("No warehouse yet"),
+    "warehouse-damaged": N_("The warehouse is damaged"),
 }
 
 
@@ -58,12 +60,12 @@ class PageInputError(ApiError):
 
 def error_page(request: Request, body: ErrorBody) -> HTMLResponse:
     """The HTML error page for ``body``, saying what was wrong and what is accepted."""
-    title = TITLES_BY_TYPE.get(body.type) or TITLES.get(body.status, "Something went wrong")
+    title = TITLES_BY_TYPE.get(body.type) or TITLES.get(body.status, N_("Something went wrong"))
     return templates.TemplateResponse(
         request,
         "error.html",
         {
-            "title": title,
+            "title": _(title),
             "message": body.message,
             "parameter": body.parameter,
             "accepted": list(body.accepted or []),

@@ -10,6 +10,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from migobs.http.lists import records
+from migobs.web.format import unit_words
 from migobs.web.svg_charts import Series, bar_chart, line_chart
 
 
@@ -57,13 +58,19 @@ def series_figure(
     # One year is a table, not a line: the chart would be a lone dot on an empty axis.
     chart = line_chart(lines, title=title, unit=unit, ident=ident) if len(years) > 1 else None
     shown = [*columns, *table_only]
-    table_columns = [("Year", "year"), *((f"{label} ({unit})", key) for label, key in shown)]
+    table_columns = [
+        ("Year", "year"),
+        *((f"{label} ({unit_words(unit)})", key) for label, key in shown),
+    ]
     return Figure(
         ident=ident,
         title=title,
         chart=chart,
         columns=[c for c in table_columns if c[1] == "year" or c[1] in frame.columns],
-        rows=_records(_with_values(frame, [k for _, k in shown]), ["year", *(k for _, k in shown)])
+        rows=_records(
+            newest_first(_with_values(frame, [k for _, k in shown])),
+            ["year", *(k for _, k in shown)],
+        )
         if lines
         else [],
         source=source,
@@ -106,6 +113,11 @@ def by_year(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     wide = means.unstack(column)
     wide.columns = [str(c) for c in wide.columns]
     return wide.reset_index()
+
+
+def newest_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its newest year on top, where a reader looks first."""
+    return frame.sort_values("year", ascending=False, kind="stable") if "year" in frame else frame
 
 
 def _with_values(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

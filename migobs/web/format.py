@@ -5,21 +5,27 @@ from __future__ import annotations
 
 import math
 
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
+
+from migobs.i18n import current
 
 MINUS = "\u2212"  # typographic minus: "−50k", not "-50k"
 
 
 def number(value: float | int | None, digits: int = 1) -> str:
-    """``1234567`` → ``1,234,567``; ``12.345`` → ``12.3``; missing → ``–`` (en dash).
+    """``1234567`` → ``1,234,567`` (``1 234 567`` in French, ``1.234.567`` in Spanish: the
+    current language's CLDR separators); ``12.345`` → ``12.3``; missing → ``–`` (en dash).
 
     Whole numbers and numbers of 1,000 or more keep no decimals; others keep ``digits``.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    lang = current.get()
     if float(value).is_integer() or abs(value) >= 1000:
-        return f"{round(value):,}"
-    return f"{value:,.{digits}f}"
+        return format_decimal(round(value), locale=lang, numbering_system="default")
+    pattern = "#,##0." + "0" * digits if digits > 0 else "#,##0"
+    return format_decimal(value, format=pattern, locale=lang, numbering_system="default")
 
 
 def abbreviated(value: float) -> str:
@@ -41,6 +47,15 @@ def money(value: float | None) -> str:
         if abs(value) >= limit:
             return f"USD {value / limit:,.3g} {word}"
     return f"USD {number(value)}"
+
+
+UNITS = {"current_usd": "current US$", "per_100000": "per 100,000"}
+"""Unit codes of the indicators as people write them."""
+
+
+def unit_words(unit: str) -> str:
+    """A unit as people write it: ``current US$``, ``per 100,000``, ``percent``."""
+    return UNITS.get(unit, unit.replace("_", " "))
 
 
 MONEY_UNITS = frozenset({"current US$", "current_usd", "US$", "USD"})

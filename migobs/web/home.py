@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from migobs.http.areas import area_param
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.http.results import judged
+from migobs.i18n.messages import gettext as _
 from migobs.web.templating import templates
 from migobs.web.world import world_map
 
@@ -82,7 +83,7 @@ def home(request: Request, con: WarehouseDep, settings: SettingsDep) -> HTMLResp
         "home.html",
         {
             **context,
-            "title": "Migration Observatory",
+            "title": _("Migration Observatory"),
             "map_title": context["title"],
             "headlines": figures,
         },

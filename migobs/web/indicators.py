@@ -18,8 +18,9 @@ from migobs.indicators.gcm import objective_coverage
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read.editions import source_editions
 from migobs.web.errors import PageInputError
+from migobs.web.format import unit_words
 from migobs.web.templating import templates
-from migobs.web.variables import UNITS, choices
+from migobs.web.variables import choices
 from migobs.web.world import world_map
 
 router = APIRouter(include_in_schema=False)
@@ -59,11 +60,6 @@ def objectives_of(code: str) -> list[int]:
         for o in objective_coverage()
         if any(code in link.measured_by for link in o.measurable)
     ]
-
-
-def unit_words(unit: str) -> str:
-    """A unit as people write it: ``current US$``, ``per 100,000``, ``percent``."""
-    return UNITS.get(unit, unit.replace("_", " "))
 
 
 @router.get("/indicators", response_class=HTMLResponse)

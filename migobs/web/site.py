@@ -6,7 +6,17 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from migobs.web import corridor, country, errors, home, indicators, report, tracker, world
+from migobs.web import (
+    corridor,
+    country,
+    errors,
+    home,
+    indicators,
+    methods,
+    report,
+    tracker,
+    world,
+)
 from migobs.web.templating import HERE
 
 ROUTERS = (
@@ -16,6 +26,7 @@ ROUTERS = (
     country.router,
     corridor.router,
     report.router,
+    methods.router,
 )
 """The dashboard's pages (docs/dashboard.md); the tracker's are :data:`tracker.ROUTERS`."""
 

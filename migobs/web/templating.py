@@ -1,16 +1,24 @@
-"""The Jinja environment of the dashboard: templates beside this module, number filters."""
+"""The Jinja environment of the dashboard: templates beside this module, number filters, and
+the language of the request (``lang``, ``dir``, the language switch, gettext)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from migobs.web.format import abbreviated, number, quantity
+from migobs.http.language import split
+from migobs.i18n import AUTONYMS, LANGUAGES, current, direction
+from migobs.i18n.areas import localised
+from migobs.i18n.messages import gettext, ngettext
+from migobs.web.format import abbreviated, number, quantity, unit_words
 
 HERE = Path(__file__).parent
+
 
 PATH = re.compile(r"(?<![\w/])(/[A-Za-z0-9_./?=&-]*[A-Za-z0-9_/])")
 """A site path inside a text (``/country``, ``/api/areas``), not one with a ``{placeholder}``."""
@@ -28,11 +36,26 @@ def linked(text: object) -> Markup:
     return Markup(PATH.sub(link, escaped))
 
 
-templates = Jinja2Templates(directory=HERE / "templates")
+def language_context(request: Request) -> dict[str, Any]:
+    """``lang`` and ``dir`` of ``<html>``, and ``languages``: the switch to each language's
+    version of this page, as ``(code, autonym, href)``."""
+    lang = current.get()
+    here = split(request.url.path)[1]
+    query = f"?{request.url.query}" if request.url.query else ""
+    switch = [(code, AUTONYMS[code], f"/{code}{here}{query}") for code in LANGUAGES]
+    return {"lang": lang, "dir": direction(lang), "languages": switch}
+
+
+templates = Jinja2Templates(directory=HERE / "templates", context_processors=[language_context])
+templates.env.add_extension("jinja2.ext.i18n")
+templates.env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
 templates.env.filters["number"] = number
 templates.env.filters["abbreviated"] = abbreviated
 templates.env.filters["quantity"] = quantity
+templates.env.filters["area_name"] = localised
+
 templates.env.filters["linked"] = linked
+templates.env.filters["unit_words"] = unit_words
 templates.env.filters["slug"] = lambda text: re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip(
     "-"
 )

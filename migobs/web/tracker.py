@@ -15,7 +15,7 @@ from fastapi import Request, Response
 from fastapi.responses import FileResponse
 
 from migobs.errors import RecordNotFound
-from migobs.http.deps import MaybeWarehouseDep
+from migobs.http.deps import MaybeWarehouseDep, RecordId
 from migobs.http.memo import per_build
 from migobs.tracker import policy, reference
 from migobs.tracker.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
@@ -105,7 +105,7 @@ def state_indicators(
 
 
 @router.get("/objectives/{number}")
-def objective_page(number: int, page: PageDep) -> Response:
+def objective_page(number: RecordId, page: PageDep) -> Response:
     """An objective, its indicators, and which States committed what."""
     if number not in OBJECTIVES:
         raise RecordNotFound(f"No objective {number}: the Compact has 23.")
@@ -168,7 +168,7 @@ async def create_commitment(page: PageDep) -> Response:
 
 
 @router.get("/commitments/{record_id}")
-def commitment_page(record_id: int, page: PageDep) -> Response:
+def commitment_page(record_id: RecordId, page: PageDep) -> Response:
     """A commitment, its actions, and the buttons the caller may use."""
     record = page.tracker.get(page.caller, "commitments", record_id)
     return page.render(
@@ -181,7 +181,7 @@ def commitment_page(record_id: int, page: PageDep) -> Response:
 
 
 @router.post("/commitments/{record_id}/edit")
-async def edit_commitment(record_id: int, page: PageDep) -> Response:
+async def edit_commitment(record_id: RecordId, page: PageDep) -> Response:
     """Save a draft; refused when someone saved it since the form was loaded."""
     form = await page.form()
     page.tracker.update(
@@ -191,7 +191,7 @@ async def edit_commitment(record_id: int, page: PageDep) -> Response:
 
 
 @router.post("/{kind}/{record_id}/{step}")
-async def move(kind: str, record_id: int, step: str, page: PageDep) -> Response:
+async def move(kind: str, record_id: RecordId, step: str, page: PageDep) -> Response:
     """Submit (focal points), publish or send back (reviewers) a record."""
     form = await page.form()
     if step == "submit":
@@ -216,7 +216,7 @@ def queue(page: PageDep) -> Response:
 
 
 @router.get("/history/{kind}/{record_id}")
-def history(kind: str, record_id: int, page: PageDep) -> Response:
+def history(kind: str, record_id: RecordId, page: PageDep) -> Response:
     """A record's audit trail (reviewers and administrators)."""
     events = page.tracker.history(page.caller, f"{kind}/{record_id}")
     return page.render("history.html", record=f"{kind}/{record_id}", events=events)

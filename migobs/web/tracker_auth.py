@@ -27,6 +27,11 @@ CSRF_COOKIE = "migobs_tracker_csrf"
 MAX_AGE = int(SESSION_LIFETIME.total_seconds())
 
 
+COOKIE_PATH = "/"
+"""The session and CSRF cookies go to every path: the tracker is at ``/tracker`` and at
+``/{lang}/tracker`` in each language (docs/languages.md), one session for all."""
+
+
 def _signer(settings: Settings, purpose: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(settings.secret_key, salt=f"migobs-tracker-{purpose}")
 
@@ -61,7 +66,7 @@ def _set(response: Response, request: Request, settings: Settings, name: str, va
         httponly=True,
         samesite="lax",
         secure=settings.environment != "development" or request.url.scheme == "https",
-        path="/tracker",
+        path=COOKIE_PATH,
     )
 
 
@@ -73,8 +78,8 @@ def start_session(response: Response, request: Request, settings: Settings, sid:
 
 def end_session(response: Response) -> None:
     """Forget the session and CSRF cookies."""
-    response.delete_cookie(SESSION_COOKIE, path="/tracker")
-    response.delete_cookie(CSRF_COOKIE, path="/tracker")
+    response.delete_cookie(SESSION_COOKIE, path=COOKIE_PATH)
+    response.delete_cookie(CSRF_COOKIE, path=COOKIE_PATH)
 
 
 def csrf_nonce(request: Request, settings: Settings) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fastapi import Response
 
+from migobs.http.deps import RecordId
 from migobs.tracker import policy
 from migobs.tracker.fields import REVIEW_KINDS
 from migobs.web.tracker_page import (
@@ -24,7 +25,7 @@ router = page_router()
 
 
 @router.post("/commitments/{record_id}/actions")
-async def add_action(record_id: int, page: PageDep) -> Response:
+async def add_action(record_id: RecordId, page: PageDep) -> Response:
     """Record an action taken towards a commitment."""
     data = {"commitment_id": record_id, **action_fields(await page.form())}
     page.tracker.create(page.caller, "actions", data)
@@ -32,14 +33,14 @@ async def add_action(record_id: int, page: PageDep) -> Response:
 
 
 @router.get("/actions/{record_id}")
-def action_page(record_id: int, page: PageDep) -> Response:
+def action_page(record_id: RecordId, page: PageDep) -> Response:
     """An action, with its edit and workflow forms for those who may use them."""
     record = page.tracker.get(page.caller, "actions", record_id)
     return page.render("action.html", record=record, kind="actions")
 
 
 @router.post("/actions/{record_id}/edit")
-async def edit_action(record_id: int, page: PageDep) -> Response:
+async def edit_action(record_id: RecordId, page: PageDep) -> Response:
     """Save a draft action; refused when someone saved it since the form was loaded."""
     form = await page.form()
     page.tracker.update(page.caller, "actions", record_id, version_of(form), action_fields(form))
@@ -62,14 +63,14 @@ async def create_review(page: PageDep) -> Response:
 
 
 @router.get("/reviews/{record_id}")
-def review_page(record_id: int, page: PageDep) -> Response:
+def review_page(record_id: RecordId, page: PageDep) -> Response:
     """A review, with its edit and workflow forms for those who may use them."""
     record = page.tracker.get(page.caller, "reviews", record_id)
     return page.render("review.html", record=record, kind="reviews", kinds=REVIEW_KINDS)
 
 
 @router.post("/reviews/{record_id}/edit")
-async def edit_review(record_id: int, page: PageDep) -> Response:
+async def edit_review(record_id: RecordId, page: PageDep) -> Response:
     """Save a draft review; refused when someone saved it since the form was loaded."""
     form = await page.form()
     page.tracker.update(page.caller, "reviews", record_id, version_of(form), review_fields(form))

@@ -27,6 +27,7 @@ from migobs.indicators.values import Value
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read import atlas, listing
 from migobs.web.errors import PageInputError
+from migobs.web.format import unit_words
 
 Reader = Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]
 COLUMNS = ("area", "area_name", "iso3", "year", "value")
@@ -133,9 +134,6 @@ VARIABLES: dict[str, MapVariable] = {
 }
 
 
-UNITS = {"current_usd": "current US$", "per_100000": "per 100,000"}
-
-
 @dataclass(frozen=True)
 class MapChoice:
     """A variable or indicator the world map can show; ``note`` is an indicator's caveats (what
@@ -153,9 +151,7 @@ def choices() -> list[MapChoice]:
     frames = [MapChoice(v.code, v.title, v.unit, v.source) for v in VARIABLES.values()]
     found = definitions()
     indicators = [
-        MapChoice(
-            code, f"{d.title} ({code})", UNITS.get(d.unit, d.unit), _sources(d.sources), d.caveats
-        )
+        MapChoice(code, f"{d.title} ({code})", unit_words(d.unit), _sources(d.sources), d.caveats)
         for code, d in found.items()
         if code in registry.REGISTRY and not code.endswith(".corridor")
     ]

@@ -12,6 +12,7 @@ from migobs.config import Settings
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.http.lists import records
 from migobs.http.memo import per_build
+from migobs.spreadsheet import inert_frame
 from migobs.warehouse.read import listing
 from migobs.warehouse.read.groupings import GROUP_KINDS
 from migobs.web.shapes import world_shapes
@@ -106,7 +107,7 @@ def world_csv(
 ) -> Response:
     """The world page's table as CSV."""
     chosen, shown, _, rows = map_rows(request, con, variable, year)
-    body = rows[["area", "area_name", "iso3", "year", "value"]].to_csv(index=False)
+    body = inert_frame(rows[["area", "area_name", "iso3", "year", "value"]]).to_csv(index=False)
     name = f"{chosen.code}-{shown.year if shown else 'none'}.csv"
     return Response(
         body,

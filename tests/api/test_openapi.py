@@ -16,6 +16,7 @@ import httpx
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
+from schemathesis.checks import positive_data_acceptance
 from schemathesis.generation import GenerationMode
 
 EXAMPLES = 30
@@ -37,13 +38,27 @@ def check_operation(operation: Any, base_url: str, mode: GenerationMode) -> None
         database=None,
     )
     def run(case: Any) -> None:
-        case.call_and_validate(base_url=base_url)
+        response = case.call(base_url=base_url)
+        if names_several_areas(response):
+            # A name the schema allows ("if") that fits several areas is the one well-formed
+            # request refused: 400 listing the candidates. Everything else is still checked.
+            case.validate_response(response, excluded_checks=[positive_data_acceptance])
+        else:
+            case.validate_response(response)
 
     try:
         run()
     except Unsatisfiable:
         if mode is GenerationMode.POSITIVE:
             raise
+
+
+def names_several_areas(response: Any) -> bool:
+    """Whether ``response`` is the 400 of an area name that fits several areas, with them listed."""
+    if response.status_code != 400:
+        return False
+    error = response.json()["error"]
+    return error["type"] == "ambiguous-area" and len(error["accepted"]) >= 2
 
 
 def test_api_conforms_to_its_schema(api_server: str) -> None:

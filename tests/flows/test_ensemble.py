@@ -161,11 +161,13 @@ def test_command_options_are_the_public_interface() -> None:
             "--births",
             "--deaths",
             "--type-of-data",
+            "--noise",
         ]
     )
 
 
-def test_command_on_files_writes_the_columns(tmp_path: Path) -> None:
+def file_args(tmp_path: Path) -> list[str]:
+    """``flows ensemble`` on the synthetic world written as a user's own files."""
     data = world()[0]
     frame = pd.DataFrame(data.start, index=data.names, columns=data.names)
     frame.to_csv(tmp_path / "start.csv", index_label="row")
@@ -179,8 +181,7 @@ def test_command_on_files_writes_the_columns(tmp_path: Path) -> None:
     pd.DataFrame({"area": data.names, "code": data.types}).to_csv(
         tmp_path / "types.csv", index=False
     )
-    out = tmp_path / "intervals.csv"
-    args = [
+    return [
         "flows",
         "ensemble",
         "--stock-start",
@@ -201,9 +202,13 @@ def test_command_on_files_writes_the_columns(tmp_path: Path) -> None:
         str(SEED),
         "--workers",
         "1",
-        "--out",
-        str(out),
     ]
+
+
+def test_command_on_files_writes_the_columns(tmp_path: Path) -> None:
+    data = world()[0]
+    out = tmp_path / "intervals.csv"
+    args = [*file_args(tmp_path), "--out", str(out)]
     result = CliRunner().invoke(cli, args, env={"MIGOBS_HOME": str(tmp_path)})
     assert result.exit_code == 0, result.output
     written = pd.read_csv(out)
@@ -239,3 +244,32 @@ def test_command_refuses_both_an_edition_and_files(tmp_path: Path) -> None:
         cli, ["flows", "ensemble", "--stock-start", str(start)], env={"MIGOBS_HOME": str(tmp_path)}
     )
     assert result.exit_code == 2 and "--stock-end, --births, --deaths missing" in result.output
+
+
+def test_without_noise_the_interval_is_the_point_estimate(tmp_path: Path) -> None:
+    silent = ["birthplace", "citizenship", "refugees", "imputed", "unknown", "demography"]
+    out = tmp_path / "silent.csv"
+    args = [*file_args(tmp_path), "--out", str(out)]
+    for name in silent:
+        args += ["--noise", f"{name}=0"]
+    result = CliRunner().invoke(cli, args, env={"MIGOBS_HOME": str(tmp_path)})
+    assert result.exit_code == 0, result.output
+    written = pd.read_csv(out)
+    assert (written["flow"] > 0).any()
+    assert written["lower"].to_numpy() == pytest.approx(written["flow"].to_numpy())
+    assert written["upper"].to_numpy() == pytest.approx(written["flow"].to_numpy())
+
+
+@pytest.mark.parametrize(
+    ("noise", "message"),
+    [
+        ("colour=0.1", "no noise scale named colour: the scales are birthplace, citizenship"),
+        ("imputed=-0.1", "noise scale imputed=-0.1: give a number of 0 or more"),
+        ("correlation=2", "noise scale correlation=2.0: give a number from -1 to 1"),
+        ("imputed", "'imputed': give NAME=VALUE"),
+    ],
+)
+def test_a_bad_noise_scale_is_named(tmp_path: Path, noise: str, message: str) -> None:
+    args = [*file_args(tmp_path), "--noise", noise]
+    result = CliRunner().invoke(cli, args, env={"MIGOBS_HOME": str(tmp_path)})
+    assert result.exit_code in (1, 2) and message in result.output, result.output

@@ -12,6 +12,7 @@ import pytest
 from starlette.types import Receive, Scope, Send
 
 from migobs.http.caching import Kept, ResponseStore, WarehouseCache
+from migobs.http.language import LanguagePrefix
 from migobs.warehouse import schema
 from migobs.warehouse.read.version import data_version
 
@@ -51,7 +52,9 @@ class Counting:
         await send({"type": "http.response.body", "body": f"call {self.calls}".encode()})
 
 
-def get(app: WarehouseCache, path: str, headers: dict[str, str] | None = None) -> httpx.Response:
+def get(
+    app: WarehouseCache | LanguagePrefix, path: str, headers: dict[str, str] | None = None
+) -> httpx.Response:
     async def run() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
@@ -96,6 +99,16 @@ def test_tracker_and_cookies_are_never_kept(
 ) -> None:
     app, inner, _ = counted
     assert [get(app, path).text for _ in range(2)] == ["call 1", "call 2"]
+
+
+def test_languages_are_kept_apart_and_the_tracker_never_kept_in_any(
+    counted: tuple[WarehouseCache, Counting, Path],
+) -> None:
+    cache, inner, _ = counted
+    app = LanguagePrefix(cache)
+    assert [get(app, "/fr/tracker/states/484").text for _ in range(2)] == ["call 1", "call 2"]
+    assert get(app, "/fr/country/484").text == get(app, "/fr/country/484").text == "call 3"
+    assert get(app, "/es/country/484").text == "call 4" and inner.calls == 4
 
 
 def test_errors_are_not_kept(counted: tuple[WarehouseCache, Counting, Path]) -> None:

@@ -17,6 +17,7 @@ from fastapi import FastAPI
 
 from migobs.app import create_app
 from migobs.config import Settings
+from migobs.http.server import server_config
 from tests.conftest import mirror_path
 from tests.support.faces_warehouse import build_small_warehouse
 
@@ -47,12 +48,8 @@ def serve_in_thread(settings: Settings, app: FastAPI | None = None) -> Iterator[
     """Run the app (``create_app(settings)`` unless given) with uvicorn in a thread; yield its
     base URL; stop it afterwards."""
     port = free_port()
-    config = uvicorn.Config(
-        app or create_app(settings),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
+    config = server_config(
+        app or create_app(settings), settings, port=port, log_level="warning", lifespan="off"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

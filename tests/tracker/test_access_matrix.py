@@ -199,6 +199,21 @@ def _token(c: Ctx) -> Any:
 API_ROWS = [
     Row("POST", "/tokens", _token, (401, 201, 201, 201, 201)),
     Row("DELETE", "/tokens/current", api("DELETE", "/tokens/current"), (401, 204, 204, 204, 204)),
+    Row("GET", "/tokens", api("GET", "/tokens"), ADMINS),
+    Row("DELETE", "/tokens/{token_id}", api("DELETE", "/tokens/1"), ADMINS),
+    Row(
+        "PUT",
+        "/password",
+        # the same password again: every row shares the accounts
+        api("PUT", "/password", json={"current_password": PASSWORD, "new_password": PASSWORD}),
+        (401, 204, 204, 204, 204),
+    ),
+    Row(
+        "PUT",
+        "/users/{user_id}/password",
+        api("PUT", "/users/4/password", json={"password": PASSWORD}),
+        (401, 403, 403, 403, 204),
+    ),
     Row("GET", "/audit", api("GET", "/audit?record=commitments/{commitments_draft}"), AUDITORS),
     Row("GET", "/users", api("GET", "/users"), ADMINS),
     Row(

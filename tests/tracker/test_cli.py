@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from migobs.cli import cli
@@ -54,3 +56,24 @@ def test_add_user_import_export(tracker_url: str, tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["commitments"] == []
     code, out = run(tracker_url, tmp_path, "migrate")
     assert code == 0 and "up to date" in out
+
+
+@pytest.mark.attack
+def test_migrate_makes_a_missing_home_and_a_database_only_its_owner_reads(tmp_path: Path) -> None:
+    home = tmp_path / "not" / "yet"
+    env = {"MIGOBS_HOME": str(home), "MIGOBS_TRACKER_URL": ""}
+    result = CliRunner().invoke(cli, ["tracker", "migrate"], env=env)
+    assert result.exit_code == 0, result.output
+    files = sorted(home.glob("tracker.sqlite*"))
+    assert files[0].name == "tracker.sqlite"
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in files} == {p.name: 0o600 for p in files}
+
+
+@pytest.mark.attack
+def test_migrate_says_what_to_do_when_home_cannot_be_made(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("")
+    env = {"MIGOBS_HOME": str(tmp_path / "a-file" / "home"), "MIGOBS_TRACKER_URL": ""}
+    result = CliRunner().invoke(cli, ["tracker", "migrate"], env=env)
+    assert result.exit_code == 1
+    assert "Cannot create the tracker database" in result.output
+    assert "Not a directory. Set MIGOBS_HOME to a folder you may write to" in result.output

@@ -217,7 +217,7 @@ def plant(client: TestClient, session: str) -> None:
     """Give ``client`` a session cookie that httpx sends (cookies of a dotless host are stored
     under ``testserver.local``; one set for ``testserver`` would never be sent)."""
     client.cookies.delete(SESSION_COOKIE)
-    client.cookies.set(SESSION_COOKIE, session, domain="testserver.local", path="/tracker")
+    client.cookies.set(SESSION_COOKIE, session, domain="testserver.local", path="/")
 
 
 def signed_in_as(client: TestClient) -> str | None:

@@ -21,6 +21,8 @@ PAGE_KINDS = [
     "/indicators",
     "/indicators/stock.total",
     "/tracker",
+    "/tracker/login",
+    "/methods/flows",
 ]
 
 

@@ -91,3 +91,8 @@ def test_corridor_not_covered_by_the_runs(tmp_path: Path) -> None:
         figure = estimated_flows(con, 4, 250, ("Afghanistan", "France"))
     assert figure.rows == []
     assert figure.empty == "The flow estimates from UN DESA 2017 do not cover both countries."
+
+
+def test_flow_note_links_the_method_page(client: httpx.Client) -> None:
+    page = client.get("/corridor", params={"origin": 484, "destination": 840}).text
+    assert "docs/methods" not in page

@@ -51,3 +51,11 @@ def test_profile_links_its_country_report(client: httpx.Client) -> None:
     report = client.get("/api/reports/484.md")
     assert report.status_code == 200
     assert "| International migrant stock | 2019 | 1,060,707 | [1] |" in report.text
+
+
+def test_profile_tables_put_the_newest_year_first(client: httpx.Client) -> None:
+    import re
+
+    section = client.get("/country/484").text.split('id="stock"')[1].split("</table>")[0]
+    years = [int(y) for y in re.findall(r"<tr><td[^>]*>(\d{4})</td>", section)]
+    assert len(years) > 1 and years == sorted(years, reverse=True)

@@ -48,3 +48,11 @@ def test_unknown_indicator_lists_the_pages_as_links(client: httpx.Client) -> Non
 def test_units_read_as_words() -> None:
     assert unit_words("per_100000") == "per 100,000"
     assert unit_words("current_usd") == "current US$"
+
+
+def test_methods_are_pages_linked_where_cited(client: httpx.Client) -> None:
+    page = client.get("/methods/flows")
+    assert page.status_code == 200
+    assert "<h1>Flows from stock tables" in page.text and "<table>" in page.text
+    missing = client.get("/methods/nope")
+    assert missing.status_code == 404 and '<a href="/methods/flows">' in missing.text

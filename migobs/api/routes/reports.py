@@ -3,20 +3,27 @@ Markdown document."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import duckdb
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse
 
 from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.memo import per_build
+from migobs.i18n import speaking
 from migobs.reports import CountryReport, country_report, markdown
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/reports", tags=["reports"])
+
+Language = Literal["en", "ar", "zh", "fr", "ru", "es"]
+LangQuery = Annotated[
+    Language,
+    Query(description="language of the report's words and names; figures stay locale-free"),
+]
 
 
 def report_of(request: Request, con: duckdb.DuckDBPyConnection, typed: str) -> CountryReport:
@@ -41,9 +48,14 @@ def report_of(request: Request, con: duckdb.DuckDBPyConnection, typed: str) -> C
         **ERROR_RESPONSES,
     },
 )
-def report_markdown(request: Request, con: WarehouseDep, m49: AreaPath) -> PlainTextResponse:
-    """The country report as a Markdown document, each figure with its file, sheet and cell."""
-    text = markdown(report_of(request, con, m49))
+def report_markdown(
+    request: Request, con: WarehouseDep, m49: AreaPath, lang: LangQuery = "en"
+) -> PlainTextResponse:
+    """The country report as a Markdown document, each figure with its file, sheet and cell,
+    in one of the six UN languages (``lang``; numbers in its format)."""
+    report = report_of(request, con, m49)
+    with speaking(lang):
+        text = markdown(report)
     return PlainTextResponse(
         text,
         media_type="text/markdown; charset=utf-8",
@@ -52,7 +64,12 @@ def report_markdown(request: Request, con: WarehouseDep, m49: AreaPath) -> Plain
 
 
 @router.get("/{m49}", responses=ERROR_RESPONSES)
-def report_data(request: Request, con: WarehouseDep, m49: AreaPath) -> dict[str, Any]:
+def report_data(
+    request: Request, con: WarehouseDep, m49: AreaPath, lang: LangQuery = "en"
+) -> dict[str, Any]:
     """The country report as data: sections of headline indicators (newest value, its input
-    cells), the Compact objectives the data can measure, and the files cited."""
-    return report_of(request, con, m49).as_dict()
+    cells), the Compact objectives the data can measure, and the files cited; section titles
+    and the area's name in ``lang``, values locale-free."""
+    report = report_of(request, con, m49)
+    with speaking(lang):
+        return report.as_dict()

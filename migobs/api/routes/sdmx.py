@@ -30,6 +30,7 @@ from migobs.exports.sdmx.query import (
 )
 from migobs.exports.sdmx.structure_xml import structure_xml
 from migobs.http.deps import WarehouseDep
+from migobs.spreadsheet import inert_frame
 
 STRUCTURE_TYPE = "application/vnd.sdmx.structure+xml; version=2.1"
 DATA_TYPE = "application/vnd.sdmx.structurespecificdata+xml; version=2.1"
@@ -140,7 +141,7 @@ def _data(
     if options.format == "csv" or "csv" in accept:
         chosen.insert(0, "DATAFLOW", flow.urn)
         media = "text/csv" if "text/csv" in accept else CSV_TYPE
-        return Response(chosen.to_csv(index=False), media_type=media, headers=VARY)
+        return Response(inert_frame(chosen).to_csv(index=False), media_type=media, headers=VARY)
     series_only = options.detail in ("serieskeysonly", "nodata")
     if series_only and at_observation == ALL_DIMENSIONS:
         chosen = chosen.iloc[:0]

@@ -8,18 +8,30 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from migobs.errors import NotAuthenticated
-from migobs.http.deps import CallerDep, Format, FormatQuery, TrackerDep, bearer_token, open_tracker
+from migobs.http.deps import (
+    CallerDep,
+    Format,
+    FormatQuery,
+    IdFilter,
+    RecordId,
+    TextFilter,
+    TrackerDep,
+    bearer_token,
+    open_tracker,
+)
 from migobs.http.errors import ERROR_RESPONSES
 from migobs.http.lists import CSV_RESPONSE, csv_response
 from migobs.tracker import exporting, importing, reference
+from migobs.tracker.accounts import MAX_PASSWORD
+from migobs.tracker.fields import NO_CONTROL
 from migobs.tracker.models import record_kind
 
 
@@ -36,11 +48,17 @@ router = APIRouter(
 )
 
 
+Email = Annotated[str, Field(max_length=254, pattern=NO_CONTROL)]
+Password = Annotated[str, Field(max_length=MAX_PASSWORD, pattern=NO_CONTROL)]
+Role = Annotated[str, Field(max_length=20, pattern=NO_CONTROL)]
+StateCode = Annotated[str, Field(max_length=3, pattern=NO_CONTROL)]
+
+
 class TokenCreate(BaseModel):
     """Credentials exchanged for an API token."""
 
-    email: str = Field(max_length=254)
-    password: str = Field(max_length=1024)
+    email: Email
+    password: Password
 
 
 class TokenPublic(BaseModel):
@@ -59,24 +77,38 @@ class RecordList(BaseModel):
 class SendBack(BaseModel):
     """A reviewer's note saying what to change."""
 
-    note: str = ""
+    note: str = Field("", max_length=2000)
 
 
 class UserCreate(BaseModel):
     """A new account (administrators)."""
 
-    email: str
-    password: str
-    role: str
-    state: str | None = None
+    email: Email
+    password: Password
+    role: Role
+    state: StateCode | None = None
 
 
 class UserUpdate(BaseModel):
-    """A change of role, State or whether the account may sign in (administrators)."""
+    """A change of role, State or whether the account may sign in (administrators); a field
+    left out is left as it is."""
 
-    role: str
-    state: str | None = None
-    active: bool = True
+    role: Role | None = None
+    state: StateCode | None = None
+    active: bool | None = None
+
+
+class PasswordChange(BaseModel):
+    """A new password for one's own account, with the current one."""
+
+    current_password: Password
+    new_password: Password
+
+
+class PasswordReset(BaseModel):
+    """A new password for an account (administrators)."""
+
+    password: Password
 
 
 def _listed(rows: list[dict[str, Any]]) -> RecordList:
@@ -110,8 +142,35 @@ def revoke_token(request: Request, tracker: TrackerDep) -> Response:
     return Response(status_code=204)
 
 
+@router.get("/tokens")
+def list_tokens(caller: CallerDep, tracker: TrackerDep) -> RecordList:
+    """Every API token, without the secret: whose, since and until when, revoked or not
+    (administrators)."""
+    return _listed(tracker.list_tokens(caller))
+
+
+@router.delete("/tokens/{token_id}")
+def revoke_any_token(token_id: RecordId, caller: CallerDep, tracker: TrackerDep) -> dict[str, Any]:
+    """Revoke an API token by its id (administrators)."""
+    return tracker.revoke_token_id(caller, token_id)
+
+
+@router.put("/password", status_code=204)
+def change_password(
+    body: PasswordChange, request: Request, caller: CallerDep, tracker: TrackerDep
+) -> Response:
+    """Change one's own password, giving the current one; every token and browser session of
+    the account ends (ask for a new token)."""
+    tracker.change_password(caller, body.current_password, body.new_password, _client(request))
+    return Response(status_code=204)
+
+
 @router.get("/audit")
-def audit(record: str, caller: CallerDep, tracker: TrackerDep) -> RecordList:
+def audit(
+    record: Annotated[str, Query(max_length=60, pattern=NO_CONTROL)],
+    caller: CallerDep,
+    tracker: TrackerDep,
+) -> RecordList:
     """A record's history, oldest first (reviewers and administrators)."""
     return _listed(tracker.history(caller, record))
 
@@ -130,10 +189,20 @@ def create_user(body: UserCreate, caller: CallerDep, tracker: TrackerDep) -> dic
 
 @router.patch("/users/{user_id}")
 def update_user(
-    user_id: int, body: UserUpdate, caller: CallerDep, tracker: TrackerDep
+    user_id: RecordId, body: UserUpdate, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
-    """Change an account's role, State or activity (administrators)."""
-    return tracker.set_role(caller, user_id, body.role, body.state, body.active)
+    """Change an account's role, State or activity (administrators); fields left out stay as
+    they are. A deactivated account's tokens and sessions end for good."""
+    return tracker.update_user(caller, user_id, body.model_dump(exclude_unset=True))
+
+
+@router.put("/users/{user_id}/password", status_code=204)
+def reset_password(
+    user_id: RecordId, body: PasswordReset, caller: CallerDep, tracker: TrackerDep
+) -> Response:
+    """Give an account a new password (administrators); its tokens and sessions end."""
+    tracker.reset_password(caller, user_id, body.password)
+    return Response(status_code=204)
 
 
 @router.get("/export.json")
@@ -181,10 +250,10 @@ def list_records(
     kind: str,
     caller: CallerDep,
     tracker: TrackerDep,
-    state: str | None = None,
-    objective: int | None = None,
-    workflow: str | None = None,
-    commitment: int | None = None,
+    state: TextFilter = None,
+    objective: IdFilter = None,
+    workflow: TextFilter = None,
+    commitment: IdFilter = None,
     format: FormatQuery = Format.json,
 ) -> RecordList | Response:
     """The records the caller may see (the public: published only), filtered."""
@@ -208,14 +277,16 @@ def create_record(
 
 
 @router.get("/{kind}/{record_id}")
-def get_record(kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep) -> dict[str, Any]:
+def get_record(
+    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
+) -> dict[str, Any]:
     """One record the caller may see."""
     return tracker.get(caller, record_kind(kind), record_id)
 
 
 @router.patch("/{kind}/{record_id}")
 def update_record(
-    kind: str, record_id: int, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
+    kind: str, record_id: RecordId, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Edit a draft; the body carries the ``version`` read (409 when it is stale)."""
     changes = dict(body)
@@ -225,7 +296,7 @@ def update_record(
 
 @router.post("/{kind}/{record_id}/submit")
 def submit_record(
-    kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep
+    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Send a draft for publication (focal points of its State)."""
     return tracker.submit(caller, record_kind(kind), record_id)
@@ -233,7 +304,7 @@ def submit_record(
 
 @router.post("/{kind}/{record_id}/publish")
 def publish_record(
-    kind: str, record_id: int, caller: CallerDep, tracker: TrackerDep
+    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Publish a record (reviewers)."""
     return tracker.publish(caller, record_kind(kind), record_id)
@@ -241,7 +312,7 @@ def publish_record(
 
 @router.post("/{kind}/{record_id}/send-back")
 def send_back_record(
-    kind: str, record_id: int, body: SendBack, caller: CallerDep, tracker: TrackerDep
+    kind: str, record_id: RecordId, body: SendBack, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Return a record to draft with a note (reviewers)."""
     return tracker.send_back(caller, record_kind(kind), record_id, body.note)

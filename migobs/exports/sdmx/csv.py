@@ -15,6 +15,7 @@ from migobs.exports.sdmx.artefacts import codelists, flow_of, table_areas
 from migobs.exports.sdmx.observations import observations
 from migobs.exports.sdmx.structure_xml import Structures, structure_xml
 from migobs.exports.table import TidyTable
+from migobs.spreadsheet import inert_frame
 
 
 def table_structures(table: TidyTable) -> Structures:
@@ -46,7 +47,7 @@ def write_sdmx_csv2(table: TidyTable, directory: Path) -> list[Path]:
     """Write ``<slug>.sdmx2.csv`` (SDMX-CSV 2.0) and ``<slug>.structure.xml`` (SDMX-ML 2.1)."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{table.meta.slug}.sdmx2.csv"
-    sdmx_csv2(table).to_csv(path, index=False, encoding="utf-8")
+    inert_frame(sdmx_csv2(table)).to_csv(path, index=False, encoding="utf-8")
     return [path, write_structure(table, directory)]
 
 
@@ -56,5 +57,5 @@ def write_sdmx_csv1(table: TidyTable, directory: Path) -> list[Path]:
     path = directory / f"{table.meta.slug}.sdmx1.csv"
     body = observations(table)
     body.insert(0, "DATAFLOW", flow_of(table).urn)
-    body.to_csv(path, index=False, encoding="utf-8")
+    inert_frame(body).to_csv(path, index=False, encoding="utf-8")
     return [path, write_structure(table, directory)]

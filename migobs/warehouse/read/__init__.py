@@ -6,19 +6,25 @@ One module per topic (``stock``, ``series``, ...); each function takes an open c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
 
-from migobs.errors import WarehouseDamaged, WarehouseMissing
+from migobs.errors import QueryError, WarehouseDamaged, WarehouseMissing
+
+MEMORY = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|B)", re.IGNORECASE)
 
 
-def open_warehouse(path: Path, *, external_access: bool = True) -> duckdb.DuckDBPyConnection:
+def open_warehouse(
+    path: Path, *, external_access: bool = True, memory_limit: str | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open the warehouse at ``path`` read-only.
 
     With ``external_access=False`` the connection can read nothing but the warehouse: DuckDB's
     file functions (``read_csv``, ``read_text``, ``glob`` ...), extensions and remote files are
-    refused. Use it for queries typed by a user (``migobs sql``).
+    refused, and its configuration is locked. Use it for queries typed by a user
+    (``migobs sql``). ``memory_limit`` (DuckDB's, e.g. ``"1GB"``) caps what a query may use.
 
     Raises
     ------
@@ -26,15 +32,23 @@ def open_warehouse(path: Path, *, external_access: bool = True) -> duckdb.DuckDB
         No warehouse has been built at ``path`` yet.
     WarehouseDamaged
         The file at ``path`` is not a readable DuckDB database.
+    QueryError
+        ``memory_limit`` is not an amount of memory.
     """
+    if memory_limit is not None and not MEMORY.fullmatch(memory_limit.strip()):
+        raise QueryError(
+            f"Memory limit {memory_limit!r} is not an amount of memory: write it like 512MB or 2GB."
+        )
     if not path.is_file():
         raise WarehouseMissing(
             f"No warehouse at {path}. Run `migobs build` (with MIGOBS_MIRROR or --mirror to read "
             f"official files from a folder) to build it."
         )
     config: dict[str, str | bool | int | float | list[str]] = (
-        {} if external_access else {"enable_external_access": False}
+        {} if external_access else {"enable_external_access": False, "lock_configuration": True}
     )
+    if memory_limit is not None:
+        config["memory_limit"] = memory_limit
     try:
         return duckdb.connect(str(path), read_only=True, config=config)
     except duckdb.Error as error:

@@ -1,0 +1,50 @@
+"""Method pages: each ``docs/methods/<name>.md`` rendered as ``/methods/<name>`` (markdown-it-py,
+CommonMark with tables), so that a page citing a method links to it."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path as FilePath
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import HTMLResponse
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from migobs.web.errors import PageInputError
+from migobs.web.templating import templates
+
+router = APIRouter(include_in_schema=False)
+
+METHODS = FilePath(__file__).parents[2] / "docs" / "methods"
+"""The method notes of the repository (docs/methods/*.md)."""
+
+
+def names() -> list[str]:
+    """The methods there are a page for."""
+    return sorted(p.stem for p in METHODS.glob("*.md"))
+
+
+@cache
+def rendered(name: str) -> tuple[str, Markup]:
+    """The title (the first heading) and the HTML of method ``name``."""
+    text = (METHODS / f"{name}.md").read_text(encoding="utf-8")
+    title = next(
+        (line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), name
+    )
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    return title, Markup(body)
+
+
+@router.get("/methods/{name}", response_class=HTMLResponse)
+def method_page(
+    request: Request, name: Annotated[str, Path(max_length=100, description="a method")]
+) -> HTMLResponse:
+    """One method note as a page."""
+    if name not in names():
+        raise PageInputError("name", name, [f"/methods/{n}" for n in names()])
+    title, body = rendered(name)
+    return templates.TemplateResponse(
+        request, "method.html", {"title": title, "body": body, "hide_title": True}
+    )

@@ -1,0 +1,68 @@
+"""Every area has a name in every language: the warehouse's, the M49 regions and the groupings
+of areas.yml (the real warehouse's areas are these plus the countries of the M49 file)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from migobs.i18n import LANGUAGES
+from migobs.i18n.areas import area_name, named_areas
+from migobs.warehouse.areas import extra_areas
+
+OTHERS = [lang for lang in LANGUAGES if lang != "en"]
+
+
+def unnamed(areas: list[tuple[int, str | None, str]], lang: str) -> list[str]:
+    """The areas left with their English name in ``lang`` (names equal in both are allowed
+    when CLDR or area_names.yml gives them, e.g. French "Corridors")."""
+    return [
+        f"{m49} {name}"
+        for m49, iso2, name in areas
+        if area_name(m49, iso2, name, lang) == name and area_name(m49, iso2, "?", lang) == "?"
+    ]
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_extra_area_and_grouping_is_named(lang: str) -> None:
+    areas, _ = extra_areas()
+    missing = unnamed([(a.m49, a.iso2, a.name) for a in areas], lang)
+    assert not missing, f"{lang}: add these to migobs/i18n/area_names.yml: {missing}"
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_area_of_the_small_warehouse_is_named(lang: str, web_settings: object) -> None:
+    from migobs.config import Settings
+
+    assert isinstance(web_settings, Settings)
+    con = duckdb.connect(str(web_settings.warehouse), read_only=True)
+    rows = con.execute("SELECT m49, iso2, name FROM areas").fetchall()
+    assert rows and not unnamed(rows, lang)
+
+
+@pytest.mark.real
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_area_of_the_m49_file_is_named(lang: str, mirror: Path) -> None:
+    path = mirror / "un_m49" / "UNSD — Methodology.csv"
+    with path.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    areas = [(int(r["M49 Code"]), r["ISO-alpha2 Code"] or None, r["Country or Area"]) for r in rows]
+    for r in rows:
+        for code, name in (
+            ("Region Code", "Region Name"),
+            ("Sub-region Code", "Sub-region Name"),
+            ("Intermediate Region Code", "Intermediate Region Name"),
+        ):
+            if r[code]:
+                areas.append((int(r[code]), None, r[name]))
+    assert len(areas) > 240 and not unnamed(areas, lang)
+
+
+def test_area_names_file_names_every_language() -> None:
+    for m49, entry in named_areas().items():
+        if "names" in entry:
+            assert sorted(entry["names"]) == sorted(OTHERS), m49
+            assert entry.get("official") is False, f"{m49}: say whether the names are official"

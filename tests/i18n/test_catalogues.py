@@ -1,0 +1,44 @@
+"""Every catalogue is complete: each message of the templates and code extracted, translated,
+not fuzzy, with the same placeholders as the English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from migobs.i18n import LANGUAGES
+from migobs.i18n.messages import catalogue_path
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def extracted() -> set[str]:
+    """The messages ``pybabel extract -F babel.cfg migobs`` finds today."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open() as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    found = extract_from_dir(ROOT / "migobs", method_map, options_map)
+    return {str(message) for _, _, message, _, _ in found if isinstance(message, str)}
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_catalogue_is_complete(lang: str) -> None:
+    with catalogue_path(lang).open("rb") as po:
+        catalogue = read_po(po, locale=lang)
+    missing = sorted(extracted() - {str(m.id) for m in catalogue if m.id})
+    assert not missing, f"{lang}: run `make translations` and translate {missing}"
+    for message in catalogue:
+        if not message.id:
+            continue
+        assert message.string, f"{lang}: {message.id!r} is untranslated"
+        assert not message.fuzzy, f"{lang}: {message.id!r} is fuzzy"
+        english = sorted(PLACEHOLDER.findall(str(message.id)))
+        assert sorted(PLACEHOLDER.findall(str(message.string))) == english, (
+            f"{lang}: {message.id!r} has placeholders {english}, its translation does not"
+        )

@@ -1,0 +1,53 @@
+"""The tracker's pages in the six languages: a session that holds across languages, the
+commitment form translated, redirects that keep the language, pages never cached by path."""
+
+from __future__ import annotations
+
+import pytest
+
+from migobs.i18n import LANGUAGES
+from tests.tracker.conftest import EMAILS, People, TestClient, sign_in
+
+pytestmark = pytest.mark.sqlite_only
+
+NEW_COMMITMENT = {
+    "en": ("New commitment for State 484", "Save draft", "Partners (one a line)"),
+    "ar": ("التزام جديد للدولة 484", "حفظ المسودة", "الشركاء (شريك في كل سطر)"),
+    "zh": ("国家 484 的新承诺", "保存草稿", "合作伙伴（每行一个）"),
+    "fr": (
+        "Nouvel engagement de l’État 484",
+        "Enregistrer le brouillon",
+        "Partenaires (un par ligne)",
+    ),
+    "ru": (
+        "Новое обязательство государства 484",
+        "Сохранить черновик",
+        "Партнёры (по одному в строке)",
+    ),
+    "es": ("Nuevo compromiso del Estado 484", "Guardar borrador", "Asociados (uno por línea)"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_commitment_form_in_each_language(client: TestClient, people: People, lang: str) -> None:
+    sign_in(client, EMAILS["mexico"])
+    page = client.get(f"/{lang}/tracker/commitments/new")
+    assert page.status_code == 200
+    for text in NEW_COMMITMENT[lang]:
+        assert text in page.text
+    assert f'action="/{lang}/tracker/commitments/new"' in page.text
+
+
+def test_signed_in_page_is_not_served_from_the_public_copy(
+    client: TestClient, people: People
+) -> None:
+    public = client.get("/fr/tracker")
+    assert EMAILS["mexico"] not in public.text
+    sign_in(client, EMAILS["mexico"])
+    assert EMAILS["mexico"] in client.get("/fr/tracker").text
+
+
+def test_sign_out_redirect_keeps_the_language(client: TestClient, people: People) -> None:
+    sign_in(client, EMAILS["mexico"])
+    page = client.get("/es/tracker")
+    assert "Cerrar sesión" in page.text and 'action="/es/tracker/logout"' in page.text
