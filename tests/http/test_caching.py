@@ -3,11 +3,9 @@ warehouse version they are keyed on."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import duckdb
-import httpx
 import pytest
 from starlette.types import Receive, Scope, Send
 
@@ -15,6 +13,7 @@ from migobs.http.caching import Kept, ResponseStore, WarehouseCache
 from migobs.http.language import LanguagePrefix
 from migobs.warehouse import schema
 from migobs.warehouse.read.version import data_version
+from tests.support.asgi import asgi_get
 
 
 def warehouse_with_build(path: Path, build_id: str) -> Path:
@@ -52,17 +51,6 @@ class Counting:
         await send({"type": "http.response.body", "body": f"call {self.calls}".encode()})
 
 
-def get(
-    app: WarehouseCache | LanguagePrefix, path: str, headers: dict[str, str] | None = None
-) -> httpx.Response:
-    async def run() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            return await client.get(path, headers=headers)
-
-    return asyncio.run(run())
-
-
 @pytest.fixture
 def counted(tmp_path: Path) -> tuple[WarehouseCache, Counting, Path]:
     inner = Counting()
@@ -74,12 +62,15 @@ def test_a_repeated_get_is_answered_from_the_store(
     counted: tuple[WarehouseCache, Counting, Path],
 ) -> None:
     app, inner, _ = counted
-    first, again = get(app, "/api/areas?kind=country"), get(app, "/api/areas?kind=country")
+    first, again = (
+        asgi_get(app, "/api/areas?kind=country"),
+        asgi_get(app, "/api/areas?kind=country"),
+    )
     assert first.text == again.text == "call 1" and inner.calls == 1
     assert again.headers["etag"] == '"build-1"'
-    assert get(app, "/api/areas?kind=region").text == "call 2"  # the query is part of the key
-    assert get(app, "/country/484").text == "call 3"
-    assert get(app, "/country/484").headers["etag"] == '"build-1"'  # pages carry it too
+    assert asgi_get(app, "/api/areas?kind=region").text == "call 2"  # the query is part of the key
+    assert asgi_get(app, "/country/484").text == "call 3"
+    assert asgi_get(app, "/country/484").headers["etag"] == '"build-1"'  # pages carry it too
     assert inner.calls == 3
 
 
@@ -87,10 +78,10 @@ def test_if_none_match_with_the_version_answers_304_without_computing(
     counted: tuple[WarehouseCache, Counting, Path],
 ) -> None:
     app, inner, _ = counted
-    response = get(app, "/api/areas", headers={"If-None-Match": '"build-1"'})
+    response = asgi_get(app, "/api/areas", headers={"If-None-Match": '"build-1"'})
     assert response.status_code == 304 and response.headers["etag"] == '"build-1"'
     assert inner.calls == 0
-    assert get(app, "/api/areas", headers={"If-None-Match": '"build-0"'}).status_code == 200
+    assert asgi_get(app, "/api/areas", headers={"If-None-Match": '"build-0"'}).status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/tracker/states/484", "/api/tracker/commitments", "/cookie"])
@@ -98,7 +89,7 @@ def test_tracker_and_cookies_are_never_kept(
     counted: tuple[WarehouseCache, Counting, Path], path: str
 ) -> None:
     app, inner, _ = counted
-    assert [get(app, path).text for _ in range(2)] == ["call 1", "call 2"]
+    assert [asgi_get(app, path).text for _ in range(2)] == ["call 1", "call 2"]
 
 
 def test_languages_are_kept_apart_and_the_tracker_never_kept_in_any(
@@ -106,14 +97,16 @@ def test_languages_are_kept_apart_and_the_tracker_never_kept_in_any(
 ) -> None:
     cache, inner, _ = counted
     app = LanguagePrefix(cache)
-    assert [get(app, "/fr/tracker/states/484").text for _ in range(2)] == ["call 1", "call 2"]
-    assert get(app, "/fr/country/484").text == get(app, "/fr/country/484").text == "call 3"
-    assert get(app, "/es/country/484").text == "call 4" and inner.calls == 4
+    assert [asgi_get(app, "/fr/tracker/states/484").text for _ in range(2)] == ["call 1", "call 2"]
+    assert (
+        asgi_get(app, "/fr/country/484").text == asgi_get(app, "/fr/country/484").text == "call 3"
+    )
+    assert asgi_get(app, "/es/country/484").text == "call 4" and inner.calls == 4
 
 
 def test_errors_are_not_kept(counted: tuple[WarehouseCache, Counting, Path]) -> None:
     app, inner, _ = counted
-    assert [get(app, "/missing").status_code for _ in range(2)] == [404, 404]
+    assert [asgi_get(app, "/missing").status_code for _ in range(2)] == [404, 404]
     assert inner.calls == 2
 
 
@@ -121,20 +114,20 @@ def test_a_new_build_or_flow_run_is_a_new_version(
     counted: tuple[WarehouseCache, Counting, Path],
 ) -> None:
     app, inner, path = counted
-    assert get(app, "/api/flows").text == "call 1"
+    assert asgi_get(app, "/api/flows").text == "call 1"
     add_flow_run(path, "demographic-accounting/2017/total/1990-1995", 40e6)
-    with_flows = get(app, "/api/flows")
+    with_flows = asgi_get(app, "/api/flows")
     assert with_flows.text == "call 2"
     assert with_flows.headers["etag"].startswith('"build-1.')
     add_flow_run(path, "demographic-accounting/2017/total/1995-2000", 41e6)
-    assert get(app, "/api/flows").headers["etag"] != with_flows.headers["etag"]
+    assert asgi_get(app, "/api/flows").headers["etag"] != with_flows.headers["etag"]
     assert inner.calls == 3
 
 
 def test_no_warehouse_means_no_version_and_nothing_kept(tmp_path: Path) -> None:
     inner = Counting()
     app = WarehouseCache(inner, warehouse=tmp_path / "absent.duckdb")
-    assert [get(app, "/api/areas").text for _ in range(2)] == ["call 1", "call 2"]
+    assert [asgi_get(app, "/api/areas").text for _ in range(2)] == ["call 1", "call 2"]
     assert data_version(tmp_path / "absent.duckdb") is None
 
 

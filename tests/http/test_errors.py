@@ -3,8 +3,6 @@ one handler answers a browser with the page instead."""
 
 from __future__ import annotations
 
-import asyncio
-
 import httpx
 import pytest
 from fastapi import FastAPI, Request, Response
@@ -12,6 +10,7 @@ from fastapi.responses import PlainTextResponse
 
 from migobs.errors import RecordNotFound, StaleVersion
 from migobs.http import errors
+from tests.support.asgi import asgi_get
 
 KEYS = {"status", "type", "message", "parameter", "accepted"}
 
@@ -89,15 +88,6 @@ def _app_raising(error: Exception) -> FastAPI:
     return app
 
 
-def _get(app: FastAPI, path: str) -> httpx.Response:
-    async def run() -> httpx.Response:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-            return await client.get(path)
-
-    return asyncio.run(run())
-
-
 @pytest.mark.parametrize(
     ("error", "status"),
     [(RecordNotFound("No commitment 7."), 404), (StaleVersion("Changed meanwhile."), 409)],
@@ -106,11 +96,11 @@ def test_one_handler_answers_the_api_in_json_and_a_browser_with_the_page(
     error: Exception, status: int
 ) -> None:
     app = _app_raising(error)
-    api = _get(app, "/api/thing")
+    api = asgi_get(app, "/api/thing")
     assert api.status_code == status
     assert api.json()["error"]["message"] == str(error)
-    page = _get(app, "/thing")
+    page = asgi_get(app, "/thing")
     assert (page.status_code, page.text) == (status, f"page {status} {error}")
-    unknown = _get(app, "/nowhere")
+    unknown = asgi_get(app, "/nowhere")
     assert (unknown.status_code, unknown.text) == (404, "page 404 There is no page at /nowhere.")
-    assert _get(app, "/api/nowhere").json()["error"]["type"] == "not-found"
+    assert asgi_get(app, "/api/nowhere").json()["error"]["type"] == "not-found"
