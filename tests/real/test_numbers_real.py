@@ -4,6 +4,7 @@ what the CLI prints, editions written as editions, each input's edition named.""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -33,9 +34,19 @@ COMMANDS = [
 EXPONENT = re.compile(r"\d[eE][+-]\d")
 
 
+@pytest.fixture(scope="module")
+def own_warehouse(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built warehouse that no other connection of this test process holds, as a
+    command's own process would find it (DuckDB opens a file with one configuration per
+    process, and `migobs sql` opens it locked down)."""
+    copy = tmp_path_factory.mktemp("own-warehouse") / "warehouse.duckdb"
+    shutil.copyfile(built_warehouse, copy)
+    return copy
+
+
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda args: " ".join(args[:2]))
-def test_no_cli_output_uses_scientific_notation(built_warehouse: Path, args: list[str]) -> None:
-    result = CliRunner().invoke(cli, args, env={"MIGOBS_WAREHOUSE": str(built_warehouse)})
+def test_no_cli_output_uses_scientific_notation(own_warehouse: Path, args: list[str]) -> None:
+    result = CliRunner().invoke(cli, args, env={"MIGOBS_WAREHOUSE": str(own_warehouse)})
     assert result.exit_code == 0, result.output
     assert EXPONENT.findall(result.output) == []
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from migobs.errors import QueryError, WarehouseDamaged, WarehouseMissing
+from migobs.errors import QueryError, WarehouseDamaged, WarehouseError, WarehouseMissing
 
 MEMORY = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B|B)", re.IGNORECASE)
 
@@ -32,6 +32,9 @@ def open_warehouse(
         No warehouse has been built at ``path`` yet.
     WarehouseDamaged
         The file at ``path`` is not a readable DuckDB database.
+    WarehouseError
+        This process already holds the file open with other settings (DuckDB allows one
+        configuration per file and process).
     QueryError
         ``memory_limit`` is not an amount of memory.
     """
@@ -51,6 +54,11 @@ def open_warehouse(
         config["memory_limit"] = memory_limit
     try:
         return duckdb.connect(str(path), read_only=True, config=config)
+    except duckdb.ConnectionException as error:  # the file is fine: this process holds it
+        raise WarehouseError(
+            f"The warehouse file {path} is already open in this process with other settings "
+            f"({error}). Close that connection first, or run the command in a process of its own."
+        ) from error
     except duckdb.Error as error:
         raise damaged(path, error) from error
 
