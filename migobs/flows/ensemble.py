@@ -68,18 +68,9 @@ def estimate_variant(data: PeriodData, variant: Variant) -> FloatArray:
         return stock_difference(
             data.start, data.end, decrease=variant.decrease, names=data.names
         ).od
-    return _accounting(data.start, data.end, data.births, data.deaths, data.names, variant.options)
-
-
-def _accounting(
-    start: FloatArray,
-    end: FloatArray,
-    births: FloatArray,
-    deaths: FloatArray,
-    names: list[str],
-    options: AccountingOptions,
-) -> FloatArray:
-    return demographic_accounting(start, end, births, deaths, names, options).od
+    return demographic_accounting(
+        data.start, data.end, data.births, data.deaths, data.names, variant.options
+    ).od
 
 
 def draw_seed(seed: int, period: int, draw: int) -> np.random.SeedSequence:
@@ -117,7 +108,7 @@ def run_draws(
             data.start, data.end, data.births, data.deaths, sigmas, scales, rng
         )
         try:
-            od = _accounting(start, end, births, deaths, data.names, options)
+            od = demographic_accounting(start, end, births, deaths, data.names, options).od
         except EstimationError as error:
             empty = np.empty(0, dtype=np.int32)
             results.append(DrawResult(draw, empty, empty, empty.astype(np.float32), str(error)))
