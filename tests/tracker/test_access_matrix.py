@@ -366,7 +366,7 @@ def _routes(routers: Any, prefix: str) -> set[tuple[str, str]]:
     for router in routers:
         for route in router.routes:
             assert isinstance(route, APIRoute), route  # a nested router would hide its routes
-            found |= {(m, route.path.removeprefix(prefix)) for m in route.methods}
+            found |= {(m, route.path_format.removeprefix(prefix)) for m in route.methods}
     return found
 
 

@@ -32,7 +32,7 @@ from migobs.http.lists import CSV_RESPONSE, csv_response
 from migobs.tracker import exporting, importing, reference
 from migobs.tracker.accounts import MAX_PASSWORD
 from migobs.tracker.fields import NO_CONTROL
-from migobs.tracker.models import record_kind
+from migobs.tracker.models import RecordKind, record_kind
 
 
 @asynccontextmanager
@@ -149,7 +149,7 @@ def list_tokens(caller: CallerDep, tracker: TrackerDep) -> RecordList:
     return _listed(tracker.list_tokens(caller))
 
 
-@router.delete("/tokens/{token_id}")
+@router.delete("/tokens/{token_id:int}")
 def revoke_any_token(token_id: RecordId, caller: CallerDep, tracker: TrackerDep) -> dict[str, Any]:
     """Revoke an API token by its id (administrators)."""
     return tracker.revoke_token_id(caller, token_id)
@@ -187,7 +187,7 @@ def create_user(body: UserCreate, caller: CallerDep, tracker: TrackerDep) -> dic
     return tracker.add_user(caller, body.email, body.password, body.role, body.state)
 
 
-@router.patch("/users/{user_id}")
+@router.patch("/users/{user_id:int}")
 def update_user(
     user_id: RecordId, body: UserUpdate, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
@@ -196,7 +196,7 @@ def update_user(
     return tracker.update_user(caller, user_id, body.model_dump(exclude_unset=True))
 
 
-@router.put("/users/{user_id}/password", status_code=204)
+@router.put("/users/{user_id:int}/password", status_code=204)
 def reset_password(
     user_id: RecordId, body: PasswordReset, caller: CallerDep, tracker: TrackerDep
 ) -> Response:
@@ -213,7 +213,7 @@ def export_json(tracker: TrackerDep) -> dict[str, Any]:
 
 @router.get("/export/{kind}.csv")
 def export_csv(kind: str, tracker: TrackerDep) -> PlainTextResponse:
-    """The published records of one kind as CSV."""
+    """The published records of one kind as CSV (404 lists the kinds)."""
     return PlainTextResponse(exporting.csv_text(tracker, record_kind(kind)), media_type="text/csv")
 
 
@@ -245,9 +245,9 @@ def states(tracker: TrackerDep, format: FormatQuery = Format.json) -> RecordList
     return _listed_as(tracker.states(), format, "states")
 
 
-@router.get("/{kind}", response_model=RecordList, responses=CSV_RESPONSE)
+@router.get("/{kind:kind}", response_model=RecordList, responses=CSV_RESPONSE)
 def list_records(
-    kind: str,
+    kind: RecordKind,
     caller: CallerDep,
     tracker: TrackerDep,
     state: TextFilter = None,
@@ -259,7 +259,7 @@ def list_records(
     """The records the caller may see (the public: published only), filtered."""
     rows = tracker.records(
         caller,
-        record_kind(kind),
+        kind,
         state=state,
         objective=objective,
         workflow=workflow,
@@ -268,51 +268,55 @@ def list_records(
     return _listed_as(rows, format, kind)
 
 
-@router.post("/{kind}", status_code=201)
+@router.post("/{kind:kind}", status_code=201)
 def create_record(
-    kind: str, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Create a draft for the caller's State (focal points)."""
-    return tracker.create(caller, record_kind(kind), body)
+    return tracker.create(caller, kind, body)
 
 
-@router.get("/{kind}/{record_id}")
+@router.get("/{kind:kind}/{record_id:int}")
 def get_record(
-    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """One record the caller may see."""
-    return tracker.get(caller, record_kind(kind), record_id)
+    return tracker.get(caller, kind, record_id)
 
 
-@router.patch("/{kind}/{record_id}")
+@router.patch("/{kind:kind}/{record_id:int}")
 def update_record(
-    kind: str, record_id: RecordId, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind,
+    record_id: RecordId,
+    body: dict[str, Any],
+    caller: CallerDep,
+    tracker: TrackerDep,
 ) -> dict[str, Any]:
     """Edit a draft; the body carries the ``version`` read (409 when it is stale)."""
     changes = dict(body)
     version = changes.pop("version", None)
-    return tracker.update(caller, record_kind(kind), record_id, version, changes)
+    return tracker.update(caller, kind, record_id, version, changes)
 
 
-@router.post("/{kind}/{record_id}/submit")
+@router.post("/{kind:kind}/{record_id:int}/submit")
 def submit_record(
-    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Send a draft for publication (focal points of its State)."""
-    return tracker.submit(caller, record_kind(kind), record_id)
+    return tracker.submit(caller, kind, record_id)
 
 
-@router.post("/{kind}/{record_id}/publish")
+@router.post("/{kind:kind}/{record_id:int}/publish")
 def publish_record(
-    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Publish a record (reviewers)."""
-    return tracker.publish(caller, record_kind(kind), record_id)
+    return tracker.publish(caller, kind, record_id)
 
 
-@router.post("/{kind}/{record_id}/send-back")
+@router.post("/{kind:kind}/{record_id:int}/send-back")
 def send_back_record(
-    kind: str, record_id: RecordId, body: SendBack, caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, record_id: RecordId, body: SendBack, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Return a record to draft with a note (reviewers)."""
-    return tracker.send_back(caller, record_kind(kind), record_id, body.note)
+    return tracker.send_back(caller, kind, record_id, body.note)
