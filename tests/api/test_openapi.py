@@ -10,6 +10,8 @@ The one run of schemathesis: on the warehouse built from the official files when
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 import httpx
@@ -96,3 +98,59 @@ def test_openapi_document_lists_every_resource(client: httpx.Client) -> None:
         "/api/flows/corridors/{origin}/{destination}",
     } <= paths
     assert not any(p.startswith(("/world", "/static")) for p in paths)
+
+
+BINARY = {"type": "string", "format": "binary"}
+
+
+def test_each_response_is_typed_as_what_it_answers(client: httpx.Client) -> None:
+    """JSON as its model, CSV as text/csv strings, zips as binary: never two kinds in one
+    response, where a generated client would parse the CSV or the zip as JSON."""
+    document = client.get("/openapi.json").json()
+    operations = {
+        op["operationId"]: (path, op)
+        for path, ops in document["paths"].items()
+        for op in ops.values()
+    }
+    kinds: dict[str, str] = {}
+    for operation_id, (path, operation) in operations.items():
+        answers = {
+            status: response.get("content", {})
+            for status, response in operation["responses"].items()
+            if status.startswith("2")
+        }
+        for content in answers.values():
+            if path.startswith("/sdmx/"):
+                continue  # SDMX-ML or SDMX-CSV by Accept, as the SDMX web services specify
+            assert len(content) <= 1, f"{operation_id} answers {sorted(content)} in one response"
+            for media, body in content.items():
+                kinds[operation_id] = media
+                if media == "application/json":
+                    assert body["schema"], operation_id
+                elif media in ("text/csv", "text/markdown"):
+                    assert body["schema"] == {"type": "string"}, operation_id
+                else:
+                    assert (media, body["schema"]) == ("application/zip", BINARY), operation_id
+    lists = [o for o, (path, _) in operations.items() if f"{o}_csv" in operations]
+    assert len(lists) == 19
+    for operation_id in lists:
+        path, _ = operations[operation_id]
+        assert operations[f"{operation_id}_csv"][0] == f"{path}.csv"
+        assert (kinds[operation_id], kinds[f"{operation_id}_csv"]) == (
+            "application/json",
+            "text/csv",
+        )
+    assert kinds["get_export"] == kinds["get_indicator_export"] == "application/zip"
+    assert kinds["export_csv"] == "text/csv"
+    assert kinds["report_markdown"] == "text/markdown"
+
+
+def test_a_list_answers_csv_on_its_csv_path(client: httpx.Client) -> None:
+    as_json = client.get("/api/stock/destinations/840", params={"edition": "2019"}).json()
+    as_csv = client.get("/api/stock/destinations/840.csv", params={"edition": "2019"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert [float(r["value"]) for r in rows] == [item["value"] for item in as_json["data"]]
+    assert int(as_csv.headers["x-total-count"]) == as_json["count"] > 0
+    # format=csv and Accept: text/csv still answer CSV on the JSON path
+    assert client.get("/api/stock/destinations/840", params={"format": "csv"}).text == as_csv.text

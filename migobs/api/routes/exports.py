@@ -18,12 +18,12 @@ from migobs.exports.formats import FORMATS, FormatName, export, refusal
 from migobs.exports.table import TidyTable
 from migobs.http.deps import PagingDep, WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
-from migobs.http.lists import CSV_RESPONSE, answer
+from migobs.http.lists import answer, list_route
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
 
 
-@router.get("", response_model=ListOf[ExportablePublic], responses=CSV_RESPONSE)
+@list_route(router, "", ListOf[ExportablePublic])
 def list_exports(con: WarehouseDep, paging: PagingDep) -> dict[str, Any] | Response:
     """Every table that can be exported, with a link per format."""
     names = dataset_names(con)

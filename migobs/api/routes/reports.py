@@ -40,9 +40,16 @@ def report_of(request: Request, con: duckdb.DuckDBPyConnection, typed: str) -> C
     return per_build(request, ("report", m49), lambda: country_report(con, m49))
 
 
+class MarkdownResponse(PlainTextResponse):
+    """A Markdown document: ``text/markdown`` in the OpenAPI document and on the wire."""
+
+    media_type = "text/markdown"
+
+
 @router.get(
     "/{m49}.md",
     response_model=None,
+    response_class=MarkdownResponse,
     responses={
         200: {"content": {"text/markdown": {"schema": {"type": "string"}}}},
         **ERROR_RESPONSES,
@@ -50,15 +57,14 @@ def report_of(request: Request, con: duckdb.DuckDBPyConnection, typed: str) -> C
 )
 def report_markdown(
     request: Request, con: WarehouseDep, m49: AreaPath, lang: LangQuery = "en"
-) -> PlainTextResponse:
+) -> MarkdownResponse:
     """The country report as a Markdown document, each figure with its file, sheet and cell,
     in one of the six UN languages (``lang``; numbers in its format)."""
     report = report_of(request, con, m49)
     with speaking(lang):
         text = markdown(report)
-    return PlainTextResponse(
+    return MarkdownResponse(
         text,
-        media_type="text/markdown; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="migobs-report-{m49}.md"'},
     )
 

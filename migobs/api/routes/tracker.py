@@ -12,14 +12,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from migobs.errors import NotAuthenticated
 from migobs.http.deps import (
     CallerDep,
     Format,
-    FormatQuery,
+    FormatDep,
     IdFilter,
     RecordId,
     TextFilter,
@@ -28,7 +27,7 @@ from migobs.http.deps import (
     open_tracker,
 )
 from migobs.http.errors import ERROR_RESPONSES
-from migobs.http.lists import CSV_RESPONSE, csv_response
+from migobs.http.lists import CSV_RESPONSE, CsvResponse, csv_response, list_route
 from migobs.tracker import exporting, importing, reference
 from migobs.tracker.accounts import MAX_PASSWORD
 from migobs.tracker.fields import NO_CONTROL
@@ -211,10 +210,10 @@ def export_json(tracker: TrackerDep) -> dict[str, Any]:
     return exporting.published(tracker)
 
 
-@router.get("/export/{kind}.csv")
-def export_csv(kind: str, tracker: TrackerDep) -> PlainTextResponse:
+@router.get("/export/{kind}.csv", response_class=CsvResponse, responses=CSV_RESPONSE)
+def export_csv(kind: str, tracker: TrackerDep) -> CsvResponse:
     """The published records of one kind as CSV (404 lists the kinds)."""
-    return PlainTextResponse(exporting.csv_text(tracker, record_kind(kind)), media_type="text/csv")
+    return CsvResponse(exporting.csv_text(tracker, record_kind(kind)))
 
 
 @router.post("/import/commitments", status_code=201)
@@ -227,34 +226,34 @@ async def import_commitments(
     return _listed([{"id": i} for i in ids])
 
 
-@router.get("/objectives", response_model=RecordList, responses=CSV_RESPONSE)
-def objectives(format: FormatQuery = Format.json) -> RecordList | Response:
+@list_route(router, "/objectives", RecordList)
+def objectives(format: FormatDep) -> RecordList | Response:
     """The 23 objectives with the indicators that measure them."""
     return _listed_as([asdict(o) for o in reference.objectives()], format, "objectives")
 
 
-@router.get("/principles", response_model=RecordList, responses=CSV_RESPONSE)
-def principles(format: FormatQuery = Format.json) -> RecordList | Response:
+@list_route(router, "/principles", RecordList)
+def principles(format: FormatDep) -> RecordList | Response:
     """The Compact's 10 guiding principles, (a) to (j)."""
     return _listed_as([asdict(p) for p in reference.principles()], format, "principles")
 
 
-@router.get("/states", response_model=RecordList, responses=CSV_RESPONSE)
-def states(tracker: TrackerDep, format: FormatQuery = Format.json) -> RecordList | Response:
+@list_route(router, "/states", RecordList)
+def states(tracker: TrackerDep, format: FormatDep) -> RecordList | Response:
     """The M49 States and areas the tracker knows."""
     return _listed_as(tracker.states(), format, "states")
 
 
-@router.get("/{kind:kind}", response_model=RecordList, responses=CSV_RESPONSE)
+@list_route(router, "/{kind:kind}", RecordList)
 def list_records(
     kind: RecordKind,
     caller: CallerDep,
     tracker: TrackerDep,
+    format: FormatDep,
     state: TextFilter = None,
     objective: IdFilter = None,
     workflow: TextFilter = None,
     commitment: IdFilter = None,
-    format: FormatQuery = Format.json,
 ) -> RecordList | Response:
     """The records the caller may see (the public: published only), filtered."""
     rows = tracker.records(
