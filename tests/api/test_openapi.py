@@ -15,6 +15,7 @@ import io
 from typing import Any
 
 import httpx
+import jsonschema
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -154,3 +155,54 @@ def test_a_list_answers_csv_on_its_csv_path(client: httpx.Client) -> None:
     assert int(as_csv.headers["x-total-count"]) == as_json["count"] > 0
     # format=csv and Accept: text/csv still answer CSV on the JSON path
     assert client.get("/api/stock/destinations/840", params={"format": "csv"}).text == as_csv.text
+
+
+def operations_of(document: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Every operation of the document by its id, with its path."""
+    return {
+        operation["operationId"]: (path, operation)
+        for path, operations in document["paths"].items()
+        for operation in operations.values()
+    }
+
+
+def examples_of(operation: dict[str, Any]) -> list[tuple[Any, dict[str, Any]]]:
+    """Each example an operation shows (parameters, request body, responses) with its schema."""
+    found = [(p["example"], p["schema"]) for p in operation.get("parameters", []) if "example" in p]
+    bodies = list(operation.get("requestBody", {}).get("content", {}).values())
+    answers = [m for r in operation["responses"].values() for m in r.get("content", {}).values()]
+    return found + [(m["example"], m.get("schema", {})) for m in bodies + answers if "example" in m]
+
+
+def test_every_operation_has_a_valid_example(client: httpx.Client) -> None:
+    document = client.get("/openapi.json").json()
+    operations = operations_of(document)
+    assert len(operations) > 70
+    without = [name for name, (_, operation) in operations.items() if not examples_of(operation)]
+    assert not without, f"operations without an example: {without}"
+    for name, (_, operation) in operations.items():
+        for example, schema in examples_of(operation):
+            # the document's components resolve the schema's $refs
+            rooted = {**schema, "components": document["components"]}
+            invalid = list(jsonschema.Draft202012Validator(rooted).iter_errors(example))
+            assert not invalid, f"{name}: example {example!r}: {invalid[0].message}"
+
+
+def test_examples_tell_one_story(client: httpx.Client) -> None:
+    """Mexico (484) and the United States (840) in every operation with an area."""
+    document = client.get("/openapi.json").json()
+    areas = {"area": 484, "m49": 484, "origin": 484, "destination": 840, "counterpart": 840}
+    seen = 0
+    for _, operation in operations_of(document).values():
+        for parameter in operation.get("parameters", []):
+            if parameter["name"] in areas:
+                assert int(parameter["example"]) == areas[parameter["name"]]
+                seen += 1
+    assert seen > 20
+    corridor = document["paths"]["/api/stock/corridors/{origin}/{destination}"]["get"]
+    values = {p["name"]: p["example"] for p in corridor["parameters"]}
+    answer = client.get(
+        f"/api/stock/corridors/{values['origin']}/{values['destination']}",
+        params={"edition": values["edition"], "year": values["year"], "sex": values["sex"]},
+    ).json()
+    assert [row["value"] for row in answer["data"]] == [11_489_684]

@@ -216,7 +216,17 @@ def export_csv(kind: str, tracker: TrackerDep) -> CsvResponse:
     return CsvResponse(exporting.csv_text(tracker, record_kind(kind)))
 
 
-@router.post("/import/commitments", status_code=201)
+@router.post(
+    "/import/commitments",
+    status_code=201,
+    openapi_extra={
+        "requestBody": {
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "description": "the CSV template of docs/tracker.md, one commitment a row",
+            "required": True,
+        }
+    },
+)
 async def import_commitments(
     request: Request, caller: CallerDep, tracker: TrackerDep
 ) -> RecordList:
