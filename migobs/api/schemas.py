@@ -6,15 +6,24 @@ of rows matching the filters, not only those on the page.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Generic, TypeVar
+from datetime import UTC, datetime
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from migobs.claims.check import Verdict
 from migobs.warehouse.read.cells import Cell
 
 T = TypeVar("T")
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
+"""A moment the warehouse stores in UTC without a zone, written with its ``Z`` (RFC 3339 asks
+for the offset, and the OpenAPI ``date-time`` format with it)."""
 
 
 class ListOf(BaseModel, Generic[T]):
@@ -122,7 +131,7 @@ class ProvenancePublic(BaseModel):
     citation: str
     sheet: str | None
     cell: str
-    obtained_at: datetime | None
+    obtained_at: UtcDatetime | None
 
 
 # A table that can be exported, with the URL of each format.

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel
 
 from migobs.http.deps import Format, Paging
-from migobs.http.errors import ERROR_RESPONSES
+from migobs.http.errors import ERROR_RESPONSES, FILE_ERROR_RESPONSES
 from migobs.spreadsheet import inert_rows
 
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
@@ -30,7 +30,7 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
         "content": {"text/csv": {"schema": {"type": "string"}}},
         "description": "CSV with a header row; X-Total-Count gives the rows matching in all",
     },
-    **ERROR_RESPONSES,
+    **FILE_ERROR_RESPONSES,
 }
 """OpenAPI ``responses=`` of a route answering CSV only."""
 

@@ -17,7 +17,7 @@ from migobs.exports.datasets import dataset, dataset_names, why_empty
 from migobs.exports.formats import FORMATS, FormatName, export, refusal
 from migobs.exports.table import TidyTable
 from migobs.http.deps import PagingDep, WarehouseDep
-from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.errors import FILE_ERROR_RESPONSES, ApiError
 from migobs.http.lists import answer, list_route
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
@@ -39,7 +39,7 @@ ZIP_RESPONSE: dict[int | str, dict[str, Any]] = {
         "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
         "description": "a zip of the files and their README",
     },
-    **ERROR_RESPONSES,
+    **FILE_ERROR_RESPONSES,
 }
 FormatQuery = Annotated[FormatName, Query(description="export format")]
 

@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse
 
 from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import WarehouseDep
-from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.errors import ERROR_RESPONSES, FILE_ERROR_RESPONSES, ApiError
 from migobs.http.memo import per_build
 from migobs.i18n import speaking
 from migobs.reports import CountryReport, country_report, markdown
@@ -52,7 +52,7 @@ class MarkdownResponse(PlainTextResponse):
     response_class=MarkdownResponse,
     responses={
         200: {"content": {"text/markdown": {"schema": {"type": "string"}}}},
-        **ERROR_RESPONSES,
+        **FILE_ERROR_RESPONSES,
     },
 )
 def report_markdown(
