@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import duckdb
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request, Response
 
 from migobs.config import Settings
 from migobs.errors import NotAuthenticated, WarehouseMissing
@@ -74,13 +74,15 @@ FormatQuery = Annotated[
 ]
 
 
-def list_format(request: Request, format: FormatQuery = None) -> Format:
+def list_format(request: Request, response: Response, format: FormatQuery = None) -> Format:
     """How a list is answered: CSV on its ``.csv`` path; elsewhere by ``format``, or CSV when
     the ``Accept`` header asks for ``text/csv`` (and not for JSON); else JSON.
 
     ``format`` and ``Accept`` are for browsers and scripts; the OpenAPI document gives each
     list a JSON path and a ``.csv`` path, so that generated clients parse each as what it is.
+    The JSON answer says ``Vary: Accept`` (the CSV one too: :func:`~migobs.http.lists.csv_response`).
     """
+    response.headers["Vary"] = "Accept"
     if request.url.path.endswith(".csv"):
         return Format.csv
     if format is None:

@@ -97,6 +97,7 @@ def csv_response(rows: list[dict[str, Any]], count: int, name: str) -> Response:
         headers={
             "Content-Disposition": f'attachment; filename="{name}.csv"',
             "X-Total-Count": str(count),
+            "Vary": "Accept",  # the same URL answers JSON unless Accept asks for CSV
         },
     )
 
