@@ -81,8 +81,7 @@ def _row(headline: Headline, number: int) -> str:
     if value is None or value.value is None:
         return f"| {_title(headline)} | – | {_('not available')} | [{number}] |"
     return (
-        f"| {_title(headline)} | {value.when()} | {figure(value.value, value.unit)} "
-        f"| [{number}] |"
+        f"| {_title(headline)} | {value.when()} | {figure(value.value, value.unit)} | [{number}] |"
     )
 
 

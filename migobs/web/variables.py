@@ -152,7 +152,13 @@ def choices() -> list[MapChoice]:
     frames = [MapChoice(v.code, v.title, v.unit, v.source) for v in VARIABLES.values()]
     found = definitions()
     indicators = [
-        MapChoice(code, f"{indicator_title(code)} ({code})", unit_words(d.unit), _sources(d.sources), d.caveats)
+        MapChoice(
+            code,
+            f"{indicator_title(code)} ({code})",
+            unit_words(d.unit),
+            _sources(d.sources),
+            d.caveats,
+        )
         for code, d in found.items()
         if code in registry.REGISTRY and not code.endswith(".corridor")
     ]
