@@ -61,7 +61,7 @@ def test_objectives_and_principles_in_the_language(client: TestClient) -> None:
         "faits</a>" in page
     )
     assert (
-        "Accroître la disponibilité et la flexibilité des filières de migration régulière "
+        "S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire "
         '<small class="unofficial">(traduction non officielle)</small>' in page
     )
     assert "<dt>(h) Adaptation aux besoins de l’enfant</dt>" in page

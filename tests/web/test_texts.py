@@ -47,10 +47,14 @@ def test_report_in_french_names_indicators_and_objectives_in_french(client: http
     report = client.get("/api/reports/484.md", params={"lang": "fr"}).text
     assert "| Effectif des migrants internationaux | 2019 |" in report
     assert (
-        "| 5. Accroître la disponibilité et la flexibilité des filières de migration régulière "
+        "| 7. S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire "
         "(traduction non officielle) |" in report
     )
     assert "| 1. Collecter et utiliser des données précises et ventilées" in report
+    assert (
+        "| 5. Faire en sorte que les filières de migration régulière soient accessibles et plus "
+        "souples |" in report
+    )
     labels = client.get("/api/reports/484", params={"lang": "es"}).json()
     titles = {h["code"]: h["title"] for s in labels["sections"] for h in s["headlines"]}
     assert titles["stock.total"] == "Stock de migrantes internacionales"
