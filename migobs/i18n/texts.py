@@ -1,5 +1,6 @@
 """Texts kept as data in the six languages: the Compact's objectives and guiding principles
-(``compact.yml``) and the indicators' titles and definitions (``indicator_texts.yml``).
+(``compact.yml``), the project's summaries of them (``compact_summaries.yml``) and the indicators'
+titles and definitions (``indicator_texts.yml``).
 
 English is the original each function is given (``objectives.yml``, ``definitions.yml``); the
 other languages come from the files beside this module. A :class:`Text` says whether it is an
@@ -21,6 +22,7 @@ from migobs.i18n import current
 HERE = Path(__file__).parent
 COMPACT_FILE = HERE / "compact.yml"
 INDICATORS_FILE = HERE / "indicator_texts.yml"
+SUMMARIES_FILE = HERE / "compact_summaries.yml"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,22 @@ def indicator_texts() -> dict[str, dict[str, dict[str, str]]]:
     """``indicator_texts.yml``'s entries: code → language → ``title`` / ``definition``."""
     entries: dict[str, dict[str, dict[str, str]]] = _load(INDICATORS_FILE)["indicators"]
     return entries
+
+
+@cache
+def summaries() -> dict[str, dict[int | str, dict[str, str]]]:
+    """``compact_summaries.yml``'s ``objectives`` and ``principles``: key → language → text."""
+    data = _load(SUMMARIES_FILE)
+    return {"objectives": data["objectives"], "principles": data["principles"]}
+
+
+def summary(kind: str, key: int | str, english: str, lang: str | None = None) -> str:
+    """The project's summary of objective or principle ``key`` (``kind``: ``objectives`` or
+    ``principles``) in ``lang``; English where no translation is kept."""
+    lang = lang or current.get()
+    if lang == "en":
+        return english
+    return summaries()[kind].get(key, {}).get(lang) or english
 
 
 def _checked(lang: str, kind: str, key: int | str) -> bool:

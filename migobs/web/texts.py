@@ -38,6 +38,16 @@ def principle_name(letter: str) -> Markup:
     return marked(texts.principle_name(letter, PRINCIPLES[letter].name))
 
 
+def objective_summary(number: int) -> str:
+    """The project's one-sentence summary of objective ``number`` in the page's language."""
+    return texts.summary("objectives", number, OBJECTIVES[number].summary)
+
+
+def principle_summary(letter: str) -> str:
+    """The project's one-sentence summary of principle ``letter`` in the page's language."""
+    return texts.summary("principles", letter, PRINCIPLES[letter].summary)
+
+
 def indicator_title(code: str) -> str:
     """Indicator ``code``'s title in the page's language."""
     return texts.indicator_title(code, definitions()[code].title)
@@ -52,6 +62,8 @@ FILTERS = {
     "objective_title": objective_title,
     "objective_label": objective_label,
     "principle_name": principle_name,
+    "objective_summary": objective_summary,
+    "principle_summary": principle_summary,
     "indicator_title": indicator_title,
     "indicator_definition": indicator_definition,
 }

@@ -84,3 +84,16 @@ def test_the_current_language_is_the_default() -> None:
         assert texts.indicator_title("stock.total", "International migrant stock") == (
             "Численность международных мигрантов"
         )
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_summary_is_in_every_language(lang: str) -> None:
+    found = [texts.summary("objectives", o.number, o.summary, lang) for o in reference.objectives()]
+    found += [
+        texts.summary("principles", p.letter, p.summary, lang) for p in reference.principles()
+    ]
+    english = {o.summary for o in reference.objectives()} | {
+        p.summary for p in reference.principles()
+    }
+    assert len(found) == 33 and not set(found) & english
+    assert all(in_script(text, lang) for text in found)

@@ -78,3 +78,10 @@ def test_commitment_form_lists_objectives_in_the_language(
     sign_in(client, EMAILS["mexico"])
     page = client.get("/ru/tracker/commitments/new").text
     assert "> 1 - Данные" in page and "> 1 - Data" not in page
+
+
+def test_summaries_in_the_language(client: TestClient) -> None:
+    page = client.get("/es/tracker").text
+    assert "<dd>Sitúa en el centro el bienestar de cada migrante" in page
+    objective = client.get("/ar/tracker/objectives/8").text
+    assert "<p>التعاون في البحث والإنقاذ" in objective
