@@ -26,7 +26,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import positive_data_acceptance
 from schemathesis.generation import GenerationMode
 
-EXAMPLES = 20
+EXAMPLES = 10
 MODES = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
 
 

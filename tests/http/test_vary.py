@@ -6,7 +6,15 @@ from __future__ import annotations
 import httpx
 import pytest
 
-PAGES = ["/", "/world", "/country/484", "/fr/country/484", "/indicators", "/corridor", "/methods/flows"]
+PAGES = [
+    "/",
+    "/world",
+    "/country/484",
+    "/fr/country/484",
+    "/indicators",
+    "/corridor",
+    "/methods/flows",
+]
 
 
 def vary(response: httpx.Response) -> set[str]:
