@@ -63,11 +63,13 @@ def test_no_csv_written_holds_a_live_formula(stock_table: TidyTable, tmp_path: P
     named = stock_table.frame["area_name"].replace("France", "=cmd|'/C calc'!A0")
     table = TidyTable(frame=stock_table.frame.assign(area_name=named), meta=stock_table.meta)
     written = [p for p in export(table, tmp_path).files if p.suffix == ".csv"]
-    assert len(written) == 4  # plain (the data package's too), grapher, SDMX-CSV 2.0 and 1.0
+    assert len(written) == 5  # plain (the data package's too), areas, grapher, SDMX-CSV 2 and 1
     for path in written:
         cells = [cell for row in csv.reader(path.read_text().splitlines()) for cell in row]
         assert [c for c in cells if c.startswith("=")] == [], path.name
     plain = (tmp_path / "undesa-stock-2019-by-destination.csv").read_text().splitlines()
     assert "250,'=cmd|'/C calc'!A0,FRA,2015,7918382.0" in plain
+    areas = (tmp_path / "areas.csv").read_text().splitlines()
+    assert "250,FRA,'=cmd|'/C calc'!A0,country,False" in areas
     grapher = (tmp_path / "undesa-stock-2019-by-destination.grapher.csv").read_text()
     assert "'=cmd|'/C calc'!A0,FRA,2015," in grapher

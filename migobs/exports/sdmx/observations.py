@@ -40,11 +40,19 @@ def observations(table: TidyTable) -> pd.DataFrame:
     columns["OBS_VALUE"] = frame["value"].map(_number)
     columns["UNIT_MEASURE"] = cv.unit_code(table.meta.unit)
     columns["UNIT_MULT"] = "0"
-    columns["OBS_STATUS"] = frame["status"] if "status" in frame.columns else "A"
+    columns["OBS_STATUS"] = obs_status(frame)
     body = pd.DataFrame(columns, index=frame.index)
     key = [*flow.dimensions, "TIME_PERIOD"]
     body = body.drop_duplicates(key, keep="first")
     return body.sort_values(key, kind="stable").reset_index(drop=True)
+
+
+def obs_status(frame: pd.DataFrame) -> pd.Series[str] | str:
+    """SDMX's ``OBS_STATUS`` of each row: ``E`` (estimated) where we computed or modelled the
+    value (column ``estimated``), ``A`` (normal) where a source publishes it as it is."""
+    if "estimated" not in frame.columns:
+        return "A"
+    return frame["estimated"].astype(bool).map({True: "E", False: "A"})
 
 
 def _number(value: float) -> str:
