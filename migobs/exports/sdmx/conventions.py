@@ -70,7 +70,12 @@ CONCEPTS = (
     Concept("OBS_VALUE", "Observation value"),
     Concept("UNIT_MEASURE", "Unit of measure"),
     Concept("UNIT_MULT", "Unit multiplier", "Power of ten by which OBS_VALUE is multiplied."),
-    Concept("OBS_STATUS", "Observation status"),
+    Concept(
+        "OBS_STATUS",
+        "Observation status",
+        "A where a source publishes the value as it is; E where Migration Observatory computed "
+        "it (a sum of members, a share, a change) or modelled it (estimated flows).",
+    ),
 )
 
 FREQ = Codelist("CL_FREQ", "Frequency", (Code("A", "Annual"), Code("Q", "Quarterly")))
