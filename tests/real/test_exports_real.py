@@ -1,6 +1,7 @@
 """Every export of the real warehouse (with the 2017 flow estimates) read by the field's own
 tools: ``frictionless validate`` on every Data Package; sdmx1 on every SDMX-CSV export with its
-structure, whose structure also validates against the SDMX-ML 2.1 schemas; OBS_STATUS true.
+structure, whose structure also validates against the SDMX-ML 2.1 schemas; OBS_STATUS true;
+every grapher CSV with OWID's names, one row per Entity and Year, counts as integers.
 
 The tables are built once (``every_table``). sdmx1 parses about 3,500 observations a second,
 so it reads, for each export, every row that brings a code not seen before in one of the columns
@@ -16,8 +17,12 @@ import pandas as pd
 import pytest
 
 from migobs.exports.datapackage import write_datapackage
+from migobs.exports.grapher import grapher_frame
+from migobs.exports.owid_entities import entities
 from migobs.exports.sdmx.csv import write_sdmx_csv2
 from migobs.exports.table import TidyTable
+from migobs.m49 import m49_text
+from migobs.warehouse.read import open_warehouse
 from tests.support.sdmx_read import read_sdmx
 from tests.support.sdmx_schema import schema_errors
 
@@ -70,6 +75,31 @@ def test_obs_status_says_which_values_were_computed_or_modelled(
     assert set(statuses["migobs_flows/2017/demographic-accounting"]) == {"E"}  # modelled
     # countries' totals are the published cells; groupings summed from members are ours
     assert set(statuses["indicator/stock.total"]) == {"A", "E"}
+
+
+def test_every_area_of_the_warehouse_has_an_owid_name(with_flows: Path) -> None:
+    with open_warehouse(with_flows) as con:
+        codes = {m49_text(m49) for (m49,) in con.execute("SELECT m49 FROM areas").fetchall()}
+    assert len(codes) > 350
+    assert sorted(codes - set(entities())) == []
+
+
+def test_every_grapher_csv_has_one_row_per_entity_and_year(
+    every_table: dict[str, TidyTable],
+) -> None:
+    names = set(entities().values())
+    problems = {}
+    for name, table in every_table.items():
+        frame = grapher_frame([table])
+        duplicated = frame[frame.duplicated(["Entity", "Year"], keep=False)]
+        strangers = sorted(set(frame["Entity"]) - names)
+        if len(duplicated) or strangers:
+            problems[name] = (duplicated[["Entity", "Year"]].head(3).values.tolist(), strangers)
+    assert problems == {}
+    stock = grapher_frame([every_table["undesa_stock/2020/by_destination"]])
+    assert str(stock["undesa_stock_2020_by_destination"].dtype) == "Int64"
+    latin = stock[stock["Entity"] == "Latin America and the Caribbean (UN)"]
+    assert latin["Year"].is_unique and len(latin) > 0
 
 
 def _sdmx_problem(data: Path, structure: Path) -> str:

@@ -12,7 +12,13 @@ import pandas as pd
 
 from migobs.exports.sdmx import conventions as cv
 from migobs.exports.sdmx.areas import area_code, is_m49_equivalent
-from migobs.exports.sdmx.artefacts import DIMENSION_OF_COLUMN, QUARTER, flow_of
+from migobs.exports.sdmx.artefacts import (
+    DIMENSION_OF_COLUMN,
+    PERIOD,
+    QUARTER,
+    TIME_COLUMNS,
+    flow_of,
+)
 from migobs.exports.table import TidyTable
 
 AREA_COLUMNS = {"area", "origin", "counterpart"}
@@ -25,18 +31,19 @@ def observations(table: TidyTable) -> pd.DataFrame:
     mapped = frame["area"].map(is_m49_equivalent)
     frame = frame.assign(_mapped=mapped).sort_values("_mapped", kind="stable")
     quarterly = QUARTER in table.dimensions
+    periods = PERIOD in table.dimensions
     columns: dict[str, object] = {
-        "FREQ": "Q" if quarterly else "A",
+        "FREQ": "Q" if quarterly else "_O" if periods else "A",
         "SERIES": cv.series_code(table.meta.name),
         "REF_AREA": frame["area"].map(area_code),
     }
-    for column in (d for d in table.dimensions if d != QUARTER):
+    for column in (d for d in table.dimensions if d not in TIME_COLUMNS):
         values = frame[column]
         coded = values.map(area_code) if column in AREA_COLUMNS else values.map(cv.sex_code)
         columns[DIMENSION_OF_COLUMN[column]] = coded
     years = frame["year"].astype(int).astype(str)
     quarters = "-Q" + frame[QUARTER].astype(int).astype(str) if quarterly else ""
-    columns["TIME_PERIOD"] = years + quarters
+    columns["TIME_PERIOD"] = time_ranges(frame[PERIOD]) if periods else years + quarters
     columns["OBS_VALUE"] = frame["value"].map(_number)
     columns["UNIT_MEASURE"] = cv.unit_code(table.meta.unit)
     columns["UNIT_MULT"] = "0"
@@ -45,6 +52,12 @@ def observations(table: TidyTable) -> pd.DataFrame:
     key = [*flow.dimensions, "TIME_PERIOD"]
     body = body.drop_duplicates(key, keep="first")
     return body.sort_values(key, kind="stable").reset_index(drop=True)
+
+
+def time_ranges(periods: pd.Series[str]) -> pd.Series[str]:
+    """SDMX time ranges of periods between mid-year stocks: ``2005-2010`` → ``2005-07-01/P5Y``."""
+    bounds = periods.str.split("-", expand=True).astype(int)
+    return bounds[0].astype(str) + "-07-01/P" + (bounds[1] - bounds[0]).astype(str) + "Y"
 
 
 def obs_status(frame: pd.DataFrame) -> pd.Series[str] | str:
