@@ -8,6 +8,9 @@ row under the M49 code is kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 
 from migobs.exports.sdmx import conventions as cv
@@ -28,18 +31,18 @@ def observations(table: TidyTable) -> pd.DataFrame:
     """The observations with SDMX column names and codes, in key order."""
     flow = flow_of(table)
     frame = table.frame[table.frame["value"].notna()]
-    mapped = frame["area"].map(is_m49_equivalent)
+    mapped = _coded(frame["area"], is_m49_equivalent)
     frame = frame.assign(_mapped=mapped).sort_values("_mapped", kind="stable")
     quarterly = QUARTER in table.dimensions
     periods = PERIOD in table.dimensions
     columns: dict[str, object] = {
         "FREQ": "Q" if quarterly else "_O" if periods else "A",
         "SERIES": cv.series_code(table.meta.name),
-        "REF_AREA": frame["area"].map(area_code),
+        "REF_AREA": _coded(frame["area"], area_code),
     }
     for column in (d for d in table.dimensions if d not in TIME_COLUMNS):
         values = frame[column]
-        coded = values.map(area_code) if column in AREA_COLUMNS else values.map(cv.sex_code)
+        coded = _coded(values, area_code if column in AREA_COLUMNS else cv.sex_code)
         columns[DIMENSION_OF_COLUMN[column]] = coded
     years = frame["year"].astype(int).astype(str)
     quarters = "-Q" + frame[QUARTER].astype(int).astype(str) if quarterly else ""
@@ -66,6 +69,11 @@ def obs_status(frame: pd.DataFrame) -> pd.Series[str] | str:
     if "estimated" not in frame.columns:
         return "A"
     return frame["estimated"].astype(bool).map({True: "E", False: "A"})
+
+
+def _coded(values: pd.Series[Any], code: Callable[[Any], Any]) -> pd.Series[Any]:
+    """``values`` mapped by ``code``, called once per distinct value."""
+    return values.map({value: code(value) for value in values.unique()})
 
 
 def _number(value: float) -> str:
