@@ -20,7 +20,7 @@ from migobs.http.deps import Paging, PagingDep, WarehouseDep
 from migobs.http.errors import ApiError
 from migobs.http.lists import answer, build, list_route, records
 from migobs.m49 import m49_text
-from migobs.warehouse.read import flows, listing
+from migobs.warehouse.read import flows
 
 router = APIRouter(prefix="/api/flows", tags=["flow estimates"])
 
