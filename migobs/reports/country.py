@@ -23,6 +23,7 @@ from migobs.indicators import (
     objective_coverage,
     years,
 )
+from migobs.reports.trends import Trend, trends
 from migobs.warehouse.read import listing
 from migobs.warehouse.read.groupings import Area, area
 
@@ -65,6 +66,8 @@ class CountryReport:
     objectives: for each Compact objective, the linked indicators the data can and cannot measure.
     files: the official files the figures were read from: name → source, edition, URL, sha256,
         licence and citation.
+    iso2: the area's ISO 3166 alpha-2 code, which names it in other languages (CLDR).
+    trends: the series the PDF draws as charts (not in :meth:`as_dict`).
     """
 
     area: Area
@@ -73,6 +76,7 @@ class CountryReport:
     objectives: tuple[ObjectiveCoverage, ...]
     files: dict[str, dict[str, Any]]
     iso2: str | None = None
+    trends: tuple[Trend, ...] = ()
 
     @property
     def name(self) -> str:
@@ -158,6 +162,7 @@ def country_report(con: duckdb.DuckDBPyConnection, m49: int) -> CountryReport:
         sections=sections,
         objectives=tuple(objective_coverage(has_data(con))),
         iso2=(listing.area(con, m49) or {}).get("iso2"),
+        trends=trends(con, m49),
         files={
             str(row["name"]): {
                 key: str(row[key])
