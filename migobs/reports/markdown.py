@@ -6,6 +6,7 @@ from __future__ import annotations
 from migobs.i18n.messages import gettext as _
 from migobs.reports.country import CountryReport, Headline
 from migobs.reports.figures import figure
+from migobs.reports.labels import indicator_label, objective_label
 from migobs.reports.notes import note
 from migobs.tracker.reference import objectives as compact_objectives
 
@@ -47,11 +48,8 @@ def markdown(report: CountryReport) -> str:
 def _row(headline: Headline, number: int) -> str:
     value = headline.value
     if value is None or value.value is None:
-        return f"| {headline.definition.title} | – | {_('not available')} | [{number}] |"
-    return (
-        f"| {headline.definition.title} | {value.when()} | {figure(value.value, value.unit)} "
-        f"| [{number}] |"
-    )
+        return f"| {indicator_label(headline)} | – | {_('not available')} | [{number}] |"
+    return f"| {indicator_label(headline)} | {value.when()} | {figure(value.value, value.unit)} | [{number}] |"
 
 
 def _note(headline: Headline, m49: int) -> str:
@@ -67,7 +65,7 @@ def _note(headline: Headline, m49: int) -> str:
 
 
 def _objectives(report: CountryReport) -> list[str]:
-    titles = {o.number: o.title for o in compact_objectives()}
+    titles = {o.number: objective_label(o.number, o.title) for o in compact_objectives()}
     lines = [
         "",
         "## " + _("The Global Compact's objectives: what the data can measure"),

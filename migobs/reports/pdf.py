@@ -23,6 +23,7 @@ from migobs.i18n import current, direction
 from migobs.i18n.messages import gettext, ngettext
 from migobs.reports.country import CountryReport, Headline
 from migobs.reports.figures import figure
+from migobs.reports.labels import indicator_label, objective_label
 from migobs.reports.notes import note
 from migobs.reports.trends import Trend
 from migobs.tracker.reference import objectives as compact_objectives
@@ -93,7 +94,7 @@ def _sections(report: CountryReport) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "number": number,
-                    "title": headline.definition.title,
+                    "title": indicator_label(headline),
                     "when": when,
                     "figure": shown,
                     "note": note(headline, report.area.m49),
@@ -127,7 +128,7 @@ def _chart(trend: Trend) -> dict[str, Any]:
 
 def _objectives(report: CountryReport) -> list[dict[str, Any]]:
     """Each objective: its number and title, the indicators that measure it, how many cannot."""
-    titles = {o.number: o.title for o in compact_objectives()}
+    titles = {o.number: objective_label(o.number, o.title) for o in compact_objectives()}
     return [
         {
             "number": coverage.objective,

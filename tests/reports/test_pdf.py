@@ -139,11 +139,11 @@ def test_a_report_in_each_language_is_in_its_script(
 
 
 def first_row(document: bytes) -> tuple[Word, Word]:
-    """The indicator's first word and the year of the report's first row (page 2)."""
+    """The year and the figure of the report's first row (page 2: 2020, 1,300)."""
     found = [w for w in words(document) if w.page == 2]
     return (
-        next(w for w in found if w.text == "International"),
         next(w for w in found if w.text == "2020"),
+        next(w for w in found if w.text == "1,300"),
     )
 
 
@@ -152,10 +152,10 @@ def test_arabic_runs_right_to_left(rendered: Callable[[str], bytes]) -> None:
     # pdftotext -bbox writes a right-to-left word's letters in the order they stand on the page
     name = next(w for w in words(document) if w.page == 1 and "كينيا"[::-1] in w.text)
     assert name.right > name.page_width * 0.75  # the title starts at the right margin
-    indicator, year = first_row(document)
-    assert year.right < indicator.left  # the indicator's column is the rightmost
-    indicator, year = first_row(rendered("en"))
-    assert indicator.right < year.left  # and the leftmost in English
+    year, figure = first_row(document)
+    assert figure.right < year.left  # columns run from the right: indicator, year, figure
+    year, figure = first_row(rendered("en"))
+    assert year.right < figure.left  # and from the left in English
 
 
 def test_cli_writes_a_pdf_in_the_language_asked(web_settings: object, tmp_path: Path) -> None:
