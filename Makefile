@@ -3,7 +3,8 @@
 # then serve the dashboard and API.
 # `make test`: install, start what the tests need, run every check and test.
 # Everything runs in .venv, created here; nothing is installed outside it except the Debian
-# packages the tests need (chromium, postgresql), which scripts/test-services installs as root.
+# packages the tests need (chromium, postgresql, and the PDF reports' libraries, fonts and
+# poppler-utils), which scripts/test-services installs as root.
 
 PYTHON ?= python3
 VENV   := .venv
