@@ -63,7 +63,7 @@ serve: $(RUNTIME)
 	$(BIN)/migobs serve
 
 bench: $(STAMP)
-	for script in cli build claims flows api; do $(BIN)/python bench/$$script.py || exit 1; done
+	for script in cli build claims flows api reports; do $(BIN)/python bench/$$script.py || exit 1; done
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md
