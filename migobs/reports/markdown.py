@@ -4,6 +4,7 @@ with numbered notes giving each figure's cells, the Compact's objectives, and th
 from __future__ import annotations
 
 from migobs.i18n.messages import gettext as _
+from migobs.m49 import m49_text
 from migobs.reports.country import CountryReport, Headline
 from migobs.reports.figures import figure
 from migobs.reports.labels import indicator_label, objective_label
@@ -14,7 +15,7 @@ from migobs.tracker.reference import objectives as compact_objectives
 def markdown(report: CountryReport) -> str:
     """The whole report as Markdown (GitHub-flavoured tables)."""
     place = report.area
-    code = f"M49 {place.m49}" + (f", ISO3 {place.iso3}" if place.iso3 else "")
+    code = f"M49 {m49_text(place.m49)}" + (f", ISO3 {place.iso3}" if place.iso3 else "")
     lines = [
         "# " + _("%(name)s: migration in official statistics") % {"name": report.name},
         "",

@@ -21,6 +21,7 @@ from migobs.charts.svg import PRINT, Series, line_chart, swatch
 from migobs.errors import ReportError
 from migobs.i18n import current, direction
 from migobs.i18n.messages import gettext, ngettext
+from migobs.m49 import m49_text
 from migobs.reports.country import CountryReport, Headline
 from migobs.reports.figures import figure
 from migobs.reports.labels import indicator_label, objective_label
@@ -52,6 +53,7 @@ def html(report: CountryReport, made: date | None = None) -> str:
     lang = current.get()
     return environment.get_template("report.html").render(
         report=report,
+        m49=m49_text(report.area.m49),
         lang=lang,
         dir=direction(lang),
         fonts=Markup(FONTS.get(lang, DEFAULT_FONTS)),

@@ -14,6 +14,7 @@ from migobs.http.deps import WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.memo import per_build
 from migobs.i18n import speaking
+from migobs.m49 import m49_text
 from migobs.reports import CountryReport, country_report, markdown, pdf
 from migobs.warehouse.read import listing
 
@@ -83,7 +84,9 @@ def report_pdf(
     return Response(
         document,
         media_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="migobs-report-{report.area.m49}.pdf"'},
+        headers={
+            "Content-Disposition": f'inline; filename="migobs-report-{m49_text(report.area.m49)}.pdf"'
+        },
     )
 
 
