@@ -36,9 +36,15 @@ def test_catalogue_is_complete(lang: str) -> None:
     for message in catalogue:
         if not message.id:
             continue
-        assert message.string, f"{lang}: {message.id!r} is untranslated"
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(forms), f"{lang}: {message.id!r} is untranslated"
         assert not message.fuzzy, f"{lang}: {message.id!r} is fuzzy"
-        english = sorted(PLACEHOLDER.findall(str(message.id)))
-        assert sorted(PLACEHOLDER.findall(str(message.string))) == english, (
-            f"{lang}: {message.id!r} has placeholders {english}, its translation does not"
-        )
+        # A plural message has a form per plural category of the language (one in Chinese,
+        # six in Arabic): each keeps the placeholders of the English plural.
+        plural = message.id[-1] if isinstance(message.id, tuple) else message.id
+        english = sorted(PLACEHOLDER.findall(str(plural)))
+        for form in forms:
+            assert sorted(PLACEHOLDER.findall(str(form))) == english, (
+                f"{lang}: {message.id!r} has placeholders {english}, its translation {form!r} "
+                "does not"
+            )
