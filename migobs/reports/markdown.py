@@ -24,8 +24,9 @@ def figure(value: float, unit: str) -> str:
     if unit == "current_usd":
         for size, word in ((1e12, N_("trillion")), (1e9, N_("billion")), (1e6, N_("million"))):
             if abs(value) >= size:
-                return f"USD {decimal(value / size, '#,##0.0')} {_(word)}"
-        return f"USD {decimal(value, '#,##0')}"
+                amount = f"{decimal(value / size, '#,##0.0')} {_(word)}"
+                return _("USD %(amount)s") % {"amount": amount}
+        return _("USD %(amount)s") % {"amount": decimal(value, "#,##0")}
     if unit == "percent":
         pattern = "#,##0.00%" if abs(value) < 1 else "#,##0.0%"
         return format_percent(value / 100, pattern, locale=current.get())
@@ -89,7 +90,10 @@ def _note(headline: Headline, m49: int) -> str:
     code = headline.definition.code
     value = headline.value
     if value is None or value.value is None:
-        return f"`{code}`: not available: {_one_line(headline.note)}."
+        return _("%(code)s: not available: %(why)s.") % {
+            "code": f"`{code}`",
+            "why": _one_line(headline.note),
+        }
     return f"`{code}`, {value.edition_label()}, {value.method}: {_cells(value, m49)}"
 
 
@@ -101,12 +105,10 @@ def _cells(value: Value, m49: int) -> str:
     )
     rest = len(value.inputs) - CELLS_SHOWN
     if rest > 0:
-        shown += (
-            f"; and {rest} more (`migobs indicator {value.code} --area {m49} "
-            f"--year {value.year} --json`)"
-        )
-    caveat = f" Note: {_one_line(value.note)}." if value.note else ""
-    return (shown or "no input cells recorded") + "." + caveat
+        command = f"`migobs indicator {value.code} --area {m49} --year {value.year} --json`"
+        shown += _("; and %(count)s more (%(command)s)") % {"count": rest, "command": command}
+    caveat = " " + _("Note: %(note)s.") % {"note": _one_line(value.note)} if value.note else ""
+    return (shown or _("no input cells recorded")) + "." + caveat
 
 
 def _one_line(text: str) -> str:
@@ -139,6 +141,7 @@ def _files(report: CountryReport) -> list[str]:
     for name, file in sorted(report.files.items()):
         lines.append(
             f"- **{name}** ({file['source']} {file['edition']}): {file['citation']} "
-            f"Licence: {file['licence']}. <{file['url']}> sha256 `{file['sha256']}`"
+            + _("Licence: %(licence)s.") % {"licence": file["licence"]}
+            + f" <{file['url']}> sha256 `{file['sha256']}`"
         )
     return lines
