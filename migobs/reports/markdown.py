@@ -25,7 +25,7 @@ def figure(value: float, unit: str) -> str:
     if unit == "current_usd":
         for size, word in ((1e12, N_("trillion")), (1e9, N_("billion")), (1e6, N_("million"))):
             if abs(value) >= size:
-                amount = f"{decimal(value / size, '#,##0.0')} {_(word)}"
+                amount = decimal(value / size, "#,##0.0") + " " + _(word)
                 return _("USD %(amount)s") % {"amount": amount}
         return _("USD %(amount)s") % {"amount": decimal(value, "#,##0")}
     if unit == "percent":
@@ -80,7 +80,8 @@ def markdown(report: CountryReport) -> str:
 def _row(headline: Headline, number: int) -> str:
     value = headline.value
     if value is None or value.value is None:
-        return f"| {_title(headline)} | – | {_('not available')} | [{number}] |"
+        missing = _("not available")
+        return f"| {_title(headline)} | – | {missing} | [{number}] |"
     return (
         f"| {_title(headline)} | {value.when()} | {figure(value.value, value.unit)} | [{number}] |"
     )
@@ -122,7 +123,8 @@ def _title(headline: Headline) -> str:
 def _objective(number: int, english: str) -> str:
     """Objective ``number``'s title in the report's language, marked when not official."""
     title = objective_title(number, english)
-    return title.text if title.official else f"{title.text} ({_('unofficial translation')})"
+    unofficial = _("unofficial translation")
+    return title.text if title.official else f"{title.text} ({unofficial})"
 
 
 def _objectives(report: CountryReport) -> list[str]:
@@ -139,9 +141,10 @@ def _objectives(report: CountryReport) -> list[str]:
     for coverage in report.objectives:
         codes = dict.fromkeys(c for link in coverage.measurable for c in link.measured_by)
         measured = ", ".join(f"`{code}`" for code in codes)
+        unmeasured = _("%(count)s linked indicator(s)") % {"count": len(coverage.not_measurable)}
         lines.append(
             f"| {coverage.objective}. {titles[coverage.objective]} | {measured or '–'} "
-            f"| {_('%(count)s linked indicator(s)') % {'count': len(coverage.not_measurable)}} |"
+            f"| {unmeasured} |"
         )
     return lines
 

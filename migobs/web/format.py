@@ -38,8 +38,8 @@ def abbreviated(value: float) -> str:
     CLDR's short form through Babel (``2,5 M`` in French, ``250万`` in Chinese, ``2,5 млн``)."""
     lang = current.get()
     if lang != "en":
-        short_form = format_compact_decimal(
-            value, locale=lang, fraction_digits=2, numbering_system="default"
+        short_form = format_compact_decimal(  # three significant digits, as in English
+            float(f"{value:.3g}"), locale=lang, fraction_digits=2, numbering_system="default"
         )
         return short_form.replace("-", MINUS)
     sign = MINUS if value < 0 else ""

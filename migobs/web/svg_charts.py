@@ -96,15 +96,9 @@ def frame(
 
 
 def _empty(title: str, ident: str) -> Markup:
+    none = _("No values.")
     return both_layouts(
-        lambda layout: frame(
-            layout,
-            title,
-            _("No values."),
-            ident,
-            f'<text x="20" y="40">{_("No values.")}</text>',
-            60,
-        )
+        lambda layout: frame(layout, title, none, ident, f'<text x="20" y="40">{none}</text>', 60)
     )
 
 

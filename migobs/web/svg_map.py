@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from migobs.i18n.areas import area_name
 from migobs.i18n.messages import gettext as _
 from migobs.web.format import number, span, unit_words
 from migobs.web.geo import HEIGHT, WIDTH, Shape
@@ -88,13 +89,14 @@ def choropleth(
     unit: str,
 ) -> Markup:
     """An SVG world map of ``values`` (area → value) filled by ``classes``."""
-    paths = []
+    paths, no_data = [], _("no data")
     for shape in shapes:
         value = values.get(shape.area)
+        name = area_name(shape.area, None, shape.name)
         label = (
-            f"{shape.name}: {number(value)} {unit_words(unit)}"
+            f"{name}: {number(value)} {unit_words(unit)}"
             if value is not None
-            else f"{shape.name}: {_('no data')}"
+            else f"{name}: {no_data}"
         )
         paths.append(
             f'<path d="{shape.path}" fill="{fill_of(value, classes)}" data-area="{shape.area}">'
@@ -127,6 +129,7 @@ def legend(classes: Sequence[Bin], unit: str) -> Markup:
         f'<li><span class="swatch" style="background:{b.fill}"></span>{escape(span(b.low, b.high))}</li>'
         for b in classes
     ]
-    items.append(f'<li><span class="swatch no-data"></span>{escape(_("no data"))}</li>')
+    no_data = escape(_("no data"))
+    items.append(f'<li><span class="swatch no-data"></span>{no_data}</li>')
     label = escape(_("Legend, %(unit)s") % {"unit": unit_words(unit)})
     return Markup(f'<ul class="legend" aria-label="{label}">{"".join(items)}</ul>')

@@ -12,6 +12,7 @@ from migobs.config import Settings
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.http.lists import records
 from migobs.http.memo import per_build
+from migobs.i18n.areas import area_name
 from migobs.i18n.messages import gettext as _
 from migobs.spreadsheet import inert_frame
 from migobs.warehouse.read import listing
@@ -50,7 +51,7 @@ def world_map(
         )
         shapes = per_build(request, ("shapes",), lambda: world_shapes(con, settings))
         classes = bins(list(values.values()))
-        countries, groupings = split_rankings(con, records(rows))
+        countries, groupings = split_rankings(con, named(records(rows)))
         return {
             "title": title,
             "variable": chosen,
@@ -66,6 +67,11 @@ def world_map(
 
     context: dict[str, Any] = per_build(request, ("world", variable, year), draw)
     return context
+
+
+def named(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` with each ``area_name`` in the current language."""
+    return [{**r, "area_name": area_name(int(r["area"]), None, str(r["area_name"]))} for r in rows]
 
 
 def split_rankings(

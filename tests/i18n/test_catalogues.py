@@ -3,6 +3,7 @@ not fuzzy, with the same placeholders as the English."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -48,3 +49,26 @@ def test_catalogue_is_complete(lang: str) -> None:
                 f"{lang}: {message.id!r} has placeholders {english}, its translation {form!r} "
                 "does not"
             )
+
+
+GETTEXT = {"_", "gettext", "ngettext", "N_"}
+
+
+def test_no_message_hides_in_an_f_string() -> None:
+    """``pybabel extract`` does not look inside f-strings: a ``_("…")`` there is never extracted,
+    so it stays in English in every language while the catalogues look complete."""
+    hidden = []
+    for path in sorted((ROOT / "migobs").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in GETTEXT
+                    and inner.args
+                    and isinstance(inner.args[0], ast.Constant)
+                ):
+                    hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert hidden == [], f"move each message out of its f-string: {hidden}"
