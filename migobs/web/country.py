@@ -181,6 +181,10 @@ def partner_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> 
         ),
     ):
         frame = profile.partners(con, area=area, edition=edition, year=year, role=role)
+        frame["name"] = [
+            area_name(int(m), None, str(n))
+            for m, n in zip(frame["partner"], frame["name"], strict=True)
+        ]
         direction = "destination" if role == "origin" else "origin"
         figures.append(
             bars_figure(
@@ -199,15 +203,15 @@ def partner_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> 
 def share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
     """Immigrants as a share of the population."""
     frame = profile.stock_share(con, area=area)
-    edition = str(frame["edition"].iloc[0]) if not frame.empty else _("newest")
+    newest = _("%(source)s, newest edition") % {"source": _(STOCK)}
+    source = stock_source(str(frame["edition"].iloc[0])) if not frame.empty else newest
     return series_figure(
         "share",
         _("Immigrants as a share of the population"),
         _("percent"),
         frame,
         [(_("Share"), "value")],
-        source=_("%(source)s (Tables 1 and 2; Table 3 as published)")
-        % {"source": stock_source(edition)},
+        source=_("%(source)s (Tables 1 and 2; Table 3 as published)") % {"source": source},
         provenance=f"/api/indicators/stock.share_of_population/areas/{area}",
     )
 
