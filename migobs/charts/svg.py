@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.charts.format import abbreviated, nice_ticks, number, short, wrap
+from migobs.charts.format import abbreviated, nice_ticks, number, short, unit_words, wrap
+from migobs.i18n.messages import gettext as _
 
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 COLOURS = ("#08519c", "#a63603", "#238b45", "#54278f")
@@ -114,10 +115,9 @@ def frame(
 
 
 def _empty(title: str, ident: str, layouts: Sequence[ChartLayout] = LAYOUTS) -> Markup:
+    none = _("No values.")
     return both_layouts(
-        lambda layout: frame(
-            layout, title, "No values.", ident, '<text x="20" y="40">No values.</text>', 60
-        ),
+        lambda layout: frame(layout, title, none, ident, f'<text x="20" y="40">{none}</text>', 60),
         layouts,
     )
 
@@ -135,11 +135,20 @@ def line_chart(
     points = [p for s in series for p in s.points]
     if not points:
         return _empty(title, ident, layouts)
+    unit = unit_words(unit)
     last = ", ".join(
-        f"{s.label} {number(s.points[-1][1])} in {s.points[-1][0]}" for s in series if s.points
+        _("%(label)s %(value)s in %(year)s")
+        % {"label": s.label, "value": number(s.points[-1][1]), "year": s.points[-1][0]}
+        for s in series
+        if s.points
     )
     years = [p[0] for p in points]
-    summary = f"{unit} from {min(years)} to {max(years)}. Latest: {last}."
+    summary = _("%(unit)s from %(first)s to %(last)s. Latest: %(values)s.") % {
+        "unit": unit,
+        "first": min(years),
+        "last": max(years),
+        "values": last,
+    }
     values = [p[1] for p in points] + [v for s in series for b in s.band for v in b[1:]]
     low, high = min(min(values), 0.0), max(max(values), 0.0)
 
@@ -189,7 +198,7 @@ def _band(i: int, s: Series, xy: Callable[[int, float], tuple[float, float]]) ->
     edge = [xy(year, high) for year, _, high in s.band]
     edge += [xy(year, low) for year, low, _ in reversed(s.band)]
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in edge)
-    title = escape(f"{s.label}: 90% interval")
+    title = escape(_("%(label)s: 90%% interval") % {"label": s.label})
     return (
         f'<polygon class="band" points="{path}" fill="{COLOURS[i % 4]}" fill-opacity="0.18" '
         f'stroke="none"><title>{title}</title></polygon>'
@@ -264,9 +273,9 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, unit: str, iden
     """Horizontal bars, largest first as given, each with its label and value as text."""
     if not items:
         return _empty(title, ident)
-    summary = (
-        f"{unit}; largest: " + ", ".join(f"{label} {number(v)}" for label, v in items[:3]) + "."
-    )
+    unit = unit_words(unit)
+    largest = ", ".join(f"{label} {number(v)}" for label, v in items[:3])
+    summary = _("%(unit)s; largest: %(values)s.") % {"unit": unit, "values": largest}
     top = max(v for _, v in items) or 1.0
     row = 28.0
 

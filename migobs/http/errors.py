@@ -40,6 +40,7 @@ from migobs.errors import (
     WarehouseDamaged,
     WarehouseMissing,
 )
+from migobs.http.language import split
 
 
 class ErrorBody(BaseModel):
@@ -143,8 +144,9 @@ class ErrorPages:
 
 
 def wants_json(request: Request) -> bool:
-    """Whether the request is for the API (JSON errors) rather than a page (HTML errors)."""
-    path = request.url.path
+    """Whether the request is for the API (JSON errors) rather than a page (HTML errors), with
+    or without a language prefix (``/fr/api/…`` answers as ``/api/…`` does)."""
+    path = split(request.url.path)[1]
     return path.startswith("/api/") or path == "/api" or path == "/openapi.json"
 
 

@@ -16,8 +16,9 @@ def figure(value: float, unit: str) -> str:
     if unit == "current_usd":
         for size, word in ((1e12, N_("trillion")), (1e9, N_("billion")), (1e6, N_("million"))):
             if abs(value) >= size:
-                return f"USD {decimal(value / size, '#,##0.0')} {_(word)}"
-        return f"USD {decimal(value, '#,##0')}"
+                amount = decimal(value / size, "#,##0.0") + " " + _(word)
+                return _("USD %(amount)s") % {"amount": amount}
+        return _("USD %(amount)s") % {"amount": decimal(value, "#,##0")}
     if unit == "percent":
         pattern = "#,##0.00%" if abs(value) < 1 else "#,##0.0%"
         return format_percent(value / 100, pattern, locale=current.get())

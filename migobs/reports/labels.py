@@ -16,4 +16,5 @@ def indicator_label(headline: Headline) -> str:
 def objective_label(number: int, english: str) -> str:
     """Objective ``number``'s title in the current language, marked when not official."""
     title = objective_title(number, english)
-    return title.text if title.official else f"{title.text} ({_('unofficial translation')})"
+    unofficial = _("unofficial translation")
+    return title.text if title.official else f"{title.text} ({unofficial})"

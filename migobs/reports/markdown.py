@@ -49,19 +49,25 @@ def markdown(report: CountryReport) -> str:
 def _row(headline: Headline, number: int) -> str:
     value = headline.value
     if value is None or value.value is None:
-        return f"| {indicator_label(headline)} | – | {_('not available')} | [{number}] |"
-    return f"| {indicator_label(headline)} | {value.when()} | {figure(value.value, value.unit)} | [{number}] |"
+        missing = _("not available")
+        return f"| {indicator_label(headline)} | – | {missing} | [{number}] |"
+    shown = figure(value.value, value.unit)
+    return f"| {indicator_label(headline)} | {value.when()} | {shown} | [{number}] |"
 
 
 def _note(headline: Headline, m49: int) -> str:
     found = note(headline, m49)
     if not found.available:
-        return f"`{found.code}`: not available: {found.caveat}."
+        return _("%(code)s: not available: %(why)s.") % {
+            "code": f"`{found.code}`",
+            "why": found.caveat,
+        }
     shown = "; ".join(found.cells)
     if found.more:
-        shown += f"; and {found.more} more (`{found.command}`)"
-    caveat = f" Note: {found.caveat}." if found.caveat else ""
-    cells = (shown or "no input cells recorded") + "." + caveat
+        more = {"count": found.more, "command": f"`{found.command}`"}
+        shown += _("; and %(count)s more (%(command)s)") % more
+    caveat = " " + _("Note: %(note)s.") % {"note": found.caveat} if found.caveat else ""
+    cells = (shown or _("no input cells recorded")) + "." + caveat
     return f"`{found.code}`, {found.editions}, {found.method}: {cells}"
 
 
@@ -79,9 +85,10 @@ def _objectives(report: CountryReport) -> list[str]:
     for coverage in report.objectives:
         codes = dict.fromkeys(c for link in coverage.measurable for c in link.measured_by)
         measured = ", ".join(f"`{code}`" for code in codes)
+        unmeasured = _("%(count)s linked indicator(s)") % {"count": len(coverage.not_measurable)}
         lines.append(
             f"| {coverage.objective}. {titles[coverage.objective]} | {measured or '–'} "
-            f"| {_('%(count)s linked indicator(s)') % {'count': len(coverage.not_measurable)}} |"
+            f"| {unmeasured} |"
         )
     return lines
 
@@ -91,6 +98,7 @@ def _files(report: CountryReport) -> list[str]:
     for name, file in sorted(report.files.items()):
         lines.append(
             f"- **{name}** ({file['source']} {file['edition']}): {file['citation']} "
-            f"Licence: {file['licence']}. <{file['url']}> sha256 `{file['sha256']}`"
+            + _("Licence: %(licence)s.") % {"licence": file["licence"]}
+            + f" <{file['url']}> sha256 `{file['sha256']}`"
         )
     return lines
