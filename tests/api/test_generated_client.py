@@ -28,9 +28,10 @@ package_name_override: migobs_api_client
 post_hooks: []
 content_type_overrides:
   application/zip: application/octet-stream
+  application/pdf: application/octet-stream
 """
 """openapi-python-client reads ``application/octet-stream`` as bytes and knows no other binary
-type: the override makes it read our zips as the bytes they are (docs/api.md)."""
+type: the overrides make it read our zips and PDFs as the bytes they are (docs/api.md)."""
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +53,14 @@ def generated(
     )
     assert run.returncode == 0, run.stdout + run.stderr
     # every operation of /api is generated with its responses (SDMX-ML is XML, left to sdmx1)
-    warnings = [block for block in run.stdout.split("\n\n") if "WARNING" in block]
-    assert not [w for w in warnings if "/api/" in w], "\n\n".join(warnings)
+    blocks = (run.stdout + run.stderr).split("\n\n")
+    warned = [(b, why) for b, why in zip(blocks, blocks[1:], strict=False) if "WARNING" in b]
+    # the CSV import's text/csv body is not generated, its application/octet-stream twin is
+    missing = [
+        b for b, why in warned if "/api/" in b and why != "Unsupported content type text/csv"
+    ]
+    assert not missing, "\n\n".join(missing)
+    assert (folder / PACKAGE / "api" / "tracker" / "import_commitments.py").exists()
     sys.path.insert(0, str(folder))
     try:
         yield {

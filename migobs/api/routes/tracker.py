@@ -221,7 +221,11 @@ def export_csv(kind: str, tracker: TrackerDep) -> CsvResponse:
     status_code=201,
     openapi_extra={
         "requestBody": {
-            "content": {"text/csv": {"schema": {"type": "string"}}},
+            # the bytes are read as UTF-8 CSV whatever the type; octet-stream for generators
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            },
             "description": "the CSV template of docs/tracker.md, one commitment a row",
             "required": True,
         }
