@@ -3,7 +3,8 @@
 # then serve the dashboard and API.
 # `make test`: install, start what the tests need, run every check and test.
 # Everything runs in .venv, created here; nothing is installed outside it except the Debian
-# packages the tests need (chromium, postgresql), which scripts/test-services installs as root.
+# packages the tests need (chromium, postgresql, and the PDF reports' libraries, fonts and
+# poppler-utils), which scripts/test-services installs as root.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -62,7 +63,7 @@ serve: $(RUNTIME)
 	$(BIN)/migobs serve
 
 bench: $(STAMP)
-	for script in cli build claims flows api; do $(BIN)/python bench/$$script.py || exit 1; done
+	for script in cli build claims flows api reports; do $(BIN)/python bench/$$script.py || exit 1; done
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md

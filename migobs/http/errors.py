@@ -32,6 +32,7 @@ from migobs.errors import (
     PermissionDenied,
     QueryError,
     RecordNotFound,
+    ReportError,
     StaleVersion,
     TooManyAttempts,
     UnknownSource,
@@ -103,6 +104,7 @@ STATUS_OF: list[tuple[type[MigobsError], int, str]] = [
     (QueryError, 400, "invalid-query"),
     (WarehouseDamaged, 503, "warehouse-damaged"),
     (WarehouseMissing, 503, "warehouse-missing"),
+    (ReportError, 503, "report-unavailable"),
 ]
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {

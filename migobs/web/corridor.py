@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup
 
+from migobs.charts.svg import Series, line_chart
 from migobs.flows.diagnostics import fit_summary
 from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
@@ -21,7 +22,6 @@ from migobs.http.lists import records
 from migobs.warehouse.read import flows, listing, prices, profile
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, by_year, series_figure
-from migobs.web.svg_charts import Series, line_chart
 from migobs.web.svg_flows import Flow, flow_view
 from migobs.web.templating import templates
 

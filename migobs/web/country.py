@@ -10,6 +10,7 @@ import pandas as pd
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from migobs.charts.format import number
 from migobs.errors import MigobsError
 from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
@@ -21,7 +22,6 @@ from migobs.warehouse.read import listing, profile
 from migobs.web.compact import compact_rows
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, bars_figure, by_year, series_figure
-from migobs.web.format import number
 from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)

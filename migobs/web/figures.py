@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
+from migobs.charts.format import unit_words
+from migobs.charts.svg import Series, bar_chart, line_chart
 from migobs.http.lists import records
-from migobs.web.format import unit_words
-from migobs.web.svg_charts import Series, bar_chart, line_chart
 
 
 @dataclass(frozen=True)

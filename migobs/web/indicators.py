@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
+from migobs.charts.format import unit_words
 from migobs.exports.formats import FormatName
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.indicators import registry
@@ -18,7 +19,6 @@ from migobs.indicators.gcm import objective_coverage
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read.editions import source_editions
 from migobs.web.errors import PageInputError
-from migobs.web.format import unit_words
 from migobs.web.templating import templates
 from migobs.web.texts import indicator_title
 from migobs.web.variables import choices

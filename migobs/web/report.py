@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from migobs.charts.svg import bar_chart
 from migobs.claims.check import Verdict
 from migobs.http.deps import WarehouseDep
 from migobs.http.results import judged
-from migobs.web.svg_charts import bar_chart
 from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)

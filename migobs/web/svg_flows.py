@@ -1,7 +1,7 @@
 """A flow view of the largest corridors: origins on the left, destinations on the right, one
 band per corridor whose width is its stock, each labelled with its value (no colour needed).
 
-Drawn in the wide and the narrow layout of :mod:`migobs.web.svg_charts` (shorter names on a
+Drawn in the wide and the narrow layout of :mod:`migobs.charts.svg` (shorter names on a
 phone), so its text keeps a readable size at any width.
 """
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import number, short
-from migobs.web.svg_charts import CHAR, ChartLayout, both_layouts, frame
+from migobs.charts.format import number, short
+from migobs.charts.svg import CHAR, ChartLayout, both_layouts, frame
 
 ROW = 34
 MAX_BAND = 22.0

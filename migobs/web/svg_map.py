@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import number, span
+from migobs.charts.format import number, span
 from migobs.web.geo import HEIGHT, WIDTH, Shape
 
 PALETTE = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")

@@ -11,11 +11,11 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from migobs.charts.format import abbreviated, number, quantity, unit_words
 from migobs.http.language import split
 from migobs.i18n import AUTONYMS, LANGUAGES, current, direction
 from migobs.i18n.areas import localised
 from migobs.i18n.messages import gettext, ngettext
-from migobs.web.format import abbreviated, number, quantity, unit_words
 from migobs.web.texts import FILTERS
 
 HERE = Path(__file__).parent

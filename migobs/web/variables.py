@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 from fastapi import Request
 
+from migobs.charts.format import unit_words
 from migobs.errors import MigobsError
 from migobs.http.memo import per_build
 from migobs.http.results import indicator_table
@@ -27,7 +28,6 @@ from migobs.indicators.values import Value
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read import atlas, listing
 from migobs.web.errors import PageInputError
-from migobs.web.format import unit_words
 from migobs.web.texts import indicator_title
 
 Reader = Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]

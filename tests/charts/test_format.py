@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from migobs.web.format import abbreviated, money, nice_ticks, quantity, span, wrap
+from migobs.charts.format import abbreviated, money, nice_ticks, quantity, span, wrap
 
 
 def test_ticks_are_round_steps_not_quarters_of_the_maximum() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import abbreviated, nice_ticks, number, short, wrap
+from migobs.charts.format import abbreviated, nice_ticks, number, short, wrap
 
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 COLOURS = ("#08519c", "#a63603", "#238b45", "#54278f")
@@ -65,9 +65,28 @@ class Series:
     band: tuple[tuple[int, float, float], ...] = ()
 
 
-def both_layouts(draw: Callable[[ChartLayout], Markup]) -> Markup:
-    """``draw`` in the wide and the narrow layout, one after the other (CSS shows one)."""
-    return Markup("").join(draw(layout) for layout in LAYOUTS)
+PRINT = ChartLayout("print", 640, 280, 64, 16, 5, 44)
+"""A page's width, for a chart whose series a key beside it names (the PDF reports: WeasyPrint
+draws SVG text letter by letter, which would break Arabic labels apart)."""
+
+
+def both_layouts(
+    draw: Callable[[ChartLayout], Markup], layouts: Sequence[ChartLayout] = LAYOUTS
+) -> Markup:
+    """``draw`` in each of ``layouts`` (by default the wide and the narrow one, one after the
+    other: CSS shows one)."""
+    return Markup("").join(draw(layout) for layout in layouts)
+
+
+def swatch(i: int) -> Markup:
+    """The line, dash pattern and marker of the ``i``-th series, small, for a key."""
+    colour, dash = COLOURS[i % 4], DASHES[i % 4]
+    return Markup(
+        '<svg class="swatch" viewBox="0 0 28 10" width="28" height="10" aria-hidden="true" '
+        'xmlns="http://www.w3.org/2000/svg">'
+        f'<line x1="0" x2="28" y1="5" y2="5" stroke="{colour}" stroke-width="2" '
+        f'stroke-dasharray="{dash}"/>{_marker(MARKERS[i % 4], 14, 5, colour)}</svg>'
+    )
 
 
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
@@ -94,20 +113,28 @@ def frame(
     )
 
 
-def _empty(title: str, ident: str) -> Markup:
+def _empty(title: str, ident: str, layouts: Sequence[ChartLayout] = LAYOUTS) -> Markup:
     return both_layouts(
         lambda layout: frame(
             layout, title, "No values.", ident, '<text x="20" y="40">No values.</text>', 60
-        )
+        ),
+        layouts,
     )
 
 
-def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -> Markup:
+def line_chart(
+    series: Sequence[Series],
+    *,
+    title: str,
+    unit: str,
+    ident: str,
+    layouts: Sequence[ChartLayout] = LAYOUTS,
+) -> Markup:
     """Lines over years on round y ticks (from zero unless a value is below it), axes and a
-    direct label per series, in both layouts."""
+    direct label per series (none for a series labelled ``""``), in each of ``layouts``."""
     points = [p for s in series for p in s.points]
     if not points:
-        return _empty(title, ident)
+        return _empty(title, ident, layouts)
     last = ", ".join(
         f"{s.label} {number(s.points[-1][1])} in {s.points[-1][0]}" for s in series if s.points
     )
@@ -142,7 +169,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
             )
         return frame(layout, title, summary, ident, "".join(body), layout.height)
 
-    return both_layouts(draw)
+    return both_layouts(draw, layouts)
 
 
 def y_axis(low: float, high: float, count: int) -> tuple[list[float], float]:
