@@ -53,9 +53,13 @@ class Context:
         whose sources have no classification of their own (UNHCR, RPW, IOM): the World Bank's
         current classification, applied to every year.
         """
+        newest = self.memo("newest wdi scheme", self._newest_wdi_scheme)
+        return [*schemes, newest] if newest else list(schemes)
+
+    def _newest_wdi_scheme(self) -> str | None:
         every = self.memo("memberships", lambda: groupings.memberships(self.con))
         found = sorted({scheme for _, scheme in every if scheme.startswith("wdi/")})
-        return [*schemes, found[-1]] if found else list(schemes)
+        return found[-1] if found else None
 
     def groupings(self, schemes: list[str]) -> list[int]:
         """Every grouping (world included) that one of ``schemes`` gives members, sorted."""

@@ -10,10 +10,15 @@ from typing import Any
 import duckdb
 
 from migobs.errors import MigobsError, ValueNotFound
-from migobs.indicators import corridors, remittances, sdg_10_7, sdg_10_c, stocks
+from migobs.indicators import corridors, remittances, sdg_10_7, sdg_10_c, stocks, stored
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
 from migobs.indicators.values import Options, Value
+from migobs.warehouse.read.materialised import Kind
+
+DEFAULT = Options()
+"""The options values are stored with at build (:mod:`migobs.indicators.materialise`); other
+options are computed on demand."""
 
 REGISTRY: dict[str, Indicator] = {
     **stocks.INDICATORS,
@@ -78,9 +83,14 @@ def compute(
     UnknownSource
         The edition is not held.
     """
+    opts = Options(**options)
+    if opts == DEFAULT:
+        kept = stored.value(con, code, area, year, edition)
+        if kept is not None:
+            return kept
     ctx = Context(con)
     found = indicator(code)
-    value = found.compute(ctx, ctx.area(area), year, edition, Options(**options))
+    value = found.compute(ctx, ctx.area(area), year, edition, opts)
     if value.value is None:
         held = found.years(ctx, edition)
         if year not in held:
@@ -91,7 +101,8 @@ def compute(
 
 def years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None) -> list[int]:
     """Years the edition (``None`` = newest) allows for indicator ``code``, oldest first."""
-    return indicator(code).years(Context(con), edition)
+    kept = stored.years(con, code, edition)
+    return kept if kept is not None else indicator(code).years(Context(con), edition)
 
 
 def table(
@@ -110,8 +121,12 @@ def table(
     else the SDG region's, else the lowest code (:func:`table_every_code` keeps them all). Corridor indicators list every corridor,
     largest first (the top corridors).
     """
+    opts = Options(**options)
+    kept = _stored(con, code, year, edition, opts, "listed")
+    if kept is not None:
+        return kept
     ctx = Context(con)
-    return _once(ctx, _table(ctx, code, year, edition, Options(**options)))
+    return once(ctx, _table(ctx, code, year, edition, opts))
 
 
 def table_every_code(
@@ -123,8 +138,31 @@ def table_every_code(
 ) -> list[Value]:
     """As :func:`table`, but a grouping held under several codes is listed under each, so that
     a check compares every code's members with the published row."""
+    opts = Options(**options)
+    kept = _stored(con, code, year, edition, opts, "every_code")
+    if kept is not None:
+        return kept
     ctx = Context(con)
-    return _table(ctx, code, year, edition, Options(**options))
+    return _table(ctx, code, year, edition, opts)
+
+
+def _stored(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    year: int | None,
+    edition: str | None,
+    options: Options,
+    kind: Kind,
+) -> list[Value] | None:
+    """The table as the build stored it, when the options are the defaults and it did."""
+    if options != DEFAULT:
+        return None
+    if year is None:
+        held = stored.years(con, code, edition)
+        if not held:
+            return None
+        year = held[-1]
+    return stored.table(con, code, year, edition, kind)
 
 
 def _table(
@@ -152,7 +190,7 @@ def quarterly(code: str) -> bool:
     return indicator(code).periods is not None
 
 
-def _once(ctx: Context, values: list[Value]) -> list[Value]:
+def once(ctx: Context, values: list[Value]) -> list[Value]:
     """``values`` with each grouping held under several codes kept under one of them, when the
     codes give the same figure (where they differ, each is kept, with its finding)."""
     listed = {(value.area, value.period): value for value in values if value.counterpart is None}

@@ -1,0 +1,89 @@
+"""Indicator values the build computed once (tables ``indicator_years``, ``indicator_values``,
+``indicator_cells``; written by :mod:`migobs.warehouse.materialised`).
+
+Every function answers ``None`` when the build did not compute what is asked for (a warehouse
+made without them, an edition not held): the caller then computes live.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import duckdb
+
+from migobs.warehouse.read.cells import Cell, cells
+
+Kind = Literal["computed", "listed", "every_code"]
+"""Which values of a year: what ``compute`` gives for one area with default options
+(``computed``), what ``table`` lists (``listed``), or ``table_every_code``'s (``every_code``)."""
+
+VALUE_FIELDS = (
+    "code",
+    "area",
+    "area_name",
+    "year",
+    "value",
+    "unit",
+    "edition",
+    "method",
+    "from_members",
+    "published",
+    "counterpart",
+    "label",
+    "note",
+    "period",
+    "inputs",
+)
+"""The columns :func:`values` returns, in order (``inputs``: the cells' ids)."""
+
+_EDITION = "code = ? AND (edition = ? OR (? IS NULL AND newest))"
+
+
+def years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> list[int] | None:
+    """The years computed for ``code`` in ``edition`` (``None`` = newest), oldest first."""
+    rows = _fetch(
+        con,
+        f"SELECT year FROM indicator_years WHERE {_EDITION} ORDER BY year",
+        [code, edition, edition],
+    )
+    return None if not rows else [int(year) for (year,) in rows if year is not None]
+
+
+def values(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    edition: str | None,
+    year: int,
+    kind: Kind,
+    area: int | None = None,
+) -> list[tuple[Any, ...]] | None:
+    """The computed values of ``code`` in one edition and year (of one ``area`` when given),
+    in table order, as rows of :data:`VALUE_FIELDS`."""
+    where = f"{_EDITION} AND year = ? AND {kind}" + (" AND area = ?" if area is not None else "")
+    params: list[Any] = [code, edition, edition, year] + ([area] if area is not None else [])
+    return _fetch(
+        con,
+        f"SELECT {', '.join(VALUE_FIELDS)} FROM indicator_values WHERE {where} ORDER BY position",
+        params,
+    )
+
+
+def input_cells(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Cell]:
+    """The cells with these ids, by id."""
+    if not ids:
+        return {}
+    rows = con.execute(
+        "SELECT cell_id, source, edition, variable, area, year, value, file, sha256, sheet, cell, "
+        "counterpart FROM indicator_cells WHERE cell_id IN (SELECT UNNEST(?::INTEGER[]))",
+        [ids],
+    ).fetchall()
+    return dict(zip((int(row[0]) for row in rows), cells([row[1:] for row in rows]), strict=True))
+
+
+def _fetch(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]
+) -> list[tuple[Any, ...]] | None:
+    try:
+        return con.execute(sql, params).fetchall()
+    except duckdb.CatalogException:  # a warehouse built before values were computed at build
+        return None
