@@ -71,22 +71,43 @@ def _editions(ctx: Context, found: Indicator) -> list[tuple[str, bool]]:
 
 
 def _year(ctx: Context, found: Indicator, year: int, edition: str) -> list[Row]:
-    """Every value of one year as the registry's ``table`` and ``compute`` give them."""
+    """Every value of one year as the registry's ``table`` gives them, then what ``compute``
+    gives for each other area of the area model (no value, mostly: a country without data)."""
     if found.tabulate is not None:
         return [(value, None, False, True, True) for value in found.tabulate(ctx, year, edition)]
     periods = found.periods(ctx, year, edition, Options()) if found.periods else [Options()]
-    default = periods[-1].quarter if periods else None
+    default = periods[-1] if periods else Options()
+    tabled = found.areas(ctx, year, edition)
     computed = [
         (found.compute(ctx, ctx.area(area), year, edition, period), period.quarter)
-        for area in found.areas(ctx, year, edition)
+        for area in tabled
         for period in periods
     ]
     with_value = [value for value, _ in computed if value.value is not None]
     listed = {id(value) for value in once(ctx, with_value)}
-    return [
-        (value, quarter, quarter == default, id(value) in listed, value.value is not None)
+    rows = [
+        (value, quarter, quarter == default.quarter, id(value) in listed, value.value is not None)
         for value, quarter in computed
     ]
+    others = sorted(set(ctx.every_area()) - set(tabled))
+    return rows + [
+        (value, default.quarter, True, False, False)
+        for value in _each(ctx, found, others, year, edition, default)
+    ]
+
+
+def _each(
+    ctx: Context, found: Indicator, areas: list[int], year: int, edition: str, options: Options
+) -> list[Value]:
+    """``compute`` for each of ``areas``, leaving out those it refuses (asked for, they are
+    computed live, and the refusal says why)."""
+    values = []
+    for area in areas:
+        try:
+            values.append(found.compute(ctx, ctx.area(area), year, edition, options))
+        except MigobsError:
+            continue
+    return values
 
 
 class _Rows:

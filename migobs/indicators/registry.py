@@ -16,6 +16,8 @@ from migobs.indicators.family import Indicator
 from migobs.indicators.values import Options, Value
 from migobs.warehouse.read.materialised import Kind
 
+WORLD = 900
+
 DEFAULT = Options()
 """The options values are stored with at build (:mod:`migobs.indicators.materialise`); other
 options are computed on demand."""
@@ -97,6 +99,44 @@ def compute(
             note = f"edition {value.edition} has no {year}; its years: {', '.join(map(str, held))}"
             return replace(value, note=note)
     return value
+
+
+def series(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    area: int,
+    in_years: list[int] | None = None,
+    edition: str | None = None,
+) -> list[Value]:
+    """:func:`compute` with default options for one area in each of ``in_years`` (default:
+    every year of the edition), read at once from what the build stored where it can.
+
+    Raises
+    ------
+    ValueNotFound, UnknownSource
+        As :func:`compute`.
+    """
+    wanted = in_years if in_years is not None else years(con, code, edition)
+    kept = stored.series(con, code, area, edition) or {}
+    return [kept.get(year) or compute(con, code, area, year, edition) for year in wanted]
+
+
+def listed_per_year(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None
+) -> list[tuple[int, int, str]]:
+    """Each year :func:`table` lists values about one area (not corridors) in: the year, how
+    many areas it lists (an indicator of quarters counts an area once) and the period the
+    world's value covers (``2020, Q1–Q3``; its last quarter's for quarters; empty when the
+    world has none). Read from what the build stored, else computed (a table per year)."""
+    kept = stored.listed_per_year(con, code, edition, WORLD)
+    if kept is not None:
+        return kept
+    found = []
+    for year in years(con, code, edition):
+        last = {v.area: v for v in table(con, code, year, edition) if v.counterpart is None}
+        if last:
+            found.append((year, len(last), last[WORLD].period if WORLD in last else ""))
+    return found
 
 
 def years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None) -> list[int]:

@@ -14,6 +14,7 @@ import duckdb
 
 from migobs.indicators.values import Value
 from migobs.warehouse.read import materialised
+from migobs.warehouse.read.cells import Cell
 from migobs.warehouse.read.materialised import Kind
 
 
@@ -42,13 +43,30 @@ def value(
     return _values(con, rows)[0] if rows else None
 
 
+def series(
+    con: duckdb.DuckDBPyConnection, code: str, area: int, edition: str | None
+) -> dict[int, Value] | None:
+    """The stored values ``compute`` gives for one area, by year (every year stored)."""
+    rows = materialised.area_values(con, code, edition, area)
+    return None if rows is None else {value.year: value for value in _values(con, rows)}
+
+
+def listed_per_year(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None, world: int
+) -> list[tuple[int, int, str]] | None:
+    """For each year: the number of areas ``table`` lists and the world's period."""
+    if materialised.years(con, code, edition) is None:
+        return None
+    return materialised.listed_per_year(con, code, edition, world)
+
+
 def _values(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> list[Value]:
     ids = sorted({cell_id for row in rows for cell_id in row[-1]})
     cells = materialised.input_cells(con, ids)
     return [_value(row, cells) for row in rows]
 
 
-def _value(row: tuple[Any, ...], cells: dict[int, Any]) -> Value:
+def _value(row: tuple[Any, ...], cells: dict[int, Cell]) -> Value:
     (code, area, area_name, year, figure, unit, edition, method, from_members, published,
      counterpart, label, note, period, inputs) = row  # fmt: skip
     return Value(

@@ -68,14 +68,46 @@ def values(
     )
 
 
+def area_values(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None, area: int
+) -> list[tuple[Any, ...]] | None:
+    """What ``compute`` gives for one area in every year computed, oldest first, as rows of
+    :data:`VALUE_FIELDS`."""
+    return _fetch(
+        con,
+        f"SELECT {', '.join(VALUE_FIELDS)} FROM indicator_values "
+        f"WHERE {_EDITION} AND area = ? AND computed ORDER BY year",
+        [code, edition, edition, area],
+    )
+
+
+def listed_per_year(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None, world: int
+) -> list[tuple[int, int, str]] | None:
+    """For each year with a value: how many areas ``table`` lists (values about one area, not
+    corridors) and the period of the ``world``'s last listed value (empty when none)."""
+    rows = _fetch(
+        con,
+        "SELECT year, count(DISTINCT area) FILTER (WHERE counterpart IS NULL), "
+        "arg_max(period, position) FILTER (WHERE area = ? AND counterpart IS NULL) "
+        f"FROM indicator_values WHERE {_EDITION} AND listed GROUP BY year ORDER BY year",
+        [world, code, edition, edition],
+    )
+    if not rows or rows is None:
+        return None if rows is None else []
+    return [(int(year), int(count), period or "") for year, count, period in rows if count]
+
+
 def input_cells(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Cell]:
     """The cells with these ids, by id."""
     if not ids:
         return {}
+    # a list of numbers in the text lets DuckDB skip the blocks outside their range; as a
+    # parameter it joins against the whole table (ten times slower for a few cells)
+    listed = ", ".join(str(int(cell_id)) for cell_id in ids)
     rows = con.execute(
         "SELECT cell_id, source, edition, variable, area, year, value, file, sha256, sheet, cell, "
-        "counterpart FROM indicator_cells WHERE cell_id IN (SELECT UNNEST(?::INTEGER[]))",
-        [ids],
+        f"counterpart FROM indicator_cells WHERE cell_id IN ({listed})"
     ).fetchall()
     return dict(zip((int(row[0]) for row in rows), cells([row[1:] for row in rows]), strict=True))
 
