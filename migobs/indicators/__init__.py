@@ -9,6 +9,7 @@ Public API::
     table_every_code(con, code, year=None, edition=None, **options)   (for checks)
     years(con, code, edition=None) -> list[int]
     series(con, code, area, in_years=None, edition=None) -> list[Value]   (one area, many years)
+    every_year(con, code, edition=None) -> list[Value]   (every year's table, for exports)
     listed_per_year(con, code, edition=None) -> list[(year, areas, world period)]
 
 With default options these read what ``migobs build`` stored (``materialise.py``, read back by
@@ -25,6 +26,7 @@ from migobs.indicators.gcm import ObjectiveCoverage, objective_coverage
 from migobs.indicators.registry import (
     compute,
     deaths_by,
+    every_year,
     has_data,
     listed_per_year,
     series,
@@ -41,6 +43,7 @@ __all__ = [
     "Value",
     "compute",
     "deaths_by",
+    "every_year",
     "has_data",
     "definitions",
     "listed_per_year",

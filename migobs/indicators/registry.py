@@ -169,6 +169,17 @@ def table(
     return once(ctx, _table(ctx, code, year, edition, opts))
 
 
+def every_year(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None
+) -> list[Value]:
+    """:func:`table` of every year, oldest first, with default options (read at once from what
+    the build stored where it can; what exports write)."""
+    kept = stored.every_year(con, code, edition)
+    if kept is not None:
+        return kept
+    return [v for year in years(con, code, edition) for v in table(con, code, year, edition)]
+
+
 def table_every_code(
     con: duckdb.DuckDBPyConnection,
     code: str,

@@ -35,6 +35,16 @@ def table(
     return None if rows is None else _values(con, rows)
 
 
+def every_year(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None
+) -> list[Value] | None:
+    """The stored tables of every year, oldest first (what ``table`` lists)."""
+    if materialised.years(con, code, edition) is None:
+        return None
+    rows = materialised.values(con, code, edition, None, "listed")
+    return None if rows is None else _values(con, rows)
+
+
 def value(
     con: duckdb.DuckDBPyConnection, code: str, area: int, year: int, edition: str | None
 ) -> Value | None:

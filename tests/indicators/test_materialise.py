@@ -20,7 +20,7 @@ Answers = dict[tuple[Any, ...], Any]
 
 def answers(con: duckdb.DuckDBPyConnection, codes: list[str], areas: list[int]) -> Answers:
     """What the registry answers for every code, edition (and None), year and area: years,
-    table, table_every_code, listed_per_year, series and compute with default options; an
+    table, table_every_code, listed_per_year, every_year, series and compute with default options; an
     error by its type and text."""
     found: Answers = {}
     for code in codes:
@@ -29,6 +29,7 @@ def answers(con: duckdb.DuckDBPyConnection, codes: list[str], areas: list[int]) 
             held = ask(found, (code, edition), registry.years, con, code, edition)
             ask(found, (code, edition, "newest"), registry.table, con, code, None, edition)
             ask(found, (code, edition, "per year"), registry.listed_per_year, con, code, edition)
+            ask(found, (code, edition, "every year"), registry.every_year, con, code, edition)
             for area in [] if registry.of_pairs(code) else areas:
                 ask(found, (code, edition, area), registry.series, con, code, area, None, edition)
             for year in held if isinstance(held, list) else []:

@@ -36,6 +36,9 @@ VALUE_FIELDS = (
 )
 """The columns :func:`values` returns, in order (``inputs``: the cells' ids)."""
 
+FEW = 1000
+"""Up to this many cells are asked for by a list of numbers in the query's text."""
+
 _EDITION = "code = ? AND (edition = ? OR (? IS NULL AND newest))"
 
 
@@ -53,17 +56,23 @@ def values(
     con: duckdb.DuckDBPyConnection,
     code: str,
     edition: str | None,
-    year: int,
+    year: int | None,
     kind: Kind,
     area: int | None = None,
 ) -> list[tuple[Any, ...]] | None:
-    """The computed values of ``code`` in one edition and year (of one ``area`` when given),
-    in table order, as rows of :data:`VALUE_FIELDS`."""
-    where = f"{_EDITION} AND year = ? AND {kind}" + (" AND area = ?" if area is not None else "")
-    params: list[Any] = [code, edition, edition, year] + ([area] if area is not None else [])
+    """The computed values of ``code`` in one edition and year (every year, oldest first, when
+    ``year`` is ``None``; of one ``area`` when given), in table order, as rows of
+    :data:`VALUE_FIELDS`."""
+    where = f"{_EDITION} AND {kind}"
+    params: list[Any] = [code, edition, edition]
+    for column, wanted in (("year", year), ("area", area)):
+        if wanted is not None:
+            where += f" AND {column} = ?"
+            params.append(wanted)
     return _fetch(
         con,
-        f"SELECT {', '.join(VALUE_FIELDS)} FROM indicator_values WHERE {where} ORDER BY position",
+        f"SELECT {', '.join(VALUE_FIELDS)} FROM indicator_values WHERE {where} "
+        "ORDER BY year, position",
         params,
     )
 
@@ -102,13 +111,20 @@ def input_cells(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Cel
     """The cells with these ids, by id."""
     if not ids:
         return {}
-    # a list of numbers in the text lets DuckDB skip the blocks outside their range; as a
-    # parameter it joins against the whole table (ten times slower for a few cells)
-    listed = ", ".join(str(int(cell_id)) for cell_id in ids)
-    rows = con.execute(
-        "SELECT cell_id, source, edition, variable, area, year, value, file, sha256, sheet, cell, "
-        f"counterpart FROM indicator_cells WHERE cell_id IN ({listed})"
-    ).fetchall()
+    columns = "cell_id, source, edition, variable, area, year, value, file, sha256, sheet, cell"
+    if len(ids) <= FEW:
+        # a list of numbers in the text lets DuckDB skip the blocks outside their range; as a
+        # parameter it joins against the whole table (ten times slower for a few cells)
+        listed = ", ".join(str(int(cell_id)) for cell_id in ids)
+        rows = con.execute(
+            f"SELECT {columns}, counterpart FROM indicator_cells WHERE cell_id IN ({listed})"
+        ).fetchall()
+    else:
+        rows = con.execute(
+            f"SELECT {columns}, counterpart FROM indicator_cells "
+            "WHERE cell_id IN (SELECT UNNEST(?::INTEGER[]))",
+            [ids],
+        ).fetchall()
     return dict(zip((int(row[0]) for row in rows), cells([row[1:] for row in rows]), strict=True))
 
 
