@@ -11,7 +11,7 @@ request, in one run.
 
 Medians over ``--runs``; peak memory is each process's maxrss (the server's VmHWM).
 
-Usage: MIGOBS_MIRROR=../shared/data python bench/first.py [--runs 3]
+Usage: MIGOBS_MIRROR=../shared/data python bench/first.py [--runs 3] [--build-runs 3]
 Results: printed as JSON and written to bench/results/first.json.
 """
 
@@ -180,6 +180,7 @@ def commands(runs: int, warehouses: dict[str, Path], root: Path) -> dict[str, ob
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each measurement")
+    parser.add_argument("--build-runs", type=int, default=3, help="runs of each build")
     parser.add_argument(
         "--ports", default="18100-18199", help="loopback ports the servers may listen on"
     )
@@ -191,7 +192,7 @@ def main() -> None:
     ports = range(low, high + 1)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        built, stored, live = builds(args.runs, mirror, root)
+        built, stored, live = builds(args.build_runs, mirror, root)
         warehouses = {"stored": stored, "computed per request (baseline)": live}
         result = {
             "load_average": os.getloadavg(),
