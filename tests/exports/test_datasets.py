@@ -51,6 +51,7 @@ def test_matrix_and_sex_tables_have_their_dimensions(
     assert names == [
         f"{stem}.csv",
         f"{stem}.parquet",
+        "areas.csv",
         "datapackage.json",
         f"{stem}.sdmx2.csv",
         f"{stem}.structure.xml",
