@@ -17,6 +17,7 @@ from migobs.config import Settings
 from migobs.http import caching, clients, errors, memo, openapi_doc
 from migobs.http.body_limit import BodyLimit
 from migobs.http.language import LanguagePrefix
+from migobs.http.methods import AllowedMethods
 from migobs.http.security_headers import SecurityHeaders
 from migobs.http.slow_clients import BodyDeadline
 from migobs.warehouse.read.session import SharedReader
@@ -48,6 +49,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.reader = SharedReader(settings.warehouse)
     memo.install(app)
     errors.install(app)
+    # innermost: it reads the routes as they are matched (after the language prefix is taken)
+    app.add_middleware(AllowedMethods, router=app.router, refusal=errors.refusal)
     app.add_middleware(caching.WarehouseCache, warehouse=settings.warehouse)
     app.add_middleware(LanguagePrefix)  # outside the cache (it keys on the prefixed path),
     clients.install(app, settings.cors_origins)  # inside compression (it rewrites pages' links)

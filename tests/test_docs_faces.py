@@ -25,6 +25,10 @@ def test_every_api_route_is_in_docs(tmp_path: Path) -> None:
         for method in item
     }
     documented = set(re.findall(r"`(GET|POST|PATCH|PUT|DELETE) (/api/[^`?]*)", text))
+    # a list's CSV twin (path + .csv) is documented by its list and the Lists convention
+    assert "Every list has a CSV twin at the same path with\n  `.csv` added" in text
+    twins = {("GET", f"{path}.csv") for method, path in documented if method == "GET"}
+    documented |= twins & routes
     assert ("POST", "/api/tracker/tokens") in routes
     assert routes - documented == set(), "routes missing from docs/api.md or docs/tracker.md"
     assert documented - routes == set(), "the docs list routes that do not exist"

@@ -9,10 +9,11 @@ direction in their names (``origin``/``destination``) or, for ``counterpart``, i
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,6 +26,15 @@ from migobs.claims.check import Verdict
 from migobs.m49 import PATTERN, m49_text
 
 T = TypeVar("T")
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
+"""A moment the warehouse stores in UTC without a zone, written with its ``Z`` (RFC 3339 asks
+for the offset, and the OpenAPI ``date-time`` format with it)."""
 
 
 def _written(code: Any) -> Any:
@@ -167,7 +177,7 @@ class ProvenancePublic(BaseModel):
     citation: str
     sheet: str | None
     cell: str
-    obtained_at: datetime | None
+    obtained_at: UtcDatetime | None
 
 
 # A table that can be exported, with the URL of each format.

@@ -28,6 +28,10 @@ from migobs.warehouse.read.version import data_version
 CACHE_CONTROL = "public, max-age=60, must-revalidate"
 UNCACHED_PREFIXES = ("/tracker", "/api/tracker", "/static")
 """Paths whose responses depend on more than the warehouse (or are files served as they are)."""
+STATIC_PREFIX = "/static"
+STATIC_CACHE_CONTROL = "public, max-age=3600, must-revalidate"
+"""The static files (styles, script, icon) keep the ETag of their own content; a browser keeps
+them an hour, then asks again with If-None-Match."""
 
 
 def current_etag(path: Path) -> str | None:
@@ -91,7 +95,8 @@ class WarehouseCache:
         route = path.removeprefix(scope.get("root_path", ""))  # /fr/tracker is the tracker too
         tag = None if route.startswith(UNCACHED_PREFIXES) else current_etag(self.warehouse)
         if tag is None:
-            await self.app(scope, receive, send)
+            static = route.startswith(STATIC_PREFIX)
+            await self.app(scope, receive, _kept_an_hour(send) if static else send)
             return
         headers = Headers(scope=scope)
         if matches(headers.get("if-none-match"), tag):
@@ -116,6 +121,17 @@ def matches(if_none_match: str | None, tag: str) -> bool:
     if if_none_match.strip() == "*":
         return True
     return tag in (t.strip().removeprefix("W/") for t in if_none_match.split(","))
+
+
+def _kept_an_hour(send: Send) -> Send:
+    """``send`` adding :data:`STATIC_CACHE_CONTROL` to a successful response."""
+
+    async def with_cache_control(message: Message) -> None:
+        if message["type"] == "http.response.start" and message["status"] in (200, 304):
+            MutableHeaders(scope=message).setdefault("Cache-Control", STATIC_CACHE_CONTROL)
+        await send(message)
+
+    return with_cache_control
 
 
 def _tag_headers(tag: str) -> list[tuple[bytes, bytes]]:

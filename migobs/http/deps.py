@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Annotated
 
 import duckdb
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request, Response
 
 from migobs.config import Settings
 from migobs.errors import NotAuthenticated, WarehouseMissing
@@ -66,23 +66,41 @@ class Paging:
 
 
 FormatQuery = Annotated[
-    Format,
-    Query(description="json ({data, count}) or csv; default by the Accept header, else json"),
+    Format | None,
+    Query(
+        include_in_schema=False,  # a generated client takes a list's CSV from its .csv path
+        description="json ({data, count}) or csv; default by the path and the Accept header",
+    ),
 ]
 
 
-def paging(
-    request: Request,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")] = 100,
-    offset: Annotated[int, Query(ge=0, le=10**9, description="rows to skip")] = 0,
-    format: FormatQuery | None = None,
-) -> Paging:
-    """Paging and format parameters shared by every list; without ``format``, CSV when the
-    ``Accept`` header asks for ``text/csv`` (and not for JSON), else JSON."""
+def list_format(request: Request, response: Response, format: FormatQuery = None) -> Format:
+    """How a list is answered: CSV on its ``.csv`` path; elsewhere by ``format``, or CSV when
+    the ``Accept`` header asks for ``text/csv`` (and not for JSON); else JSON.
+
+    ``format`` and ``Accept`` are for browsers and scripts; the OpenAPI document gives each
+    list a JSON path and a ``.csv`` path, so that generated clients parse each as what it is.
+    The JSON answer says ``Vary: Accept`` (the CSV one too: :func:`~migobs.http.lists.csv_response`).
+    """
+    response.headers["Vary"] = "Accept"
+    if request.url.path.endswith(".csv"):
+        return Format.csv
     if format is None:
         accept = request.headers.get("accept", "")
         asks_csv = "text/csv" in accept and "application/json" not in accept
-        format = Format.csv if asks_csv else Format.json
+        return Format.csv if asks_csv else Format.json
+    return format
+
+
+FormatDep = Annotated[Format, Depends(list_format)]
+
+
+def paging(
+    format: FormatDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")] = 100,
+    offset: Annotated[int, Query(ge=0, le=10**9, description="rows to skip")] = 0,
+) -> Paging:
+    """Paging and format parameters shared by every list (the format: :func:`list_format`)."""
     return Paging(limit=limit, offset=offset, format=format)
 
 

@@ -113,6 +113,16 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 """OpenAPI ``responses=`` for routes: every 4xx has the one error shape."""
 
+FILE_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {
+        "description": "Error",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}},
+    }
+    for status in ERROR_RESPONSES
+}
+"""The same for routes answering a file (CSV, zip, Markdown), whose errors are JSON all the
+same (with a ``model``, FastAPI would type them as the file)."""
+
 
 def error_response(body: ErrorBody, headers: dict[str, str] | None = None) -> JSONResponse:
     """The JSON response for an error body."""

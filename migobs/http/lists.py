@@ -6,21 +6,65 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
-from fastapi import Response
+from fastapi import APIRouter, Response
 from pydantic import BaseModel
 
 from migobs.http.deps import Format, Paging
-from migobs.http.errors import ERROR_RESPONSES
+from migobs.http.errors import ERROR_RESPONSES, FILE_ERROR_RESPONSES
 from migobs.spreadsheet import inert_rows
 
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+class CsvResponse(Response):
+    """A CSV body: ``text/csv`` in the OpenAPI document and on the wire."""
+
+    media_type = "text/csv"
+
+
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
-    **ERROR_RESPONSES,
+    200: {
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+        "description": "CSV with a header row; X-Total-Count gives the rows matching in all",
+    },
+    **FILE_ERROR_RESPONSES,
 }
-"""OpenAPI ``responses=`` for list routes: JSON by default, CSV with ``format=csv``."""
+"""OpenAPI ``responses=`` of a route answering CSV only."""
+
+
+def list_route(router: APIRouter, path: str, model: Any) -> Callable[[Endpoint], Endpoint]:
+    """Decorator: the list as two operations, ``GET path`` answering JSON (``model``) and
+    ``GET path.csv`` answering CSV (operation id ``<name>_csv``), each typed as what it
+    answers, so that a generated client parses each right. The ``.csv`` route comes first:
+    ``/destinations/484.csv`` must not be read as the area ``484.csv``."""
+
+    def register(endpoint: Endpoint) -> Endpoint:
+        name = endpoint.__name__
+        router.add_api_route(
+            path + ".csv",
+            endpoint,
+            methods=["GET"],
+            name=f"{name}_csv",
+            description=f"{endpoint.__doc__ or ''}\n\nThe same list as CSV, one row per item.",
+            response_model=None,
+            response_class=CsvResponse,
+            responses=CSV_RESPONSE,
+        )
+        router.add_api_route(
+            path,
+            endpoint,
+            methods=["GET"],
+            name=name,
+            description=f"{endpoint.__doc__ or ''}\n\nAs CSV: `GET {router.prefix}{path}.csv`.",
+            response_model=model,
+            responses=ERROR_RESPONSES,
+        )
+        return endpoint
+
+    return register
 
 
 def clean(record: dict[Any, Any]) -> dict[str, Any]:
@@ -53,6 +97,7 @@ def csv_response(rows: list[dict[str, Any]], count: int, name: str) -> Response:
         headers={
             "Content-Disposition": f'attachment; filename="{name}.csv"',
             "X-Total-Count": str(count),
+            "Vary": "Accept",  # the same URL answers JSON unless Accept asks for CSV
         },
     )
 

@@ -213,7 +213,7 @@ async def edit_commitment(record_id: RecordId, page: PageDep) -> Response:
     return back_to(f"/tracker/commitments/{record_id}")
 
 
-@router.post("/{kind}/{record_id}/{step}")
+@router.post("/{kind:kind}/{record_id:int}/{step}")
 async def move(kind: str, record_id: RecordId, step: str, page: PageDep) -> Response:
     """Submit (focal points), publish or send back (reviewers) a record."""
     form = await page.form()
@@ -240,7 +240,7 @@ def queue(page: PageDep) -> Response:
     return page.render("queue.html", waiting=waiting, kind_titles=KIND_TITLES)
 
 
-@router.get("/history/{kind}/{record_id}")
+@router.get("/history/{kind:kind}/{record_id:int}")
 def history(kind: str, record_id: RecordId, page: PageDep) -> Response:
     """A record's audit trail (reviewers and administrators)."""
     events = page.tracker.history(page.caller, f"{kind}/{record_id}")

@@ -160,6 +160,7 @@ def _kind_rows(kind: str) -> list[Row]:
     item = "/{kind}/{record_id}"
     return [
         Row("GET", "/{kind}", api("GET", f"/{kind}?state=484"), DRAFT_SEEN, f"{kind}_draft"),
+        Row("GET", "/{kind}.csv", api("GET", f"/{kind}.csv"), DRAFT_SEEN, f"{kind}_draft"),
         Row(
             "POST",
             "/{kind}",
@@ -257,6 +258,9 @@ API_ROWS = [
     Row("GET", "/objectives", api("GET", "/objectives"), ALL_200),
     Row("GET", "/principles", api("GET", "/principles"), ALL_200),
     Row("GET", "/states", api("GET", "/states"), ALL_200),
+    Row("GET", "/objectives.csv", api("GET", "/objectives.csv"), ALL_200),
+    Row("GET", "/principles.csv", api("GET", "/principles.csv"), ALL_200),
+    Row("GET", "/states.csv", api("GET", "/states.csv"), ALL_200),
     *(row for kind in RECORD_KINDS for row in _kind_rows(kind)),
 ]
 
@@ -366,7 +370,7 @@ def _routes(routers: Any, prefix: str) -> set[tuple[str, str]]:
     for router in routers:
         for route in router.routes:
             assert isinstance(route, APIRoute), route  # a nested router would hide its routes
-            found |= {(m, route.path.removeprefix(prefix)) for m in route.methods}
+            found |= {(m, route.path_format.removeprefix(prefix)) for m in route.methods}
     return found
 
 

@@ -10,14 +10,14 @@ from migobs.api.schemas import AreaDetailPublic, AreaPublic, ListOf
 from migobs.http.areas import AreaPath, area_filter, area_param
 from migobs.http.deps import PagingDep, WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
-from migobs.http.lists import CSV_RESPONSE, answer, build, clean
+from migobs.http.lists import answer, build, clean, list_route
 from migobs.m49 import m49_text
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/areas", tags=["areas"])
 
 
-@router.get("", response_model=ListOf[AreaPublic], responses=CSV_RESPONSE)
+@list_route(router, "", ListOf[AreaPublic])
 def list_areas(
     con: WarehouseDep,
     paging: PagingDep,

@@ -11,14 +11,14 @@ from migobs.api.schemas import ClaimPublic, FindingPublic, ListOf
 from migobs.claims.check import Verdict
 from migobs.http.deps import PagingDep, WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
-from migobs.http.lists import CSV_RESPONSE, answer, records
+from migobs.http.lists import answer, list_route, records
 from migobs.http.results import judged
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api", tags=["claims"])
 
 
-@router.get("/claims", response_model=ListOf[ClaimPublic], responses=CSV_RESPONSE)
+@list_route(router, "/claims", ListOf[ClaimPublic])
 def list_claims(
     request: Request,
     con: WarehouseDep,
@@ -51,7 +51,7 @@ def get_claim(
     )
 
 
-@router.get("/findings", response_model=ListOf[FindingPublic], responses=CSV_RESPONSE)
+@list_route(router, "/findings", ListOf[FindingPublic])
 def list_findings(
     con: WarehouseDep,
     paging: PagingDep,

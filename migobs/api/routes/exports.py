@@ -17,13 +17,13 @@ from migobs.exports.datasets import dataset, dataset_names, why_empty
 from migobs.exports.formats import FORMATS, FormatName, export
 from migobs.exports.table import TidyTable
 from migobs.http.deps import PagingDep, WarehouseDep
-from migobs.http.errors import ERROR_RESPONSES, ApiError
-from migobs.http.lists import CSV_RESPONSE, answer
+from migobs.http.errors import FILE_ERROR_RESPONSES, ApiError
+from migobs.http.lists import answer, list_route
 
 router = APIRouter(prefix="/api/exports", tags=["exports"])
 
 
-@router.get("", response_model=ListOf[ExportablePublic], responses=CSV_RESPONSE)
+@list_route(router, "", ListOf[ExportablePublic])
 def list_exports(con: WarehouseDep, paging: PagingDep) -> dict[str, Any] | Response:
     """Every table that can be exported, with a link per format."""
     names = dataset_names(con)
@@ -39,7 +39,7 @@ ZIP_RESPONSE: dict[int | str, dict[str, Any]] = {
         "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
         "description": "a zip of the files and their README",
     },
-    **ERROR_RESPONSES,
+    **FILE_ERROR_RESPONSES,
 }
 FormatQuery = Annotated[FormatName, Query(description="export format")]
 

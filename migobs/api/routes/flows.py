@@ -18,7 +18,7 @@ from migobs.api.schemas import FlowCorridorPublic, FlowPublic, FlowRunPublic, Li
 from migobs.http.areas import AreaPath, AreaQuery, area_filter, area_param
 from migobs.http.deps import Paging, PagingDep, WarehouseDep
 from migobs.http.errors import ApiError
-from migobs.http.lists import CSV_RESPONSE, answer, build, records
+from migobs.http.lists import answer, build, list_route, records
 from migobs.m49 import m49_text
 from migobs.warehouse.read import flows
 
@@ -60,7 +60,7 @@ def run_filters(
 RunsDep = Annotated[dict[str, Any], Depends(run_filters)]
 
 
-@router.get("/runs", response_model=ListOf[FlowRunPublic], responses=CSV_RESPONSE)
+@list_route(router, "/runs", ListOf[FlowRunPublic])
 def list_runs(con: WarehouseDep, paging: PagingDep, runs: RunsDep) -> dict[str, Any] | Response:
     """Stored runs by edition, method, sex and period, with totals, options and diagnostics."""
     page = flows.flow_runs(con, filters=runs, limit=paging.limit, offset=paging.offset)
@@ -68,7 +68,7 @@ def list_runs(con: WarehouseDep, paging: PagingDep, runs: RunsDep) -> dict[str, 
     return answer(items, page.count, paging, "flow-runs")
 
 
-@router.get("", response_model=ListOf[FlowPublic], responses=CSV_RESPONSE)
+@list_route(router, "", ListOf[FlowPublic])
 def list_flows(
     con: WarehouseDep,
     paging: PagingDep,
@@ -83,11 +83,7 @@ def list_flows(
     return answer(build(FlowPublic, page.rows), page.count, paging, "flows")
 
 
-@router.get(
-    "/corridors/{origin}/{destination}",
-    response_model=ListOf[FlowCorridorPublic],
-    responses=CSV_RESPONSE,
-)
+@list_route(router, "/corridors/{origin}/{destination}", ListOf[FlowCorridorPublic])
 def get_flow_corridor(
     con: WarehouseDep,
     paging: PagingDep,

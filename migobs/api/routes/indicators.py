@@ -24,7 +24,7 @@ from migobs.errors import MigobsError
 from migobs.http.areas import AreaPath, AreaQuery, area_filter, area_param
 from migobs.http.deps import PagingDep, WarehouseDep, Year
 from migobs.http.errors import ERROR_RESPONSES, ApiError
-from migobs.http.lists import CSV_RESPONSE, answer
+from migobs.http.lists import answer, list_route
 from migobs.http.memo import per_build
 from migobs.http.results import indicator_table
 from migobs.indicators import registry
@@ -84,7 +84,7 @@ def _year(con: duckdb.DuckDBPyConnection, code: str, year: int | None, edition: 
     return year
 
 
-@router.get("", response_model=ListOf[IndicatorPublic], responses=CSV_RESPONSE)
+@list_route(router, "", ListOf[IndicatorPublic])
 def list_indicators(paging: PagingDep) -> dict[str, Any] | Response:
     """Every indicator the warehouse can compute, in the order of definitions.yml."""
     known = [d for c, d in definitions().items() if c in registry.REGISTRY]
@@ -99,7 +99,7 @@ def get_indicator(con: WarehouseDep, code: Code) -> IndicatorDetailPublic:
     return IndicatorDetailPublic(**_public(definition), years=_years(con, code, None))
 
 
-@router.get("/{code}/values", response_model=ListOf[IndicatorValuePublic], responses=CSV_RESPONSE)
+@list_route(router, "/{code}/values", ListOf[IndicatorValuePublic])
 def list_values(
     request: Request,
     con: WarehouseDep,

@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse, Response
 
 from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import WarehouseDep
-from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.http.errors import ERROR_RESPONSES, FILE_ERROR_RESPONSES, ApiError
 from migobs.http.memo import per_build
 from migobs.i18n import speaking
 from migobs.m49 import m49_text
@@ -41,25 +41,31 @@ def report_of(request: Request, con: duckdb.DuckDBPyConnection, typed: str) -> C
     return per_build(request, ("report", m49), lambda: country_report(con, m49))
 
 
+class MarkdownResponse(PlainTextResponse):
+    """A Markdown document: ``text/markdown`` in the OpenAPI document and on the wire."""
+
+    media_type = "text/markdown"
+
+
 @router.get(
     "/{m49}.md",
     response_model=None,
+    response_class=MarkdownResponse,
     responses={
         200: {"content": {"text/markdown": {"schema": {"type": "string"}}}},
-        **ERROR_RESPONSES,
+        **FILE_ERROR_RESPONSES,
     },
 )
 def report_markdown(
     request: Request, con: WarehouseDep, m49: AreaPath, lang: LangQuery = "en"
-) -> PlainTextResponse:
+) -> MarkdownResponse:
     """The country report as a Markdown document, each figure with its file, sheet and cell,
     in one of the six UN languages (``lang``; numbers in its format)."""
     report = report_of(request, con, m49)
     with speaking(lang):
         text = markdown(report)
-    return PlainTextResponse(
+    return MarkdownResponse(
         text,
-        media_type="text/markdown; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="migobs-report-{m49}.md"'},
     )
 

@@ -12,7 +12,7 @@ from migobs.errors import MigobsError
 from migobs.http.areas import AreaQuery, area_filter
 from migobs.http.deps import PagingDep, WarehouseDep, Year
 from migobs.http.errors import ApiError
-from migobs.http.lists import CSV_RESPONSE, answer
+from migobs.http.lists import answer, list_route
 from migobs.http.memo import per_build
 from migobs.warehouse.read.editions import source_editions
 from migobs.warehouse.read.revisions import Revision
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api/revisions", tags=["revisions"])
 Source = Literal["undesa_stock", "knomad", "wpp", "wdi", "iom_mmp"]
 
 
-@router.get("", response_model=ListOf[RevisionPublic], responses=CSV_RESPONSE)
+@list_route(router, "", ListOf[RevisionPublic])
 def list_revisions(
     request: Request,
     con: WarehouseDep,

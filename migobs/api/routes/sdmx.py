@@ -20,6 +20,7 @@ from migobs.exports.sdmx.artefacts import ATTRIBUTES
 from migobs.exports.sdmx.data_xml import ALL_DIMENSIONS, data_xml, error_xml
 from migobs.exports.sdmx.observations import observations
 from migobs.exports.sdmx.query import (
+    REFERENCES,
     QueryError,
     StructureQuery,
     flow_of_ref,
@@ -84,9 +85,16 @@ def data_options(
     startPeriod: Annotated[str | None, Query(description="first year")] = None,  # noqa: N803
     endPeriod: Annotated[str | None, Query(description="last year")] = None,  # noqa: N803
     dimensionAtObservation: Annotated[  # noqa: N803
-        str, Query(description="TIME_PERIOD, another dimension, or AllDimensions")
+        str,
+        Query(
+            description="TIME_PERIOD, another dimension, or AllDimensions",
+            json_schema_extra={"pattern": "^[A-Za-z][A-Za-z0-9_]*$"},
+        ),
     ] = "TIME_PERIOD",
-    detail: Annotated[str, Query(description=", ".join(DETAILS))] = "full",
+    # the schema lists the values; another is answered with SDMX's own 400, not FastAPI's 422
+    detail: Annotated[
+        str, Query(description=", ".join(DETAILS), json_schema_extra={"enum": list(DETAILS)})
+    ] = "full",
     format: Annotated[str | None, Query(description="csv for SDMX-CSV 1.0")] = None,
 ) -> DataOptions:
     """The options of a data query, as the SDMX web services name them."""
@@ -166,7 +174,11 @@ class StructureOptions:
 
 def structure_options(
     references: Annotated[
-        str, Query(description="none, children, descendants, parents, parentsandsiblings, all")
+        str,
+        Query(
+            description="none, children, descendants, parents, parentsandsiblings, all",
+            json_schema_extra={"enum": sorted(REFERENCES)},
+        ),
     ] = "none",
     detail: Annotated[str, Query(description="full (stubs are answered in full)")] = "full",
 ) -> StructureOptions:

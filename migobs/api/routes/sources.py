@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Response
 from migobs.api.schemas import EditionPublic, ListOf, SourceFilePublic, SourcePublic
 from migobs.http.deps import PagingDep, WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
-from migobs.http.lists import CSV_RESPONSE, answer
+from migobs.http.lists import answer, list_route
 from migobs.sources.catalog import Edition, catalog
 from migobs.warehouse.read import listing
 
@@ -50,7 +50,7 @@ def _source(name: str, loaded: set[tuple[str, str, str]]) -> SourcePublic:
     )
 
 
-@router.get("", response_model=ListOf[SourcePublic], responses=CSV_RESPONSE)
+@list_route(router, "", ListOf[SourcePublic])
 def list_sources(con: WarehouseDep, paging: PagingDep) -> dict[str, Any] | Response:
     """Every source of the catalogue with its editions and files, by name."""
     names = sorted(catalog())

@@ -14,7 +14,7 @@ from migobs.api.schemas import ListOf, StockPublic
 from migobs.http.areas import AreaPath, AreaQuery, area_filter, area_param
 from migobs.http.deps import Paging, PagingDep, WarehouseDep, Year
 from migobs.http.errors import ApiError
-from migobs.http.lists import CSV_RESPONSE, answer, records
+from migobs.http.lists import answer, list_route, records
 from migobs.m49 import m49_text
 from migobs.warehouse.read import listing
 
@@ -150,7 +150,7 @@ def provenance_link(row: dict[str, Any]) -> str:
     )
 
 
-@router.get("", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
+@list_route(router, "", ListOf[StockPublic])
 def list_stock(
     query: QueryDep, destination: AreaQuery | None = None, origin: AreaQuery | None = None
 ) -> dict[str, Any] | Response:
@@ -160,23 +160,21 @@ def list_stock(
     return query.answer(destination=to, origin=from_, name="stock")
 
 
-@router.get("/destinations/{area}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
+@list_route(router, "/destinations/{area}", ListOf[StockPublic])
 def stock_in(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
     """Migrants living in ``area``, by origin (900 = all origins), sex and year."""
     code = area_param(query.con, "area", area)
     return query.answer(destination=code, origin=None, name=f"stock-in-{m49_text(code)}")
 
 
-@router.get("/origins/{area}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
+@list_route(router, "/origins/{area}", ListOf[StockPublic])
 def stock_from(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
     """Migrants born in ``area``, by destination, sex and year."""
     code = area_param(query.con, "area", area)
     return query.answer(destination=None, origin=code, name=f"stock-from-{m49_text(code)}")
 
 
-@router.get(
-    "/corridors/{origin}/{destination}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE
-)
+@list_route(router, "/corridors/{origin}/{destination}", ListOf[StockPublic])
 def get_stock_corridor(
     query: QueryDep, origin: AreaPath, destination: AreaPath
 ) -> dict[str, Any] | Response:

@@ -12,14 +12,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from migobs.errors import NotAuthenticated
 from migobs.http.deps import (
     CallerDep,
     Format,
-    FormatQuery,
+    FormatDep,
     IdFilter,
     RecordId,
     TextFilter,
@@ -28,11 +27,11 @@ from migobs.http.deps import (
     open_tracker,
 )
 from migobs.http.errors import ERROR_RESPONSES
-from migobs.http.lists import CSV_RESPONSE, csv_response
+from migobs.http.lists import CSV_RESPONSE, CsvResponse, csv_response, list_route
 from migobs.tracker import exporting, importing, reference
 from migobs.tracker.accounts import MAX_PASSWORD
 from migobs.tracker.fields import NO_CONTROL
-from migobs.tracker.models import record_kind
+from migobs.tracker.models import RecordKind, record_kind
 
 
 @asynccontextmanager
@@ -149,7 +148,7 @@ def list_tokens(caller: CallerDep, tracker: TrackerDep) -> RecordList:
     return _listed(tracker.list_tokens(caller))
 
 
-@router.delete("/tokens/{token_id}")
+@router.delete("/tokens/{token_id:int}")
 def revoke_any_token(token_id: RecordId, caller: CallerDep, tracker: TrackerDep) -> dict[str, Any]:
     """Revoke an API token by its id (administrators)."""
     return tracker.revoke_token_id(caller, token_id)
@@ -187,7 +186,7 @@ def create_user(body: UserCreate, caller: CallerDep, tracker: TrackerDep) -> dic
     return tracker.add_user(caller, body.email, body.password, body.role, body.state)
 
 
-@router.patch("/users/{user_id}")
+@router.patch("/users/{user_id:int}")
 def update_user(
     user_id: RecordId, body: UserUpdate, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
@@ -196,7 +195,7 @@ def update_user(
     return tracker.update_user(caller, user_id, body.model_dump(exclude_unset=True))
 
 
-@router.put("/users/{user_id}/password", status_code=204)
+@router.put("/users/{user_id:int}/password", status_code=204)
 def reset_password(
     user_id: RecordId, body: PasswordReset, caller: CallerDep, tracker: TrackerDep
 ) -> Response:
@@ -211,13 +210,27 @@ def export_json(tracker: TrackerDep) -> dict[str, Any]:
     return exporting.published(tracker)
 
 
-@router.get("/export/{kind}.csv")
-def export_csv(kind: str, tracker: TrackerDep) -> PlainTextResponse:
-    """The published records of one kind as CSV."""
-    return PlainTextResponse(exporting.csv_text(tracker, record_kind(kind)), media_type="text/csv")
+@router.get("/export/{kind}.csv", response_class=CsvResponse, responses=CSV_RESPONSE)
+def export_csv(kind: str, tracker: TrackerDep) -> CsvResponse:
+    """The published records of one kind as CSV (404 lists the kinds)."""
+    return CsvResponse(exporting.csv_text(tracker, record_kind(kind)))
 
 
-@router.post("/import/commitments", status_code=201)
+@router.post(
+    "/import/commitments",
+    status_code=201,
+    openapi_extra={
+        "requestBody": {
+            # the bytes are read as UTF-8 CSV whatever the type; octet-stream for generators
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            },
+            "description": "the CSV template of docs/tracker.md, one commitment a row",
+            "required": True,
+        }
+    },
+)
 async def import_commitments(
     request: Request, caller: CallerDep, tracker: TrackerDep
 ) -> RecordList:
@@ -227,39 +240,39 @@ async def import_commitments(
     return _listed([{"id": i} for i in ids])
 
 
-@router.get("/objectives", response_model=RecordList, responses=CSV_RESPONSE)
-def objectives(format: FormatQuery = Format.json) -> RecordList | Response:
+@list_route(router, "/objectives", RecordList)
+def objectives(format: FormatDep) -> RecordList | Response:
     """The 23 objectives with the indicators that measure them."""
     return _listed_as([asdict(o) for o in reference.objectives()], format, "objectives")
 
 
-@router.get("/principles", response_model=RecordList, responses=CSV_RESPONSE)
-def principles(format: FormatQuery = Format.json) -> RecordList | Response:
+@list_route(router, "/principles", RecordList)
+def principles(format: FormatDep) -> RecordList | Response:
     """The Compact's 10 guiding principles, (a) to (j)."""
     return _listed_as([asdict(p) for p in reference.principles()], format, "principles")
 
 
-@router.get("/states", response_model=RecordList, responses=CSV_RESPONSE)
-def states(tracker: TrackerDep, format: FormatQuery = Format.json) -> RecordList | Response:
+@list_route(router, "/states", RecordList)
+def states(tracker: TrackerDep, format: FormatDep) -> RecordList | Response:
     """The M49 States and areas the tracker knows."""
     return _listed_as(tracker.states(), format, "states")
 
 
-@router.get("/{kind}", response_model=RecordList, responses=CSV_RESPONSE)
+@list_route(router, "/{kind:kind}", RecordList)
 def list_records(
-    kind: str,
+    kind: RecordKind,
     caller: CallerDep,
     tracker: TrackerDep,
+    format: FormatDep,
     state: TextFilter = None,
     objective: IdFilter = None,
     workflow: TextFilter = None,
     commitment: IdFilter = None,
-    format: FormatQuery = Format.json,
 ) -> RecordList | Response:
     """The records the caller may see (the public: published only), filtered."""
     rows = tracker.records(
         caller,
-        record_kind(kind),
+        kind,
         state=state,
         objective=objective,
         workflow=workflow,
@@ -268,51 +281,55 @@ def list_records(
     return _listed_as(rows, format, kind)
 
 
-@router.post("/{kind}", status_code=201)
+@router.post("/{kind:kind}", status_code=201)
 def create_record(
-    kind: str, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Create a draft for the caller's State (focal points)."""
-    return tracker.create(caller, record_kind(kind), body)
+    return tracker.create(caller, kind, body)
 
 
-@router.get("/{kind}/{record_id}")
+@router.get("/{kind:kind}/{record_id:int}")
 def get_record(
-    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """One record the caller may see."""
-    return tracker.get(caller, record_kind(kind), record_id)
+    return tracker.get(caller, kind, record_id)
 
 
-@router.patch("/{kind}/{record_id}")
+@router.patch("/{kind:kind}/{record_id:int}")
 def update_record(
-    kind: str, record_id: RecordId, body: dict[str, Any], caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind,
+    record_id: RecordId,
+    body: dict[str, Any],
+    caller: CallerDep,
+    tracker: TrackerDep,
 ) -> dict[str, Any]:
     """Edit a draft; the body carries the ``version`` read (409 when it is stale)."""
     changes = dict(body)
     version = changes.pop("version", None)
-    return tracker.update(caller, record_kind(kind), record_id, version, changes)
+    return tracker.update(caller, kind, record_id, version, changes)
 
 
-@router.post("/{kind}/{record_id}/submit")
+@router.post("/{kind:kind}/{record_id:int}/submit")
 def submit_record(
-    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Send a draft for publication (focal points of its State)."""
-    return tracker.submit(caller, record_kind(kind), record_id)
+    return tracker.submit(caller, kind, record_id)
 
 
-@router.post("/{kind}/{record_id}/publish")
+@router.post("/{kind:kind}/{record_id:int}/publish")
 def publish_record(
-    kind: str, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, record_id: RecordId, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Publish a record (reviewers)."""
-    return tracker.publish(caller, record_kind(kind), record_id)
+    return tracker.publish(caller, kind, record_id)
 
 
-@router.post("/{kind}/{record_id}/send-back")
+@router.post("/{kind:kind}/{record_id:int}/send-back")
 def send_back_record(
-    kind: str, record_id: RecordId, body: SendBack, caller: CallerDep, tracker: TrackerDep
+    kind: RecordKind, record_id: RecordId, body: SendBack, caller: CallerDep, tracker: TrackerDep
 ) -> dict[str, Any]:
     """Return a record to draft with a note (reviewers)."""
-    return tracker.send_back(caller, record_kind(kind), record_id, body.note)
+    return tracker.send_back(caller, kind, record_id, body.note)

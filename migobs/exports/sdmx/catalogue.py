@@ -6,6 +6,7 @@ from __future__ import annotations
 import duckdb
 
 from migobs.exports.datasets import STOCK_TABLES, dataset_names
+from migobs.exports.flows_table import SOURCE as FLOWS_SOURCE
 from migobs.exports.sdmx.artefacts import Flow, table_dimensions
 from migobs.exports.table import TableMeta
 from migobs.indicators import registry
@@ -13,9 +14,16 @@ from migobs.indicators.definitions import definitions
 
 
 def flows(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Every dataflow id (``DF_…``) and the name of the table behind it, in listing order."""
+    """Every dataflow id (``DF_…``) and the name of the table behind it, in listing order.
+
+    The estimated flows (``migobs_flows/…``) are no dataflow: they are keyed by period, which
+    no SDMX dimension of ours holds (listing them made every structure query fail once a
+    warehouse had flow runs).
+    """
     return {
-        f"DF_{TableMeta(name=name, title='', unit='').sdmx_id}": name for name in dataset_names(con)
+        f"DF_{TableMeta(name=name, title='', unit='').sdmx_id}": name
+        for name in dataset_names(con)
+        if not name.startswith(f"{FLOWS_SOURCE}/")
     }
 
 
