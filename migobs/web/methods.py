@@ -1,5 +1,9 @@
-"""Method pages: each ``docs/methods/<name>.md`` rendered as ``/methods/<name>`` (markdown-it-py,
-CommonMark with tables), so that a page citing a method links to it."""
+"""Method pages: each method note rendered as ``/methods/<name>`` (markdown-it-py, CommonMark with
+tables), so that a page citing a method links to it.
+
+The notes are package data (``migobs/web/method_notes/<name>.md``), so an installed wheel serves
+them too; ``docs/methods/`` holds the same files for readers of the repository (``make docs``
+copies them, and a test fails when the two differ)."""
 
 from __future__ import annotations
 
@@ -17,8 +21,8 @@ from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
-METHODS = FilePath(__file__).parents[2] / "docs" / "methods"
-"""The method notes of the repository (docs/methods/*.md)."""
+METHODS = FilePath(__file__).parent / "method_notes"
+"""The method notes, shipped inside the package (docs/methods/*.md are copies of them)."""
 
 
 def names() -> list[str]:
