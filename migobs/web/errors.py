@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
 from migobs.http.errors import ApiError, ErrorBody, ErrorPages, serve_pages
+from migobs.http.language import split
 from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
 from migobs.web.templating import templates
@@ -68,10 +70,30 @@ def error_page(request: Request, body: ErrorBody) -> HTMLResponse:
             "title": _(title),
             "message": body.message,
             "parameter": body.parameter,
-            "accepted": list(body.accepted or []),
+            "accepted": accepted_links(request, body.parameter, body.accepted or []),
         },
         status_code=body.status,
     )
+
+
+def accepted_links(
+    request: Request, parameter: str | None, accepted: Sequence[Any]
+) -> list[tuple[str, str | None]]:
+    """Each accepted value with where it leads: a site path to itself (``/world``), a value of
+    a query parameter to this page with that value (``/world?year=2015``); ``None`` for a text
+    that only describes values (its paths are linked by the template)."""
+    path = split(request.url.path)[1]
+    query = dict(request.query_params)
+    links: list[tuple[str, str | None]] = []
+    for value in accepted:
+        text = str(value)
+        if text.startswith("/") and "{" not in text and " " not in text:
+            links.append((text, text))
+        elif parameter in query and " " not in text:
+            links.append((text, f"{path}?{urlencode({**query, parameter: text})}"))
+        else:
+            links.append((text, None))
+    return links
 
 
 def install(app: FastAPI) -> None:

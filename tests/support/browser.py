@@ -41,6 +41,8 @@ class Problems:
 
     console: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    error_pages: set[str] = field(default_factory=set)
+    """URLs opened on purpose for their error page: their 4xx status is not a problem."""
 
     def assert_none(self) -> None:
         assert not self.console, f"console errors: {self.console}"
@@ -79,7 +81,7 @@ def watched_page(browser: object, live_server: str) -> Iterator[tuple[object, Pr
     page = context.new_page()
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
+        if message.type == "error" and message.location.get("url") not in problems.error_pages:
             problems.console.append(message.text)
 
     def on_request(request: Request) -> None:

@@ -11,6 +11,9 @@ from tests.support.browser import PHONE, Problems
 
 pytestmark = pytest.mark.browser
 
+ERROR_PAGES = ["/nowhere", "/world?year=abc"]
+"""The 404 and the 422 page."""
+
 PAGE_KINDS = [
     "/",
     "/world",
@@ -23,6 +26,7 @@ PAGE_KINDS = [
     "/tracker",
     "/tracker/login",
     "/methods/flows",
+    *ERROR_PAGES,
 ]
 
 
@@ -44,8 +48,9 @@ def test_no_serious_accessibility_violation(
 ) -> None:
     from playwright.sync_api import Page
 
-    page, _ = browser_page
+    page, problems = browser_page
     assert isinstance(page, Page)
+    problems.error_pages = {f"{live_server}{p}" for p in ERROR_PAGES}
     page.goto(f"{live_server}{path}")
     assert serious(page) == []
     page.set_viewport_size(PHONE)
