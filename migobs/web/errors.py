@@ -6,6 +6,7 @@ JSON (the API) or this page (a browser); :func:`install` tells it how to draw th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
@@ -76,6 +77,10 @@ def error_page(request: Request, body: ErrorBody) -> HTMLResponse:
     )
 
 
+CANDIDATE = re.compile(r"\(M49 (\d+)\b")
+"""The M49 code in an area listed as a candidate for an ambiguous name."""
+
+
 def accepted_links(
     request: Request, parameter: str | None, accepted: Sequence[Any]
 ) -> list[tuple[str, str | None]]:
@@ -87,10 +92,12 @@ def accepted_links(
     links: list[tuple[str, str | None]] = []
     for value in accepted:
         text = str(value)
+        candidate = CANDIDATE.search(text)  # an area a name fits: "France (M49 250, FRA)"
+        choice = candidate.group(1) if candidate else text
         if text.startswith("/") and "{" not in text and " " not in text:
             links.append((text, text))
-        elif parameter in query and " " not in text:
-            links.append((text, f"{path}?{urlencode({**query, parameter: text})}"))
+        elif parameter in query and " " not in choice:
+            links.append((text, f"{path}?{urlencode({**query, parameter: choice})}"))
         else:
             links.append((text, None))
     return links

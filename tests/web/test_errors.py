@@ -9,7 +9,12 @@ PAGES = [
     ("/country/abc", 404, "m49", "an ISO3 code, e.g. MEX"),
     ("/world?year=abc", 422, "year", '<li><a href="/world?year=2019">2019</a></li>'),
     ("/corridor?origin=abc", 404, "origin", "an M49 code"),
-    ("/corridor?origin=an", 400, "origin", "France (M49 250, FRA)"),
+    (
+        "/corridor?origin=an",
+        400,
+        "origin",
+        '<a href="/corridor?origin=250">France (M49 250, FRA)</a>',
+    ),
     (
         "/report?verdict=x",
         422,
