@@ -7,14 +7,17 @@ copies them, and a test fails when the two differ)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from itertools import takewhile
 from pathlib import Path as FilePath
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markdown_it.token import Token
+from markupsafe import Markup, escape
 
 from migobs.web.errors import PageInputError
 from migobs.web.templating import templates
@@ -37,8 +40,22 @@ def rendered(name: str) -> tuple[str, Markup]:
     title = next(
         (line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")), name
     )
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
-    return title, Markup(body)
+    return title, Markup(_markdown().render(text))
+
+
+def _markdown() -> MarkdownIt:
+    """CommonMark with tables, each table in the dashboard's scroll region (a box that scrolls
+    when the table is wider than the page, keyboard-focusable, named by its header row)."""
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+    def table_open(_renderer: Any, tokens: Sequence[Token], idx: int, *_: Any) -> str:
+        header = takewhile(lambda t: t.type != "thead_close", tokens[idx:])
+        name = ", ".join(t.content.replace("`", "") for t in header if t.type == "inline")
+        return f'<div class="table-wrap" tabindex="0" role="region" aria-label="{escape(name)}">\n<table>\n'
+
+    md.add_render_rule("table_open", table_open)
+    md.add_render_rule("table_close", lambda *_: "</table>\n</div>\n")
+    return md
 
 
 @router.get("/methods/{name}", response_class=HTMLResponse)

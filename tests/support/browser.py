@@ -111,6 +111,27 @@ def screenshot(page: object, name: str) -> Path:
 
 
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+ERROR_PAGES = ["/nowhere", "/world?year=abc"]
+"""The 404 and the 422 page."""
+
+PAGE_KINDS = [
+    "/",
+    "/world",
+    "/country",
+    "/country/484",
+    "/corridor?origin=484&destination=840",
+    "/report",
+    "/indicators",
+    "/indicators/stock.total",
+    "/tracker",
+    "/tracker/login",
+    "/tracker/states/484",
+    "/methods/flows",
+    *ERROR_PAGES,
+]
+"""One page of each kind the dashboard and the tracker serve (axe, layout and screenshots)."""
 SMALLEST_TEXT = """() => {
   const sizes = [];
   for (const el of document.querySelectorAll("svg.chart text, ul.legend li")) {

@@ -7,27 +7,9 @@ from typing import Any
 
 import pytest
 
-from tests.support.browser import PHONE, Problems
+from tests.support.browser import ERROR_PAGES, PAGE_KINDS, PHONE, Problems
 
 pytestmark = pytest.mark.browser
-
-ERROR_PAGES = ["/nowhere", "/world?year=abc"]
-"""The 404 and the 422 page."""
-
-PAGE_KINDS = [
-    "/",
-    "/world",
-    "/country",
-    "/country/484",
-    "/corridor?origin=484&destination=840",
-    "/report",
-    "/indicators",
-    "/indicators/stock.total",
-    "/tracker",
-    "/tracker/login",
-    "/methods/flows",
-    *ERROR_PAGES,
-]
 
 
 def serious(page: object) -> list[dict[str, Any]]:
