@@ -19,6 +19,7 @@ from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
 from migobs.http.lists import records
 from migobs.warehouse.read import flows, listing, prices, profile
+from migobs.web import corridor_panels as panels
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, by_year, series_figure
 from migobs.web.svg_charts import Series, line_chart
@@ -87,8 +88,11 @@ def _editions(names: list[str]) -> str:
     return f"the {', '.join(names[:-1])} and {names[-1]} editions"
 
 
-def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: int) -> list[Figure]:
-    """Stock in every edition, remittances, their cost and refugees along one corridor."""
+def corridor_figures(
+    con: duckdb.DuckDBPyConnection, origin: int, destination: int, names: tuple[str, str]
+) -> list[Figure]:
+    """Stock in every edition, remittances, their cost and refugees along one corridor; each
+    panel without a value says why (:mod:`migobs.web.corridor_panels`)."""
     found = profile.corridor(con, origin=origin, destination=destination)
     stock, stock_cols = _wide(
         found.assign(key=lambda f: f["source"] + " " + f["edition"]), "key", _stock_name
@@ -115,6 +119,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             source="UN DESA International Migrant Stock (each edition with origins); "
             "World Bank/KNOMAD bilateral migration matrix",
             provenance=api,
+            empty=panels.no_stock(names),
             notes=_editions_note(con, found),
         ),
         series_figure(
@@ -125,6 +130,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             remit_cols,
             source="World Bank/KNOMAD bilateral remittance matrix (one estimate per edition)",
             provenance=f"/api/indicators/remittances.corridor/areas/{origin}?counterpart={destination}",
+            empty=panels.no_remittances(con, origin, destination, names),
         ),
         series_figure(
             "cost",
@@ -134,6 +140,8 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             cost_cols,
             source="World Bank Remittance Prices Worldwide (SDG 10.c.1)",
             provenance=f"/api/indicators/sdg.10.c.1.corridor/areas/{origin}?counterpart={destination}",
+            empty=panels.no_cost(con, names),
+            notes=[] if len(cost) else panels.surveyed_instead(con, origin, destination, names),
         ),
         series_figure(
             "refugees",
@@ -143,6 +151,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             [("Refugees", "refugees")],
             source="UNHCR Refugee Population Statistics",
             provenance="/api/sources/unhcr",
+            empty=panels.no_refugees(con, names),
         ),
     ]
 
@@ -210,7 +219,7 @@ def estimated_flows(
         if rows
         else None,
         columns=columns,
-        rows=rows,
+        rows=rows[::-1],  # the newest period first, where a reader looks
         source=f"estimated by {method.replace('-', ' ')} from UN DESA International Migrant "
         f"Stock {edition} (origin × destination) and {demography}",
         provenance=api,
@@ -346,7 +355,7 @@ def corridor(
         if not lead:
             title = f"{names[0]} → {names[1]}"
         figures = [
-            *corridor_figures(con, origin, destination),
+            *corridor_figures(con, origin, destination, names),
             estimated_flows(con, origin, destination, names),
         ]
     return templates.TemplateResponse(
