@@ -4,7 +4,8 @@ Countries and areas take their name from CLDR through Babel, by ISO 3166 alpha-2
 alpha-2 code CLDR maps their M49 code to); the M49
 regions CLDR names (``002`` Africa, ``419`` Latin America and the Caribbean …) by their three
 digits. Groupings CLDR lacks (SDG regions, development and income groups, residual areas) come from
-``area_names.yml``: UNSD's M49 names in the six languages, each entry with its source. English is
+``area_names.yml``: the United Nations' names where checked (``official: true``, with their
+source), else the project's translations after UNSD's M49 names (``official: false``). English is
 always the warehouse's own name (the M49 English name).
 """
 
@@ -35,6 +36,13 @@ def named_areas() -> dict[int, dict[str, Any]]:
     """The entries of ``area_names.yml`` by M49 code: ``{"cldr": "002"}`` or ``{"names": …}``."""
     data: dict[str, Any] = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
     return {int(code): dict(entry) for code, entry in data["areas"].items()}
+
+
+@cache
+def area_sources() -> dict[str, str]:
+    """``area_names.yml``'s ``sources:``: where its official names were checked, by key."""
+    data: dict[str, Any] = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    return {str(key): str(text) for key, text in data.get("sources", {}).items()}
 
 
 def cldr_name(m49: int, iso2: str | None, lang: str) -> str | None:

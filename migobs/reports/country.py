@@ -13,6 +13,7 @@ from migobs.i18n import current
 from migobs.i18n.areas import area_name
 from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
+from migobs.i18n.texts import indicator_title
 from migobs.indicators import (
     Definition,
     ObjectiveCoverage,
@@ -91,7 +92,7 @@ class CountryReport:
                     "headlines": [
                         {
                             "code": h.definition.code,
-                            "title": h.definition.title,
+                            "title": indicator_title(h.definition.code, h.definition.title),
                             "value": None if h.value is None else h.value.as_dict(),
                             "note": h.note,
                         }

@@ -8,6 +8,7 @@ from babel.numbers import format_decimal, format_percent
 from migobs.i18n import current
 from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
+from migobs.i18n.texts import indicator_title, objective_title
 from migobs.indicators import Value
 from migobs.numbers import plain
 from migobs.reports.country import CountryReport, Headline
@@ -78,10 +79,9 @@ def markdown(report: CountryReport) -> str:
 def _row(headline: Headline, number: int) -> str:
     value = headline.value
     if value is None or value.value is None:
-        return f"| {headline.definition.title} | – | {_('not available')} | [{number}] |"
+        return f"| {_title(headline)} | – | {_('not available')} | [{number}] |"
     return (
-        f"| {headline.definition.title} | {value.when()} | {figure(value.value, value.unit)} "
-        f"| [{number}] |"
+        f"| {_title(headline)} | {value.when()} | {figure(value.value, value.unit)} | [{number}] |"
     )
 
 
@@ -113,8 +113,18 @@ def _one_line(text: str) -> str:
     return " ".join(text.split()).rstrip(".")
 
 
+def _title(headline: Headline) -> str:
+    return indicator_title(headline.definition.code, headline.definition.title)
+
+
+def _objective(number: int, english: str) -> str:
+    """Objective ``number``'s title in the report's language, marked when not official."""
+    title = objective_title(number, english)
+    return title.text if title.official else f"{title.text} ({_('unofficial translation')})"
+
+
 def _objectives(report: CountryReport) -> list[str]:
-    titles = {o.number: o.title for o in compact_objectives()}
+    titles = {o.number: _objective(o.number, o.title) for o in compact_objectives()}
     lines = [
         "",
         "## " + _("The Global Compact's objectives: what the data can measure"),

@@ -20,6 +20,7 @@ from migobs.warehouse.read.editions import source_editions
 from migobs.web.errors import PageInputError
 from migobs.web.format import unit_words
 from migobs.web.templating import templates
+from migobs.web.texts import indicator_title
 from migobs.web.variables import choices
 from migobs.web.world import world_map
 
@@ -101,7 +102,7 @@ def indicator_page(
         "indicator.html",
         {
             **context,
-            "title": definition.title,
+            "title": indicator_title(code),
             "map_title": context.get("title"),
             "definition": definition,
             "unit": unit_words(definition.unit),

@@ -16,6 +16,7 @@ from migobs.i18n import AUTONYMS, LANGUAGES, current, direction
 from migobs.i18n.areas import localised
 from migobs.i18n.messages import gettext, ngettext
 from migobs.web.format import abbreviated, number, quantity, unit_words
+from migobs.web.texts import FILTERS
 
 HERE = Path(__file__).parent
 
@@ -58,6 +59,7 @@ templates.env.filters["quantity"] = quantity
 templates.env.filters["area_name"] = localised
 
 templates.env.filters["linked"] = linked
+templates.env.filters.update(FILTERS)
 templates.env.filters["unit_words"] = unit_words
 templates.env.filters["slug"] = lambda text: re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip(
     "-"

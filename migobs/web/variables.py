@@ -28,6 +28,7 @@ from migobs.sources.catalog import catalog
 from migobs.warehouse.read import atlas, listing
 from migobs.web.errors import PageInputError
 from migobs.web.format import unit_words
+from migobs.web.texts import indicator_title
 
 Reader = Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]
 COLUMNS = ("area", "area_name", "iso3", "year", "value")
@@ -151,7 +152,13 @@ def choices() -> list[MapChoice]:
     frames = [MapChoice(v.code, v.title, v.unit, v.source) for v in VARIABLES.values()]
     found = definitions()
     indicators = [
-        MapChoice(code, f"{d.title} ({code})", unit_words(d.unit), _sources(d.sources), d.caveats)
+        MapChoice(
+            code,
+            f"{indicator_title(code)} ({code})",
+            unit_words(d.unit),
+            _sources(d.sources),
+            d.caveats,
+        )
         for code, d in found.items()
         if code in registry.REGISTRY and not code.endswith(".corridor")
     ]

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from migobs.i18n import LANGUAGES
-from migobs.i18n.areas import area_name, named_areas
+from migobs.i18n.areas import area_name, area_sources, named_areas
 from migobs.warehouse.areas import extra_areas
 
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
@@ -65,4 +65,17 @@ def test_area_names_file_names_every_language() -> None:
     for m49, entry in named_areas().items():
         if "names" in entry:
             assert sorted(entry["names"]) == sorted(OTHERS), m49
-            assert entry.get("official") is False, f"{m49}: say whether the names are official"
+            assert isinstance(entry.get("official"), bool), f"{m49}: say whether it is official"
+            if entry["official"]:
+                assert entry.get("source") in area_sources(), f"{m49}: name its source"
+
+
+def test_official_grouping_names_are_the_united_nations_own() -> None:
+    assert area_name(941, None, "Least developed countries", "ar") == "أقل البلدان نمواً"
+    assert area_name(1636, None, "Landlocked developing countries", "ru") == (
+        "Развивающиеся страны, не имеющие выхода к морю"
+    )
+    assert area_name(1637, None, "Small island developing States", "es") == (
+        "Pequeños Estados insulares en desarrollo"
+    )
+    assert {m49 for m49, e in named_areas().items() if e.get("official")} == {941, 1636, 1637}

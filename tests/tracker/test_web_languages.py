@@ -51,3 +51,37 @@ def test_sign_out_redirect_keeps_the_language(client: TestClient, people: People
     sign_in(client, EMAILS["mexico"])
     page = client.get("/es/tracker")
     assert "Cerrar sesión" in page.text and 'action="/es/tracker/logout"' in page.text
+
+
+def test_objectives_and_principles_in_the_language(client: TestClient) -> None:
+    page = client.get("/fr/tracker").text
+    assert (
+        '<a href="/fr/tracker/objectives/1">Collecter et utiliser des données précises et '
+        "ventilées qui serviront à l’élaboration de politiques fondées sur la connaissance des "
+        "faits</a>" in page
+    )
+    assert (
+        "S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire "
+        '<small class="unofficial">(traduction non officielle)</small>' in page
+    )
+    assert "<dt>(h) Adaptation aux besoins de l’enfant</dt>" in page
+    chinese = client.get("/zh/tracker/objectives/20").text
+    assert "促进更快、更安全和更便宜的汇款转移" in chinese and "非正式译文" in chinese
+    english = client.get("/tracker").text
+    assert "Enhance availability and flexibility of pathways for regular migration</a>" in english
+    assert "unofficial" not in english
+
+
+def test_commitment_form_lists_objectives_in_the_language(
+    client: TestClient, people: People
+) -> None:
+    sign_in(client, EMAILS["mexico"])
+    page = client.get("/ru/tracker/commitments/new").text
+    assert "> 1 - Данные" in page and "> 1 - Data" not in page
+
+
+def test_summaries_in_the_language(client: TestClient) -> None:
+    page = client.get("/es/tracker").text
+    assert "<dd>Sitúa en el centro el bienestar de cada migrante" in page
+    objective = client.get("/ar/tracker/objectives/8").text
+    assert "<p>التعاون في البحث والإنقاذ" in objective

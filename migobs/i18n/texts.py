@@ -1,0 +1,120 @@
+"""Texts kept as data in the six languages: the Compact's objectives and guiding principles
+(``compact.yml``), the project's summaries of them (``compact_summaries.yml``) and the indicators'
+titles and definitions (``indicator_texts.yml``).
+
+English is the original each function is given (``objectives.yml``, ``definitions.yml``); the
+other languages come from the files beside this module. A :class:`Text` says whether it is an
+official language version (English, and the Compact's entries checked against the United Nations'
+text) or the project's own translation, which pages mark "unofficial translation".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from migobs.i18n import current
+
+HERE = Path(__file__).parent
+COMPACT_FILE = HERE / "compact.yml"
+INDICATORS_FILE = HERE / "indicator_texts.yml"
+SUMMARIES_FILE = HERE / "compact_summaries.yml"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one language, and whether it is an official language version."""
+
+    text: str
+    official: bool
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def compact() -> dict[str, Any]:
+    """``compact.yml`` as read: ``source``, ``official``, ``objectives``, ``principles``."""
+    return _load(COMPACT_FILE)
+
+
+@cache
+def indicator_texts() -> dict[str, dict[str, dict[str, str]]]:
+    """``indicator_texts.yml``'s entries: code → language → ``title`` / ``definition``."""
+    entries: dict[str, dict[str, dict[str, str]]] = _load(INDICATORS_FILE)["indicators"]
+    return entries
+
+
+@cache
+def summaries() -> dict[str, dict[int | str, dict[str, str]]]:
+    """``compact_summaries.yml``'s ``objectives`` and ``principles``: key → language → text."""
+    data = _load(SUMMARIES_FILE)
+    return {"objectives": data["objectives"], "principles": data["principles"]}
+
+
+def summary(kind: str, key: int | str, english: str, lang: str | None = None) -> str:
+    """The project's summary of objective or principle ``key`` (``kind``: ``objectives`` or
+    ``principles``) in ``lang``; English where no translation is kept."""
+    lang = lang or current.get()
+    if lang == "en":
+        return english
+    return summaries()[kind].get(key, {}).get(lang) or english
+
+
+def _checked(lang: str, kind: str, key: int | str) -> bool:
+    """Whether entry ``key`` of ``kind`` in ``lang`` is listed as checked against the official
+    text (``kind`` lists its keys, or names one page for all its entries)."""
+    listed = (compact()["official"].get(lang) or {}).get(kind)
+    return isinstance(listed, str) or (isinstance(listed, dict) and key in listed)
+
+
+def _compact_text(
+    lang: str | None, english: str, kind: str, key: int | str, field: str | None
+) -> Text:
+    lang = lang or current.get()
+    if lang == "en":
+        return Text(english, True)
+    section = "principles" if kind == "principles" else "objectives"
+    entry = compact()[section].get(key, {}).get(lang)
+    text = entry if field is None else (entry or {}).get(field)
+    if not text:
+        return Text(english, False)
+    return Text(str(text), _checked(lang, kind, key))
+
+
+def objective_title(number: int, english: str, lang: str | None = None) -> Text:
+    """Objective ``number``'s title in ``lang`` (default: the current language)."""
+    return _compact_text(lang, english, "objectives", number, "title")
+
+
+def objective_label(number: int, english: str, lang: str | None = None) -> Text:
+    """Objective ``number``'s short label (``1 - Data``) in ``lang``."""
+    return _compact_text(lang, english, "labels", number, "label")
+
+
+def principle_name(letter: str, english: str, lang: str | None = None) -> Text:
+    """Guiding principle ``letter``'s name (``a`` People-centred) in ``lang``."""
+    return _compact_text(lang, english, "principles", letter, None)
+
+
+def _indicator_text(code: str, field: str, english: str, lang: str | None) -> str:
+    lang = lang or current.get()
+    if lang == "en":
+        return english
+    return indicator_texts().get(code, {}).get(lang, {}).get(field) or english
+
+
+def indicator_title(code: str, english: str, lang: str | None = None) -> str:
+    """Indicator ``code``'s title in ``lang``; English where no translation is kept."""
+    return _indicator_text(code, "title", english, lang)
+
+
+def indicator_definition(code: str, english: str, lang: str | None = None) -> str:
+    """Indicator ``code``'s definition (its formula in words) in ``lang``."""
+    return _indicator_text(code, "definition", english, lang)

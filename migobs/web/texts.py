@@ -1,0 +1,70 @@
+"""Template filters giving the Compact's objectives and principles and the indicators' titles and
+definitions in the page's language (:mod:`migobs.i18n.texts`); a translation that is not the
+official language version is marked "unofficial translation" beside it."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from migobs.i18n import texts
+from migobs.i18n.messages import gettext as _
+from migobs.indicators.definitions import definitions
+from migobs.tracker import reference
+
+OBJECTIVES = {o.number: o for o in reference.objectives()}
+PRINCIPLES = {p.letter: p for p in reference.principles()}
+
+
+def marked(text: texts.Text) -> Markup:
+    """``text`` escaped, followed by "(unofficial translation)" unless it is official."""
+    if text.official:
+        return Markup(escape(text.text))
+    note = _("unofficial translation")
+    return Markup('{} <small class="unofficial">({})</small>').format(text.text, note)
+
+
+def objective_title(number: int) -> Markup:
+    """Objective ``number``'s title in the page's language, marked when unofficial."""
+    return marked(texts.objective_title(number, OBJECTIVES[number].title))
+
+
+def objective_label(number: int) -> Markup:
+    """Objective ``number``'s short label (``1 - Data``) in the page's language."""
+    return marked(texts.objective_label(number, OBJECTIVES[number].short_label))
+
+
+def principle_name(letter: str) -> Markup:
+    """Guiding principle ``letter``'s name in the page's language, marked when unofficial."""
+    return marked(texts.principle_name(letter, PRINCIPLES[letter].name))
+
+
+def objective_summary(number: int) -> str:
+    """The project's one-sentence summary of objective ``number`` in the page's language."""
+    return texts.summary("objectives", number, OBJECTIVES[number].summary)
+
+
+def principle_summary(letter: str) -> str:
+    """The project's one-sentence summary of principle ``letter`` in the page's language."""
+    return texts.summary("principles", letter, PRINCIPLES[letter].summary)
+
+
+def indicator_title(code: str) -> str:
+    """Indicator ``code``'s title in the page's language."""
+    return texts.indicator_title(code, definitions()[code].title)
+
+
+def indicator_definition(code: str) -> str:
+    """Indicator ``code``'s definition (its formula in words) in the page's language."""
+    return texts.indicator_definition(code, definitions()[code].formula)
+
+
+FILTERS = {
+    "objective_title": objective_title,
+    "objective_label": objective_label,
+    "principle_name": principle_name,
+    "objective_summary": objective_summary,
+    "principle_summary": principle_summary,
+    "indicator_title": indicator_title,
+    "indicator_definition": indicator_definition,
+}
+"""The filters this module adds to the dashboard's templates, by name."""
