@@ -80,7 +80,7 @@ def write_datapackage(table: TidyTable, directory: Path) -> list[Path]:
     """Write ``<slug>.csv`` and ``datapackage.json`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     data = directory / f"{table.meta.slug}.csv"
-    inert_frame(table.sorted()).to_csv(data, index=False, encoding="utf-8")
+    inert_frame(table.stated()).to_csv(data, index=False, encoding="utf-8")
     package = directory / "datapackage.json"
     content = with_stamps(descriptor(table, data.name), data, table.meta.version)
     package.write_text(json.dumps(content, indent=2, ensure_ascii=False), encoding="utf-8")

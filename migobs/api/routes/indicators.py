@@ -117,8 +117,9 @@ def list_values(
     area: AreaCode | None = None,
     counterpart: Annotated[int | None, Query(ge=0, le=99999, description=COUNTERPART)] = None,
 ) -> dict[str, Any] | Response:
-    """The indicator for every area with data in one year (default the newest), by area."""
-    _definition(code)
+    """The indicator for every area with data in one year (default the newest), by area; as
+    CSV its figures are rounded to the indicator's stated decimals."""
+    definition = _definition(code)
     _check_areas(con, area=area, counterpart=counterpart)
     chosen = _year(con, code, year, edition)
     values = [
@@ -129,7 +130,8 @@ def list_values(
     ]
     page = values[paging.offset : paging.offset + paging.limit]
     items = [IndicatorValuePublic(**v.as_dict(with_inputs=False)) for v in page]
-    return answer(items, len(values), paging, f"{code}-{chosen}")
+    figures = dict.fromkeys(("value", "from_members", "published"), definition.decimals)
+    return answer(items, len(values), paging, f"{code}-{chosen}", figures)
 
 
 @router.get(
