@@ -31,7 +31,7 @@ def grapher_frame(tables: Sequence[TidyTable]) -> pd.DataFrame:
         refused = grapher_refusal(table)
         if refused:
             raise ExportError(f"Table {table.meta.name!r}: {refused}; select one value of each.")
-        part = table.sorted()
+        part = table.stated()  # an indicator's values to its stated decimals
         part = pd.DataFrame(
             {
                 "Entity": part["area_name"],

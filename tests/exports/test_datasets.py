@@ -97,3 +97,12 @@ def test_source_tables_are_written_as_published(con: duckdb.DuckDBPyConnection) 
     table = dataset(con, "undesa_stock/2019/by_destination")
     assert table.meta.decimals is None
     assert table.stated().equals(table.sorted())
+
+
+def test_grapher_csv_rounds_an_indicator_to_its_decimals(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    share = dataset(con, "indicator/stock.female_share")
+    files = export(share, tmp_path / "grapher", ["grapher"]).files
+    text = next(p for p in files if p.name.endswith(".grapher.csv")).read_text(encoding="utf-8")
+    assert "France,FRA,2019,52.12\n" in text

@@ -93,3 +93,9 @@ def test_world_table_ranks_countries_and_puts_groupings_apart(client: httpx.Clie
     assert "Europe" not in ranked
     groupings = page.split('id="world-groupings"')[1].split("</table>")[0]
     assert "World" in groupings and "Europe" in groupings
+
+
+def test_world_csv_of_an_indicator_is_rounded_to_its_decimals(client: httpx.Client) -> None:
+    response = client.get("/world.csv", params={"variable": "stock.female_share", "year": 2019})
+    assert response.status_code == 200
+    assert "250,France,FRA,2019,52.12\n" in response.text.replace("\r\n", "\n")
