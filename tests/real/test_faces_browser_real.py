@@ -24,6 +24,12 @@ PAGES = [
         "real-corridor",
     ),
     ("/report", "The report, checked", "257,715,425", "real-report"),
+    (
+        "/corridor?origin=344&destination=156",
+        "China Hong Kong Special Administrative Region → China",
+        "USD 3.73 million",
+        "real-corridor-long-names",
+    ),
 ]
 
 
