@@ -160,6 +160,45 @@ CLIPPED_TEXT = """() => {
 }"""
 
 
+CLIPPED_TABLES = """() => {
+  const problems = [];
+  const clips = (el) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
+  for (const table of document.querySelectorAll("table")) {
+    const box = table.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;  // not shown at this width
+    const name = table.querySelector("caption")?.textContent.trim() || table.id || "a table";
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`${name}: a cell is cut: ${cell.textContent.trim()}`);
+    }
+    let box_ = table.parentElement;
+    while (box_ && box_ !== document.body && !clips(box_)) box_ = box_.parentElement;
+    if (!box_ || box_ === document.body) {
+      if (box.right > document.documentElement.clientWidth + 1 || box.left < -1)
+        problems.push(`${name}: runs off the page`);
+      continue;
+    }
+    if (box_.scrollWidth <= box_.clientWidth + 1) continue;  // every column fits
+    const style = getComputedStyle(box_);
+    if (!["auto", "scroll"].includes(style.overflowX)) problems.push(`${name}: columns hidden, no scrolling`);
+    if (box_.tabIndex !== 0) problems.push(`${name}: its scroll region takes no keyboard focus`);
+    if (box_.getAttribute("role") !== "region" || !box_.getAttribute("aria-label"))
+      problems.push(`${name}: its scroll region is not a named region`);
+    if (!style.backgroundImage.includes("gradient")) problems.push(`${name}: no scroll cue`);
+  }
+  return problems;
+}"""
+
+
+def clipped_tables(page: object) -> list[str]:
+    """Tables of ``page`` with a column cut off: a cell that cuts its text, a table wider than
+    the page outside any box, or one wider than its box when the box is not a keyboard-focusable
+    named scroll region with a scroll cue (the edge shadows). Empty when every table reads."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    return list(page.evaluate(CLIPPED_TABLES))
+
+
 def clipped_text(page: object) -> list[str]:
     """Chart texts that reach outside their drawing (and so are cut off)."""
     from playwright.sync_api import Page
