@@ -46,11 +46,15 @@ def inert_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells and column names are inert; numeric columns are
-    left as they are (same dtype)."""
+    left as they are (same dtype). Each distinct text is checked once (a column of country
+    names repeats a few hundred names over its rows)."""
     text = [name for name, dtype in frame.dtypes.items() if not _is_numeric(dtype)]
     safe = frame.copy()
     for name in text:
-        safe[name] = safe[name].map(inert)
+        escaped = {v: inert(v) for v in safe[name].dropna().unique() if isinstance(v, str)}
+        changed = {v: e for v, e in escaped.items() if e != v}
+        if changed:
+            safe[name] = safe[name].replace(changed)
     safe.columns = [inert(name) for name in safe.columns]
     return safe
 

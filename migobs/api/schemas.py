@@ -2,19 +2,62 @@
 
 Every list is a ``ListOf[Model]``: ``{"data": [...], "count": N}`` where ``count`` is the number
 of rows matching the filters, not only those on the page.
+
+Every M49 code is text as M49 writes it (:data:`M49`, ``"004"``); a corridor's two ends say their
+direction in their names (``origin``/``destination``) or, for ``counterpart``, in its description.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from migobs.claims.check import Verdict
-from migobs.warehouse.read.cells import Cell
+from migobs.m49 import PATTERN, m49_text
 
 T = TypeVar("T")
+
+
+def _written(code: Any) -> Any:
+    """An M49 code given as a number (``4``) or digits (``"4"``) as text (``"004"``)."""
+    if isinstance(code, int) and not isinstance(code, bool):
+        return m49_text(code)
+    return m49_text(code) if isinstance(code, str) and code.isdigit() else code
+
+
+def m49_field(description: str) -> Any:
+    """An M49 code as text (``"004"``), described for OpenAPI."""
+    return Field(description=description, examples=["004"])
+
+
+def query_as_text(query: dict[str, Any]) -> dict[str, Any]:
+    """An indicator query (``{indicator, area, year, ...}``) with its areas as M49 text."""
+    return {k: _written(v) if k in ("area", "counterpart") else v for k, v in query.items()}
+
+
+M49 = Annotated[
+    str,
+    StringConstraints(pattern=PATTERN),
+    BeforeValidator(_written),
+    m49_field("UN M49 code as text, e.g. 004"),
+]
+"""An M49 code as text (``"004"``; four digits for groupings M49 lacks, ``"1503"``)."""
+
+COUNTERPART = (
+    "UN M49 code (text) of the other end of a corridor: the origin (migrant stock) or the sender "
+    "(remittances); area is the destination or the receiver"
+)
+Counterpart = Annotated[M49, m49_field(COUNTERPART)]
+"""The other end of a corridor, its direction in its description."""
 
 
 class ListOf(BaseModel, Generic[T]):
@@ -26,7 +69,7 @@ class ListOf(BaseModel, Generic[T]):
 
 # An area as a row of a list.
 class AreaPublic(BaseModel):
-    m49: int
+    m49: M49
     iso3: str | None
     iso2: str | None
     name: str
@@ -35,7 +78,7 @@ class AreaPublic(BaseModel):
 
 # A grouping an area belongs to, and by which classification.
 class AreaGroupPublic(BaseModel):
-    m49: int
+    m49: M49
     name: str
     kind: str
     scheme: str
@@ -80,9 +123,11 @@ class StockPublic(BaseModel):
     source: str
     edition: str
     year: int
-    destination: int
+    destination: Annotated[M49, m49_field("UN M49 code (text) of the country of residence")]
     destination_name: str | None
-    origin: int
+    origin: Annotated[
+        M49, m49_field("UN M49 code (text) of the country of birth (900 = all origins)")
+    ]
     origin_name: str | None
     sex: str
     value: float | None
@@ -98,7 +143,7 @@ class RevisionPublic(BaseModel):
     source: str
     old_edition: str
     new_edition: str
-    area: int
+    area: Annotated[M49, m49_field("UN M49 code (text) of the destination")]
     year: int
     key: str
     old: float | None
@@ -160,7 +205,9 @@ class InputEditionPublic(BaseModel):
 # One indicator value as a row of a list.
 class IndicatorValuePublic(BaseModel):
     code: str
-    area: int
+    area: Annotated[
+        M49, m49_field("UN M49 code (text) of the area; for a corridor, its destination/receiver")
+    ]
     area_name: str
     year: int
     value: float | None
@@ -169,19 +216,42 @@ class IndicatorValuePublic(BaseModel):
     method: str
     from_members: float | None
     published: float | None
-    counterpart: int | None = Field(
-        description="M49 code of the other end of a corridor: the origin (migrant stock) or the "
-        "sender (remittances); area is the destination or the receiver"
-    )
+    counterpart: Counterpart | None
     label: str | None
     note: str
     period: str  # the period in words: "2000–2020" (a change), "2020, Q1–Q3", "2017 Q4"
     input_editions: list[InputEditionPublic]  # each input's edition (they can differ)
 
 
+# One warehouse value a figure was computed from, with its file, sheet and cell.
+class CellPublic(BaseModel):
+    source: str
+    edition: str
+    variable: str
+    area: Annotated[
+        M49,
+        m49_field(
+            "UN M49 code (text) of the area the value is about: the destination, the receiver "
+            "of remittances, the country of asylum or of an incident"
+        ),
+    ]
+    year: int
+    value: float | None
+    file: str
+    sha256: str
+    sheet: str | None
+    cell: str
+    counterpart: Counterpart | None = None
+
+
 # One indicator value with the cells it was computed from.
 class IndicatorValueDetailPublic(IndicatorValuePublic):
-    inputs: list[Cell]  # the warehouse values it was computed from, with file, sheet, cell
+    inputs: list[CellPublic]  # the warehouse values it was computed from, with file, sheet, cell
+
+
+# A cell a claim's figure was computed from (``row`` repeats ``cell`` for files read by row).
+class ClaimInputPublic(CellPublic):
+    model_config = ConfigDict(extra="allow")
 
 
 # The claim's figure recomputed on another edition or year.
@@ -196,6 +266,12 @@ class ClaimAlternativePublic(BaseModel):
     label: str
     query: dict[str, Any]
     value: float | None
+
+    @field_validator("query")
+    @classmethod
+    def _codes_as_text(cls, query: dict[str, Any]) -> dict[str, Any]:
+        """The query's areas as M49 text, as every other field writes them."""
+        return query_as_text(query)
 
 
 # A published claim judged against the warehouse: stated, computed, verdict, then and now.
@@ -216,10 +292,16 @@ class ClaimPublic(BaseModel):
     method: str | None
     edition: str | None
     input_editions: list[InputEditionPublic]  # each input's edition (they can differ)
-    inputs: list[dict[str, Any]]
+    inputs: list[ClaimInputPublic]
     revised: ClaimFigurePublic | None
     now: ClaimFigurePublic | None
     alternatives: list[ClaimAlternativePublic]  # other readings (grouping, denominator)
+
+    @field_validator("query")
+    @classmethod
+    def _codes_as_text(cls, query: dict[str, Any]) -> dict[str, Any]:
+        """The query's areas as M49 text, as every other field writes them."""
+        return query_as_text(query)
 
 
 # A finding of the warehouse build (a check's result, not an error).
@@ -273,9 +355,9 @@ class FlowPeriod(BaseModel):
 
 # Persons estimated to have moved from origin to destination in a run's period.
 class FlowPublic(FlowPeriod):
-    origin: int
+    origin: Annotated[M49, m49_field("UN M49 code (text) of the country moved from")]
     origin_name: str | None
-    destination: int
+    destination: Annotated[M49, m49_field("UN M49 code (text) of the country moved to")]
     destination_name: str | None
     flow: float
     flow_per_year: float  # flow / years: the annual average, comparable across periods
@@ -285,9 +367,9 @@ class FlowPublic(FlowPeriod):
 
 # Both directions of one corridor in one run's period (persons; net = there minus back).
 class FlowCorridorPublic(FlowPeriod):
-    origin: int
+    origin: Annotated[M49, m49_field("UN M49 code (text) of the corridor's origin")]
     origin_name: str
-    destination: int
+    destination: Annotated[M49, m49_field("UN M49 code (text) of the corridor's destination")]
     destination_name: str
     to_destination: float
     to_origin: float

@@ -52,5 +52,3 @@ def export_command(
     exported = export(table, out, formats or None)
     for path in exported.files:
         click.echo(str(path))
-    for format_name, why in exported.skipped.items():
-        click.echo(f"Skipped {format_name}: {why}.", err=True)

@@ -87,11 +87,22 @@ def _newest_year(con: duckdb.DuckDBPyConnection, code: str, edition: str | None)
 
 @click.command("indicator")
 @click.argument("code", required=False)
-@click.option("--area", default="900", show_default=True, help="M49 code, ISO3 code or name.")
+@click.option(
+    "--area",
+    default="900",
+    show_default=True,
+    help="M49 code with or without leading zeros, ISO3 code or name (004, 4, AFG).",
+)
 @click.option("--year", type=int, default=None,
               help="Reference year (default: the newest year the data of every input allow).")  # fmt: skip
 @click.option("--edition", default=None, help="Edition of the first source (default: newest).")
-@click.option("--from", "counterpart", default=None, help="Corridor origin / sending country.")
+@click.option(
+    "--from",
+    "counterpart",
+    default=None,
+    help="The other end of a corridor, where migrants were born or remittances are sent from: "
+    "M49 code, ISO3 code or name.",
+)
 @click.option("--base-year", type=int, default=None, help="Start of a change (default 2000).")
 @click.option("--since", type=int, default=None, help="First year of a cumulative count.")
 @click.option("--quarter", type=click.IntRange(1, 4), default=None,

@@ -14,7 +14,8 @@ from migobs.cli._common import ImportedChoice, echo_json, reports_errors, settin
 @click.option(
     "--destination",
     required=True,
-    help="The destination: M49 code, ISO3 code or name (900 = world; 484, MEX or Mexico).",
+    help="The destination: M49 code with or without leading zeros, ISO3 code or name (900 = "
+    "world; 484, MEX or Mexico; 004, 4 or AFG).",
 )
 @click.option(
     "--origin",
@@ -50,6 +51,7 @@ def trace_command(
 
     Example: migobs trace undesa_stock --edition 2017 --year 2017 --destination 900
     """
+    from migobs.m49 import m49_text
     from migobs.warehouse.read import open_warehouse
     from migobs.warehouse.read.identify import find_area
     from migobs.warehouse.read.trace import trace
@@ -68,7 +70,8 @@ def trace_command(
         else f"{found.value:,.0f}"
     )
     click.echo(
-        f"{source} {edition}, {year}, destination {to}, origin {found.origin}, {sex}: {value}"
+        f"{source} {edition}, {year}, destination {m49_text(to)}, "
+        f"origin {m49_text(found.origin)}, {sex}: {value}"
     )
     click.echo(f"  file   {found.file}")
     click.echo(f"  sha256 {found.sha256}")

@@ -126,7 +126,7 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
         demography = {tuple(d.split("/", 1)) for d in default_runs(con)["demography"]}
         refs = sources_of(con, "undesa_stock", edition)
         refs += tuple(ref for s, e in sorted(demography) for ref in sources_of(con, s, e))
-        return flow_table(con, edition, refs)
+        return flow_table(con, edition, refs, sources_of(con, AREA_SOURCE))
     kind = STOCK_TABLES[table]
     frame = atlas.stock_frame(
         con, source=source, edition=edition, by_sex=kind.by_sex, by_origin=kind.by_origin
@@ -148,13 +148,16 @@ def dataset(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
         meta=meta,
         dimensions=kind.dimensions,
         areas=_area_list(con),
+        area_sources=sources_of(con, AREA_SOURCE),
     )
 
 
 def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     """Indicator ``code`` for every area and every year the newest edition allows.
 
-    Corridor indicators have the dimension ``counterpart`` (the other end of the corridor). An
+    Corridor indicators have the dimension ``counterpart`` (the other end of the corridor: the
+    origin or the sender; ``area`` is the destination or the receiver). ``estimated`` says which
+    values we computed (:func:`published` tells the others). An
     indicator some of whose values cover another period than the calendar year (a partial year,
     a change from its base year) has a ``period`` column saying it for every row. An indicator
     of quarters (``sdg.10.c.1.quarterly``) has the dimension ``quarter`` (1-4): one row per
@@ -182,9 +185,10 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
             "year": [v.year for v in values],
             "value": [v.value for v in values],
             "period": [v.when() for v in values],
+            "estimated": [not published(v) for v in values],
         },
         columns=["area", "area_name", *(["counterpart"] if corridor else []), *quarters, "year"]
-        + ["value", *periods],
+        + ["value", *periods, "estimated"],
     )
     iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
     frame = frame.merge(iso3, on="area", how="left")
@@ -199,10 +203,21 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     )
     dimensions = ("counterpart",) if corridor else tuple(quarters)
     key = ["area", *dimensions, "year"]
-    columns = ["area", "area_name", "iso3", *dimensions, "year", "value", *periods]
+    columns = ["area", "area_name", "iso3", *dimensions, "year", "value", *periods, "estimated"]
     return TidyTable(
-        frame=_typed(frame[columns], key), meta=meta, dimensions=dimensions, areas=_area_list(con)
+        frame=_typed(frame[columns], key),
+        meta=meta,
+        dimensions=dimensions,
+        areas=_area_list(con),
+        area_sources=sources_of(con, AREA_SOURCE),
     )
+
+
+def published(value: Value) -> bool:
+    """Whether ``value`` is a source's own figure: one cell, read as it is (a country's value,
+    a published aggregate); else we computed it (a sum of members, a share, a change)."""
+    cells = value.inputs
+    return len(cells) == 1 and value.value is not None and cells[0].value == value.value
 
 
 def build_id(con: duckdb.DuckDBPyConnection) -> str:
@@ -211,8 +226,12 @@ def build_id(con: duckdb.DuckDBPyConnection) -> str:
     return str(row[0]) if row else ""
 
 
+AREA_SOURCE = "m49"
+"""The source the warehouse's list of areas comes from."""
+
+
 def _area_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return atlas.areas(con)[["m49", "name", "kind"]]
+    return atlas.areas(con)[["m49", "iso3", "name", "kind"]]
 
 
 def _inputs_and_periods(values: list[Value]) -> str:

@@ -35,6 +35,7 @@ COLUMNS = [
     "upper",
     "converged",
     "margins_met",
+    "estimated",
 ]
 
 
@@ -54,10 +55,14 @@ def flow_table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def flow_table(
-    con: duckdb.DuckDBPyConnection, edition: str, sources: tuple[SourceRef, ...]
+    con: duckdb.DuckDBPyConnection,
+    edition: str,
+    sources: tuple[SourceRef, ...],
+    area_sources: tuple[SourceRef, ...] = (),
 ) -> TidyTable:
     """The default method's flows of ``edition``, every period, with their flags; ``sources``
-    are the files of the stocks and demography the runs read."""
+    are the files of the stocks and demography the runs read, ``area_sources`` those of the
+    list of areas."""
     runs = default_runs(con)
     frames = [
         flows.flows(con, filters={"run_id": run_id}, limit=10_000_000).rows
@@ -74,6 +79,7 @@ def flow_table(
             "flow_per_year": "value_per_year",
         }
     )
+    frame["estimated"] = True  # every flow is modelled
     demography = sorted(set(runs["demography"]))
     meta = TableMeta(
         name=f"{SOURCE}/{edition}/{ACCOUNTING}",
@@ -89,4 +95,10 @@ def flow_table(
         sources=sources,
     )
     typed = frame[COLUMNS].astype({"area": "int64", "origin": "int64", "year": "int64"})
-    return TidyTable(frame=typed, meta=meta, dimensions=("origin", "period"))
+    return TidyTable(
+        frame=typed,
+        meta=meta,
+        dimensions=("origin", "period"),
+        areas=atlas.areas(con)[["m49", "iso3", "name", "kind"]],
+        area_sources=area_sources,
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from migobs.errors import ExportError
 from migobs.exports.datapackage import write_datapackage
-from migobs.exports.grapher import grapher_refusal, write_grapher
+from migobs.exports.grapher import write_grapher
 from migobs.exports.readme import write_readme
 from migobs.exports.sdmx.csv import write_sdmx_csv1, write_sdmx_csv2
 from migobs.exports.table import TidyTable
@@ -40,37 +40,21 @@ FORMATS: dict[str, Writer] = {
 }
 
 
-REFUSALS: dict[str, Callable[[TidyTable], str | None]] = {FormatName.grapher: grapher_refusal}
-"""Formats some tables cannot be written in, and the check that says why."""
-
-
 @dataclass(frozen=True)
 class Exported:
-    """What :func:`export` wrote: every file (the README last), and the formats skipped with
-    the reason (format → why)."""
+    """What :func:`export` wrote: every file, the README last."""
 
     files: list[Path]
-    skipped: dict[str, str]
-
-
-def refusal(table: TidyTable, name: str) -> str | None:
-    """Why ``table`` cannot be written as format ``name``, or ``None`` when it can."""
-    check = REFUSALS.get(name)
-    return check(table) if check else None
 
 
 def export(table: TidyTable, directory: Path, formats: Iterable[str] | None = None) -> Exported:
-    """Write ``table`` into ``directory`` in each of ``formats``, then one ``README.md`` that
-    lists every file written (sources, licence, citation).
-
-    Without ``formats``, every format the table can be written in; those it cannot (a grapher
-    CSV of a table with dimensions) are skipped and the README says why. Nothing is written
-    when a format asked for cannot be.
+    """Write ``table`` into ``directory`` in each of ``formats`` (default: every format),
+    then one ``README.md`` that lists every file written (sources, licence, citation).
 
     Raises
     ------
     ExportError
-        A format is not one of :data:`FORMATS`, or ``table`` cannot be written in one asked for.
+        A format is not one of :data:`FORMATS`.
     """
     chosen = list(FORMATS) if formats is None else list(formats)
     unknown = [name for name in chosen if name not in FORMATS]
@@ -78,17 +62,8 @@ def export(table: TidyTable, directory: Path, formats: Iterable[str] | None = No
         raise ExportError(
             f"Unknown export format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}."
         )
-    skipped = {name: why for name in chosen if (why := refusal(table, name))}
-    if formats is not None and skipped:
-        name, why = next(iter(skipped.items()))
-        fitting = [f for f in FORMATS if not refusal(table, f)]
-        raise ExportError(
-            f"Cannot export {table.meta.name} as {name}: {why}. Formats it can be written in: "
-            f"{', '.join(fitting)}."
-        )
     written: list[Path] = []
     for name in chosen:
-        if name not in skipped:
-            written += [p for p in FORMATS[name](table, directory) if p not in written]
-    readme = write_readme(table, directory, [p.name for p in written], skipped)
-    return Exported(files=[*written, readme], skipped=skipped)
+        written += [p for p in FORMATS[name](table, directory) if p not in written]
+    readme = write_readme(table, directory, [p.name for p in written])
+    return Exported(files=[*written, readme])

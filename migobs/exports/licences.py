@@ -25,12 +25,34 @@ RANKS: tuple[tuple[str, int], ...] = (
 UNKNOWN = 4
 """Rank of a licence text naming none of :data:`RANKS`: as restrictive as a publisher's terms."""
 
+IDENTIFIERS: tuple[tuple[str, str, str], ...] = (
+    ("all rights reserved", "other-closed", ""),
+    ("cc by 3.0 igo", "CC-BY-3.0-IGO", "https://creativecommons.org/licenses/by/3.0/igo/"),
+    ("cc by 4.0", "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    ("public domain", "other-pd", ""),
+    ("attribution", "other-at", ""),
+)
+"""Phrase in a licence text → its Open Definition / SPDX identifier and the licence's URL, most
+restrictive first; a text naming none (a publisher's own terms) is ``other-closed``: reuse is
+what those terms say, not an open licence."""
+
 
 def rank(licence: str) -> int:
     """How restrictive ``licence`` is: the highest rank of the phrases it contains."""
     text = licence.lower()
     found = [value for phrase, value in RANKS if phrase in text]
     return max(found) if found else UNKNOWN
+
+
+def licence_record(text: str) -> dict[str, str]:
+    """A Data Package ``licenses`` entry for a licence text: its identifier (``name``), the
+    licence's URL (``path``, where it has one) and the text as the catalogue records it."""
+    lowered = text.lower()
+    name, path = next(
+        ((name, path) for phrase, name, path in IDENTIFIERS if phrase in lowered),
+        ("other-closed", ""),
+    )
+    return {"name": name, **({"path": path} if path else {}), "title": text}
 
 
 def distinct(licences: Iterable[str]) -> list[str]:

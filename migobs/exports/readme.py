@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
 from migobs.exports.table import TidyTable
 
 
-def readme_text(
-    table: TidyTable, files: list[str], skipped: Mapping[str, str] | None = None
-) -> str:
-    """Markdown describing ``table``, the ``files`` written for it and the formats ``skipped``
-    (format → why it was not written)."""
+def readme_text(table: TidyTable, files: list[str]) -> str:
+    """Markdown describing ``table`` and the ``files`` written for it."""
     meta = table.meta
     lines = [
         f"# {meta.title}",
@@ -24,7 +20,6 @@ def readme_text(
         f"- Key columns: {', '.join(table.key)}",
         f"- Rows: {len(table.frame)}",
         f"- Files: {', '.join(files)}",
-        *(f"- Not written as {name}: {why}" for name, why in (skipped or {}).items()),
         f"- Licence of this export: {meta.licence or 'none stated (no source recorded)'}"
         + (
             " (the most restrictive of its sources' licences below)"
@@ -53,10 +48,8 @@ def readme_text(
     return "\n".join(lines)
 
 
-def write_readme(
-    table: TidyTable, directory: Path, files: list[str], skipped: Mapping[str, str] | None = None
-) -> Path:
+def write_readme(table: TidyTable, directory: Path, files: list[str]) -> Path:
     """Write ``README.md`` for ``table`` into ``directory`` and return its path."""
     path = directory / "README.md"
-    path.write_text(readme_text(table, files, skipped), encoding="utf-8")
+    path.write_text(readme_text(table, files), encoding="utf-8")
     return path

@@ -11,8 +11,12 @@ A :class:`TidyTable` holds a DataFrame with the columns
 | ``year`` | int | reference year |
 | ``value`` | float | the value in ``meta.unit``; NaN where the source has none |
 | ``period`` | str | the period a value covers when some cover another than their year (``2020, Q1–Q3``, ``2000–2020``); optional column |
+| ``estimated`` | bool | true where we computed or modelled the value, false where a source publishes it as it is; optional column (without it every value is published) |
 
 and a :class:`TableMeta` saying what the values are and where they come from.
+
+Codes are numbers in the frame (so that they sort as numbers); every writer takes the rows from
+:meth:`TidyTable.sorted`, which writes the M49 codes of :data:`CODE_COLUMNS` as text (``"004"``).
 """
 
 from __future__ import annotations
@@ -24,8 +28,13 @@ import pandas as pd
 
 from migobs.errors import ExportError
 from migobs.exports.licences import distinct, most_restrictive
+from migobs.m49 import m49_text
 
 REQUIRED = ("area", "area_name", "year", "value")
+CODE_COLUMNS = ("area", "origin", "counterpart")
+"""Columns holding M49 codes: ``area`` (the destination or receiver) and the other end of a
+corridor, ``origin`` (where migrants were born or moved from) or ``counterpart`` (the origin or
+sender)."""
 
 
 @dataclass(frozen=True)
@@ -114,8 +123,11 @@ class TidyTable:
     meta: TableMeta
     dimensions: tuple[str, ...] = field(default=())
     areas: pd.DataFrame | None = field(default=None, compare=False)
-    """Every area of the warehouse (``m49, name, kind``), so that SDMX's area codelist is the
-    same in every export; ``None``: the areas the table names."""
+    """Every area of the warehouse (``m49, iso3, name, kind``), so that SDMX's area codelist and
+    the Data Package's areas resource are the same in every export; ``None``: the areas the
+    table names."""
+    area_sources: tuple[SourceRef, ...] = field(default=(), compare=False)
+    """The files the list of areas was read from (the M49 standard), with their licences."""
 
     def __post_init__(self) -> None:
         missing = [c for c in (*REQUIRED, *self.dimensions) if c not in self.frame.columns]
@@ -138,8 +150,11 @@ class TidyTable:
         return ("area", *self.dimensions, "year")
 
     def sorted(self) -> pd.DataFrame:
-        """The rows in key order, index reset: every writer writes them in this order."""
-        return self.frame.sort_values(list(self.key), kind="stable").reset_index(drop=True)
+        """The rows in key order, index reset, M49 codes as text (``"004"``): every writer
+        writes them so."""
+        rows = self.frame.sort_values(list(self.key), kind="stable").reset_index(drop=True)
+        codes = [c for c in CODE_COLUMNS if c in rows.columns]
+        return rows.assign(**{c: rows[c].map(m49_text, na_action="ignore") for c in codes})
 
     def stated(self) -> pd.DataFrame:
         """:meth:`sorted` with ``value`` rounded to ``meta.decimals`` (for CSV; whole numbers

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import duckdb
-from fastapi import Path
+from fastapi import Path, Query
 
 from migobs.errors import AmbiguousArea, ValueNotFound
 from migobs.http.errors import ApiError
@@ -20,7 +20,7 @@ from migobs.warehouse.areas import normalise
 from migobs.warehouse.read.identify import did_you_mean, find_area
 
 ACCEPTED = [
-    "an M49 code: a whole number, e.g. 484 (every code at /api/areas)",
+    "an M49 code, with or without its leading zeros: 004 or 4 (every code at /api/areas)",
     "an ISO3 code, e.g. MEX",
     "a country's name, e.g. Mexico",
     "every country at /country",
@@ -55,6 +55,11 @@ def area_param(con: duckdb.DuckDBPyConnection, parameter: str, typed: str) -> in
         raise ApiError(404, "not-found", message, parameter=parameter, accepted=ACCEPTED) from error
 
 
+def area_filter(con: duckdb.DuckDBPyConnection, parameter: str, typed: str | None) -> int | None:
+    """:func:`area_param` of an optional query parameter (``None`` when not given)."""
+    return None if typed is None else area_param(con, parameter, typed)
+
+
 def by_local_name(con: duckdb.DuckDBPyConnection, typed: str) -> int | None:
     """The M49 code of the one area whose name in the current language is ``typed`` or, failing
     that, contains it (accents and case ignored): ``Mexique`` on a French page; else ``None``."""
@@ -74,8 +79,10 @@ def is_m49(typed: str) -> bool:
     return typed.isdigit() and str(int(typed)) == typed
 
 
-AreaPath = Annotated[
-    str,
-    Path(max_length=200, description="the area: M49 code, ISO3 code or name (484, MEX, Mexico)"),
-]
+AREA = "M49 code with or without leading zeros, ISO3 code or name (004, 4, AFG, Afghanistan)"
+
+AreaPath = Annotated[str, Path(max_length=200, description=f"the area: {AREA}")]
 """An area in an API path; the route resolves it with :func:`area_param`."""
+
+AreaQuery = Annotated[str, Query(max_length=200, description=f"an area: {AREA}")]
+"""An area in an API query; the route resolves it with :func:`area_filter`."""

@@ -105,7 +105,6 @@ MaybeWarehouseDep = Annotated[duckdb.DuckDBPyConnection | None, Depends(warehous
 PagingDep = Annotated[Paging, Depends(paging)]
 SettingsDep = Annotated[Settings, Depends(settings_of)]
 TrackerDep = Annotated[Tracker, Depends(get_tracker)]
-AreaCode = Annotated[int, Query(ge=0, le=99999, description="UN M49 code")]
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="a tracker record's id")]
 IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID, description="keep records of this id")]
 TextFilter = Annotated[

@@ -21,6 +21,7 @@ from babel import Locale
 from babel.core import get_global
 
 from migobs.i18n import current
+from migobs.m49 import m49_text
 
 NAMES_FILE = Path(__file__).parent / "area_names.yml"
 
@@ -53,7 +54,7 @@ def cldr_name(m49: int, iso2: str | None, lang: str) -> str | None:
     region ``area_names.yml`` says a UN DESA code stands for (``903`` → ``002``).
     """
     names = territories(lang)
-    code = f"{m49:03d}"
+    code = m49_text(m49)
     alias = named_areas().get(m49, {}).get("cldr")
     for key in (iso2 if isinstance(iso2, str) else None, *country_alias(code), code, alias):
         if key and str(key).upper() in names:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from migobs.m49 import m49_text
 from migobs.warehouse.read.cells import Cell
 
 
@@ -118,7 +119,7 @@ class Value:
         """The record as a plain dict for JSON; inputs as dicts unless ``with_inputs`` is false."""
         record: dict[str, Any] = {
             "code": self.code,
-            "area": self.area,
+            "area": m49_text(self.area),
             "area_name": self.area_name,
             "year": self.year,
             "value": self.value,
@@ -127,7 +128,7 @@ class Value:
             "method": self.method,
             "from_members": self.from_members,
             "published": self.published,
-            "counterpart": self.counterpart,
+            "counterpart": None if self.counterpart is None else m49_text(self.counterpart),
             "label": self.label,
             "note": self.note,
             "period": self.when(),

@@ -24,6 +24,7 @@ from migobs.indicators import (
     objective_coverage,
     years,
 )
+from migobs.m49 import m49_text
 from migobs.warehouse.read import listing
 from migobs.warehouse.read.groupings import Area, area
 
@@ -83,7 +84,7 @@ class CountryReport:
     def as_dict(self) -> dict[str, Any]:
         """The report as plain data for JSON, every value with its input cells."""
         return {
-            "area": {"m49": self.area.m49, "iso3": self.area.iso3, "name": self.name},
+            "area": {"m49": m49_text(self.area.m49), "iso3": self.area.iso3, "name": self.name},
             "language": current.get(),
             "build_id": self.build_id,
             "sections": [

@@ -10,6 +10,7 @@ from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
 from migobs.i18n.texts import indicator_title, objective_title
 from migobs.indicators import Value
+from migobs.m49 import m49_text
 from migobs.numbers import plain
 from migobs.reports.country import CountryReport, Headline
 from migobs.tracker.reference import objectives as compact_objectives
@@ -45,7 +46,7 @@ def decimal(value: float, pattern: str) -> str:
 def markdown(report: CountryReport) -> str:
     """The whole report as Markdown (GitHub-flavoured tables)."""
     place = report.area
-    code = f"M49 {place.m49}" + (f", ISO3 {place.iso3}" if place.iso3 else "")
+    code = f"M49 {m49_text(place.m49)}" + (f", ISO3 {place.iso3}" if place.iso3 else "")
     lines = [
         "# " + _("%(name)s: migration in official statistics") % {"name": report.name},
         "",

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
 import httpx
+import pandas as pd
 
 from tests.support.sdmx_read import sdmx_values
 from tests.support.sdmx_schema import schema_errors
@@ -45,15 +47,16 @@ def test_unknown_table_and_format_are_4xx(client: httpx.Client) -> None:
     assert wrong.status_code == 422 and wrong.json()["error"]["accepted"][0] == "csv"
 
 
-def test_grapher_of_a_table_by_sex_is_422_naming_format(client: httpx.Client) -> None:
-    response = client.get(
-        "/api/exports/undesa_stock/2019/by_destination_sex", params={"format": "grapher"}
-    )
-    assert response.status_code == 422
-    error = response.json()["error"]
-    assert error["parameter"] == "format"
-    assert error["accepted"] == ["csv", "parquet", "datapackage", "sdmx-csv-2", "sdmx-csv-1"]
-    assert "dimensions sex" in error["message"]
+def test_grapher_of_a_corridor_table_has_a_column_per_counterpart(client: httpx.Client) -> None:
+    response = client.get("/api/exports/indicator/stock.corridor", params={"format": "grapher"})
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        grapher = pd.read_csv(archive.open("indicator-stock-corridor.grapher.csv"))
+        meta = json.loads(archive.read("indicator-stock-corridor.grapher.meta.json"))
+    usa = grapher[(grapher.Entity == "United States") & (grapher.Year == 2019)].iloc[0]
+    assert usa["indicator_stock_corridor__counterpart_484"] == 11_489_684
+    title = meta["variables"]["indicator_stock_corridor__counterpart_484"]["title"]
+    assert title.endswith("(counterpart: Mexico, 484)")
 
 
 def test_unknown_indicator_lists_the_indicator_codes(client: httpx.Client) -> None:

@@ -30,7 +30,7 @@ def test_an_ambiguous_name_is_a_400_listing_the_candidates(client: httpx.Client)
     assert response.status_code == 400
     error = response.json()["error"]
     assert (error["type"], error["parameter"]) == ("ambiguous-area", "m49")
-    assert error["accepted"] == ["Afghanistan (M49 4, AFG)", "France (M49 250, FRA)"]
+    assert error["accepted"] == ["Afghanistan (M49 004, AFG)", "France (M49 250, FRA)"]
 
 
 def test_an_unknown_name_is_a_404_saying_what_is_accepted(client: httpx.Client) -> None:

@@ -52,20 +52,22 @@ def test_sdmx_spelling_of_the_docs_and_the_api(tmp_path: Path) -> None:
     assert old.exit_code == 2 and "'sdmx-csv-2'" in old.output
 
 
-def test_every_format_of_a_table_by_sex_skips_only_grapher(tmp_path: Path) -> None:
+def test_every_format_of_a_table_by_sex(tmp_path: Path) -> None:
     warehouse = build_small_warehouse(tmp_path / "w.duckdb")
     settings = at(warehouse)
     out = tmp_path / "out"
     args = ["export", "undesa_stock/2019/by_destination_sex", "--out", str(out)]
     result = migobs(settings, *args)
     assert result.exit_code == 0, result.output
-    assert "Skipped grapher: it has the dimensions sex" in result.output
     stem = "undesa-stock-2019-by-destination-sex"
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted(
         [
             f"{stem}.csv",
             f"{stem}.parquet",
+            f"{stem}.grapher.csv",
+            f"{stem}.grapher.meta.json",
+            "areas.csv",
             "datapackage.json",
             f"{stem}.sdmx2.csv",
             f"{stem}.sdmx1.csv",
@@ -74,4 +76,4 @@ def test_every_format_of_a_table_by_sex_skips_only_grapher(tmp_path: Path) -> No
         ]
     )
     readme = (out / "README.md").read_text()
-    assert f"- Files: {stem}.csv, {stem}.parquet, datapackage.json, {stem}.sdmx2.csv" in readme
+    assert f"- Files: {stem}.csv, {stem}.parquet, {stem}.grapher.csv" in readme

@@ -67,12 +67,21 @@ def test_trace_of_a_source_without_migrant_stock_says_what_it_traces(built: Sett
     assert "'nope' is not loaded either" in " ".join(unknown.output.split())
 
 
-@pytest.mark.parametrize("destination", ["404", "KEN", "ken", "Kenya"])
+@pytest.mark.parametrize("destination", ["404", "0404", "KEN", "ken", "Kenya"])
 def test_trace_takes_any_identifier_of_the_destination(built: Settings, destination: str) -> None:
     args = ["--edition", "2017", "--year", "2017", "--json"]
     result = migobs(built, "trace", "undesa_stock", *args, "--destination", destination)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["value"] == stock(404, 6, "total")
+    found = json.loads(result.output)
+    assert found["value"] == stock(404, 6, "total")
+    assert (found["destination"], found["origin"]) == ("404", "900")
+
+
+def test_trace_writes_codes_as_text(built: Settings) -> None:
+    args = ["--edition", "2017", "--year", "2017", "--destination", "KEN"]
+    result = migobs(built, "trace", "undesa_stock", *args)
+    assert result.exit_code == 0, result.output
+    assert "destination 404, origin 900, total" in result.output
 
 
 def test_trace_with_an_ambiguous_name_lists_the_candidates(built: Settings) -> None:

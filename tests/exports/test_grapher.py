@@ -5,9 +5,7 @@ import math
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
-from migobs.errors import ExportError
 from migobs.exports.grapher import write_grapher, write_grapher_many
 from migobs.exports.table import TableMeta, TidyTable
 
@@ -37,6 +35,47 @@ def test_two_indicators_side_by_side(stock_table: TidyTable, tmp_path: Path) -> 
     assert afg["undesa_stock_2019_by_destination"] == 144_098.0
 
 
-def test_dimensions_are_refused(by_sex_table: TidyTable, tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match="dimensions sex"):
-        write_grapher(by_sex_table, tmp_path)
+def test_a_dimension_becomes_a_column_per_value(by_sex_table: TidyTable, tmp_path: Path) -> None:
+    csv, meta = write_grapher(by_sex_table, tmp_path)
+    back = pd.read_csv(csv)
+    assert back.columns.tolist() == [
+        "Entity",
+        "Code",
+        "Year",
+        "undesa_stock_2019_by_sex__sex_female",
+        "undesa_stock_2019_by_sex__sex_male",
+    ]
+    afg = back[back.Entity == "Afghanistan"].iloc[0]
+    assert (afg.iloc[3], afg.iloc[4]) == (69_000.5, 75_097.5)
+    titles = {k: v["title"] for k, v in json.loads(meta.read_text())["variables"].items()}
+    assert titles["undesa_stock_2019_by_sex__sex_male"] == "Migrant stock by sex (sex: male)"
+
+
+def test_entities_are_owids_names_and_counts_integers(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "area": [840, 704, 419, 904, 1830, 947, 9134],
+            "area_name": [
+                "United States of America",
+                "Viet Nam",
+                "Latin America and the Caribbean",
+                "Latin America and the Caribbean",
+                "Latin America and the Caribbean",
+                "Sub-Saharan Africa",
+                "Sub-Saharan Africa",
+            ],
+            "year": [2019] * 7,
+            "value": [50_661_149.0, 76_767.0, 11_673_288.0, 11_673_288.0, 11_673_288.0, 1, 2],
+        }
+    )
+    table = TidyTable(frame=frame, meta=TableMeta(name="stock", title="Stock", unit="persons"))
+    csv, _ = write_grapher(table, tmp_path)
+    lines = csv.read_text().splitlines()
+    assert lines == [
+        "Entity,Code,Year,stock",
+        "Latin America and the Caribbean (UN),,2019,11673288",
+        "Sub-Saharan Africa (UN),,2019,1",
+        "Sub-Saharan Africa (WB),,2019,2",
+        "United States,,2019,50661149",
+        "Vietnam,,2019,76767",
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from migobs.exports.sdmx.csv import write_sdmx_csv1, write_sdmx_csv2
-from migobs.exports.table import TidyTable
+from migobs.exports.table import TableMeta, TidyTable
 from tests.support.sdmx_read import read_sdmx, sdmx_values
 from tests.support.sdmx_schema import schema_errors
 
@@ -100,3 +100,26 @@ def test_sdmx_csv1_has_the_dataflow_first(stock_table: TidyTable, tmp_path: Path
     row = back[(back.REF_AREA == "004") & (back.TIME_PERIOD == 2015)].iloc[0]
     assert row.OBS_VALUE == 339_446.0
     assert row.UNIT_MEASURE == "NUMBER"
+
+
+def test_flows_over_periods_are_time_ranges_and_estimated(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "area": [840, 840, 724],
+            "area_name": ["United States of America", "United States of America", "Spain"],
+            "origin": [484, 484, 504],
+            "period": ["2005-2010", "2010-2015", "2010-2015"],
+            "year": [2010, 2015, 2015],
+            "value": [1_200_000.5, 900_000.25, 150_000.0],
+            "estimated": [True, True, True],
+        }
+    )
+    meta = TableMeta(name="migobs_flows/2017/demographic-accounting", title="Flows", unit="persons")
+    table = TidyTable(frame=frame, meta=meta, dimensions=("origin", "period"))
+    data, structure = write_sdmx_csv2(table, tmp_path)
+    assert schema_errors(structure.read_bytes()) == []
+    values = sdmx_values(structure, data, "DF_MIGOBS_FLOWS_2017_DEMOGRAPHIC_ACCOUNTING")
+    key = ("_O", "MIGRANT_FLOW_ESTIMATED", "840", "484", "2005-07-01/P5Y")
+    assert values[key] == 1_200_000.5
+    rows = pd.read_csv(data, dtype=str)
+    assert set(rows["OBS_STATUS"]) == {"E"} and set(rows["FREQ"]) == {"_O"}

@@ -31,4 +31,11 @@ def test_names_derived_from_the_table_name() -> None:
 
 def test_sorted_is_in_key_order(stock_table: TidyTable) -> None:
     rows = stock_table.sorted()[["area", "year"]].values.tolist()
-    assert rows == [[4, 2015], [4, 2019], [250, 2015], [250, 2019], [900, 2015], [900, 2019]]
+    assert rows == [
+        ["004", 2015],
+        ["004", 2019],
+        ["250", 2015],
+        ["250", 2019],
+        ["900", 2015],
+        ["900", 2019],
+    ]

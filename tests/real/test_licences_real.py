@@ -34,11 +34,13 @@ def test_each_resource_carries_its_catalogue_licences(
 ) -> None:
     with open_warehouse(built_warehouse) as con:
         table = dataset(con, name)
-    _, package = write_datapackage(table, tmp_path)
+    *_, package = write_datapackage(table, tmp_path)
     descriptor = json.loads(package.read_text(encoding="utf-8"))
-    (resource,) = descriptor["resources"]
+    resource, areas = descriptor["resources"]
     assert sorted(licence["title"] for licence in resource["licenses"]) == sorted(TABLES[name])
     assert {s["licence"] for s in resource["sources"]} == set(TABLES[name])
+    m49 = source("m49").editions["2021"].licence
+    assert [licence["title"] for licence in areas["licenses"]] == [m49]
 
 
 def test_the_package_claims_its_most_restrictive_sources_licence(
@@ -47,8 +49,8 @@ def test_the_package_claims_its_most_restrictive_sources_licence(
     with open_warehouse(built_warehouse) as con:
         workbook = dataset(con, "undesa_stock/2017/by_destination")
         refugees = dataset(con, "indicator/sdg.10.7.4")
-    _, package = write_datapackage(workbook, tmp_path / "workbook")
+    *_, package = write_datapackage(workbook, tmp_path / "workbook")
     assert [x["title"] for x in json.loads(package.read_text())["licenses"]] == [UNDESA_2017]
     assert "All rights reserved" in UNDESA_2017
-    _, package = write_datapackage(refugees, tmp_path / "refugees")
+    *_, package = write_datapackage(refugees, tmp_path / "refugees")
     assert [x["title"] for x in json.loads(package.read_text())["licenses"]] == ["CC BY 3.0 IGO"]

@@ -34,7 +34,7 @@ def test_cli_report_of_mexico_reads_the_official_cells(
     result = migobs(settings, "report", "MEX", "--format", "json", "--out", str(out))
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
-    assert report["area"] == {"m49": 484, "iso3": "MEX", "name": "Mexico"}
+    assert report["area"] == {"m49": "484", "iso3": "MEX", "name": "Mexico"}
     stock = headline(report, "stock.total")["value"]
     assert (stock["year"], stock["value"], stock["edition"]) == (2020, 1_197_624.0, "2020")
     (cell,) = stock["inputs"]

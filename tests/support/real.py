@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 
 from migobs.config import Settings
+from migobs.exports.datasets import dataset, dataset_names
+from migobs.exports.table import TidyTable
 from migobs.flows.estimate import estimate_edition
 from migobs.warehouse.build import build
+from migobs.warehouse.read import open_warehouse
 from tests.conftest import mirror_path
 from tests.support.live import serve_in_thread
 
@@ -35,6 +38,14 @@ def with_flows(built_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) 
     shutil.copy(built_warehouse, copy)
     estimate_edition(copy, "2017")
     return copy
+
+
+@pytest.fixture(scope="session")
+def every_table(with_flows: Path) -> dict[str, TidyTable]:
+    """Every table the real warehouse with the 2017 flows exports, by name, built once per
+    session (reading them all takes minutes: share this fixture)."""
+    with open_warehouse(with_flows) as con:
+        return {name: dataset(con, name) for name in dataset_names(con)}
 
 
 @pytest.fixture(scope="session")

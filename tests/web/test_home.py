@@ -51,7 +51,9 @@ def test_search_with_an_ambiguous_name_lists_the_candidates(client: httpx.Client
     response = client.get("/search", params={"q": "an"})  # Afghanistan, France
     assert response.status_code == 400
     assert "&#39;an&#39; fits 2 areas" in response.text
-    assert "Afghanistan (M49 4, AFG)" in response.text and "France (M49 250, FRA)" in response.text
+    assert (
+        "Afghanistan (M49 004, AFG)" in response.text and "France (M49 250, FRA)" in response.text
+    )
 
 
 def test_search_for_nothing_known_says_what_is_accepted(client: httpx.Client) -> None:

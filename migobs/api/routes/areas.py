@@ -7,10 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from migobs.api.schemas import AreaDetailPublic, AreaPublic, ListOf
-from migobs.http.areas import AreaPath, area_param
+from migobs.http.areas import AreaPath, area_filter, area_param
 from migobs.http.deps import PagingDep, WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.lists import CSV_RESPONSE, answer, build, clean
+from migobs.m49 import m49_text
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/areas", tags=["areas"])
@@ -22,7 +23,12 @@ def list_areas(
     paging: PagingDep,
     kind: Annotated[str | None, Query(description="country, region, world, ...")] = None,
     group: Annotated[
-        int | None, Query(ge=0, le=99999, description="members of this grouping (M49 code)")
+        str | None,
+        Query(
+            max_length=200,
+            description="members of this grouping: M49 code with or without leading zeros, "
+            "or name (902, 1503, High-income countries)",
+        ),
     ] = None,
 ) -> dict[str, Any] | Response:
     """Areas by M49 code, optionally of one kind or members of one grouping."""
@@ -32,9 +38,8 @@ def list_areas(
             raise ApiError(
                 404, "not-found", f"No areas of kind {kind!r}.", parameter="kind", accepted=kinds
             )
-    if group is not None and not listing.area_exists(con, group):
-        raise unknown_area("group", group)
-    page = listing.areas(con, kind=kind, group=group, limit=paging.limit, offset=paging.offset)
+    members_of = area_filter(con, "group", group)
+    page = listing.areas(con, kind=kind, group=members_of, limit=paging.limit, offset=paging.offset)
     return answer(build(AreaPublic, page.rows), page.count, paging, "areas")
 
 
@@ -54,6 +59,6 @@ def unknown_area(parameter: str, code: int) -> ApiError:
     return ApiError(
         404,
         "not-found",
-        f"{parameter}={code}: no area with this M49 code. GET /api/areas lists the codes.",
+        f"{parameter}={m49_text(code)}: no area with this M49 code. GET /api/areas lists the codes.",
         parameter=parameter,
     )

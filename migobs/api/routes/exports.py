@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path, Query, Response
 from migobs.api.schemas import ExportablePublic, ListOf
 from migobs.errors import ExportError
 from migobs.exports.datasets import dataset, dataset_names, why_empty
-from migobs.exports.formats import FORMATS, FormatName, export, refusal
+from migobs.exports.formats import FORMATS, FormatName, export
 from migobs.exports.table import TidyTable
 from migobs.http.deps import PagingDep, WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
@@ -71,18 +71,8 @@ def _table(con: duckdb.DuckDBPyConnection, name: str) -> TidyTable:
 
 
 def zipped(con: duckdb.DuckDBPyConnection, name: str, format: FormatName) -> Response:
-    """A zip of table ``name`` in ``format`` with its README; 404 lists the known tables, 422
-    the formats the table can be written in."""
+    """A zip of table ``name`` in ``format`` with its README; 404 lists the known tables."""
     tidy = _table(con, name)
-    refused = refusal(tidy, format)
-    if refused:
-        raise ApiError(
-            422,
-            "invalid-parameter",
-            f"format={format.value}: {name} cannot be written in this format: {refused}.",
-            parameter="format",
-            accepted=[f for f in FORMATS if not refusal(tidy, f)],
-        )
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(buffer, "w") as archive:
         for path in export(tidy, FilePath(folder), [format]).files:

@@ -13,14 +13,14 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Depends, Query, Response
 
-from migobs.api.routes.areas import unknown_area
 from migobs.api.routes.stock import Sex
 from migobs.api.schemas import FlowCorridorPublic, FlowPublic, FlowRunPublic, ListOf
-from migobs.http.areas import AreaPath, area_param
-from migobs.http.deps import AreaCode, Paging, PagingDep, WarehouseDep
+from migobs.http.areas import AreaPath, AreaQuery, area_filter, area_param
+from migobs.http.deps import Paging, PagingDep, WarehouseDep
 from migobs.http.errors import ApiError
 from migobs.http.lists import CSV_RESPONSE, answer, build, records
-from migobs.warehouse.read import flows, listing
+from migobs.m49 import m49_text
+from migobs.warehouse.read import flows
 
 router = APIRouter(prefix="/api/flows", tags=["flow estimates"])
 
@@ -73,14 +73,12 @@ def list_flows(
     con: WarehouseDep,
     paging: PagingDep,
     runs: RunsDep,
-    origin: AreaCode | None = None,
-    destination: AreaCode | None = None,
+    origin: AreaQuery | None = None,
+    destination: AreaQuery | None = None,
 ) -> dict[str, Any] | Response:
     """Persons estimated to have moved from origin to destination (countries) in each period."""
-    for parameter, code in (("origin", origin), ("destination", destination)):
-        if code is not None and not listing.area_exists(con, code):
-            raise unknown_area(parameter, code)
-    filters = {**runs, "origin": origin, "destination": destination}
+    from_ = area_filter(con, "origin", origin)
+    filters = {**runs, "origin": from_, "destination": area_filter(con, "destination", destination)}
     page = flows.flows(con, filters=filters, limit=paging.limit, offset=paging.offset)
     return answer(build(FlowPublic, page.rows), page.count, paging, "flows")
 
@@ -114,7 +112,7 @@ def corridor_of(
         raise ApiError(
             404,
             "not-found",
-            f"destination={destination}: no corridor from an area to itself (flows are "
+            f"destination={m49_text(destination)}: no corridor from an area to itself (flows are "
             "between countries); give a destination other than the origin.",
             parameter="destination",
         )
@@ -122,7 +120,7 @@ def corridor_of(
         con, origin, destination, filters=runs, limit=paging.limit, offset=paging.offset
     )
     items = build(FlowCorridorPublic, page.rows)
-    return answer(items, page.count, paging, f"flows-{origin}-{destination}")
+    return answer(items, page.count, paging, f"flows-{m49_text(origin)}-{m49_text(destination)}")
 
 
 def _no_run(parameter: str, value: str, held: list[str]) -> ApiError:

@@ -13,7 +13,6 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from migobs.api.routes.areas import unknown_area
 from migobs.api.schemas import (
     IndicatorDetailPublic,
     IndicatorPublic,
@@ -22,20 +21,21 @@ from migobs.api.schemas import (
     ListOf,
 )
 from migobs.errors import MigobsError
-from migobs.http.areas import AreaPath, area_param
-from migobs.http.deps import AreaCode, PagingDep, WarehouseDep, Year
+from migobs.http.areas import AreaPath, AreaQuery, area_filter, area_param
+from migobs.http.deps import PagingDep, WarehouseDep, Year
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.lists import CSV_RESPONSE, answer
 from migobs.http.memo import per_build
 from migobs.http.results import indicator_table
 from migobs.indicators import registry
 from migobs.indicators.definitions import Definition, definitions
-from migobs.warehouse.read import listing
 
 COUNTERPART = (
-    "M49 code of the other end of a corridor: the origin (migrant stock) or the sender "
-    "(remittances); area is the destination or the receiver"
+    "the other end of a corridor: the origin (migrant stock) or the sender (remittances); area "
+    "is the destination or the receiver. M49 code with or without leading zeros, ISO3 code or "
+    "name (004, 4, AFG, Afghanistan)"
 )
+CounterpartQuery = Annotated[str, Query(max_length=200, description=COUNTERPART)]
 
 router = APIRouter(prefix="/api/indicators", tags=["indicators"])
 
@@ -60,13 +60,6 @@ def _public(definition: Definition) -> dict[str, Any]:
     record = asdict(definition)
     record["sources"] = list(definition.sources)
     return record
-
-
-def _check_areas(con: duckdb.DuckDBPyConnection, **codes: int | None) -> None:
-    """404 naming the parameter of the first M49 code the warehouse does not know."""
-    for parameter, code in codes.items():
-        if code is not None and not listing.area_exists(con, code):
-            raise unknown_area(parameter, code)
 
 
 def _years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> list[int]:
@@ -114,19 +107,19 @@ def list_values(
     code: Code,
     year: Year | None = None,
     edition: Edition = None,
-    area: AreaCode | None = None,
-    counterpart: Annotated[int | None, Query(ge=0, le=99999, description=COUNTERPART)] = None,
+    area: AreaQuery | None = None,
+    counterpart: CounterpartQuery | None = None,
 ) -> dict[str, Any] | Response:
     """The indicator for every area with data in one year (default the newest), by area; as
     CSV its figures are rounded to the indicator's stated decimals."""
     definition = _definition(code)
-    _check_areas(con, area=area, counterpart=counterpart)
+    m49 = area_filter(con, "area", area)
+    other = area_filter(con, "counterpart", counterpart)
     chosen = _year(con, code, year, edition)
     values = [
         v
         for v in indicator_table(request, con, code, chosen, edition)
-        if (area is None or v.area == area)
-        and (counterpart is None or v.counterpart == counterpart)
+        if (m49 is None or v.area == m49) and (other is None or v.counterpart == other)
     ]
     page = values[paging.offset : paging.offset + paging.limit]
     items = [IndicatorValuePublic(**v.as_dict(with_inputs=False)) for v in page]
@@ -150,7 +143,7 @@ def get_value(
     since: Annotated[
         int | None, Query(ge=1800, le=2200, description="first year of a count")
     ] = None,
-    counterpart: Annotated[int | None, Query(ge=0, le=99999, description=COUNTERPART)] = None,
+    counterpart: CounterpartQuery | None = None,
     quarter: Annotated[
         int | None, Query(ge=1, le=4, description="quarter of a quarterly indicator")
     ] = None,
@@ -158,17 +151,17 @@ def get_value(
     """One value with the cells (file, sha256, sheet, cell) it was computed from."""
     _definition(code)
     m49 = area_param(con, "area", area)
-    _check_areas(con, area=m49, counterpart=counterpart)
-    if counterpart is None and registry.of_pairs(code):
+    other = area_filter(con, "counterpart", counterpart)
+    if other is None and registry.of_pairs(code):
         raise ApiError(
             422,
             "invalid-parameter",
             f"counterpart: {code} is about a corridor; give the other end as counterpart "
-            "(M49 code; GET /api/areas lists them).",
+            "(M49 code, ISO3 code or name; GET /api/areas lists them).",
             parameter="counterpart",
         )
     chosen = _year(con, code, year, edition)
-    given = {"base_year": base_year, "since": since, "counterpart": counterpart, "quarter": quarter}
+    given = {"base_year": base_year, "since": since, "counterpart": other, "quarter": quarter}
     options = {k: v for k, v in given.items() if v is not None}
     key = ("value", code, m49, chosen, edition, *sorted(options.items()))
     try:

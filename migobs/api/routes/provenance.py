@@ -7,8 +7,10 @@ from fastapi import APIRouter
 from migobs.api.routes.stock import EditionDep, Sex
 from migobs.api.schemas import ProvenancePublic
 from migobs.errors import ValueNotFound
-from migobs.http.deps import AreaCode, WarehouseDep, Year
+from migobs.http.areas import AreaQuery, area_param
+from migobs.http.deps import WarehouseDep, Year
 from migobs.http.errors import ERROR_RESPONSES, ApiError
+from migobs.m49 import m49_text
 from migobs.warehouse.read import listing
 from migobs.warehouse.read.trace import trace
 
@@ -20,19 +22,21 @@ def stock_provenance(
     con: WarehouseDep,
     chosen: EditionDep,
     year: Year,
-    destination: AreaCode,
-    origin: AreaCode = 900,
+    destination: AreaQuery,
+    origin: AreaQuery = "900",
     sex: Sex = "total",
 ) -> ProvenancePublic:
     """Where one migrant-stock value was read: file, sheet and cell."""
+    to = area_param(con, "destination", destination)
+    from_ = area_param(con, "origin", origin)
     try:
-        value = trace(con, chosen.source, chosen.edition, year, destination, origin, sex)
+        value = trace(con, chosen.source, chosen.edition, year, to, from_, sex)
     except ValueNotFound as error:
         raise ApiError(
             404,
             "not-found",
             f"{chosen.source} {chosen.edition} has no value for year {year}, destination "
-            f"{destination}, origin {origin}, sex {sex}. GET /api/stock lists what it holds.",
+            f"{m49_text(to)}, origin {m49_text(from_)}, sex {sex}. GET /api/stock lists what it holds.",
             parameter="destination",
         ) from error
     files = listing.source_files(con)

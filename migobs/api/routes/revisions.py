@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query, Request, Response
 from migobs.api.schemas import ListOf, RevisionPublic
 from migobs.claims.diff import diff
 from migobs.errors import MigobsError
-from migobs.http.deps import AreaCode, PagingDep, WarehouseDep, Year
+from migobs.http.areas import AreaQuery, area_filter
+from migobs.http.deps import PagingDep, WarehouseDep, Year
 from migobs.http.errors import ApiError
 from migobs.http.lists import CSV_RESPONSE, answer
 from migobs.http.memo import per_build
@@ -31,7 +32,7 @@ def list_revisions(
     source: Annotated[
         Source, Query(description="a source with editions side by side")
     ] = "undesa_stock",
-    area: AreaCode | None = None,
+    area: AreaQuery | None = None,
     year: Year | None = None,
 ) -> dict[str, Any] | Response:
     """Values for the same area, year and breakdown that changed from ``old`` to ``new``,
@@ -52,8 +53,9 @@ def list_revisions(
         )
     except MigobsError as error:
         raise ApiError(404, "not-found", str(error), parameter="source") from error
+    m49 = area_filter(con, "area", area)
     chosen = [
-        r for r in found if (area is None or r.area == area) and (year is None or r.year == year)
+        r for r in found if (m49 is None or r.area == m49) and (year is None or r.year == year)
     ]
     page = chosen[paging.offset : paging.offset + paging.limit]
     items = [

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from migobs.api.routes.areas import unknown_area
 from migobs.api.schemas import ListOf, StockPublic
-from migobs.http.areas import AreaPath, area_param
-from migobs.http.deps import AreaCode, Paging, PagingDep, WarehouseDep, Year
+from migobs.http.areas import AreaPath, AreaQuery, area_filter, area_param
+from migobs.http.deps import Paging, PagingDep, WarehouseDep, Year
 from migobs.http.errors import ApiError
 from migobs.http.lists import CSV_RESPONSE, answer, records
+from migobs.m49 import m49_text
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/stock", tags=["migrant stock"])
@@ -143,29 +144,34 @@ QueryDep = Annotated[StockQuery, Depends(stock_query)]
 def provenance_link(row: dict[str, Any]) -> str:
     """The API path that traces one stock value to its file, sheet and cell."""
     keys = ("source", "edition", "year", "destination", "origin", "sex")
-    return "/api/provenance/stock?" + urlencode({k: row[k] for k in keys})
+    codes = {"destination", "origin"}
+    return "/api/provenance/stock?" + urlencode(
+        {k: m49_text(row[k]) if k in codes else row[k] for k in keys}
+    )
 
 
 @router.get("", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
 def list_stock(
-    query: QueryDep, destination: AreaCode | None = None, origin: AreaCode | None = None
+    query: QueryDep, destination: AreaQuery | None = None, origin: AreaQuery | None = None
 ) -> dict[str, Any] | Response:
     """Stock values of one edition (origin 900 = all origins), filtered by any key."""
-    return query.answer(destination=destination, origin=origin, name="stock")
+    to = area_filter(query.con, "destination", destination)
+    from_ = area_filter(query.con, "origin", origin)
+    return query.answer(destination=to, origin=from_, name="stock")
 
 
 @router.get("/destinations/{area}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
 def stock_in(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
     """Migrants living in ``area``, by origin (900 = all origins), sex and year."""
     code = area_param(query.con, "area", area)
-    return query.answer(destination=code, origin=None, name=f"stock-in-{code}")
+    return query.answer(destination=code, origin=None, name=f"stock-in-{m49_text(code)}")
 
 
 @router.get("/origins/{area}", response_model=ListOf[StockPublic], responses=CSV_RESPONSE)
 def stock_from(query: QueryDep, area: AreaPath) -> dict[str, Any] | Response:
     """Migrants born in ``area``, by destination, sex and year."""
     code = area_param(query.con, "area", area)
-    return query.answer(destination=None, origin=code, name=f"stock-from-{code}")
+    return query.answer(destination=None, origin=code, name=f"stock-from-{m49_text(code)}")
 
 
 @router.get(
@@ -177,4 +183,5 @@ def get_stock_corridor(
     """Migrants born in ``origin`` living in ``destination``, by sex and year."""
     from_ = area_param(query.con, "origin", origin)
     to = area_param(query.con, "destination", destination)
-    return query.answer(destination=to, origin=from_, name=f"corridor-{from_}-{to}")
+    name = f"corridor-{m49_text(from_)}-{m49_text(to)}"
+    return query.answer(destination=to, origin=from_, name=name)

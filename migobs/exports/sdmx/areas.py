@@ -15,6 +15,7 @@ import pandas as pd
 import yaml
 
 from migobs.exports.sdmx.conventions import Code, Codelist
+from migobs.m49 import m49_text
 
 CODES_FILE = Path(__file__).with_name("area_codes.yml")
 NOT_AGGREGATES = {"country", "residual", "area"}
@@ -31,7 +32,7 @@ def area_code(area: int | str) -> str:
     the M49 code of the same grouping (900 → ``001``), or the UN DESA code of a grouping M49
     lacks (1503 → ``1503``)."""
     number = int(area)
-    return _equivalents().get(number, f"{number:03d}")
+    return _equivalents().get(number, m49_text(number))
 
 
 def is_m49_equivalent(area: int | str) -> bool:

@@ -67,6 +67,15 @@ QUARTER = "quarter"
 ``TIME_PERIOD`` (``2017-Q1``)."""
 
 
+PERIOD = "period"
+"""A table's period column (``2005-2010``, estimated flows): no dimension of its own, but
+``FREQ`` ``_O`` (periods of several years) and ``TIME_PERIOD`` as a time range from mid-year
+(``2005-07-01/P5Y``), as the stocks the flows are estimated between refer to 1 July."""
+
+TIME_COLUMNS = (QUARTER, PERIOD)
+"""Key columns SDMX writes in ``TIME_PERIOD`` rather than as dimensions."""
+
+
 def table_dimensions(columns: tuple[str, ...]) -> tuple[str, ...]:
     """The SDMX dimensions of a table with the further key ``columns``.
 
@@ -86,7 +95,7 @@ def table_dimensions(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 def flow_of(table: TidyTable) -> Flow:
     """The dataflow of ``table``."""
-    coded = tuple(d for d in table.dimensions if d != QUARTER)
+    coded = tuple(d for d in table.dimensions if d not in TIME_COLUMNS)
     return Flow(table.meta.sdmx_id, table.meta.title, table_dimensions(coded))
 
 

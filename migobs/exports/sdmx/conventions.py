@@ -2,7 +2,7 @@
 and concepts whose content is the same in every export (so that any two exports load into one
 registry).
 
-Codelists: ``CL_FREQ`` (``A`` annual, ``Q`` quarterly), ``CL_SEX`` (``F``, ``M``, ``_T``), ``CL_UNIT_MEASURE``
+Codelists: ``CL_FREQ`` (``A`` annual, ``Q`` quarterly, ``_O`` periods of several years), ``CL_SEX`` (``F``, ``M``, ``_T``), ``CL_UNIT_MEASURE``
 (the SDG Global Database's unit codes: ``NUMBER``, ``PT``, ``CU_USD``, ``PER_100000_POP``,
 ``RATIO``), ``CL_UNIT_MULT`` (power of ten, ``0``), ``CL_OBS_STATUS`` (SDMX's cross-domain codes)
 and ``CL_SERIES`` (the SDG series code where one exists, see ``series.yml``, else our own).
@@ -22,6 +22,9 @@ from migobs.indicators.definitions import definitions
 AGENCY = "MIGOBS"
 VERSION = "1.0"
 STOCK_SERIES = "MIGRANT_STOCK"
+FLOW_SERIES = "MIGRANT_FLOW_ESTIMATED"
+FLOW_SOURCE = "migobs_flows/"
+"""Tables of estimated flows (``migobs_flows/<edition>/<method>``) and their series."""
 SERIES_FILE = Path(__file__).with_name("series.yml")
 
 
@@ -70,10 +73,23 @@ CONCEPTS = (
     Concept("OBS_VALUE", "Observation value"),
     Concept("UNIT_MEASURE", "Unit of measure"),
     Concept("UNIT_MULT", "Unit multiplier", "Power of ten by which OBS_VALUE is multiplied."),
-    Concept("OBS_STATUS", "Observation status"),
+    Concept(
+        "OBS_STATUS",
+        "Observation status",
+        "A where a source publishes the value as it is; E where Migration Observatory computed "
+        "it (a sum of members, a share, a change) or modelled it (estimated flows).",
+    ),
 )
 
-FREQ = Codelist("CL_FREQ", "Frequency", (Code("A", "Annual"), Code("Q", "Quarterly")))
+FREQ = Codelist(
+    "CL_FREQ",
+    "Frequency",
+    (
+        Code("A", "Annual"),
+        Code("Q", "Quarterly"),
+        Code("_O", "Other: periods of several years (TIME_PERIOD gives each start and length)"),
+    ),
+)
 SEX = Codelist("CL_SEX", "Sex", (Code("F", "Female"), Code("M", "Male"), Code("_T", "Total")))
 SEX_CODES = {"female": "F", "male": "M", "total": "_T", "F": "F", "M": "M", "_T": "_T"}
 UNITS = {
@@ -131,7 +147,10 @@ def _sdg_series() -> dict[str, dict[str, str]]:
 def series_code(table_name: str) -> str:
     """The SERIES code of a table: the SDG series of its indicator where one exists
     (``indicator/sdg.10.c.1`` → ``SI_RMT_COST``), else the indicator code in capitals, and
-    ``MIGRANT_STOCK`` for the migrant-stock tables."""
+    ``MIGRANT_STOCK`` for the migrant-stock tables, ``MIGRANT_FLOW_ESTIMATED`` for the
+    estimated flows."""
+    if table_name.startswith(FLOW_SOURCE):
+        return FLOW_SERIES
     if not table_name.startswith("indicator/"):
         return STOCK_SERIES
     code = table_name.removeprefix("indicator/")
@@ -140,8 +159,15 @@ def series_code(table_name: str) -> str:
 
 
 def series_codelist() -> Codelist:
-    """``CL_SERIES``: every indicator's series and ``MIGRANT_STOCK``."""
-    codes = {STOCK_SERIES: Code(STOCK_SERIES, "International migrant stock")}
+    """``CL_SERIES``: every indicator's series, ``MIGRANT_STOCK`` and
+    ``MIGRANT_FLOW_ESTIMATED``."""
+    codes = {
+        STOCK_SERIES: Code(STOCK_SERIES, "International migrant stock"),
+        FLOW_SERIES: Code(
+            FLOW_SERIES,
+            "Migration flows between countries, estimated from stocks by Migration Observatory",
+        ),
+    }
     for code, definition in definitions().items():
         series = series_code(f"indicator/{code}")
         known = _sdg_series().get(code)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from migobs.m49 import m49_text
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -39,8 +41,9 @@ class Cell:
     counterpart: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """The record as a plain dict (for JSON)."""
-        return asdict(self)
+        """The record as a plain dict (for JSON), M49 codes as text (``"004"``)."""
+        other = None if self.counterpart is None else m49_text(self.counterpart)
+        return {**asdict(self), "area": m49_text(self.area), "counterpart": other}
 
     def where(self) -> str:
         """``file[sheet]!cell``, the address a reader can open."""

@@ -12,6 +12,7 @@ import difflib
 import duckdb
 
 from migobs.errors import AmbiguousArea, ValueNotFound
+from migobs.m49 import m49_number, m49_text
 from migobs.warehouse.areas import normalise
 from migobs.warehouse.read.groupings import Area, area
 
@@ -30,8 +31,9 @@ def find_area(con: duckdb.DuckDBPyConnection, text: str) -> Area:
         A part of a name fits several areas; ``candidates`` lists them.
     """
     typed = text.strip()
-    if typed.isdigit():
-        return area(con, int(typed) if len(typed) <= 6 else -1)
+    code = m49_number(typed)
+    if code is not None:
+        return area(con, code if len(typed) <= 6 else -1)
     areas = _areas(con)
     key = normalise(typed)
     exact = [
@@ -66,8 +68,8 @@ def did_you_mean(con: duckdb.DuckDBPyConnection, typed: str) -> str:
 
 
 def label(found: Area) -> str:
-    """``Name (M49 484, MEX)``: an area as a candidate is listed."""
-    code = f"M49 {found.m49}" + (f", {found.iso3}" if found.iso3 else "")
+    """``Name (M49 484, MEX)``, ``Afghanistan (M49 004, AFG)``: an area as a candidate is listed."""
+    code = f"M49 {m49_text(found.m49)}" + (f", {found.iso3}" if found.iso3 else "")
     return f"{found.name} ({code})"
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 
+from migobs.m49 import m49_text
 from migobs.warehouse.read.missing import incident_years
 
 
@@ -40,8 +41,8 @@ class Revision:
         return (self.new or 0.0) - (self.old or 0.0)
 
     def as_dict(self) -> dict[str, Any]:
-        """The record as a plain dict (for JSON), with the change."""
-        return {**asdict(self), "change": self.change}
+        """The record as a plain dict (for JSON), with the change, the area as M49 text."""
+        return {**asdict(self), "area": m49_text(self.area), "change": self.change}
 
 
 _WHERE = "f.name || coalesce('[' || {t}.sheet || ']', '') || '!' || {t}.cell"
@@ -53,7 +54,7 @@ def stock_revisions(
     """Migrant-stock values (same year, destination, origin, sex) that differ, largest first."""
     sql = f"""
     SELECT a.destination, a.year,
-           a.sex || CASE WHEN a.origin = 900 THEN '' ELSE ' from ' || a.origin END,
+           a.sex || CASE WHEN a.origin = 900 THEN '' ELSE ' from ' || lpad(a.origin::VARCHAR, 3, '0') END,
            a.value, b.value, {_WHERE.format(t="a")}, {_WHERE.replace("f.", "g.").format(t="b")}
     FROM migrant_stock a JOIN source_files f ON f.file_id = a.file_id
     JOIN migrant_stock b ON b.source = a.source AND b.year = a.year

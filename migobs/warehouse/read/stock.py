@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from migobs.errors import QueryError, UnknownSource
+from migobs.m49 import m49_text
 from migobs.warehouse.read.tables import tables_of
 
 WORLD = 900
@@ -53,8 +54,9 @@ class StockValue:
     cell: str
 
     def as_dict(self) -> dict[str, Any]:
-        """The record as a plain dict (for JSON)."""
-        return asdict(self)
+        """The record as a plain dict (for JSON), M49 codes as text (``"004"``)."""
+        codes = {"destination": m49_text(self.destination), "origin": m49_text(self.origin)}
+        return {**asdict(self), **codes}
 
 
 def editions(con: duckdb.DuckDBPyConnection, source: str = "undesa_stock") -> list[str]:
