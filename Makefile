@@ -2,8 +2,9 @@
 # when missing or stale) and a small flow ensemble (40 draws of 2010-2015, under a minute),
 # then serve the dashboard and API.
 # `make test`: install, start what the tests need, run every check and test.
-# Everything runs in .venv, created here; nothing is installed outside it except the Debian
-# packages the tests need (chromium, postgresql), which scripts/test-services installs as root.
+# Everything runs in .venv, created here; nothing is installed outside it except Debian packages,
+# as root: the PDF reports' libraries and fonts, which `make run` installs (scripts/runtime-packages),
+# and what the tests add (chromium, postgresql, poppler-utils: scripts/test-services).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -34,6 +35,7 @@ $(STAMP): $(RUNTIME)
 install: $(STAMP)
 
 run: $(RUNTIME)
+	bash scripts/runtime-packages || echo "PDF reports answer 503 until those packages are installed; everything else works."
 	$(BIN)/migobs fetch
 	$(BIN)/migobs build --if-stale
 	$(BIN)/migobs flows run --edition 2017 --if-missing
@@ -62,7 +64,7 @@ serve: $(RUNTIME)
 	$(BIN)/migobs serve
 
 bench: $(STAMP)
-	for script in cli build claims flows api; do $(BIN)/python bench/$$script.py || exit 1; done
+	for script in cli build claims flows api reports; do $(BIN)/python bench/$$script.py || exit 1; done
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md

@@ -20,6 +20,7 @@ means "cannot continue".
     │   └── AmbiguousArea           a name matches several areas: the candidates are listed
     ├── EstimationError             flow estimation got input it cannot use
     ├── ExportError                 a table cannot be written in the format asked for
+    ├── ReportError                 a report cannot be written in the format asked for
     └── TrackerError                the Compact tracker refused an operation
         ├── NotAuthenticated        no valid credentials
         ├── TooManyAttempts         too many failed sign-ins; wait before trying again
@@ -99,6 +100,10 @@ class EstimationError(MigobsError):
 
 class ExportError(MigobsError):
     """A table cannot be written in the format asked for (missing columns, duplicate keys)."""
+
+
+class ReportError(MigobsError):
+    """A report cannot be written in the format asked for (the PDF's libraries are missing)."""
 
 
 class TrackerError(MigobsError):

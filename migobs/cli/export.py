@@ -16,8 +16,8 @@ from migobs.cli._common import ImportedChoice, reports_errors, settings_from
     "formats",
     type=ImportedChoice("migobs.exports.formats:FormatName"),
     multiple=True,
-    help="Format to write; repeat for several. Default: every format the table can be "
-    "written in (a grapher CSV holds area-by-year tables only).",
+    help="Format to write; repeat for several. Default: every format (a grapher CSV writes "
+    "each value of a further dimension, such as sex or origin, as a column of its own).",
 )
 @click.option(
     "--out",

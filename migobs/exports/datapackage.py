@@ -25,7 +25,7 @@ import pandas as pd
 
 from migobs.exports.area_list import area_list
 from migobs.exports.licences import licence_record
-from migobs.exports.table import CODE_COLUMNS, SourceRef, TidyTable
+from migobs.exports.table import CODE_COLUMNS, COLUMN_MEANINGS, SourceRef, TidyTable
 from migobs.m49 import PATTERN
 from migobs.spreadsheet import inert_frame
 
@@ -40,19 +40,6 @@ TITLES = {
     "origin": "Origin (UN M49 code)",
     "counterpart": "Counterpart (UN M49 code): the origin or the sender",
     "estimated": "Estimated",
-}
-
-DESCRIPTIONS = {
-    "area": "UN M49 code of the area, as text with its leading zeros (004); in a corridor or "
-    "an origin-destination table, the destination or the receiver. Listed in the areas "
-    "resource.",
-    "origin": "UN M49 code (text) of the country or area of origin: where the migrants were "
-    "born, or moved from; area is the destination. Listed in the areas resource.",
-    "counterpart": "UN M49 code (text) of the other end of the corridor: the origin (migrant "
-    "stock) or the sender (remittances); area is the destination or the receiver. Listed in "
-    "the areas resource.",
-    "estimated": "true where Migration Observatory computed or modelled the value, false where "
-    "a source publishes it as it is",
 }
 
 AREA_FIELDS = [
@@ -140,7 +127,7 @@ def _data_schema(table: TidyTable) -> dict[str, Any]:
             "title": TITLES.get(
                 column, f"{meta.title} ({meta.unit})" if column == "value" else column
             ),
-            **({"description": DESCRIPTIONS[column]} if column in DESCRIPTIONS else {}),
+            **({"description": _meaning(column, codes)} if column in COLUMN_MEANINGS else {}),
             **({"constraints": {"pattern": PATTERN}} if column in codes else {}),
         }
         for column in frame.columns
@@ -153,6 +140,11 @@ def _data_schema(table: TidyTable) -> dict[str, Any]:
             for column in codes
         ],
     }
+
+
+def _meaning(column: str, codes: list[str]) -> str:
+    listed = f" Listed in the {AREAS} resource." if column in codes else ""
+    return COLUMN_MEANINGS[column] + listed
 
 
 def _areas_schema() -> dict[str, Any]:

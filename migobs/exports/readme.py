@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from migobs.exports.table import TidyTable
+from migobs.exports.table import COLUMN_MEANINGS, TidyTable
 
 
 def readme_text(table: TidyTable, files: list[str]) -> str:
@@ -18,6 +18,11 @@ def readme_text(table: TidyTable, files: list[str]) -> str:
         f"- Name: `{meta.name}`",
         f"- Unit: {meta.unit}",
         f"- Key columns: {', '.join(table.key)}",
+        *(
+            f"- `{column}`: {meaning}"
+            for column, meaning in COLUMN_MEANINGS.items()
+            if column in table.frame.columns
+        ),
         f"- Rows: {len(table.frame)}",
         f"- Files: {', '.join(files)}",
         f"- Licence of this export: {meta.licence or 'none stated (no source recorded)'}"

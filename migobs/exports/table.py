@@ -36,6 +36,19 @@ CODE_COLUMNS = ("area", "origin", "counterpart")
 corridor, ``origin`` (where migrants were born or moved from) or ``counterpart`` (the origin or
 sender)."""
 
+COLUMN_MEANINGS = {
+    "area": "UN M49 code of the area, as text with its leading zeros (004); in a corridor or "
+    "an origin-destination table, the destination or the receiver.",
+    "origin": "UN M49 code (text) of the country or area of origin: where the migrants were "
+    "born, or moved from; area is the destination.",
+    "counterpart": "UN M49 code (text) of the other end of the corridor: the origin (migrant "
+    "stock) or the sender (remittances); area is the destination or the receiver.",
+    "estimated": "true where Migration Observatory computed or modelled the value, false where "
+    "a source publishes it as it is",
+}
+"""What the code columns and ``estimated`` mean, their direction said: every writer that can
+describe a column (Data Package, Parquet, README) says it so."""
+
 
 @dataclass(frozen=True)
 class SourceRef:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from migobs.exports.table import TidyTable
+from migobs.exports.table import COLUMN_MEANINGS, TidyTable
 from migobs.spreadsheet import inert_frame
 
 
@@ -25,6 +25,14 @@ def write_parquet(table: TidyTable, directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{table.meta.slug}.parquet"
     arrow = pa.Table.from_pandas(table.sorted(), preserve_index=False)
+    arrow = arrow.cast(
+        pa.schema(
+            field.with_metadata({b"description": COLUMN_MEANINGS[field.name].encode()})
+            if field.name in COLUMN_MEANINGS
+            else field
+            for field in arrow.schema
+        )
+    )
     meta = table.meta
     extra = {
         b"migobs.name": meta.name.encode(),

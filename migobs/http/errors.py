@@ -32,6 +32,7 @@ from migobs.errors import (
     PermissionDenied,
     QueryError,
     RecordNotFound,
+    ReportError,
     StaleVersion,
     TooManyAttempts,
     UnknownSource,
@@ -39,6 +40,7 @@ from migobs.errors import (
     WarehouseDamaged,
     WarehouseMissing,
 )
+from migobs.http.language import split
 
 
 class ErrorBody(BaseModel):
@@ -103,6 +105,7 @@ STATUS_OF: list[tuple[type[MigobsError], int, str]] = [
     (QueryError, 400, "invalid-query"),
     (WarehouseDamaged, 503, "warehouse-damaged"),
     (WarehouseMissing, 503, "warehouse-missing"),
+    (ReportError, 503, "report-unavailable"),
 ]
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -141,8 +144,9 @@ class ErrorPages:
 
 
 def wants_json(request: Request) -> bool:
-    """Whether the request is for the API (JSON errors) rather than a page (HTML errors)."""
-    path = request.url.path
+    """Whether the request is for the API (JSON errors) rather than a page (HTML errors), with
+    or without a language prefix (``/fr/api/…`` answers as ``/api/…`` does)."""
+    path = split(request.url.path)[1]
     return path.startswith("/api/") or path == "/api" or path == "/openapi.json"
 
 

@@ -7,6 +7,7 @@ forget (docs/languages.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -56,3 +57,44 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name, which B
 
 
 _ = gettext
+
+
+class Said(str):
+    """An English sentence that can be said again in another language.
+
+    It *is* the English text (a ``str``: logs, the API's JSON and the CLI read English, so
+    ``/fr/api/…`` answers exactly what ``/api/…`` does); it keeps its gettext message and the
+    values of its placeholders, so a page can show it in the reader's language with
+    :func:`translated`. ``Said(N_("%(name)s is a draft already."), name="commitments/3")``.
+    """
+
+    template: str
+    values: dict[str, object]
+    parts: tuple[str, ...]
+    separator: str
+    end: str
+
+    def __new__(cls, template: str, **values: object) -> Said:
+        said = super().__new__(cls, template % values if values else template)
+        said.template, said.values = template, values
+        said.parts, said.separator, said.end = (), "", ""
+        return said
+
+    @classmethod
+    def joined(cls, parts: Sequence[str], separator: str = "; ", end: str = "") -> Said:
+        """``parts`` joined by ``separator`` and followed by ``end`` (``"title: must not be
+        empty; kind: …."``), each part translated on its own."""
+        said = super().__new__(cls, separator.join(parts) + end)
+        said.template, said.values = "", {}
+        said.parts, said.separator, said.end = tuple(parts), separator, end
+        return said
+
+
+def translated(text: object) -> str:
+    """``text`` in the current language when it is :class:`Said`, else ``str(text)``."""
+    if not isinstance(text, Said):
+        return str(text)
+    if not text.template:
+        return text.separator.join(translated(p) for p in text.parts) + text.end
+    values = {key: translated(value) for key, value in text.values.items()}
+    return gettext(text.template) % values if values else gettext(text.template)

@@ -25,6 +25,7 @@ from migobs.indicators import (
     years,
 )
 from migobs.m49 import m49_text
+from migobs.reports.trends import Trend, trends
 from migobs.warehouse.read import listing
 from migobs.warehouse.read.groupings import Area, area
 
@@ -67,6 +68,8 @@ class CountryReport:
     objectives: for each Compact objective, the linked indicators the data can and cannot measure.
     files: the official files the figures were read from: name → source, edition, URL, sha256,
         licence and citation.
+    iso2: the area's ISO 3166 alpha-2 code, which names it in other languages (CLDR).
+    trends: the series the PDF draws as charts (not in :meth:`as_dict`).
     """
 
     area: Area
@@ -75,6 +78,7 @@ class CountryReport:
     objectives: tuple[ObjectiveCoverage, ...]
     files: dict[str, dict[str, Any]]
     iso2: str | None = None
+    trends: tuple[Trend, ...] = ()
 
     @property
     def name(self) -> str:
@@ -160,6 +164,7 @@ def country_report(con: duckdb.DuckDBPyConnection, m49: int) -> CountryReport:
         sections=sections,
         objectives=tuple(objective_coverage(has_data(con))),
         iso2=(listing.area(con, m49) or {}).get("iso2"),
+        trends=trends(con, m49),
         files={
             str(row["name"]): {
                 key: str(row[key])

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from migobs.errors import InvalidInput, NotAuthenticated
+from migobs.i18n.messages import N_, Said
 from migobs.tracker import limits
 from migobs.tracker.fields import CONTROL
 from migobs.tracker.models import User
@@ -23,7 +24,7 @@ from migobs.tracker.models import User
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
 SESSION_LIFETIME = dt.timedelta(hours=8)
-REFUSED = "Wrong email or password."
+REFUSED = Said(N_("Wrong email or password."))
 
 
 def password_hasher(*, fast: bool = False) -> PasswordHasher:
@@ -81,7 +82,9 @@ def authenticate(
     """
     email, client = normalise_email(email)[:254], client[:100]
     if CONTROL & set(email + password + client):
-        raise InvalidInput("email, password: contain control characters; type them again.")
+        raise InvalidInput(
+            Said(N_("email, password: contain control characters; type them again."))
+        )
     with sessions() as session:
         limits.count_attempt(session, email, client)
     with sessions() as session:

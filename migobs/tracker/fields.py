@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from migobs.errors import InvalidInput
+from migobs.i18n.messages import N_, Said
 from migobs.tracker.models import RecordKind
 
 Cleaner = Callable[[Any], Any]
@@ -24,9 +25,10 @@ MAX_ID = 2**31 - 1
 """The largest record id: ids are INTEGER columns, 32 bits on PostgreSQL (SQLite's 64 bits hold
 them too), so a larger one can name no record."""
 
-COMMITMENT_KINDS = ("commitment", "pledge")
-COMMITMENT_STATUSES = ("planned", "in-progress", "completed")
-REVIEW_KINDS = ("voluntary-national-review", "regional-review", "imrf-statement")
+# Marked for translation (N_ returns each unchanged): pages show them in the reader's language.
+COMMITMENT_KINDS = (N_("commitment"), N_("pledge"))
+COMMITMENT_STATUSES = (N_("planned"), N_("in-progress"), N_("completed"))
+REVIEW_KINDS = (N_("voluntary-national-review"), N_("regional-review"), N_("imrf-statement"))
 
 
 class Problem(ValueError):
@@ -38,14 +40,20 @@ def text(limit: int, *, required: bool = True) -> Cleaner:
 
     def clean(value: Any) -> str:
         if not isinstance(value, str):
-            raise Problem("must be text")
+            raise Problem(Said(N_("must be text")))
         result = str(value).strip()
         if required and not result:
-            raise Problem("must not be empty")
+            raise Problem(Said(N_("must not be empty")))
         if len(result) > limit:
-            raise Problem(f"is {len(result)} characters long; the limit is {limit}")
+            raise Problem(
+                Said(
+                    N_("is %(length)s characters long; the limit is %(limit)s"),
+                    length=len(result),
+                    limit=limit,
+                )
+            )
         if CONTROL & set(result):
-            raise Problem("contains control characters")
+            raise Problem(Said(N_("contains control characters")))
         return result
 
     return clean
@@ -56,7 +64,13 @@ def choice(options: tuple[str, ...]) -> Cleaner:
 
     def clean(value: Any) -> str:
         if value not in options:
-            raise Problem(f"{str(value)[:40]!r} is not one of {', '.join(options)}")
+            raise Problem(
+                Said(
+                    N_("%(value)s is not one of %(options)s"),
+                    value=repr(str(value)[:40]),
+                    options=", ".join(options),
+                )
+            )
         return str(value)
 
     return clean
@@ -71,17 +85,21 @@ def date(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:20])
     except ValueError:
-        raise Problem(f"{str(value)[:40]!r} is not a date (YYYY-MM-DD)") from None
+        raise Problem(
+            Said(N_("%(value)s is not a date (YYYY-MM-DD)"), value=repr(str(value)[:40]))
+        ) from None
 
 
 def objectives(value: Any) -> list[int]:
     """A non-empty list of distinct objective numbers, 1 to 23."""
     if not isinstance(value, list) or not value:
-        raise Problem("must be a non-empty list of objective numbers (1-23)")
+        raise Problem(Said(N_("must be a non-empty list of objective numbers (1-23)")))
     numbers = []
     for item in value:
         if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= 23:
-            raise Problem(f"{str(item)[:40]!r} is not an objective number (1-23)")
+            raise Problem(
+                Said(N_("%(value)s is not an objective number (1-23)"), value=repr(str(item)[:40]))
+            )
         numbers.append(item)
     return sorted(set(numbers))
 
@@ -112,7 +130,7 @@ def url(value: Any) -> str:
     address: str = text(2000, required=False)(value)
     parts = urlsplit(address)
     if address and (parts.scheme not in ("http", "https") or not parts.netloc):
-        raise Problem(f"{address[:40]!r} is not an http(s) address")
+        raise Problem(Said(N_("%(value)s is not an http(s) address"), value=repr(address[:40])))
     return address
 
 
@@ -208,13 +226,23 @@ def clean(
     kind: Kind, data: Mapping[str, Any], *, creating: bool
 ) -> tuple[dict[str, Any], list[str]]:
     """The cleaned fields of ``data`` and the list of problems (empty when all is well)."""
-    problems = [
-        f"{name}: is not a field of {kind.name}" for name in data if name not in kind.fields
+    problems: list[str] = [
+        Said(N_("%(field)s: is not a field of %(kind)s"), field=name, kind=kind.name)
+        for name in data
+        if name not in kind.fields
     ]
     if creating:
-        problems += [f"{name}: is required" for name in kind.required if data.get(name) is None]
+        problems += [
+            Said(N_("%(field)s: is required"), field=name)
+            for name in kind.required
+            if data.get(name) is None
+        ]
     else:
-        problems += [f"{name}: cannot be changed" for name in kind.fixed if name in data]
+        problems += [
+            Said(N_("%(field)s: cannot be changed"), field=name)
+            for name in kind.fixed
+            if name in data
+        ]
     changeable = [n for n in kind.fields if n in data and (creating or n not in kind.fixed)]
     cleaned: dict[str, Any] = {}
     for name in changeable:
@@ -223,7 +251,7 @@ def clean(
         try:
             cleaned[name] = kind.fields[name](data[name])
         except Problem as problem:
-            problems.append(f"{name}: {problem}")
+            problems.append(Said(N_("%(field)s: %(problem)s"), field=name, problem=problem.args[0]))
     problems += _date_order(cleaned)
     return cleaned, problems
 
@@ -231,5 +259,5 @@ def clean(
 def _date_order(cleaned: Mapping[str, Any]) -> list[str]:
     start, end = cleaned.get("start_date"), cleaned.get("end_date")
     if start and end and end < start:
-        return [f"end_date: {end} is before start_date {start}"]
+        return [Said(N_("end_date: %(end)s is before start_date %(start)s"), end=end, start=start)]
     return []

@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from migobs.errors import TooManyAttempts
+from migobs.i18n.messages import N_, Said
 from migobs.tracker.models import SignInLimit, utcnow
 
 PER_ACCOUNT = 5
@@ -131,7 +132,14 @@ def _lock(session: Session, key: str, until: dt.datetime, now: dt.datetime) -> N
 def _refusal(until: dt.datetime, now: dt.datetime) -> TooManyAttempts:
     minutes = max(1, round((until - now).total_seconds() / 60))
     return TooManyAttempts(
-        f"Too many sign-ins that did not succeed for this account from your address, or from "
-        f"your address: wait {minutes} minute{'s' if minutes > 1 else ''} (until "
-        f"{until:%H:%M} UTC) and try again."
+        Said(
+            N_(
+                "Too many sign-ins that did not succeed for this account from your address, or "
+                "from your address: wait %(minutes)s (until %(time)s UTC) and try again."
+            ),
+            minutes=Said(N_("%(count)s minutes"), count=minutes)
+            if minutes > 1
+            else Said(N_("1 minute")),
+            time=f"{until:%H:%M}",
+        )
     )

@@ -28,12 +28,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from migobs.errors import RecordNotFound
+from migobs.i18n.messages import N_
 
-WORKFLOW = ("draft", "submitted", "published")
+# Marked for translation (N_ returns each unchanged): pages show them in the reader's language.
+WORKFLOW = (N_("draft"), N_("submitted"), N_("published"))
 ROLES = {
-    "admin": "Administrators manage users and roles.",
-    "reviewer": "Reviewers publish records or send them back, for any State.",
-    "focal-point": "A State's focal points create and edit their own State's records.",
+    N_("admin"): "Administrators manage users and roles.",
+    N_("reviewer"): "Reviewers publish records or send them back, for any State.",
+    N_("focal-point"): "A State's focal points create and edit their own State's records.",
 }
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, or_, true
 
 from migobs.errors import InvalidInput, NotAuthenticated, PermissionDenied, RecordNotFound
+from migobs.i18n.messages import N_, Said
 from migobs.tracker.models import Action, Commitment, RecordMixin
 
 
@@ -78,14 +79,14 @@ def require_signed_in(caller: Caller) -> None:
     """Refuse the public (401)."""
     if not caller.signed_in:
         raise NotAuthenticated(
-            "Sign in, or send `Authorization: Bearer TOKEN` (POST /api/tracker/tokens)."
+            Said(N_("Sign in, or send `Authorization: Bearer TOKEN` (POST /api/tracker/tokens)."))
         )
 
 
 def require_visible(caller: Caller, record: RecordMixin | None, name: str) -> RecordMixin:
     """The record, or 404 when it does not exist or the caller may not see it."""
     if record is None or not can_see(caller, record):
-        raise RecordNotFound(f"No record {name} that you may see.")
+        raise RecordNotFound(Said(N_("No record %(name)s that you may see."), name=name))
     return record
 
 
@@ -94,7 +95,10 @@ def check_focal_point(caller: Caller) -> None:
     require_signed_in(caller)
     if caller.role != "focal-point":
         raise PermissionDenied(
-            f"Only focal points record commitments, actions and reviews; you are {caller.role}."
+            Said(
+                N_("Only focal points record commitments, actions and reviews; you are %(role)s."),
+                role=Said(caller.role),
+            )
         )
 
 
@@ -103,7 +107,14 @@ def check_author(caller: Caller, state: str) -> None:
     check_focal_point(caller)
     if caller.state != state:
         raise PermissionDenied(
-            f"You are a focal point of State {caller.state}; you may not write records of State {state}."
+            Said(
+                N_(
+                    "You are a focal point of State %(yours)s; you may not write records of "
+                    "State %(theirs)s."
+                ),
+                yours=caller.state,
+                theirs=state,
+            )
         )
 
 
@@ -112,7 +123,14 @@ def check_editable(caller: Caller, record: RecordMixin, name: str) -> None:
     check_author(caller, record.state)
     if record.workflow != "draft":
         raise PermissionDenied(
-            f"{name} is {record.workflow}: ask a reviewer to send it back to draft before changing it."
+            Said(
+                N_(
+                    "%(name)s is %(workflow)s: ask a reviewer to send it back to draft before "
+                    "changing it."
+                ),
+                name=name,
+                workflow=Said(record.workflow),
+            )
         )
 
 
@@ -121,7 +139,10 @@ def check_reviewer(caller: Caller) -> None:
     require_signed_in(caller)
     if caller.role != "reviewer":
         raise PermissionDenied(
-            f"Only reviewers publish or send back records; you are {caller.role}."
+            Said(
+                N_("Only reviewers publish or send back records; you are %(role)s."),
+                role=Said(caller.role),
+            )
         )
 
 
@@ -129,14 +150,14 @@ def check_publishable(caller: Caller, record: RecordMixin, name: str) -> None:
     """A reviewer publishes a draft or a submitted record, not a published one."""
     check_reviewer(caller)
     if record.workflow == "published":
-        raise InvalidInput(f"{name} is published already.")
+        raise InvalidInput(Said(N_("%(name)s is published already."), name=name))
 
 
 def check_sendable_back(caller: Caller, record: RecordMixin, name: str) -> None:
     """A reviewer sends a submitted or published record back to draft, not a draft."""
     check_reviewer(caller)
     if record.workflow == "draft":
-        raise InvalidInput(f"{name} is a draft already.")
+        raise InvalidInput(Said(N_("%(name)s is a draft already."), name=name))
 
 
 def check_admin(caller: Caller) -> None:
@@ -144,7 +165,10 @@ def check_admin(caller: Caller) -> None:
     require_signed_in(caller)
     if caller.role != "admin":
         raise PermissionDenied(
-            f"Only administrators manage users and roles; you are {caller.role}."
+            Said(
+                N_("Only administrators manage users and roles; you are %(role)s."),
+                role=Said(caller.role),
+            )
         )
 
 
@@ -152,4 +176,4 @@ def check_auditor(caller: Caller) -> None:
     """Reviewers and administrators read the audit log."""
     require_signed_in(caller)
     if not reads_everything(caller):
-        raise PermissionDenied("Only reviewers and administrators read the audit log.")
+        raise PermissionDenied(Said(N_("Only reviewers and administrators read the audit log.")))

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from migobs.errors import InvalidInput, StaleVersion
+from migobs.i18n.messages import N_, Said
 from migobs.tracker import fields, policy, serialise
 from migobs.tracker.models import (
     MODELS,
@@ -189,31 +190,51 @@ def _model(kind: str) -> type[RecordMixin]:
 def _clean(kind: str, data: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
     cleaned, problems = fields.clean(fields.KINDS[record_kind(kind)], data, creating=creating)
     if problems:
-        raise InvalidInput("; ".join(problems))
+        raise InvalidInput(Said.joined(problems))
     return cleaned
 
 
 def _check_version(record: RecordMixin, version: Any, name: str) -> None:
     if isinstance(version, bool) or not isinstance(version, int):
-        raise InvalidInput(f"version: send the version you read ({name} is at {record.version}).")
+        raise InvalidInput(
+            Said(
+                N_("version: send the version you read (%(name)s is at %(version)s)."),
+                name=name,
+                version=record.version,
+            )
+        )
     if version != record.version:
         raise StaleVersion(
-            f"{name} was changed by someone else (now version {record.version}, you sent "
-            f"{version}): reload it and apply your change again."
+            Said(
+                N_(
+                    "%(name)s was changed by someone else (now version %(version)s, you sent "
+                    "%(sent)s): reload it and apply your change again."
+                ),
+                name=name,
+                version=record.version,
+                sent=version,
+            )
         )
 
 
 def _check_dates(record: RecordMixin) -> None:
     start, end = getattr(record, "start_date", None), getattr(record, "end_date", None)
     if start and end and end < start:
-        raise InvalidInput(f"end_date: {end} is before start_date {start}.")
+        raise InvalidInput(
+            Said(N_("end_date: %(end)s is before start_date %(start)s."), end=end, start=start)
+        )
 
 
 def _assign(session: Session, record: RecordMixin, cleaned: dict[str, Any]) -> None:
     """Copy cleaned fields onto the record, resolving States and objectives."""
     values = dict(cleaned)
     if "state" in values and session.get(StateRow, values["state"]) is None:
-        raise InvalidInput(f"state: {values['state']!r} is not an M49 code the tracker knows.")
+        raise InvalidInput(
+            Said(
+                N_("state: %(value)s is not an M49 code the tracker knows."),
+                value=repr(values["state"]),
+            )
+        )
     if "objectives" in values:
         numbers = values.pop("objectives")
         record.objective_rows = list(  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from migobs.config import DEFAULT_TOKEN_DAYS, Settings
 from migobs.errors import StaleVersion
+from migobs.i18n.messages import N_, Said
 from migobs.tracker import accounts, db
 from migobs.tracker.models import AuditEvent, User
 from migobs.tracker.policy import Caller
@@ -59,8 +60,12 @@ class Store:
             except StaleDataError as error:
                 session.rollback()
                 raise StaleVersion(
-                    "Someone saved this record while you were editing it: reload it and apply "
-                    "your change again."
+                    Said(
+                        N_(
+                            "Someone saved this record while you were editing it: reload it "
+                            "and apply your change again."
+                        )
+                    )
                 ) from error
 
 

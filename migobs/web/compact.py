@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import duckdb
 
 from migobs.errors import MigobsError
+from migobs.i18n.messages import gettext as _
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
 from migobs.indicators.gcm import objective_coverage
@@ -58,7 +59,7 @@ def measure(con: duckdb.DuckDBPyConnection, code: str, area: int, tries: int = 1
             notes.append(value.note)
     except (MigobsError, TypeError) as error:
         notes.append(str(error))
-    note = next((n for n in notes if n), "no value in the warehouse")
+    note = next((n for n in notes if n), _("no value in the warehouse"))
     return Measure(code, area, definition.title, None, None, definition.unit, _short(note))
 
 

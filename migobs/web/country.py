@@ -10,23 +10,29 @@ import pandas as pd
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from migobs.charts.format import number
 from migobs.errors import MigobsError
 from migobs.http.areas import area_param, is_m49
 from migobs.http.deps import WarehouseDep
 from migobs.http.memo import per_build
-from migobs.i18n.areas import localised
+from migobs.i18n.areas import area_name, localised
+from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
 from migobs.indicators import registry
 from migobs.warehouse.read import listing, profile
 from migobs.web.compact import compact_rows
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, bars_figure, by_year, series_figure
-from migobs.web.format import number
 from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
-STOCK = "UN DESA International Migrant Stock"
+STOCK = N_("UN DESA International Migrant Stock")
+
+
+def stock_source(edition: str) -> str:
+    """``UN DESA International Migrant Stock, 2024 edition``, in the current language."""
+    return _("%(source)s, %(edition)s edition") % {"source": _(STOCK), "edition": edition}
 
 
 @router.get("/country", response_class=HTMLResponse, response_model=None)
@@ -118,7 +124,7 @@ def stock_figures(
         if latest
         else None
     )
-    source = f"{STOCK}, {edition} edition"
+    source = stock_source(edition)
     return [
         series_figure(
             "stock",
@@ -126,8 +132,10 @@ def stock_figures(
             _("persons"),
             both,
             [(_("Immigrants"), "total"), (_("Emigrants"), "emigrants")],
-            source=f"{source}; emigrants: {origins_edition or edition} edition, summed over "
-            "countries of destination",
+            source=_(
+                "%(source)s; emigrants: %(edition)s edition, summed over countries of destination"
+            )
+            % {"source": source, "edition": origins_edition or edition},
             provenance=trace,
             notes=_published_not_summed(con, area, edition),
         ),
@@ -148,9 +156,13 @@ def _published_not_summed(con: duckdb.DuckDBPyConnection, area: int, edition: st
     ``aggregate-mismatch`` finding of the build): UN DESA publishes its own aggregate."""
     found = profile.aggregate_mismatches(con, area, "undesa_stock", edition)
     return [
-        f"The {edition} edition publishes this aggregate itself, and its figures differ from "
-        f"the sum of the members it lists by up to {number(abs(r['observed'] - r['expected']))} "
-        f"persons; the chart shows the published figures. {r['message']}"
+        _(
+            "The %(edition)s edition publishes this aggregate itself, and its figures differ "
+            "from the sum of the members it lists by up to %(gap)s persons; the chart shows the "
+            "published figures."
+        )
+        % {"edition": edition, "gap": number(abs(r["observed"] - r["expected"]))}
+        + f" {r['message']}"
         for r in found.to_dict("records")
     ]
 
@@ -169,6 +181,10 @@ def partner_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> 
         ),
     ):
         frame = profile.partners(con, area=area, edition=edition, year=year, role=role)
+        frame["name"] = [
+            area_name(int(m), None, str(n))
+            for m, n in zip(frame["partner"], frame["name"], strict=True)
+        ]
         direction = "destination" if role == "origin" else "origin"
         figures.append(
             bars_figure(
@@ -177,7 +193,7 @@ def partner_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> 
                 _("persons"),
                 frame,
                 label=label,
-                source=f"{STOCK}, {edition} edition",
+                source=stock_source(edition),
                 provenance=f"/api/stock?edition={edition}&year={year}&{direction}={area}",
             )
         )
@@ -187,14 +203,15 @@ def partner_figures(con: duckdb.DuckDBPyConnection, area: int, edition: str) -> 
 def share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
     """Immigrants as a share of the population."""
     frame = profile.stock_share(con, area=area)
-    edition = str(frame["edition"].iloc[0]) if not frame.empty else "newest"
+    newest = _("%(source)s, newest edition") % {"source": _(STOCK)}
+    source = stock_source(str(frame["edition"].iloc[0])) if not frame.empty else newest
     return series_figure(
         "share",
         _("Immigrants as a share of the population"),
         _("percent"),
         frame,
         [(_("Share"), "value")],
-        source=f"{STOCK}, {edition} edition (Tables 1 and 2; Table 3 as published)",
+        source=_("%(source)s (Tables 1 and 2; Table 3 as published)") % {"source": source},
         provenance=f"/api/indicators/stock.share_of_population/areas/{area}",
     )
 
@@ -207,7 +224,7 @@ def refugee_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
         _("persons"),
         profile.refugees_over_time(con, area=area),
         [(_("Hosted here"), "hosted"), (_("From here"), "from_here")],
-        source="UNHCR Refugee Population Statistics",
+        source=_("UNHCR Refugee Population Statistics"),
         provenance=f"/api/indicators/refugees.by_origin/areas/{area}",
     )
 
@@ -228,8 +245,10 @@ def remittance_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
             (_("Official aid received"), "oda_received"),
         ],
         table_only=[(_("GDP"), "gdp")],
-        source="World Bank World Development Indicators (net official aid can be below zero: "
-        "repayments larger than new aid)",
+        source=_(
+            "World Bank World Development Indicators (net official aid can be below zero: "
+            "repayments larger than new aid)"
+        ),
         provenance=f"/api/indicators/remittances.received/areas/{area}",
     )
 
@@ -269,8 +288,11 @@ def gdp_share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
         _("percent of GDP"),
         indicator_over_time(con, "sdg.17.3.2", area),
         [(_("Share of GDP"), "value")],
-        source="World Bank World Development Indicators: personal remittances received / GDP "
-        "(current US$) × 100" + (f"; {editions}" if editions else ""),
+        source=_(
+            "World Bank World Development Indicators: personal remittances received / GDP "
+            "(current US$) × 100"
+        )
+        + (f"; {editions}" if editions else ""),
         provenance=f"/api/indicators/sdg.17.3.2/areas/{area}",
     )
 
@@ -278,8 +300,9 @@ def gdp_share_figure(con: duckdb.DuckDBPyConnection, area: int) -> Figure:
 def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figure:
     """Dead and missing migrants recorded in the country's UNSD subregion and in the country
     itself (SDG 10.7.3, as the Compact table counts them), complete years only."""
-    region = profile.subregion_of(con, area)
-    frame = profile.missing_migrants_in(con, region) if region else pd.DataFrame()
+    grouping = profile.subregion_of(con, area)
+    frame = profile.missing_migrants_in(con, grouping) if grouping else pd.DataFrame()
+    region = named_in_language(con, grouping) if grouping else None
     complete = registry.years(con, "sdg.10.7.3") if not frame.empty else []
     notes = []
     if not frame.empty:
@@ -314,11 +337,17 @@ def missing_figure(con: duckdb.DuckDBPyConnection, area: int, name: str) -> Figu
             (_("In %(place)s") % {"place": region}, "dead_and_missing"),
             (_("In %(place)s") % {"place": name}, "in_country"),
         ],
-        source="IOM Missing Migrants Project (minimum estimates)",
+        source=_("IOM Missing Migrants Project (minimum estimates)"),
         provenance=f"/api/indicators/sdg.10.7.3/areas/{area}",
         empty=_("No Missing Migrants records for this region in the warehouse yet."),
         notes=notes,
     )
+
+
+def named_in_language(con: duckdb.DuckDBPyConnection, english: str) -> str:
+    """The area the warehouse calls ``english``, named in the current language."""
+    row = con.execute("SELECT m49 FROM areas WHERE name = ? LIMIT 1", [english]).fetchone()
+    return area_name(int(row[0]), None, english) if row else english
 
 
 def _above_grouping(
@@ -328,9 +357,20 @@ def _above_grouping(
     finding of the build): incidents in the country that IOM files under another grouping."""
     above = profile.missing_migrants_above_grouping(con, area)
     return [
-        f"In {int(r['year'])} {name} ({number(r['in_country'])}) is above {r['grouping']} "
-        f"({number(r['in_grouping'])}): IOM files each incident under the UNSD grouping of where "
-        f"it happened, and {number(r['outside'])} of the dead and missing in {name} are filed "
-        f"under {r['listed_under']}, so they count in {name} but not in {r['grouping']}."
+        _(
+            "In %(year)s %(name)s (%(in_country)s) is above %(grouping)s (%(in_grouping)s): IOM "
+            "files each incident under the UNSD grouping of where it happened, and "
+            "%(outside)s of the dead and missing in %(name)s are filed under %(listed_under)s, "
+            "so they count in %(name)s but not in %(grouping)s."
+        )
+        % {
+            "year": int(r["year"]),
+            "name": name,
+            "in_country": number(r["in_country"]),
+            "grouping": named_in_language(con, r["grouping"]),
+            "in_grouping": number(r["in_grouping"]),
+            "outside": number(r["outside"]),
+            "listed_under": r["listed_under"],
+        }
         for r in above[above["year"].isin(years)].to_dict("records")
     ]

@@ -43,6 +43,19 @@ HINTS = {
 """What a page parameter accepts, for values that are not even of the right type."""
 
 TITLES = {404: N_("Not found"), 405: N_("Not allowed"), 422: N_("Not a valid value")}
+EXPLANATIONS = {
+    "not-found": N_("What was asked for is not here: the details below (in English) name it."),
+    "invalid-parameter": N_("A value in the address is not valid: the details below say which."),
+    "method-not-allowed": N_("This address does not accept that kind of request."),
+    "warehouse-missing": N_(
+        "This server has no warehouse yet: its administrator builds one with `migobs build`."
+    ),
+    "warehouse-damaged": N_(
+        "This server's warehouse cannot be read: its administrator rebuilds it with `migobs build`."
+    ),
+}
+"""The error in the reader's language, said before the message itself (which names codes and
+parameters, and stays in English as the API gives it)."""
 TITLES_BY_TYPE = {
     "warehouse-missing": N_("No warehouse yet"),
     "warehouse-damaged": N_("The warehouse is damaged"),
@@ -69,6 +82,7 @@ def error_page(request: Request, body: ErrorBody) -> HTMLResponse:
         "error.html",
         {
             "title": _(title),
+            "explanation": _(EXPLANATIONS.get(body.type, N_("Something went wrong."))),
             "message": body.message,
             "parameter": body.parameter,
             "accepted": accepted_links(request, body.parameter, body.accepted or []),

@@ -9,10 +9,14 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
+from migobs.charts.format import quantity, unit_words
+from migobs.charts.svg import Series, bar_chart, line_chart
 from migobs.http.lists import records
+from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
-from migobs.web.format import quantity, unit_words
-from migobs.web.svg_charts import Series, bar_chart, line_chart
+
+NO_VALUES = N_("No values in the warehouse yet.")
+"""What a figure says when the warehouse has none of its values (translated when shown)."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def series_figure(
     *,
     source: str,
     provenance: str | None = None,
-    empty: str = "No values in the warehouse yet.",
+    empty: str = NO_VALUES,
     table_only: Sequence[tuple[str, str]] = (),
     notes: Sequence[str] = (),
 ) -> Figure:
@@ -65,7 +69,7 @@ def series_figure(
         notes = [*notes, _("One year only (%(year)s): no line to draw.") % {"year": min(years)}]
     shown = [*columns, *table_only]
     table_columns = [
-        ("Year", "year"),
+        (_("Year"), "year"),
         *((f"{label} ({unit_words(unit)})", key) for label, key in shown),
     ]
     return Figure(
@@ -81,7 +85,7 @@ def series_figure(
         else [],
         source=source,
         provenance=provenance,
-        empty=empty,
+        empty=_(empty),
         notes=list(notes),
         lone=lone,
     )
@@ -107,7 +111,7 @@ def bars_figure(
     label: str,
     source: str,
     provenance: str | None = None,
-    empty: str = "No values in the warehouse yet.",
+    empty: str = NO_VALUES,
 ) -> Figure:
     """Horizontal bars of ``frame``'s ``value`` by its ``name`` column, and the table."""
     items = [(str(r["name"]), float(r["value"])) for r in _rows(frame, "value")]
@@ -115,11 +119,11 @@ def bars_figure(
         ident=ident,
         title=title,
         chart=bar_chart(items, title=title, unit=unit, ident=ident) if items else None,
-        columns=[(label, "name"), (f"Value ({unit})", "value")],
+        columns=[(label, "name"), (_("Value (%(unit)s)") % {"unit": unit_words(unit)}, "value")],
         rows=_records(frame, ["name", "value"]),
         source=source,
         provenance=provenance,
-        empty=empty,
+        empty=_(empty),
     )
 
 

@@ -7,12 +7,16 @@ import math
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+from babel.numbers import format_decimal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from migobs.charts.format import number
 from migobs.http.areas import area_param
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.http.results import judged
+from migobs.i18n import current
+from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
 from migobs.web.templating import templates
 from migobs.web.world import world_map
@@ -20,11 +24,11 @@ from migobs.web.world import world_map
 router = APIRouter(include_in_schema=False)
 
 HEADLINES = (
-    ("C01", "International migrants"),
-    ("C03", "Share of the world's people"),
-    ("C07", "Women's share of migrants"),
-    ("C06", "Remittances against official aid"),
-    ("C11", "Dead and missing on migration routes in a year"),
+    ("C01", N_("International migrants")),
+    ("C03", N_("Share of the world's people")),
+    ("C07", N_("Women's share of migrants")),
+    ("C06", N_("Remittances against official aid")),
+    ("C11", N_("Dead and missing on migration routes in a year")),
 )
 """The claims of *Making Migration Work for All* the home page leads with, and their labels."""
 
@@ -43,16 +47,19 @@ class Headline:
 
 
 def shown(value: float, precision: float, unit: str) -> str:
-    """``value`` at the claim's ``precision`` in words: ``281 million``, ``3.6 %``, ``2.8 times``."""
+    """``value`` at the claim's ``precision`` in words: ``281 million``, ``3.6 %``, ``2.8 times``
+    (``281 millions``, ``3,6 %`` in French: the current language's CLDR numbers)."""
+    lang = current.get()
     if precision >= 1e6:
-        text = f"{value / 1e6:,.0f} million"
-    else:
-        places = max(0, -math.floor(math.log10(precision))) if precision < 1 else 0
-        text = f"{value:,.{places + (1 if unit.startswith('ratio') else 0)}f}"
+        return _("%(count)s million") % {"count": number(round(value / 1e6))}
+    places = max(0, -math.floor(math.log10(precision))) if precision < 1 else 0
+    places += 1 if unit.startswith("ratio") else 0
+    pattern = "#,##0." + "0" * places if places else "#,##0"
+    text = format_decimal(value, format=pattern, locale=lang, numbering_system="default")
     if unit.startswith("percent"):
-        return f"{text} %"
+        return _("%(value)s %%") % {"value": text}
     if unit.startswith("ratio"):
-        return f"{text} times"
+        return _("%(value)s times") % {"value": text}
     return text
 
 
@@ -63,7 +70,7 @@ def headline(claim: dict[str, Any], label: str) -> Headline:
     value = now.get("value")
     return Headline(
         claim=claim["id"],
-        label=label,
+        label=_(label),
         text=claim["claim"],
         stated=shown(float(claim["stated"]), precision, claim["unit"]),
         now=None if value is None else shown(float(value), precision, claim["unit"]),

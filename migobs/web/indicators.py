@@ -10,15 +10,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
+from migobs.charts.format import unit_words
 from migobs.exports.formats import FormatName
 from migobs.http.deps import SettingsDep, WarehouseDep
+from migobs.i18n.messages import N_
+from migobs.i18n.messages import gettext as _
 from migobs.indicators import registry
 from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.gcm import objective_coverage
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read.editions import source_editions
 from migobs.web.errors import PageInputError
-from migobs.web.format import unit_words
 from migobs.web.templating import templates
 from migobs.web.texts import indicator_title
 from migobs.web.variables import choices
@@ -46,7 +48,23 @@ def themes() -> dict[str, list[Definition]]:
     themed = {d.code for ds in by_theme.values() for d in ds}
     others = [d for d in found.values() if d.code not in themed]
     ordered = dict(sorted(by_theme.items(), key=lambda item: _theme_order(item[0])))
-    return {**ordered, **({"Other indicators": others} if others else {})}
+    return {**ordered, **({OTHERS: others} if others else {})}
+
+
+OTHERS = N_("Other indicators")
+THEME_KINDS = {
+    "SDG target": N_("SDG target %(number)s"),
+    "Global Compact objective": N_("Global Compact objective %(number)s"),
+}
+"""How a theme of :func:`themes` is headed in the reader's language (its anchor stays English)."""
+
+
+def theme_title(theme: str) -> str:
+    """A theme of :func:`themes` in the current language: ``Cible ODD 10.7``."""
+    kind, _space, number = theme.rpartition(" ")
+    if kind in THEME_KINDS:
+        return _(THEME_KINDS[kind]) % {"number": number}
+    return _(theme)
 
 
 def _theme_order(theme: str) -> tuple[int, list[int]]:
@@ -69,7 +87,12 @@ def indicator_list(request: Request) -> HTMLResponse:
     return templates.TemplateResponse(
         request,
         "indicators.html",
-        {"title": "Indicators", "themes": themes(), "unit_words": unit_words},
+        {
+            "title": _("Indicators"),
+            "themes": themes(),
+            "unit_words": unit_words,
+            "theme_title": theme_title,
+        },
     )
 
 

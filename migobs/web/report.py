@@ -8,19 +8,21 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from migobs.charts.svg import bar_chart
 from migobs.claims.check import Verdict
 from migobs.http.deps import WarehouseDep
 from migobs.http.results import judged
-from migobs.web.svg_charts import bar_chart
+from migobs.i18n.messages import N_
+from migobs.i18n.messages import gettext as _
 from migobs.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 
 MARKS: dict[Verdict, str] = {
-    "reproduced": "✔ reproduced",
-    "close": "≈ close",
-    "differs": "✘ differs",
-    "not_testable": "? not testable",
+    "reproduced": N_("✔ reproduced"),
+    "close": N_("≈ close"),
+    "differs": N_("✘ differs"),
+    "not_testable": N_("? not testable"),
 }
 
 
@@ -33,9 +35,10 @@ def report(
     """The claims ledger as a page: each claim, its figure then and now, and the verdict."""
     claims = judged(request, con)
     counts = Counter(c["verdict"] for c in claims)
+    marks = {v: _(mark) for v, mark in MARKS.items()}
     chart = bar_chart(
-        [(MARKS[v], float(counts.get(v, 0))) for v in MARKS],
-        title="Claims by verdict",
+        [(marks[v], float(counts.get(v, 0))) for v in marks],
+        title=_("Claims by verdict"),
         unit="claims",
         ident="verdicts",
     )
@@ -44,11 +47,11 @@ def report(
         request,
         "report.html",
         {
-            "title": "The report, checked",
+            "title": _("The report, checked"),
             "claims": shown,
-            "counts": [(MARKS[v], v, counts.get(v, 0)) for v in MARKS],
+            "counts": [(marks[v], v, counts.get(v, 0)) for v in marks],
             "chart": chart,
-            "marks": MARKS,
+            "marks": marks,
             "verdict": verdict,
         },
     )

@@ -1,7 +1,7 @@
 """A flow view of the largest corridors: origins on the left, destinations on the right, one
 band per corridor whose width is its stock, each labelled with its value (no colour needed).
 
-Drawn in the wide and the narrow layout of :mod:`migobs.web.svg_charts`, so its text keeps a
+Drawn in the wide and the narrow layout of :mod:`migobs.charts.svg`, so its text keeps a
 readable size at any width. Names are never cut: a long one wraps onto as many lines as it
 needs, and its row grows to hold them.
 """
@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import number
-from migobs.web.svg_charts import CHAR, LINE, ChartLayout, both_layouts, frame
+from migobs.charts.format import number
+from migobs.charts.svg import CHAR, LINE, ChartLayout, both_layouts, frame
+from migobs.i18n.messages import gettext as _
 
 ROW = 34
 MAX_BAND = 22.0
@@ -56,11 +57,15 @@ def _positions(labels: dict[str, list[str]]) -> tuple[dict[str, float], float]:
 def flow_view(flows: Sequence[Flow], *, title: str, ident: str) -> Markup:
     """The bipartite flow diagram of ``flows`` (largest first as given)."""
     top = max((f.value for f in flows), default=1.0) or 1.0
-    listed = "; ".join(f"{f.origin} to {f.destination} {number(f.value)}" for f in flows[:5])
-    summary = (
-        "Origins left, destinations right; band width is the number of migrants. "
-        f"Largest: {listed}."
+    listed = "; ".join(
+        _("%(origin)s to %(destination)s %(value)s")
+        % {"origin": f.origin, "destination": f.destination, "value": number(f.value)}
+        for f in flows[:5]
     )
+    summary = _(
+        "Origins left, destinations right; band width is the number of migrants. "
+        "Largest: %(corridors)s."
+    ) % {"corridors": listed}
 
     def draw(layout: ChartLayout) -> Markup:
         label = layout.width * LABEL_SHARE[layout.name]
@@ -77,7 +82,11 @@ def flow_view(flows: Sequence[Flow], *, title: str, ident: str) -> Markup:
         for f in flows:
             y0, y1 = left[f.origin], right[f.destination]
             width = max(1.5, MAX_BAND * f.value / top)
-            text = f"{f.origin} → {f.destination}: {number(f.value)} persons"
+            text = _("%(origin)s → %(destination)s: %(value)s persons") % {
+                "origin": f.origin,
+                "destination": f.destination,
+                "value": number(f.value),
+            }
             parts.append(
                 f'<path d="M{x0:.0f},{y0:.1f} C{mid:.0f},{y0:.1f} {mid:.0f},{y1:.1f} {x1:.0f},{y1:.1f}" '
                 f'fill="none" stroke="#3182bd" stroke-opacity="0.55" stroke-width="{width:.1f}">'

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import number, span
+from migobs.charts.format import number, span, unit_words
+from migobs.i18n.areas import area_name
+from migobs.i18n.messages import gettext as _
 from migobs.web.geo import HEIGHT, WIDTH, Shape
 
 PALETTE = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
@@ -87,24 +89,28 @@ def choropleth(
     unit: str,
 ) -> Markup:
     """An SVG world map of ``values`` (area → value) filled by ``classes``."""
-    paths = []
+    paths, no_data = [], _("no data")
     for shape in shapes:
         value = values.get(shape.area)
+        name = area_name(shape.area, None, shape.name)
         label = (
-            f"{shape.name}: {number(value)} {unit}"
+            f"{name}: {number(value)} {unit_words(unit)}"
             if value is not None
-            else f"{shape.name}: no data"
+            else f"{name}: {no_data}"
         )
         paths.append(
             f'<path d="{shape.path}" fill="{fill_of(value, classes)}" data-area="{shape.area}">'
             f"<title>{escape(label)}</title></path>"
         )
     scale = (
-        "orange below zero, blue above, darker further from zero"
+        _("orange below zero, blue above, darker further from zero")
         if classes and classes[0].low < 0 < classes[-1].high
-        else "darker means higher"
+        else _("darker means higher")
     )
-    summary = f"{len(values)} areas with a value; {scale}. The table beside lists them."
+    summary = _("%(count)s areas with a value; %(scale)s. The table beside lists them.") % {
+        "count": number(len(values)),
+        "scale": scale,
+    }
     return Markup(
         f'<svg class="chart map" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" role="img" '
         f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
@@ -123,5 +129,7 @@ def legend(classes: Sequence[Bin], unit: str) -> Markup:
         f'<li><span class="swatch" style="background:{b.fill}"></span>{escape(span(b.low, b.high))}</li>'
         for b in classes
     ]
-    items.append('<li><span class="swatch no-data"></span>no data</li>')
-    return Markup(f'<ul class="legend" aria-label="Legend, {escape(unit)}">{"".join(items)}</ul>')
+    no_data = escape(_("no data"))
+    items.append(f'<li><span class="swatch no-data"></span>{no_data}</li>')
+    label = escape(_("Legend, %(unit)s") % {"unit": unit_words(unit)})
+    return Markup(f'<ul class="legend" aria-label="{label}">{"".join(items)}</ul>')

@@ -11,11 +11,11 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from migobs.charts.format import abbreviated, day, number, quantity, unit_words
 from migobs.http.language import split
 from migobs.i18n import AUTONYMS, LANGUAGES, current, direction
 from migobs.i18n.areas import localised
 from migobs.i18n.messages import gettext, ngettext
-from migobs.web.format import abbreviated, number, quantity, unit_words
 from migobs.web.texts import FILTERS
 
 HERE = Path(__file__).parent
@@ -61,6 +61,8 @@ templates.env.filters["area_name"] = localised
 templates.env.filters["linked"] = linked
 templates.env.filters.update(FILTERS)
 templates.env.filters["unit_words"] = unit_words
+templates.env.filters["term"] = gettext  # a word of a vocabulary marked with N_ (draft, pledge)
+templates.env.filters["day"] = day
 templates.env.filters["slug"] = lambda text: re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip(
     "-"
 )

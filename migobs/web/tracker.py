@@ -17,10 +17,13 @@ from fastapi.responses import FileResponse
 from migobs.errors import RecordNotFound
 from migobs.http.deps import MaybeWarehouseDep, RecordId
 from migobs.http.memo import per_build
+from migobs.i18n.areas import localised
+from migobs.i18n.messages import N_, Said
 from migobs.tracker import policy, reference
 from migobs.tracker.fields import COMMITMENT_KINDS, COMMITMENT_STATUSES
 from migobs.tracker.models import RECORD_KINDS
 from migobs.tracker.policy import PUBLIC
+from migobs.tracker.service import Tracker
 from migobs.web import tracker_auth as auth
 from migobs.web import tracker_records
 from migobs.web.compact import ObjectiveRow, compact_rows
@@ -41,6 +44,22 @@ ROUTERS = (tracker_records.router, router)
 generic ``/tracker/{kind}/{record_id}/{step}``)."""
 
 
+KIND_TITLES = {
+    "commitments": N_("Commitments"),
+    "actions": N_("Actions"),
+    "reviews": N_("Reviews"),
+}
+"""Each kind of record as the review queue heads it (translated on the page)."""
+
+LINK_CONFIDENCE = (N_("high"), N_("medium"), N_("low"))
+"""The words of ``objectives.yml``'s link ``confidence``, marked for translation on the page."""
+
+
+def state_names(tracker: Tracker) -> dict[str, str]:
+    """Every State's name in the reader's language, by M49 code."""
+    return {s["m49"]: localised(s) for s in tracker.states()}
+
+
 @router.get("/tracker.css")
 def stylesheet() -> FileResponse:
     """The tracker's own stylesheet."""
@@ -51,7 +70,7 @@ def stylesheet() -> FileResponse:
 def index(page: PageDep) -> Response:
     """States with published commitments, the 23 objectives and the 10 guiding principles."""
     published = page.tracker.records(PUBLIC, "commitments")
-    names = {s["m49"]: s["name"] for s in page.tracker.states()}
+    names = state_names(page.tracker)
     counts: dict[str, int] = {}
     for record in published:
         counts[record["state"]] = counts.get(record["state"], 0) + 1
@@ -59,7 +78,9 @@ def index(page: PageDep) -> Response:
     return page.render(
         "index.html",
         states=states,
-        all_states=page.tracker.states(),
+        all_states=sorted(
+            ({"m49": m49, "name": name} for m49, name in names.items()), key=lambda s: s["name"]
+        ),
         principles=reference.principles(),
     )
 
@@ -69,9 +90,9 @@ def state_page(m49: str, page: PageDep, con: MaybeWarehouseDep) -> Response:
     """A State's commitments (by objective), actions and reviews that the caller may see, with
     each objective's indicators for the State from the warehouse when one has been built."""
     tracker, caller = page.tracker, page.caller
-    names = {s["m49"]: s["name"] for s in tracker.states()}
+    names = state_names(tracker)
     if m49 not in names:
-        raise RecordNotFound(f"No State with M49 code {m49[:10]!r}.")
+        raise RecordNotFound(Said(N_("No State with M49 code %(code)s."), code=repr(m49[:10])))
     commitments = tracker.records(caller, "commitments", state=m49)
     reviews = tracker.records(caller, "reviews", state=m49)
     actions: dict[int, list[dict[str, Any]]] = {}
@@ -108,8 +129,10 @@ def state_indicators(
 def objective_page(number: RecordId, page: PageDep) -> Response:
     """An objective, its indicators, and which States committed what."""
     if number not in OBJECTIVES:
-        raise RecordNotFound(f"No objective {number}: the Compact has 23.")
-    names = {s["m49"]: s["name"] for s in page.tracker.states()}
+        raise RecordNotFound(
+            Said(N_("No objective %(number)s: the Compact has 23."), number=number)
+        )
+    names = state_names(page.tracker)
     return page.render(
         "objective.html",
         objective=OBJECTIVES[number],
@@ -201,7 +224,9 @@ async def move(kind: str, record_id: RecordId, step: str, page: PageDep) -> Resp
     elif step == "send-back":
         page.tracker.send_back(page.caller, kind, record_id, one(form, "note"))
     else:
-        raise RecordNotFound(f"No step {step[:20]!r}: use submit, publish or send-back.")
+        raise RecordNotFound(
+            Said(N_("No step %(step)s: use submit, publish or send-back."), step=repr(step[:20]))
+        )
     return back_to("/tracker/queue" if step != "submit" else f"/tracker/{kind}/{record_id}")
 
 
@@ -212,7 +237,7 @@ def queue(page: PageDep) -> Response:
     waiting = {
         kind: page.tracker.records(page.caller, kind, workflow="submitted") for kind in RECORD_KINDS
     }
-    return page.render("queue.html", waiting=waiting)
+    return page.render("queue.html", waiting=waiting, kind_titles=KIND_TITLES)
 
 
 @router.get("/history/{kind}/{record_id}")

@@ -18,6 +18,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from migobs.config import Settings
 from migobs.errors import PermissionDenied
+from migobs.i18n.messages import N_, Said
 from migobs.tracker.accounts import SESSION_LIFETIME
 from migobs.tracker.policy import PUBLIC, Caller
 from migobs.tracker.service import Tracker
@@ -112,5 +113,10 @@ def check_csrf(request: Request, settings: Settings, token: object) -> None:
         or not hmac.compare_digest(token, csrf_token(settings, nonce))
     ):
         raise PermissionDenied(
-            "This form expired or was sent from another site: reload the page and send it again."
+            Said(
+                N_(
+                    "This form expired or was sent from another site: reload the page and send "
+                    "it again."
+                )
+            )
         )

@@ -20,6 +20,7 @@ from migobs.config import Settings
 from migobs.errors import TrackerError
 from migobs.http.deps import get_tracker, settings_of
 from migobs.http.errors import body_of
+from migobs.i18n.messages import translated
 from migobs.tracker import reference
 from migobs.tracker.policy import Caller
 from migobs.tracker.service import Tracker
@@ -64,7 +65,8 @@ class Page:
 
     def error(self, error: TrackerError) -> HTMLResponse:
         """An error page with the status the API would give."""
-        return self.render("error.html", status=body_of(error).status, message=str(error))
+        message = translated(error.args[0]) if error.args else str(error)
+        return self.render("error.html", status=body_of(error).status, message=message)
 
 
 def page_of(request: Request) -> Page:

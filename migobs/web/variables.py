@@ -11,6 +11,7 @@ does not give a blank map.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,16 +19,18 @@ import duckdb
 import pandas as pd
 from fastapi import Request
 
+from migobs.charts.format import unit_words
 from migobs.errors import MigobsError
 from migobs.http.memo import per_build
 from migobs.http.results import indicator_table
+from migobs.i18n.messages import N_
+from migobs.i18n.messages import gettext as _
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
 from migobs.indicators.values import Value
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read import atlas, listing
 from migobs.web.errors import PageInputError
-from migobs.web.format import unit_words
 from migobs.web.texts import indicator_title
 
 Reader = Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]
@@ -80,42 +83,42 @@ VARIABLES: dict[str, MapVariable] = {
     for v in (
         MapVariable(
             "immigrants",
-            "International migrants living in the country",
+            N_("International migrants living in the country"),
             "persons",
             STOCK,
             _newest_stock,
         ),
         MapVariable(
             "emigrants",
-            "Emigrants: people born in the country living abroad",
+            N_("Emigrants: people born in the country living abroad"),
             "persons",
             "UN DESA International Migrant Stock, newest edition with origins",
             _emigrants,
         ),
         MapVariable(
             "migrant_share",
-            "Immigrants as a share of the population",
+            N_("Immigrants as a share of the population"),
             "percent",
             STOCK,
             _stock_table("migrant_share_pct"),
         ),
         MapVariable(
             "female_share",
-            "Women among immigrants",
+            N_("Women among immigrants"),
             "percent",
             STOCK,
             _stock_table("female_share_pct"),
         ),
         MapVariable(
             "refugees",
-            "Refugees hosted (UNHCR)",
+            N_("Refugees hosted (UNHCR)"),
             "persons",
             "UNHCR Refugee Population Statistics",
             atlas.refugees_hosted_map,
         ),
         MapVariable(
             "net_migrants",
-            "Net migrants in the five years from the year shown",
+            N_("Net migrants in the five years from the year shown"),
             "persons",
             "UN World Population Prospects 2019 (estimates; medium-variant projections)",
             _series("net_migrants"),
@@ -123,13 +126,17 @@ VARIABLES: dict[str, MapVariable] = {
         ),
         MapVariable(
             "remittances_received",
-            "Remittances received",
+            N_("Remittances received"),
             "current US$",
             WDI,
             _series("remittances_received"),
         ),
         MapVariable(
-            "remittances_paid", "Remittances paid", "current US$", WDI, _series("remittances_paid")
+            "remittances_paid",
+            N_("Remittances paid"),
+            "current US$",
+            WDI,
+            _series("remittances_paid"),
         ),
     )
 }
@@ -149,7 +156,7 @@ class MapChoice:
 
 def choices() -> list[MapChoice]:
     """The map's variables, then every indicator about one area (not corridors)."""
-    frames = [MapChoice(v.code, v.title, v.unit, v.source) for v in VARIABLES.values()]
+    frames = [MapChoice(v.code, _(v.title), v.unit, v.source) for v in VARIABLES.values()]
     found = definitions()
     indicators = [
         MapChoice(
@@ -187,7 +194,7 @@ class YearChoice:
     def label(self) -> str:
         """``2095 (projection)``, ``2020, Q1–Q3`` (a partial year), or ``2020``."""
         if self.projection:
-            return f"{self.year} (projection)"
+            return _("%(year)s (projection)") % {"year": self.year}
         return self.period or str(self.year)
 
 
@@ -291,6 +298,27 @@ def _indicator_frame(
     )
     iso3 = atlas.areas(con)[["m49", "iso3"]].rename(columns={"m49": "area"})
     return frame.merge(iso3, on="area", how="left")[list(COLUMNS)]
+
+
+SOURCE_WORDS = (
+    N_("UN DESA International Migrant Stock"),
+    N_("World Bank World Development Indicators"),
+    N_("UNHCR Refugee Population Statistics"),
+    N_("UN World Population Prospects 2019 (estimates; medium-variant projections)"),
+    N_("newest edition with origins"),
+    N_("newest edition"),
+    N_("newest vintage"),
+)
+"""The words of the map variables' sources, longest first within each title."""
+EDITION = re.compile(r"\b(\d{4}(?:-\d\d){0,2}) edition\b")
+
+
+def source_words(source: str) -> str:
+    """A map variable's source in the current language (``UN DESA International Migrant Stock,
+    2024 edition`` → ``… , édition 2024``); publishers' titles it does not list stay as they are."""
+    for words in SOURCE_WORDS:
+        source = source.replace(words, _(words))
+    return EDITION.sub(lambda m: _("%(edition)s edition") % {"edition": m.group(1)}, source)
 
 
 def _sources(names: tuple[str, ...]) -> str:

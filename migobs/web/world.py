@@ -12,6 +12,8 @@ from migobs.config import Settings
 from migobs.http.deps import SettingsDep, WarehouseDep
 from migobs.http.lists import records
 from migobs.http.memo import per_build
+from migobs.i18n.areas import area_name
+from migobs.i18n.messages import gettext as _
 from migobs.indicators.definitions import definitions
 from migobs.numbers import rounded
 from migobs.spreadsheet import inert_frame
@@ -20,7 +22,7 @@ from migobs.warehouse.read.groupings import GROUP_KINDS
 from migobs.web.shapes import world_shapes
 from migobs.web.svg_map import bins, choropleth, legend
 from migobs.web.templating import templates
-from migobs.web.variables import choices, map_rows
+from migobs.web.variables import choices, map_rows, source_words
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,10 +46,14 @@ def world_map(
     def draw() -> dict[str, Any]:
         chosen, shown, years, rows = map_rows(request, con, variable, year)
         values = dict(zip(rows["area"].astype(int), rows["value"].astype(float), strict=True))
-        title = f"{chosen.title}, {shown.label}" if shown else f"{chosen.title}: no data yet"
+        title = (
+            f"{chosen.title}, {shown.label}"
+            if shown
+            else _("%(title)s: no data yet") % {"title": chosen.title}
+        )
         shapes = per_build(request, ("shapes",), lambda: world_shapes(con, settings))
         classes = bins(list(values.values()))
-        countries, groupings = split_rankings(con, records(rows))
+        countries, groupings = split_rankings(con, named(records(rows)))
         return {
             "title": title,
             "variable": chosen,
@@ -63,6 +69,11 @@ def world_map(
 
     context: dict[str, Any] = per_build(request, ("world", variable, year), draw)
     return context
+
+
+def named(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` with each ``area_name`` in the current language."""
+    return [{**r, "area_name": area_name(int(r["area"]), None, str(r["area_name"]))} for r in rows]
 
 
 def split_rankings(
@@ -81,10 +92,10 @@ def named_edition(con: duckdb.DuckDBPyConnection, source: str) -> str:
     editions = [e for s, e in listing.stock_editions(con) if s == "undesa_stock"]
     with_origins = listing.stock_editions_with_origins(con, "undesa_stock")
     if with_origins and "newest edition with origins" in source:
-        return source.replace("newest edition with origins", f"{with_origins[-1]} edition")
-    if editions and "newest edition" in source:
-        return source.replace("newest edition", f"{editions[-1]} edition")
-    return source
+        source = source.replace("newest edition with origins", f"{with_origins[-1]} edition")
+    elif editions and "newest edition" in source:
+        source = source.replace("newest edition", f"{editions[-1]} edition")
+    return source_words(source)
 
 
 @router.get("/world", response_class=HTMLResponse)

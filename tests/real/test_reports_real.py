@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from migobs.config import Settings
 from tests.support.cells import xlsx_cell
 from tests.support.cli import migobs
 from tests.support.live import serve_in_thread
+from tests.support.pdf import outside_margins, pages, squeezed
 
 pytestmark = pytest.mark.real
 
@@ -72,3 +74,28 @@ def test_api_report_of_an_unknown_area_names_the_parameter(real: httpx.Client) -
     answer = real.get("/api/reports/12345.md")
     assert answer.status_code == 404
     assert answer.json()["error"]["parameter"] == "m49"
+
+
+def test_api_pdf_of_mexico_cites_the_official_cells(real: httpx.Client) -> None:
+    answer = real.get("/api/reports/484.pdf")
+    assert answer.status_code == 200, answer.text
+    document = answer.content
+    text = pages(document, layout=True)
+    assert len(text) > 2
+    assert "Mexico: migration in official statistics" in text[0]
+    whole = squeezed("".join(text))
+    assert squeezed(f"{STOCK_2020.rsplit('/', 1)[1]}[Table 1]!L243 = 1,197,624") in whole
+    assert re.search(r"International migrant stock\s+2020\s+1,197,624\s+\[1\]", "".join(text))
+    assert "Immigrants and emigrants (persons)" in "".join(text)  # a chart of 1990-2020
+    assert outside_margins(document) == []
+
+
+def test_api_pdf_of_mexico_in_arabic_and_chinese(real: httpx.Client) -> None:
+    for lang, name, script in (
+        ("ar", "المكسيك", r"[\u0600-\u06ff]"),
+        ("zh", "墨西哥", r"[\u4e00-\u9fff]"),
+    ):
+        document = real.get("/api/reports/484.pdf", params={"lang": lang}).content
+        text = "".join(pages(document))
+        assert name in text and len(re.findall(script, text)) > 500
+        assert outside_margins(document) == []

@@ -10,7 +10,7 @@ import pytest
 from migobs.errors import ValueNotFound
 from migobs.indicators import Value
 from migobs.reports import Headline, country_report, markdown
-from migobs.reports.markdown import figure
+from migobs.reports.figures import figure
 from tests.support.small_warehouse import KENYA, build
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from migobs.i18n import LANGUAGES
-from tests.tracker.conftest import EMAILS, People, TestClient, sign_in
+from tests.tracker.conftest import EMAILS, People, TestClient, headers, sign_in
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -85,3 +85,62 @@ def test_summaries_in_the_language(client: TestClient) -> None:
     assert "<dd>Sitúa en el centro el bienestar de cada migrante" in page
     objective = client.get("/ar/tracker/objectives/8").text
     assert "<p>التعاون في البحث والإنقاذ" in objective
+
+
+def test_refusals_on_pages_in_the_language_and_english_in_the_api(
+    client: TestClient, people: People
+) -> None:
+    sign_in(client, EMAILS["mexico"])
+    refused = client.get("/fr/tracker/queue")
+    assert refused.status_code == 403
+    assert (
+        "Seuls les examinateurs publient ou renvoient les enregistrements ; votre rôle : "
+        "point focal." in refused.text
+    )
+    assert "Only reviewers" not in refused.text
+    api = client.get(
+        "/fr/api/tracker/audit",
+        params={"record": "commitments/1"},
+        headers=headers(client, "mexico"),
+    )
+    assert api.status_code == 403
+    assert api.json()["error"]["message"] == "Only reviewers and administrators read the audit log."
+
+
+def test_field_problems_on_pages_in_the_language(client: TestClient, people: People) -> None:
+    sign_in(client, EMAILS["mexico"])
+    form = client.get("/ru/tracker/commitments/new").text
+    token = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    refused = client.post(
+        "/ru/tracker/commitments/new",
+        data={"csrf_token": token, "title": " ", "text": "x", "kind": "vow", "status": "planned"},
+    )
+    assert refused.status_code == 422
+    assert "title: не должно быть пустым" in refused.text
+    assert "kind: &#39;vow&#39; не входит в число: commitment, pledge" in refused.text
+    assert "must not be empty" not in refused.text
+
+
+def test_workflow_words_and_dates_in_the_language(client: TestClient, people: People) -> None:
+    sign_in(client, EMAILS["mexico"])
+    form = client.get("/es/tracker/commitments/new").text
+    assert '<option value="pledge">promesa</option>' in form
+    assert '<option value="in-progress">en curso</option>' in form
+    token = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    created = client.post(
+        "/es/tracker/commitments/new",
+        data={
+            "csrf_token": token,
+            "title": "Censo",
+            "text": "Módulo de migración",
+            "kind": "pledge",
+            "status": "planned",
+            "start_date": "2025-02-01",
+            "objectives": "1",
+        },
+        follow_redirects=False,
+    )
+    assert created.status_code == 303, created.text
+    page = client.get(created.headers["location"]).text
+    assert "· 1 feb 2025</p>" in page  # the date as Spanish writes it (the form keeps ISO)
+    assert '<span class="tag">promesa</span>' in page and "borrador" in page

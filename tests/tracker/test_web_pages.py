@@ -82,7 +82,7 @@ def test_focal_point_to_public_page(client: TestClient, tracker: Tracker, people
     reviewer = tracker.caller_for_operator("reviewer@example.org")
     action_id = tracker.records(reviewer, "actions")[0]["id"]
     tracker.publish(reviewer, "actions", action_id)
-    assert f'Action: <a href="/tracker/actions/{action_id}">Pilot run</a> (2025-02-01)' in (
+    assert f'Action: <a href="/tracker/actions/{action_id}">Pilot run</a> (Feb 1, 2025)' in (
         client.get("/tracker/states/484").text
     )
     assert "Census module" in client.get("/tracker/objectives/1").text

@@ -51,6 +51,9 @@ def test_profile_links_its_country_report(client: httpx.Client) -> None:
     report = client.get("/api/reports/484.md")
     assert report.status_code == 200
     assert "| International migrant stock | 2019 | 1,060,707 | [1] |" in report.text
+    assert '<a href="/api/reports/484.pdf?lang=en">PDF</a>' in html
+    french = client.get("/fr/country/484").text
+    assert '<a href="/api/reports/484.pdf?lang=fr">PDF</a>' in french
 
 
 def test_profile_tables_put_the_newest_year_first(client: httpx.Client) -> None:

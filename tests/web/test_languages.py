@@ -108,3 +108,36 @@ def test_home_page_in_the_language(client: httpx.Client) -> None:
     assert page.status_code == 200 and '<html lang="es" dir="ltr">' in page.text
     assert "Las cifras del informe, entonces y ahora" in page.text
     assert 'action="/es/search"' in page.text
+
+
+def test_error_page_explains_in_the_language_and_marks_the_detail_english(
+    client: httpx.Client,
+) -> None:
+    page = client.get("/fr/country/99999").text
+    assert "Ce qui a été demandé n&#39;est pas ici : les détails ci-dessous" in page
+    assert '<p lang="en" dir="ltr">m49=99999: no area has this M49 code' in page
+    assert "Ce qui a été demandé" not in client.get("/country/99999").text
+
+
+def test_world_map_in_the_language(client: httpx.Client) -> None:
+    page = client.get("/zh/world").text
+    assert "<td>墨西哥</td>" in page  # the table names countries in the page's language
+    assert "无数据</li>" in page and "no data" not in page
+    french = client.get("/fr/world").text
+    assert "868\xa0k" in french and "1,06\xa0M" in french  # legend: CLDR's short form, 3 digits
+
+
+def test_corridor_page_in_the_language(client: httpx.Client) -> None:
+    page = client.get("/es/corridor", params={"origin": 484, "destination": 840}).text
+    assert "México → Estados Unidos" in page
+    assert "DAES, edición 2017 (personas)" in page
+    assert "Migrantes en el corredor, por edición" in page
+    assert "Largest corridors" not in page and "Show corridor" not in page
+
+
+def test_api_errors_stay_json_under_a_language_prefix(client: httpx.Client) -> None:
+    english = client.get("/api/areas/99999")
+    french = client.get("/fr/api/areas/99999")
+    assert french.status_code == english.status_code == 404
+    assert french.headers["content-type"] == "application/json"
+    assert french.json() == english.json()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from migobs.i18n import speaking
 from migobs.web.geo import Shape
 from migobs.web.svg_map import ABOVE, BELOW, PALETTE, bins, choropleth, fill_of, legend
 
@@ -49,3 +50,13 @@ def test_every_area_has_a_text_title() -> None:
     assert "<title>Afghanistan: 144,098 persons</title>" in svg
     assert "<title>France: no data</title>" in svg
     assert "Migrants &lt;2019&gt;" in svg
+
+
+def test_map_speaks_the_language() -> None:
+    shapes = [Shape(484, "Mexico", "M0,0L1,1Z"), Shape(250, "France", "M2,2L3,3Z")]
+    with speaking("zh"):
+        drawn = choropleth(shapes, {484: 1060707.0}, bins([1060707.0]), title="t", unit="persons")
+        key = legend(bins([1060707.0]), "persons")
+    assert "<title>墨西哥: 1,060,707 人</title>" in drawn
+    assert "<title>法国: 无数据</title>" in drawn
+    assert "无数据</li>" in key and 'aria-label="图例，人"' in key

@@ -7,14 +7,15 @@ from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, Response
 
 from migobs.http.areas import AreaPath, area_param
 from migobs.http.deps import WarehouseDep
 from migobs.http.errors import ERROR_RESPONSES, ApiError
 from migobs.http.memo import per_build
 from migobs.i18n import speaking
-from migobs.reports import CountryReport, country_report, markdown
+from migobs.m49 import m49_text
+from migobs.reports import CountryReport, country_report, markdown, pdf
 from migobs.warehouse.read import listing
 
 router = APIRouter(prefix="/api/reports", tags=["reports"])
@@ -60,6 +61,32 @@ def report_markdown(
         text,
         media_type="text/markdown; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="migobs-report-{m49}.md"'},
+    )
+
+
+@router.get(
+    "/{m49}.pdf",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}},
+        **ERROR_RESPONSES,
+    },
+)
+def report_pdf(
+    request: Request, con: WarehouseDep, m49: AreaPath, lang: LangQuery = "en"
+) -> Response:
+    """The country report as a PDF: a title page with the date and the warehouse build, the
+    figures with numbered notes citing file, sheet and cell, charts, the Compact's objectives
+    and the files cited, in one of the six UN languages (``lang``)."""
+    report = report_of(request, con, m49)
+    with speaking(lang):
+        document = pdf(report)  # kept by the response store (migobs/http/caching.py), per build
+    return Response(
+        document,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="migobs-report-{m49_text(report.area.m49)}.pdf"'
+        },
     )
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.web.format import abbreviated, nice_ticks, number, short, wrap
+from migobs.charts.format import abbreviated, nice_ticks, number, short, unit_words, wrap
+from migobs.i18n.messages import gettext as _
 
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 COLOURS = ("#08519c", "#a63603", "#238b45", "#54278f")
@@ -65,9 +66,28 @@ class Series:
     band: tuple[tuple[int, float, float], ...] = ()
 
 
-def both_layouts(draw: Callable[[ChartLayout], Markup]) -> Markup:
-    """``draw`` in the wide and the narrow layout, one after the other (CSS shows one)."""
-    return Markup("").join(draw(layout) for layout in LAYOUTS)
+PRINT = ChartLayout("print", 640, 280, 64, 16, 5, 44)
+"""A page's width, for a chart whose series a key beside it names (the PDF reports: WeasyPrint
+draws SVG text letter by letter, which would break Arabic labels apart)."""
+
+
+def both_layouts(
+    draw: Callable[[ChartLayout], Markup], layouts: Sequence[ChartLayout] = LAYOUTS
+) -> Markup:
+    """``draw`` in each of ``layouts`` (by default the wide and the narrow one, one after the
+    other: CSS shows one)."""
+    return Markup("").join(draw(layout) for layout in layouts)
+
+
+def swatch(i: int) -> Markup:
+    """The line, dash pattern and marker of the ``i``-th series, small, for a key."""
+    colour, dash = COLOURS[i % 4], DASHES[i % 4]
+    return Markup(
+        '<svg class="swatch" viewBox="0 0 28 10" width="28" height="10" aria-hidden="true" '
+        'xmlns="http://www.w3.org/2000/svg">'
+        f'<line x1="0" x2="28" y1="5" y2="5" stroke="{colour}" stroke-width="2" '
+        f'stroke-dasharray="{dash}"/>{_marker(MARKERS[i % 4], 14, 5, colour)}</svg>'
+    )
 
 
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
@@ -94,25 +114,41 @@ def frame(
     )
 
 
-def _empty(title: str, ident: str) -> Markup:
+def _empty(title: str, ident: str, layouts: Sequence[ChartLayout] = LAYOUTS) -> Markup:
+    none = _("No values.")
     return both_layouts(
-        lambda layout: frame(
-            layout, title, "No values.", ident, '<text x="20" y="40">No values.</text>', 60
-        )
+        lambda layout: frame(layout, title, none, ident, f'<text x="20" y="40">{none}</text>', 60),
+        layouts,
     )
 
 
-def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -> Markup:
+def line_chart(
+    series: Sequence[Series],
+    *,
+    title: str,
+    unit: str,
+    ident: str,
+    layouts: Sequence[ChartLayout] = LAYOUTS,
+) -> Markup:
     """Lines over years on round y ticks (from zero unless a value is below it), axes and a
-    direct label per series, in both layouts."""
+    direct label per series (none for a series labelled ``""``), in each of ``layouts``."""
     points = [p for s in series for p in s.points]
     if not points:
-        return _empty(title, ident)
+        return _empty(title, ident, layouts)
+    unit = unit_words(unit)
     last = ", ".join(
-        f"{s.label} {number(s.points[-1][1])} in {s.points[-1][0]}" for s in series if s.points
+        _("%(label)s %(value)s in %(year)s")
+        % {"label": s.label, "value": number(s.points[-1][1]), "year": s.points[-1][0]}
+        for s in series
+        if s.points
     )
     years = [p[0] for p in points]
-    summary = f"{unit} from {min(years)} to {max(years)}. Latest: {last}."
+    summary = _("%(unit)s from %(first)s to %(last)s. Latest: %(values)s.") % {
+        "unit": unit,
+        "first": min(years),
+        "last": max(years),
+        "values": last,
+    }
     values = [p[1] for p in points] + [v for s in series for b in s.band for v in b[1:]]
     low, high = min(min(values), 0.0), max(max(values), 0.0)
 
@@ -142,7 +178,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str, ident: str) -
             )
         return frame(layout, title, summary, ident, "".join(body), layout.height)
 
-    return both_layouts(draw)
+    return both_layouts(draw, layouts)
 
 
 def y_axis(low: float, high: float, count: int) -> tuple[list[float], float]:
@@ -162,7 +198,7 @@ def _band(i: int, s: Series, xy: Callable[[int, float], tuple[float, float]]) ->
     edge = [xy(year, high) for year, _, high in s.band]
     edge += [xy(year, low) for year, low, _ in reversed(s.band)]
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in edge)
-    title = escape(f"{s.label}: 90% interval")
+    title = escape(_("%(label)s: 90%% interval") % {"label": s.label})
     return (
         f'<polygon class="band" points="{path}" fill="{COLOURS[i % 4]}" fill-opacity="0.18" '
         f'stroke="none"><title>{title}</title></polygon>'
@@ -237,9 +273,9 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, unit: str, iden
     """Horizontal bars, largest first as given, each with its label and value as text."""
     if not items:
         return _empty(title, ident)
-    summary = (
-        f"{unit}; largest: " + ", ".join(f"{label} {number(v)}" for label, v in items[:3]) + "."
-    )
+    unit = unit_words(unit)
+    largest = ", ".join(f"{label} {number(v)}" for label, v in items[:3])
+    summary = _("%(unit)s; largest: %(values)s.") % {"unit": unit, "values": largest}
     top = max(v for _, v in items) or 1.0
     row = 28.0
 

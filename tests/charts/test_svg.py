@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from migobs.web.svg_charts import NARROW, WIDE, Series, bar_chart, line_chart
+from migobs.charts.svg import NARROW, WIDE, Series, bar_chart, line_chart
 
 
 def _layout(svg: str, name: str) -> str:
@@ -86,7 +86,7 @@ def test_bar_chart_writes_values_as_text() -> None:
 
 
 def test_labels_pushed_up_from_the_bottom_leave_far_ones_in_place() -> None:
-    from migobs.web.svg_charts import LINE, _spread
+    from migobs.charts.svg import LINE, _spread
 
     tops = _spread([100.0, 298.0, 299.0], [LINE, LINE, LINE], bottom=300.0)
     assert tops[0] == 100.0  # far from the others: at its line's end

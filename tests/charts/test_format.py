@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from migobs.web.format import abbreviated, money, nice_ticks, quantity, span, wrap
+from migobs.charts.format import abbreviated, money, nice_ticks, quantity, span, wrap
 
 
 def test_ticks_are_round_steps_not_quarters_of_the_maximum() -> None:
@@ -39,3 +39,21 @@ def test_labels_wrap_at_spaces_into_two_lines() -> None:
     assert wrap("Remittances received", 12) == ["Remittances", "received"]
     assert wrap("Official aid received", 12) == ["Official aid", "received"]
     assert wrap("Dead and missing in Central America", 12) == ["Dead and", "missing in …"]
+
+
+def test_axis_labels_money_and_dates_in_each_language() -> None:
+    from migobs.charts.format import day
+    from migobs.i18n import speaking
+
+    with speaking("fr"):
+        assert abbreviated(2_470_000) == "2,47\xa0M" and abbreviated(-50_000) == "−50\xa0k"
+        assert money(600_000_000_000) == "600 milliards USD"
+        assert span(-50_000, -10_000) == "−50\xa0k à −10\xa0k"
+        assert quantity(258_000_000, "persons") == "258\u202f000\u202f000 <small>personnes</small>"
+        assert day("2025-02-01") == "1 févr. 2025"
+    with speaking("zh"):
+        assert abbreviated(2_500_000) == "250万" and money(6e11) == "6000亿美元"
+        assert day("2025-02-01") == "2025年2月1日"
+    with speaking("ar"):
+        assert abbreviated(2_500_000) == "2.5\xa0مليون"  # Latin digits: CLDR's default for ar
+    assert day("2025-02-01") == "Feb 1, 2025" and day(None) == ""

@@ -3,12 +3,16 @@ words, round axis steps."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
-from babel.numbers import format_decimal
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal
 from markupsafe import Markup, escape
 
 from migobs.i18n import current
+from migobs.i18n.messages import N_
+from migobs.i18n.messages import gettext as _
 
 MINUS = "\u2212"  # typographic minus: "−50k", not "-50k"
 
@@ -30,7 +34,14 @@ def number(value: float | int | None, digits: int = 1) -> str:
 
 def abbreviated(value: float) -> str:
     """Short axis label: ``2500000`` → ``2.5M``, ``-12000`` → ``−12k``, ``3.5`` → ``3.5``,
-    ``1.5e12`` → ``1.5T`` (never an exponent below a thousand trillion)."""
+    ``1.5e12`` → ``1.5T`` (never an exponent below a thousand trillion); in the other languages
+    CLDR's short form through Babel (``2,5 M`` in French, ``250万`` in Chinese, ``2,5 млн``)."""
+    lang = current.get()
+    if lang != "en":
+        short_form = format_compact_decimal(  # three significant digits, as in English
+            float(f"{value:.3g}"), locale=lang, fraction_digits=2, numbering_system="default"
+        )
+        return short_form.replace("-", MINUS)
     sign = MINUS if value < 0 else ""
     size = abs(value)
     for limit, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
@@ -40,22 +51,43 @@ def abbreviated(value: float) -> str:
 
 
 def money(value: float | None) -> str:
-    """US dollars in words: ``6e11`` → ``USD 600 bn``, ``4.5e7`` → ``USD 45 million``."""
+    """US dollars in words: ``6e11`` → ``USD 600 bn``, ``4.5e7`` → ``USD 45 million``; in the
+    other languages CLDR's long form (``USD 600 milliards``, ``USD 6000亿``)."""
     if value is None or math.isnan(value):
         return "–"
+    lang = current.get()
+    if lang != "en" and abs(value) >= 1e6:
+        words = format_compact_decimal(
+            value, format_type="long", locale=lang, fraction_digits=2, numbering_system="default"
+        )
+        return _("USD %(amount)s") % {"amount": words}
     for limit, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "million")):
         if abs(value) >= limit:
             return f"USD {value / limit:,.3g} {word}"
-    return f"USD {number(value)}"
+    return _("USD %(amount)s") % {"amount": number(value)}
 
 
-UNITS = {"current_usd": "current US$", "per_100000": "per 100,000"}
-"""Unit codes of the indicators as people write them."""
+UNITS = {
+    "current_usd": N_("current US$"),
+    "current US$": N_("current US$"),
+    "per_100000": N_("per 100,000"),
+    "persons": N_("persons"),
+    "percent": N_("percent"),
+    "ratio": N_("ratio"),
+    "percent of GDP": N_("percent of GDP"),
+    "percent of the amount sent": N_("percent of the amount sent"),
+    "persons a year": N_("persons a year"),
+    "claims": N_("claims"),
+}
+"""Unit codes of the indicators as people write them (in English; shown translated)."""
 
 
 def unit_words(unit: str) -> str:
-    """A unit as people write it: ``current US$``, ``per 100,000``, ``percent``."""
-    return UNITS.get(unit, unit.replace("_", " "))
+    """A unit as people write it in the current language: ``current US$``, ``per 100,000``,
+    ``percent`` (``pour cent`` in French); no unit (``""``) stays empty."""
+    if not unit:
+        return ""
+    return _(UNITS.get(unit, unit.replace("_", " ")))
 
 
 MONEY_UNITS = frozenset({"current US$", "current_usd", "US$", "USD"})
@@ -67,12 +99,12 @@ def quantity(value: float | None, unit: str) -> Markup:
         return Markup("–")
     if unit in MONEY_UNITS:
         return Markup(escape(money(value)))
-    return Markup(f"{escape(number(value))} <small>{escape(unit)}</small>")
+    return Markup(f"{escape(number(value))} <small>{escape(unit_words(unit))}</small>")
 
 
 def span(low: float, high: float) -> str:
     """A class of values in words: ``−50k to −10k``."""
-    return f"{abbreviated(low)} to {abbreviated(high)}"
+    return _("%(low)s to %(high)s") % {"low": abbreviated(low), "high": abbreviated(high)}
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -114,3 +146,12 @@ def wrap(label: str, size: int, lines: int = 2) -> list[str]:
     if len(out) > lines:
         out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
     return [short(line, size) for line in out]
+
+
+def day(value: dt.date | str | None) -> str:
+    """A date in the current language's medium form (``6 Dec 2026``, ``6 déc. 2026``,
+    ``2026年12月6日``); missing → empty."""
+    if value is None or value == "":
+        return ""
+    when = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return format_date(when, format="medium", locale=current.get())
