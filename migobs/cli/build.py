@@ -34,17 +34,22 @@ def build_command(
 ) -> None:
     """Build the DuckDB warehouse from the official files.
 
-    The build writes a new file beside the warehouse, validates it and replaces the old one only
-    when it is complete: a failed build leaves the warehouse you had untouched.
+    The build writes a new file beside the warehouse, validates it, computes every indicator
+    for every area, year and edition into it (so that pages, the API, exports and the claims
+    read them), and replaces the old one only when it is complete: a failed build leaves the
+    warehouse you had untouched.
     """
     from rich.console import Console
 
+    from migobs.indicators.materialise import materialise
     from migobs.warehouse.build import build
 
     settings = settings_from(ctx).with_mirror(mirror)
     console = Console(stderr=True)
     with console.status("building the warehouse") as status:
-        result = build(settings, only=only, if_stale=if_stale, progress=status.update)
+        result = build(
+            settings, only=only, if_stale=if_stale, progress=status.update, steps=[materialise]
+        )
     _report(result)
 
 

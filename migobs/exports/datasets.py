@@ -170,7 +170,7 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     """
     definition = definitions()[code]
     try:
-        values = [v for year in registry.years(con, code) for v in registry.table(con, code, year)]
+        values = registry.every_year(con, code)
     except MigobsError as error:
         raise ExportError(f"Cannot export indicator {code}: {error}") from error
     corridor = any(v.counterpart is not None for v in values)

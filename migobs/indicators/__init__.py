@@ -8,6 +8,12 @@ Public API::
     table(con, code, year=None, edition=None, **options) -> list[Value]
     table_every_code(con, code, year=None, edition=None, **options)   (for checks)
     years(con, code, edition=None) -> list[int]
+    series(con, code, area, in_years=None, edition=None) -> list[Value]   (one area, many years)
+    every_year(con, code, edition=None) -> list[Value]   (every year's table, for exports)
+    listed_per_year(con, code, edition=None) -> list[(year, areas, world period)]
+
+With default options these read what ``migobs build`` stored (``materialise.py``, read back by
+``stored.py``); other options compute on demand.
     deaths_by(con, by, year, edition=None, since=None) -> list[Value]   (10.7.3 by region/route)
     definitions() -> dict[str, Definition]
     objective_coverage(held=has_data(con)) -> list[ObjectiveCoverage]
@@ -20,7 +26,10 @@ from migobs.indicators.gcm import ObjectiveCoverage, objective_coverage
 from migobs.indicators.registry import (
     compute,
     deaths_by,
+    every_year,
     has_data,
+    listed_per_year,
+    series,
     table,
     table_every_code,
     years,
@@ -34,8 +43,11 @@ __all__ = [
     "Value",
     "compute",
     "deaths_by",
+    "every_year",
     "has_data",
     "definitions",
+    "listed_per_year",
+    "series",
     "objective_coverage",
     "table",
     "table_every_code",

@@ -30,21 +30,22 @@ class Context:
 
     def area(self, code: int) -> Area:
         """The area with M49 code ``code`` (raises :class:`ValueNotFound` for unknown codes)."""
-        every = self._every_area()
+        every = self.every_area()
         if code not in every:
             return groupings.area(self.con, code)
         return every[code]
 
-    def _every_area(self) -> dict[int, Area]:
+    def every_area(self) -> dict[int, Area]:
+        """Every area of the area model (countries, groupings, special areas), by M49 code."""
         if self._areas is None:
             self._areas = groupings.all_areas(self.con)
         return self._areas
 
     def twins(self, group: int) -> list[int]:
         """Other codes of the area model for the grouping of the same name (150 → 908)."""
-        if group not in self._every_area():
+        if group not in self.every_area():
             return []
-        return self.memo(("twins", group), lambda: groupings.twins(self._every_area(), group))
+        return self.memo(("twins", group), lambda: groupings.twins(self.every_area(), group))
 
     def with_income_groups(self, schemes: list[str]) -> list[str]:
         """``schemes`` and, last, the newest WDI country metadata held (``wdi/2025-10-07``).
@@ -53,9 +54,13 @@ class Context:
         whose sources have no classification of their own (UNHCR, RPW, IOM): the World Bank's
         current classification, applied to every year.
         """
+        newest = self.memo("newest wdi scheme", self._newest_wdi_scheme)
+        return [*schemes, newest] if newest else list(schemes)
+
+    def _newest_wdi_scheme(self) -> str | None:
         every = self.memo("memberships", lambda: groupings.memberships(self.con))
         found = sorted({scheme for _, scheme in every if scheme.startswith("wdi/")})
-        return [*schemes, found[-1]] if found else list(schemes)
+        return found[-1] if found else None
 
     def groupings(self, schemes: list[str]) -> list[int]:
         """Every grouping (world included) that one of ``schemes`` gives members, sorted."""

@@ -18,8 +18,11 @@ SOURCE, WORLD = "knomad", 900
 
 
 def _edition(ctx: Context, edition: str | None) -> str:
-    held = ctx.memo(("editions", SOURCE), lambda: editions.source_editions(ctx.con, SOURCE))
-    return editions.pick(held, edition, "the KNOMAD bilateral remittance matrix")
+    return editions.pick(_editions(ctx), edition, "the KNOMAD bilateral remittance matrix")
+
+
+def _editions(ctx: Context) -> list[str]:
+    return ctx.memo(("editions", SOURCE), lambda: editions.source_editions(ctx.con, SOURCE))
 
 
 def _matrix(ctx: Context, year: int, edition: str) -> list[Cell]:
@@ -27,6 +30,16 @@ def _matrix(ctx: Context, year: int, edition: str) -> list[Cell]:
         ("remittance-matrix", edition, year),
         lambda: bilateral.remittance_matrix(ctx.con, edition, year),
     )
+
+
+def _by_receiver(ctx: Context, year: int, edition: str) -> dict[int, list[Cell]]:
+    def read() -> dict[int, list[Cell]]:
+        found: dict[int, list[Cell]] = {}
+        for cell in _matrix(ctx, year, edition):
+            found.setdefault(cell.area, []).append(cell)
+        return found
+
+    return ctx.memo(("remittance-matrix by receiver", edition, year), read)
 
 
 def corridor(ctx: Context, area: Area, year: int, edition: str | None, opts: Options) -> Value:
@@ -74,7 +87,7 @@ def received(ctx: Context, area: Area, year: int, edition: str | None, _: Option
     """Remittances into ``area`` as the matrix totals them (its WORLD row); for the world, the
     grand total with the sum of every corridor between two countries beside it."""
     held = _edition(ctx, edition)
-    into = [c for c in _matrix(ctx, year, held) if c.area == area.m49]
+    into = _by_receiver(ctx, year, held).get(area.m49, [])
     stated = [c for c in into if c.counterpart == WORLD]
     parts = [c for c in into if c.counterpart != WORLD]
     total = Total(stated[0].value, tuple(stated), "the matrix's total") if stated else Total(
@@ -101,6 +114,6 @@ def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
 
 
 INDICATORS = {
-    "remittances.corridor": Indicator(corridor, years, areas, corridor_table),
-    "remittances.bilateral_received": Indicator(received, years, areas),
+    "remittances.corridor": Indicator(corridor, years, areas, _editions, corridor_table),
+    "remittances.bilateral_received": Indicator(received, years, areas, _editions),
 }

@@ -23,6 +23,7 @@ class Indicator:
     years: the years an edition (``None`` = newest) allows, oldest first.
     areas: the M49 codes worth computing for a year and edition (countries with data and
         groupings).
+    editions: the editions held, oldest first (the last is the one ``None`` stands for).
     tabulate: for indicators of pairs of areas (corridors), every value of a year at once,
         largest first; ``None`` to compute ``areas`` one by one.
     periods: for an indicator of periods shorter than a year (quarters), the options of each
@@ -33,5 +34,6 @@ class Indicator:
     compute: Compute
     years: Callable[[Context, str | None], list[int]]
     areas: Callable[[Context, int, str | None], list[int]]
+    editions: Callable[[Context], list[str]]
     tabulate: Callable[[Context, int, str | None], list[Value]] | None = None
     periods: Callable[[Context, int, str | None, Options], list[Options]] | None = None

@@ -10,10 +10,17 @@ from typing import Any
 import duckdb
 
 from migobs.errors import MigobsError, ValueNotFound
-from migobs.indicators import corridors, remittances, sdg_10_7, sdg_10_c, stocks
+from migobs.indicators import corridors, remittances, sdg_10_7, sdg_10_c, stocks, stored
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
 from migobs.indicators.values import Options, Value
+from migobs.warehouse.read.materialised import Kind
+
+WORLD = 900
+
+DEFAULT = Options()
+"""The options values are stored with at build (:mod:`migobs.indicators.materialise`); other
+options are computed on demand."""
 
 REGISTRY: dict[str, Indicator] = {
     **stocks.INDICATORS,
@@ -78,9 +85,14 @@ def compute(
     UnknownSource
         The edition is not held.
     """
+    opts = Options(**options)
+    if opts == DEFAULT:
+        kept = stored.value(con, code, area, year, edition)
+        if kept is not None:
+            return kept
     ctx = Context(con)
     found = indicator(code)
-    value = found.compute(ctx, ctx.area(area), year, edition, Options(**options))
+    value = found.compute(ctx, ctx.area(area), year, edition, opts)
     if value.value is None:
         held = found.years(ctx, edition)
         if year not in held:
@@ -89,9 +101,48 @@ def compute(
     return value
 
 
+def series(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    area: int,
+    in_years: list[int] | None = None,
+    edition: str | None = None,
+) -> list[Value]:
+    """:func:`compute` with default options for one area in each of ``in_years`` (default:
+    every year of the edition), read at once from what the build stored where it can.
+
+    Raises
+    ------
+    ValueNotFound, UnknownSource
+        As :func:`compute`.
+    """
+    wanted = in_years if in_years is not None else years(con, code, edition)
+    kept = stored.series(con, code, area, edition) or {}
+    return [kept.get(year) or compute(con, code, area, year, edition) for year in wanted]
+
+
+def listed_per_year(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None
+) -> list[tuple[int, int, str]]:
+    """Each year :func:`table` lists values about one area (not corridors) in: the year, how
+    many areas it lists (an indicator of quarters counts an area once) and the period the
+    world's value covers (``2020, Q1–Q3``; its last quarter's for quarters; empty when the
+    world has none). Read from what the build stored, else computed (a table per year)."""
+    kept = stored.listed_per_year(con, code, edition, WORLD)
+    if kept is not None:
+        return kept
+    found = []
+    for year in years(con, code, edition):
+        last = {v.area: v for v in table(con, code, year, edition) if v.counterpart is None}
+        if last:
+            found.append((year, len(last), last[WORLD].period if WORLD in last else ""))
+    return found
+
+
 def years(con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None) -> list[int]:
     """Years the edition (``None`` = newest) allows for indicator ``code``, oldest first."""
-    return indicator(code).years(Context(con), edition)
+    kept = stored.years(con, code, edition)
+    return kept if kept is not None else indicator(code).years(Context(con), edition)
 
 
 def table(
@@ -110,8 +161,23 @@ def table(
     else the SDG region's, else the lowest code (:func:`table_every_code` keeps them all). Corridor indicators list every corridor,
     largest first (the top corridors).
     """
+    opts = Options(**options)
+    kept = _stored(con, code, year, edition, opts, "listed")
+    if kept is not None:
+        return kept
     ctx = Context(con)
-    return _once(ctx, _table(ctx, code, year, edition, Options(**options)))
+    return once(ctx, _table(ctx, code, year, edition, opts))
+
+
+def every_year(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None
+) -> list[Value]:
+    """:func:`table` of every year, oldest first, with default options (read at once from what
+    the build stored where it can; what exports write)."""
+    kept = stored.every_year(con, code, edition)
+    if kept is not None:
+        return kept
+    return [v for year in years(con, code, edition) for v in table(con, code, year, edition)]
 
 
 def table_every_code(
@@ -123,8 +189,31 @@ def table_every_code(
 ) -> list[Value]:
     """As :func:`table`, but a grouping held under several codes is listed under each, so that
     a check compares every code's members with the published row."""
+    opts = Options(**options)
+    kept = _stored(con, code, year, edition, opts, "every_code")
+    if kept is not None:
+        return kept
     ctx = Context(con)
-    return _table(ctx, code, year, edition, Options(**options))
+    return _table(ctx, code, year, edition, opts)
+
+
+def _stored(
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    year: int | None,
+    edition: str | None,
+    options: Options,
+    kind: Kind,
+) -> list[Value] | None:
+    """The table as the build stored it, when the options are the defaults and it did."""
+    if options != DEFAULT:
+        return None
+    if year is None:
+        held = stored.years(con, code, edition)
+        if not held:
+            return None
+        year = held[-1]
+    return stored.table(con, code, year, edition, kind)
 
 
 def _table(
@@ -152,7 +241,7 @@ def quarterly(code: str) -> bool:
     return indicator(code).periods is not None
 
 
-def _once(ctx: Context, values: list[Value]) -> list[Value]:
+def once(ctx: Context, values: list[Value]) -> list[Value]:
     """``values`` with each grouping held under several codes kept under one of them, when the
     codes give the same figure (where they differ, each is kept, with its finding)."""
     listed = {(value.area, value.period): value for value in values if value.counterpart is None}

@@ -15,10 +15,18 @@ from migobs.warehouse.read.groupings import Area
 
 def edition_of(ctx: Context, variable: str, edition: str | None) -> str:
     """The WDI extract (vintage) of ``variable`` asked for, or the newest held."""
-    held = ctx.memo(
-        ("series-editions", variable), lambda: editions.series_editions(ctx.con, variable)
-    )
-    return editions.pick(held, edition, f"WDI {variable}")
+    return editions.pick(_editions(variable)(ctx), edition, f"WDI {variable}")
+
+
+def _editions(variable: str) -> Callable[[Context], list[str]]:
+    """The WDI extracts holding ``variable``, oldest first."""
+
+    def held(ctx: Context) -> list[str]:
+        return ctx.memo(
+            ("series-editions", variable), lambda: editions.series_editions(ctx.con, variable)
+        )
+
+    return held
 
 
 def amount(ctx: Context, variable: str, area: Area, year: int, edition: str) -> Total:
@@ -48,7 +56,7 @@ def flow(code: str, variable: str) -> Indicator:
             method=part.method, from_members=part.from_members,
         )  # fmt: skip
 
-    return Indicator(compute, _years(variable), _areas(variable))
+    return Indicator(compute, _years(variable), _areas(variable), _editions(variable))
 
 
 def ratio(code: str, denominator: str, scale: float, unit: str) -> Indicator:
@@ -67,7 +75,10 @@ def ratio(code: str, denominator: str, scale: float, unit: str) -> Indicator:
         )  # fmt: skip
 
     return Indicator(
-        compute, _years("remittances_received", denominator), _areas("remittances_received")
+        compute,
+        _years("remittances_received", denominator),
+        _areas("remittances_received"),
+        _editions("remittances_received"),
     )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
@@ -24,8 +25,16 @@ def _schemes(ctx: Context) -> list[str]:
 
 
 def _edition(ctx: Context, source: str, edition: str | None) -> str:
-    held = ctx.memo(("editions", source), lambda: editions.source_editions(ctx.con, source))
-    return editions.pick(held, edition, source)
+    return editions.pick(_editions(source)(ctx), edition, source)
+
+
+def _editions(source: str) -> Callable[[Context], list[str]]:
+    """The editions of ``source`` held, oldest first."""
+
+    def held(ctx: Context) -> list[str]:
+        return ctx.memo(("editions", source), lambda: editions.source_editions(ctx.con, source))
+
+    return held
 
 
 def _incidents(ctx: Context, edition: str, first: int, last: int) -> list[missing.Incident]:
@@ -97,6 +106,12 @@ def _refugees(ctx: Context, edition: str, year: int) -> dict[int, list[Cell]]:
 
 
 def _refugees_of(ctx: Context, area: Area, year: int, edition: str) -> Total:
+    return ctx.memo(
+        ("refugees of", edition, year, area.m49), lambda: _sum_refugees(ctx, area, year, edition)
+    )
+
+
+def _sum_refugees(ctx: Context, area: Area, year: int, edition: str) -> Total:
     rows = _refugees(ctx, edition, year)
     if area.m49 == WORLD:
         cells = tuple(c for origin in sorted(rows) for c in rows[origin])
@@ -180,7 +195,7 @@ def origin_areas(ctx: Context, year: int, edition: str | None) -> list[int]:
 
 
 INDICATORS = {
-    "sdg.10.7.3": Indicator(deaths, mmp_years, incident_areas),
-    "sdg.10.7.4": Indicator(refugees_per_100k, per_100k_years, origin_areas),
-    "refugees.by_origin": Indicator(refugees_total, refugee_years, origin_areas),
+    "sdg.10.7.3": Indicator(deaths, mmp_years, incident_areas, _editions(MMP)),
+    "sdg.10.7.4": Indicator(refugees_per_100k, per_100k_years, origin_areas, _editions(UNHCR)),
+    "refugees.by_origin": Indicator(refugees_total, refugee_years, origin_areas, _editions(UNHCR)),
 }

@@ -36,8 +36,11 @@ Corridors = dict[tuple[int, int], list[Cell]]
 
 
 def _edition(ctx: Context, edition: str | None) -> str:
-    held = ctx.memo(("editions", SOURCE), lambda: editions.source_editions(ctx.con, SOURCE))
-    return editions.pick(held, edition, "Remittance Prices Worldwide")
+    return editions.pick(_editions(ctx), edition, "Remittance Prices Worldwide")
+
+
+def _editions(ctx: Context) -> list[str]:
+    return ctx.memo(("editions", SOURCE), lambda: editions.source_editions(ctx.con, SOURCE))
 
 
 def _observations(ctx: Context, year: int, edition: str) -> tuple[Corridors, dict[Cell, int]]:
@@ -108,7 +111,7 @@ def average(sending: bool) -> Indicator:
         )  # fmt: skip
         return replace(value, period=part_of_year(year, quarters))
 
-    return Indicator(compute, years, areas)
+    return Indicator(compute, years, areas, _editions)
 
 
 def quarterly(ctx: Context, area: Area, year: int, edition: str | None, opts: Options) -> Value:
@@ -199,7 +202,7 @@ def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
 INDICATORS = {
     "sdg.10.c.1": average(sending=False),
     "sdg.10.c.1.sending": average(sending=True),
-    "sdg.10.c.1.quarterly": Indicator(quarterly, years, areas, periods=quarters),
-    "sdg.10.c.1.above_5pct": Indicator(above_target, years, areas),
-    "sdg.10.c.1.corridor": Indicator(corridor, years, areas, corridor_table),
+    "sdg.10.c.1.quarterly": Indicator(quarterly, years, areas, _editions, periods=quarters),
+    "sdg.10.c.1.above_5pct": Indicator(above_target, years, areas, _editions),
+    "sdg.10.c.1.corridor": Indicator(corridor, years, areas, _editions, corridor_table),
 }

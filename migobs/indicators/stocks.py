@@ -20,8 +20,12 @@ DEFAULT_BASE_YEAR = 2000
 
 def edition_of(ctx: Context, edition: str | None) -> str:
     """The stock edition asked for, or the newest held."""
-    held = ctx.memo(("editions", SOURCE), lambda: editions.source_editions(ctx.con, SOURCE))
-    return editions.pick(held, edition, "the UN DESA migrant stock")
+    return editions.pick(held_editions(ctx), edition, "the UN DESA migrant stock")
+
+
+def held_editions(ctx: Context) -> list[str]:
+    """The editions of the migrant stock held, oldest first."""
+    return ctx.memo(("editions", SOURCE), lambda: editions.source_editions(ctx.con, SOURCE))
 
 
 def schemes(edition: str) -> list[str]:
@@ -57,7 +61,7 @@ def by_sex(sex: str) -> Indicator:
             method=part.method, from_members=part.from_members, published=part.published,
         )  # fmt: skip
 
-    return Indicator(compute, years, areas)
+    return Indicator(compute, years, areas, held_editions)
 
 
 def share_of_population(
@@ -111,7 +115,7 @@ def change(percent: bool) -> Indicator:
             from_members=members, period=f"{base}–{year}",
         )  # fmt: skip
 
-    return Indicator(compute, years, areas)
+    return Indicator(compute, years, areas, held_editions)
 
 
 def _difference(now: Total, then: Total, percent: bool) -> tuple[float | None, float | None]:
@@ -124,7 +128,7 @@ def _difference(now: Total, then: Total, percent: bool) -> tuple[float | None, f
 
 
 def _origin_editions(ctx: Context) -> list[str]:
-    held = ctx.memo(("editions", SOURCE), lambda: editions.source_editions(ctx.con, SOURCE))
+    held = held_editions(ctx)
     return ctx.memo(
         ("origin editions", SOURCE),
         lambda: [e for e in held if stock_cells.origin_years(ctx.con, SOURCE, e)],
@@ -240,10 +244,12 @@ INDICATORS = {
     "stock.total": by_sex("total"),
     "stock.male": by_sex("male"),
     "stock.female": by_sex("female"),
-    "stock.share_of_population": Indicator(share_of_population, years, areas),
-    "stock.female_share": Indicator(female_share, years, areas),
+    "stock.share_of_population": Indicator(share_of_population, years, areas, held_editions),
+    "stock.female_share": Indicator(female_share, years, areas, held_editions),
     "stock.change": change(percent=False),
     "stock.change_pct": change(percent=True),
-    "stock.emigrants": Indicator(emigrants, origin_years, origin_areas),
-    "stock.corridor": Indicator(corridor, origin_years, corridor_areas, corridor_table),
+    "stock.emigrants": Indicator(emigrants, origin_years, origin_areas, _origin_editions),
+    "stock.corridor": Indicator(
+        corridor, origin_years, corridor_areas, _origin_editions, corridor_table
+    ),
 }

@@ -34,6 +34,10 @@ from migobs.warehouse.read.tables import fact_columns
 Progress = Callable[[str], None]
 """Called with a short message before each step of the build."""
 
+Step = Callable[[duckdb.DuckDBPyConnection, Progress], None]
+"""A step run on the new file after the checks, before the swap: it reads the loaded tables
+and writes its own (``migobs.indicators.materialise.materialise`` stores every indicator)."""
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -59,6 +63,7 @@ def build(
     only: Sequence[str] = (),
     if_stale: bool = False,
     progress: Progress | None = None,
+    steps: Sequence[Step] = (),
 ) -> BuildResult:
     """Build the warehouse at ``settings.warehouse`` from the official files.
 
@@ -68,6 +73,8 @@ def build(
     only: sources to load (``m49`` is always loaded: every other source maps areas with it).
     if_stale: skip the build when the existing warehouse has the same build id.
     progress: called with a message before each step.
+    steps: run on the new file once it is loaded, corrected and checked (their tables count in
+        the summary); a step that raises leaves the old warehouse as it was.
 
     Raises
     ------
@@ -97,7 +104,7 @@ def build(
         started = datetime.now(UTC).replace(tzinfo=None)
         schema.apply(con)
         _load(ctx, selected, say)
-        summary = _finish(ctx, selected, say)
+        summary = _finish(ctx, selected, say, steps)
         _record_build(con, build_id, started, summary)
         con.close()
         os.replace(new, target)
@@ -154,8 +161,9 @@ def current_build_id(path: Path) -> str | None:
     return str(row[0]) if row else None
 
 
-CODE = (Path(__file__).parents[1] / "sources", Path(__file__).parent)
-"""The packages whose code and data decide what a build writes: the parsers and the warehouse."""
+CODE = tuple(Path(__file__).parents[1] / name for name in ("sources", "warehouse", "indicators"))
+"""The packages whose code and data decide what a build writes: the parsers, the warehouse and
+the indicators (whose values the build stores)."""
 
 
 def code_digest() -> str:
@@ -188,7 +196,9 @@ def _load(ctx: LoadContext, loaders: list[Loader], say: Progress) -> None:
         loader.load(ctx)
 
 
-def _finish(ctx: LoadContext, loaders: list[Loader], say: Progress) -> dict[str, Any]:
+def _finish(
+    ctx: LoadContext, loaders: list[Loader], say: Progress, steps: Sequence[Step]
+) -> dict[str, Any]:
     say("applying corrections")
     # only sources that gave files: a loader with no edition held has nothing to correct
     held = ctx.con.execute("SELECT DISTINCT source FROM source_files").fetchall()
@@ -199,6 +209,8 @@ def _finish(ctx: LoadContext, loaders: list[Loader], say: Progress) -> dict[str,
     ctx.findings.extend(run_all(ctx.con))
     _validate(ctx.con)
     findings.insert(ctx.con, ctx.findings)
+    for step in steps:
+        step(ctx.con, say)
     return _summary(ctx.con, ctx)
 
 

@@ -260,7 +260,7 @@ def indicator_over_time(
     year of the indicator) that can be computed, as the indicator API computes it; no rows when
     its source is not in the warehouse."""
     try:
-        values = [registry.compute(con, code, area, y) for y in years or registry.years(con, code)]
+        values = registry.series(con, code, area, years or None)
     except MigobsError:
         values = []
     return pd.DataFrame(

@@ -172,9 +172,6 @@ def choices() -> list[MapChoice]:
     return frames + indicators
 
 
-WORLD = 900
-"""M49 code of the world, whose value names the period a year stands for."""
-
 COVERAGE = 0.9
 """The default year has values for at least this share of the areas of the best-covered year."""
 
@@ -266,26 +263,17 @@ def year_choices(con: duckdb.DuckDBPyConnection, code: str) -> list[YearChoice]:
             YearChoice(int(y), int(n), int(y) in projected)
             for y, n in zip(counts.index, counts.to_numpy(), strict=True)
         ]
-    found = []
-    for year in _indicator_years(con, code):
-        values = _last_period(v for v in registry.table(con, code, year) if v.counterpart is None)
-        world = next((v.period for v in values if v.area == WORLD), "")
-        if values:
-            found.append(YearChoice(year, len(values), period=world))
-    return found
+    try:
+        listed = registry.listed_per_year(con, code)
+    except MigobsError:  # the source is not in this warehouse: no years to show
+        return []
+    return [YearChoice(year, areas, period=world) for year, areas, world in listed]
 
 
 def _last_period(values: Iterable[Value]) -> list[Value]:
     """One value per area and counterpart: of an indicator listed per quarter, the year's last
     quarter held (the map draws one value per area)."""
     return list({(v.area, v.counterpart): v for v in values}.values())
-
-
-def _indicator_years(con: duckdb.DuckDBPyConnection, code: str) -> list[int]:
-    try:
-        return registry.years(con, code)
-    except MigobsError:  # the source is not in this warehouse: no years to show
-        return []
 
 
 def _indicator_frame(

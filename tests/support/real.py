@@ -14,6 +14,7 @@ from migobs.config import Settings
 from migobs.exports.datasets import dataset, dataset_names
 from migobs.exports.table import TidyTable
 from migobs.flows.estimate import estimate_edition
+from migobs.indicators.materialise import materialise
 from migobs.warehouse.build import build
 from migobs.warehouse.read import open_warehouse
 from tests.conftest import mirror_path
@@ -22,13 +23,14 @@ from tests.support.live import serve_in_thread
 
 @pytest.fixture(scope="session")
 def built_warehouse(mirror: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Path of a warehouse built once per test session from every source in the mirror.
+    """Path of a warehouse built once per test session from every source in the mirror, with
+    the indicators stored as `migobs build` stores them.
 
     Read it with ``migobs.warehouse.read.open_warehouse(built_warehouse)`` (read-only); do not
     write to it, other tests share it.
     """
     home = tmp_path_factory.mktemp("built-warehouse")
-    return build(Settings(home=home, mirror=mirror)).path
+    return build(Settings(home=home, mirror=mirror), steps=[materialise]).path
 
 
 @pytest.fixture(scope="session")

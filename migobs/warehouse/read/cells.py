@@ -51,6 +51,14 @@ class Cell:
         return f"{self.file}{sheet}!{self.cell}"
 
 
+def in_file_order(table: str) -> str:
+    """SQL ordering ``table``'s rows as they stand in their files: file, sheet, then the row of
+    the A1 ``cell`` (``F19`` before ``F268``), so that of an area a file states twice (UN DESA's
+    Australia and New Zealand, 927, under two headings) the first row read is always the same."""
+    row = f"TRY_CAST(regexp_extract({table}.cell, '[0-9]+$') AS INTEGER)"
+    return f"{table}.file_id, {table}.sheet, {row}, {table}.cell"
+
+
 def cells(rows: list[tuple[Any, ...]]) -> list[Cell]:
     """Records of query rows selected in :class:`Cell` field order (NaN sheets become ``None``).
 

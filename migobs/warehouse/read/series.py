@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from migobs.warehouse.read.cells import Cell, cells
+from migobs.warehouse.read.cells import Cell, cells, in_file_order
 
 
 def series_values(
@@ -15,7 +15,7 @@ def series_values(
         "SELECT s.source, s.edition, s.variable, s.area, s.year, s.value, f.name, f.sha256, "
         "s.sheet, s.cell FROM series s JOIN source_files f USING (file_id) "
         "WHERE s.variable = ? AND s.edition = ? AND s.year = ? AND s.period IS NULL "
-        "ORDER BY s.area, f.file_id",
+        f"ORDER BY s.area, {in_file_order('s')}",
         [variable, edition, year],
     ).fetchall()
     found: dict[int, Cell] = {}

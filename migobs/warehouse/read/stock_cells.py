@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from migobs.warehouse.read.cells import Cell, cells
+from migobs.warehouse.read.cells import Cell, cells, in_file_order
 
 _STOCK = """
 SELECT m.source, m.edition, 'stock.' || m.sex, m.destination, m.year, m.value, f.name, f.sha256,
@@ -23,7 +23,7 @@ def by_destination(
     is kept.
     """
     rows = con.execute(
-        _STOCK + " AND m.year = ? AND m.origin = 900 ORDER BY m.destination, f.file_id",
+        _STOCK + f" AND m.year = ? AND m.origin = 900 ORDER BY m.destination, {in_file_order('m')}",
         [source, edition, sex, year],
     ).fetchall()
     found: dict[int, Cell] = {}
@@ -96,7 +96,7 @@ def table_values(
         "SELECT t.source, t.edition, t.variable, t.area, t.year, t.value, f.name, f.sha256, "
         "t.sheet, t.cell FROM stock_tables t JOIN source_files f USING (file_id) "
         "WHERE t.source = ? AND t.edition = ? AND t.variable = ? AND t.year = ? AND t.sex = ? "
-        "ORDER BY t.area, f.file_id",
+        f"ORDER BY t.area, {in_file_order('t')}",
         [source, edition, variable, year, sex],
     ).fetchall()
     found: dict[int, Cell] = {}

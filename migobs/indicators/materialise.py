@@ -1,0 +1,152 @@
+"""Compute every indicator once per build and store the values in the new warehouse file.
+
+For every indicator of the registry, every edition held and every year it allows: each area
+the indicator's table would compute, with default options (the quarterly indicator once per
+quarter; corridor indicators as their tables), with every field of :class:`Value` and the
+cells it was computed from. The registry's ``compute``, ``table``, ``table_every_code`` and
+``years`` then read them (:mod:`migobs.indicators.stored`) instead of computing per request.
+
+One :class:`Context` serves the whole step, so each input is read once for every indicator
+that uses it.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any
+
+import duckdb
+
+from migobs.errors import MigobsError
+from migobs.indicators.context import Context
+from migobs.indicators.family import Indicator
+from migobs.indicators.registry import REGISTRY, once
+from migobs.indicators.values import Options, Value
+from migobs.warehouse import materialised
+from migobs.warehouse.read.cells import Cell
+
+Progress = Callable[[str], None]
+
+Row = tuple[Value, int | None, bool, bool, bool]
+"""A value with its quarter and whether ``compute`` gives it, ``table`` lists it and
+``table_every_code`` lists it."""
+
+
+def materialise(con: duckdb.DuckDBPyConnection, progress: Progress) -> None:
+    """Compute every indicator's values in the warehouse open (writable) on ``con`` and store
+    them; an indicator or edition the warehouse has no data for is left out (asking for it
+    computes live, and says what is missing)."""
+    store = _Rows()
+    gc.disable()  # millions of objects live until saved: the collector's passes would only slow
+    try:
+        _compute(Context(con), store, progress)
+    finally:
+        gc.enable()
+    progress("saving indicator values")
+    materialised.write(
+        con, store.years, store.values, (store.offsets, store.ids), list(store.cells)
+    )
+
+
+def _compute(ctx: Context, store: _Rows, progress: Progress) -> None:
+    for code, found in REGISTRY.items():
+        progress(f"computing {code}")
+        for edition, newest in _editions(ctx, found):
+            try:
+                held = {
+                    year: _year(ctx, found, year, edition) for year in found.years(ctx, edition)
+                }
+            except MigobsError:
+                continue
+            store.add(code, edition, newest, held)
+
+
+def _editions(ctx: Context, found: Indicator) -> list[tuple[str, bool]]:
+    try:
+        held = found.editions(ctx)
+    except MigobsError:
+        return []
+    return [(edition, edition == held[-1]) for edition in held]
+
+
+def _year(ctx: Context, found: Indicator, year: int, edition: str) -> list[Row]:
+    """Every value of one year as the registry's ``table`` gives them, then what ``compute``
+    gives for each other area of the area model (no value, mostly: a country without data)."""
+    if found.tabulate is not None:
+        return [(value, None, False, True, True) for value in found.tabulate(ctx, year, edition)]
+    periods = found.periods(ctx, year, edition, Options()) if found.periods else [Options()]
+    default = periods[-1] if periods else Options()
+    tabled = found.areas(ctx, year, edition)
+    computed = [
+        (found.compute(ctx, ctx.area(area), year, edition, period), period.quarter)
+        for area in tabled
+        for period in periods
+    ]
+    with_value = [value for value, _ in computed if value.value is not None]
+    listed = {id(value) for value in once(ctx, with_value)}
+    rows = [
+        (value, quarter, quarter == default.quarter, id(value) in listed, value.value is not None)
+        for value, quarter in computed
+    ]
+    others = sorted(set(ctx.every_area()) - set(tabled))
+    return rows + [
+        (value, default.quarter, True, False, False)
+        for value in _each(ctx, found, others, year, edition, default)
+    ]
+
+
+def _each(
+    ctx: Context, found: Indicator, areas: list[int], year: int, edition: str, options: Options
+) -> list[Value]:
+    """``compute`` for each of ``areas``, leaving out those it refuses (asked for, they are
+    computed live, and the refusal says why)."""
+    values = []
+    for area in areas:
+        try:
+            values.append(found.compute(ctx, ctx.area(area), year, edition, options))
+        except MigobsError:
+            continue
+    return values
+
+
+class _Rows:
+    """The rows of the three tables, the cells numbered once each."""
+
+    def __init__(self) -> None:
+        self.years: list[tuple[Any, ...]] = []
+        self.values: list[tuple[Any, ...]] = []
+        self.offsets: list[int] = [0]
+        self.ids: list[int] = []
+        self.cells: dict[Cell, int] = {}
+        self._by_id: dict[int, int] = {}
+        self._seen: list[Cell] = []  # keeps every cell seen alive, so that its id() stays its own
+
+    def add(self, code: str, edition: str, newest: bool, held: dict[int, list[Row]]) -> None:
+        """One indicator's edition: its years and every value of each."""
+        for year, rows in held.items():
+            self.years.append((code, edition, newest, year))
+            for position, (value, quarter, computed, listed, every_code) in enumerate(rows):
+                self.values.append(
+                    (
+                        code, edition, newest, value.year, position, computed, listed,
+                        every_code, quarter, value.area, value.area_name, value.value,
+                        value.unit, value.method, value.from_members, value.published,
+                        value.counterpart, value.label, value.note, value.period,
+                    )
+                )  # fmt: skip
+                self._inputs(value.inputs)
+
+    def _inputs(self, inputs: tuple[Cell, ...]) -> None:
+        """Each cell's number: by identity first (a cell read once is shared by many values),
+        by equality for a cell object not seen before."""
+        by_id = self._by_id
+        ids = list(map(by_id.get, map(id, inputs)))
+        if None in ids:
+            for cell in inputs:
+                if id(cell) not in by_id:
+                    by_id[id(cell)] = self.cells.setdefault(cell, len(self.cells))
+                    self._seen.append(cell)
+            ids = list(map(by_id.get, map(id, inputs)))
+        self.ids.extend(ids)  # type: ignore[arg-type]
+        self.offsets.append(len(self.ids))
