@@ -70,6 +70,7 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python scripts/cli_docs.py > docs/cli.md
+	cp migobs/web/method_notes/*.md docs/methods/  # the method notes the pages serve, for readers of docs/
 
 LOCALES := migobs/i18n/locale
 translations: $(STAMP)  # extract interface messages and merge them into each .po (docs/languages.md)

@@ -49,3 +49,20 @@ def brief(value: float) -> str:
 def signed(value: float, significant: int = SIGNIFICANT) -> str:
     """As :func:`plain`, with a ``+`` before positive numbers (for gaps and changes)."""
     return ("+" if value > 0 else "") + plain(value, significant)
+
+
+def stated(value: float, decimals: int) -> str:
+    """``value`` to an indicator's stated ``decimals``, thousands separated: ``4.1533`` →
+    ``4.15`` (2), ``12683066.4`` → ``12,683,066`` (0). Not-a-number and infinities as
+    :func:`plain` writes them."""
+    if not math.isfinite(value):
+        return str(float(value))
+    return f"{value:,.{decimals}f}"
+
+
+def rounded(value: float | None, decimals: int) -> float | int | None:
+    """``value`` rounded to ``decimals`` for a CSV cell or a table: a whole number for 0
+    decimals (``12683066``, not ``12683066.0``); missing and non-finite values unchanged."""
+    if value is None or not math.isfinite(value):
+        return value
+    return int(round(value)) if decimals == 0 else round(value, decimals)

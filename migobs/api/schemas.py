@@ -197,6 +197,7 @@ class IndicatorPublic(BaseModel):
     sources: list[str]
     caveats: str
     sdg: str | None
+    decimals: int  # the decimals its values are stated to in CSV (JSON keeps full precision)
 
 
 # An indicator with the years the newest edition allows.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
-from migobs.numbers import plain
+from migobs.numbers import plain, stated
 
 if TYPE_CHECKING:
     import duckdb
@@ -16,22 +16,27 @@ if TYPE_CHECKING:
     from migobs.indicators import Value
 
 
-def _line(value: Value) -> str:
-    figure = "n/a" if value.value is None else plain(value.value)
+def _line(value: Value, decimals: int) -> str:
+    """One value, its figures to the indicator's stated decimals (--json has them in full)."""
+    figure = "n/a" if value.value is None else stated(value.value, decimals)
     pair = f" from {value.counterpart}" if value.counterpart is not None else ""
     label = f" [{value.label}]" if value.label else ""
-    members = "" if value.from_members is None else f"  (from members: {plain(value.from_members)})"
+    members = (
+        ""
+        if value.from_members is None
+        else f"  (from members: {stated(value.from_members, decimals)})"
+    )
     return (
         f"{value.area} {value.area_name}{pair}{label} {value.when()}: {figure} {value.unit} "
         f"({value.edition_label()}){members}"
     )
 
 
-def _echo(value: Value, inputs: int) -> None:
-    click.echo(_line(value))
+def _echo(value: Value, inputs: int, decimals: int) -> None:
+    click.echo(_line(value, decimals))
     click.echo(f"  method: {value.method}")
     if value.published is not None:
-        click.echo(f"  as the source states it: {plain(value.published)}")
+        click.echo(f"  as the source states it: {stated(value.published, decimals)}")
     if value.note:
         click.echo(f"  note: {value.note}")
     for cell in value.inputs[:inputs]:
@@ -163,4 +168,4 @@ def indicator_command(
         echo_json([value.as_dict() for value in values])
         return
     for value in values:
-        _echo(value, inputs if len(values) == 1 else 0)
+        _echo(value, inputs if len(values) == 1 else 0, definitions()[str(code)].decimals)

@@ -73,7 +73,7 @@ def write_datapackage(table: TidyTable, directory: Path) -> list[Path]:
     """Write ``<slug>.csv``, ``areas.csv`` and ``datapackage.json`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
     data = directory / f"{table.meta.slug}.csv"
-    inert_frame(table.sorted()).to_csv(data, index=False, encoding="utf-8")
+    inert_frame(table.stated()).to_csv(data, index=False, encoding="utf-8")
     areas = directory / f"{AREAS}.csv"
     inert_frame(area_list(table)).to_csv(areas, index=False, encoding="utf-8")
     package = directory / "datapackage.json"

@@ -199,6 +199,7 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
         description=definition.formula + _inputs_and_periods(values),
         sources=sources_of_values(con, values),
         version=build_id(con),
+        decimals=definition.decimals,
     )
     dimensions = ("counterpart",) if corridor else tuple(quarters)
     key = ["area", *dimensions, "year"]

@@ -97,7 +97,7 @@ def _wide(table: TidyTable) -> pd.DataFrame:
             "Code": [_code(row) for row in rows.itertuples()],
             "Year": rows["year"].astype(int),
             "_column": _column_names(table, rows),
-            "_value": rows["value"],
+            "_value": _stated(rows["value"], table.meta.decimals),
         }
     )
     part = part.drop_duplicates(["Entity", "Year", "_column"], keep="first")
@@ -105,6 +105,12 @@ def _wide(table: TidyTable) -> pd.DataFrame:
     wide.columns.name = None
     columns = [c for c in _columns(table) if c in wide.columns]
     return _as_counts(wide[[*KEY, *columns]], columns, table.meta.unit)
+
+
+def _stated(values: pd.Series[float], decimals: int | None) -> pd.Series[float]:
+    """An indicator's values to its stated decimals (whole ones then become integers in
+    :func:`_as_counts`); a source table's as published."""
+    return values if decimals is None else values.astype(float).round(decimals)
 
 
 def _column_names(table: TidyTable, rows: pd.DataFrame) -> pd.Series[str]:

@@ -80,6 +80,9 @@ class TableMeta:
     description: what the value measures, in a sentence or two.
     sources: the sources it draws on, each with its licence as the catalogue records it.
     version: the id of the warehouse build it was read from (empty when not known).
+    decimals: the decimals an indicator's values are stated to (``definitions.yml``): CSV
+        files round ``value`` to them, Parquet and JSON keep full precision; ``None`` for
+        tables of source values, written as published.
 
     ``licence`` is what the table as a whole can claim: its most restrictive source's licence
     (:func:`migobs.exports.licences.most_restrictive`), empty for a table without sources.
@@ -91,6 +94,7 @@ class TableMeta:
     description: str = ""
     sources: tuple[SourceRef, ...] = ()
     version: str = ""  # the warehouse build the table was read from (empty: not known)
+    decimals: int | None = None  # an indicator's stated decimals: CSV rounds ``value`` to them
 
     @property
     def licence(self) -> str:
@@ -164,3 +168,13 @@ class TidyTable:
         rows = self.frame.sort_values(list(self.key), kind="stable").reset_index(drop=True)
         codes = [c for c in CODE_COLUMNS if c in rows.columns]
         return rows.assign(**{c: rows[c].map(m49_text, na_action="ignore") for c in codes})
+
+    def stated(self) -> pd.DataFrame:
+        """:meth:`sorted` with ``value`` rounded to ``meta.decimals`` (for CSV; whole numbers
+        without ``.0`` for 0 decimals), or as it is when the table states none."""
+        frame = self.sorted()
+        decimals = self.meta.decimals
+        if decimals is None:
+            return frame
+        values = frame["value"].astype(float).round(decimals)
+        return frame.assign(value=values.astype("Int64") if decimals == 0 else values)

@@ -1,4 +1,5 @@
-"""CSV and Parquet: the table as it is, in key order."""
+"""CSV and Parquet in key order: CSV with an indicator's values to its stated decimals, Parquet
+with full precision."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def write_csv(table: TidyTable, directory: Path) -> list[Path]:
     """Write ``<slug>.csv`` (UTF-8, empty cell for a missing value)."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{table.meta.slug}.csv"
-    inert_frame(table.sorted()).to_csv(path, index=False, encoding="utf-8")
+    inert_frame(table.stated()).to_csv(path, index=False, encoding="utf-8")
     return [path]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from migobs.http.deps import Format, Paging
 from migobs.http.errors import ERROR_RESPONSES, FILE_ERROR_RESPONSES
+from migobs.numbers import rounded
 from migobs.spreadsheet import inert_rows
 
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
@@ -78,11 +79,21 @@ def records(rows: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def answer(
-    items: Sequence[BaseModel], count: int, paging: Paging, name: str
+    items: Sequence[BaseModel],
+    count: int,
+    paging: Paging,
+    name: str,
+    decimals: Mapping[str, int] | None = None,
 ) -> dict[str, Any] | Response:
-    """The list as ``{data, count}``, or as CSV (one row per item, ``X-Total-Count`` header)."""
+    """The list as ``{data, count}``, or as CSV (one row per item, ``X-Total-Count`` header)
+    with the fields of ``decimals`` rounded to theirs (an indicator's stated precision; JSON
+    keeps full precision)."""
     if paging.format is Format.csv:
-        return csv_response([item.model_dump(mode="json") for item in items], count, name)
+        rows = [item.model_dump(mode="json") for item in items]
+        for field_name, places in (decimals or {}).items():
+            for row in rows:
+                row[field_name] = rounded(row.get(field_name), places)
+        return csv_response(rows, count, name)
     return {"data": items, "count": count}
 
 

@@ -28,6 +28,8 @@ class Definition:
     sources: catalogue names of the sources it reads.
     caveats: what a reader should know before using it.
     sdg: the SDG indicator it implements (e.g. ``10.c.1``), else ``None``.
+    decimals: the decimals its values are stated to in CSV files and printed tables (full
+        precision stays in Parquet, JSON and the warehouse); ``definitions.yml`` says why.
     """
 
     code: str
@@ -39,6 +41,7 @@ class Definition:
     period: str
     weighting: str = ""
     sdg: str | None = None
+    decimals: int = 2
 
 
 @cache
@@ -56,6 +59,7 @@ def definitions() -> dict[str, Definition]:
             period=entry["period"],
             weighting=entry.get("weighting", ""),
             sdg=str(entry["sdg"]) if "sdg" in entry else None,
+            decimals=int(entry["decimals"]),
         )
         for code, entry in raw["indicators"].items()
     }

@@ -20,6 +20,7 @@ from migobs.i18n.areas import area_name, localised
 from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
 from migobs.warehouse.read import listing, prices, profile
+from migobs.web import corridor_panels as panels
 from migobs.web.corridor_flows import estimated_flows
 from migobs.web.errors import PageInputError
 from migobs.web.figures import Figure, by_year, series_figure
@@ -94,8 +95,11 @@ def _editions(names: list[str]) -> str:
     }
 
 
-def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: int) -> list[Figure]:
-    """Stock in every edition, remittances, their cost and refugees along one corridor."""
+def corridor_figures(
+    con: duckdb.DuckDBPyConnection, origin: int, destination: int, names: tuple[str, str]
+) -> list[Figure]:
+    """Stock in every edition, remittances, their cost and refugees along one corridor; each
+    panel without a value says why (:mod:`migobs.web.corridor_panels`)."""
     found = profile.corridor(con, origin=origin, destination=destination)
     stock, stock_cols = _wide(
         found.assign(key=lambda f: f["source"] + " " + f["edition"]), "key", _stock_name
@@ -124,6 +128,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
                 "World Bank/KNOMAD bilateral migration matrix"
             ),
             provenance=api,
+            empty=panels.no_stock(names),
             notes=_editions_note(con, found),
         ),
         series_figure(
@@ -134,6 +139,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             remit_cols,
             source=_("World Bank/KNOMAD bilateral remittance matrix (one estimate per edition)"),
             provenance=f"/api/indicators/remittances.corridor/areas/{origin}?counterpart={destination}",
+            empty=panels.no_remittances(con, origin, destination, names),
         ),
         series_figure(
             "cost",
@@ -143,6 +149,8 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             cost_cols,
             source=_("World Bank Remittance Prices Worldwide (SDG 10.c.1)"),
             provenance=f"/api/indicators/sdg.10.c.1.corridor/areas/{origin}?counterpart={destination}",
+            empty=panels.no_cost(con, names),
+            notes=[] if len(cost) else panels.surveyed_instead(con, origin, destination, names),
         ),
         series_figure(
             "refugees",
@@ -152,6 +160,7 @@ def corridor_figures(con: duckdb.DuckDBPyConnection, origin: int, destination: i
             [(_("Refugees"), "refugees")],
             source=_("UNHCR Refugee Population Statistics"),
             provenance="/api/sources/unhcr",
+            empty=panels.no_refugees(con, names),
         ),
     ]
 
@@ -227,7 +236,7 @@ def corridor(
         if not lead:
             title = f"{names[0]} → {names[1]}"
         figures = [
-            *corridor_figures(con, origin, destination),
+            *corridor_figures(con, origin, destination, names),
             estimated_flows(con, origin, destination, names),
         ]
     return templates.TemplateResponse(

@@ -86,7 +86,7 @@ def estimated_flows(
         if rows
         else None,
         columns=columns,
-        rows=rows,
+        rows=rows[::-1],  # the newest period first, where a reader looks
         source=_(
             "estimated by %(method)s from UN DESA International Migrant Stock %(edition)s "
             "(origin × destination) and %(demography)s"

@@ -6,13 +6,16 @@ JSON (the API) or this page (a browser); :func:`install` tells it how to draw th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
 from migobs.http.errors import ApiError, ErrorBody, ErrorPages, serve_pages
+from migobs.http.language import split
 from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
 from migobs.web.templating import templates
@@ -82,10 +85,36 @@ def error_page(request: Request, body: ErrorBody) -> HTMLResponse:
             "explanation": _(EXPLANATIONS.get(body.type, N_("Something went wrong."))),
             "message": body.message,
             "parameter": body.parameter,
-            "accepted": list(body.accepted or []),
+            "accepted": accepted_links(request, body.parameter, body.accepted or []),
         },
         status_code=body.status,
     )
+
+
+CANDIDATE = re.compile(r"\(M49 (\d+)\b")
+"""The M49 code in an area listed as a candidate for an ambiguous name."""
+
+
+def accepted_links(
+    request: Request, parameter: str | None, accepted: Sequence[Any]
+) -> list[tuple[str, str | None]]:
+    """Each accepted value with where it leads: a site path to itself (``/world``), a value of
+    a query parameter to this page with that value (``/world?year=2015``); ``None`` for a text
+    that only describes values (its paths are linked by the template)."""
+    path = split(request.url.path)[1]
+    query = dict(request.query_params)
+    links: list[tuple[str, str | None]] = []
+    for value in accepted:
+        text = str(value)
+        candidate = CANDIDATE.search(text)  # an area a name fits: "France (M49 250, FRA)"
+        choice = candidate.group(1) if candidate else text
+        if text.startswith("/") and "{" not in text and " " not in text:
+            links.append((text, text))
+        elif parameter in query and " " not in choice:
+            links.append((text, f"{path}?{urlencode({**query, parameter: choice})}"))
+        else:
+            links.append((text, None))
+    return links
 
 
 def install(app: FastAPI) -> None:

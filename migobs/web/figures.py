@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
-from migobs.charts.format import unit_words
+from migobs.charts.format import quantity, unit_words
 from migobs.charts.svg import Series, bar_chart, line_chart
 from migobs.http.lists import records
 from migobs.i18n.messages import N_
@@ -37,6 +37,8 @@ class Figure:
     provenance: str | None = None
     empty: str = ""
     notes: list[str] = field(default_factory=list)
+    lone: Markup | None = None
+    """In place of a chart when there is one year only: its value(s) in large type."""
 
 
 def series_figure(
@@ -60,8 +62,11 @@ def series_figure(
     ]
     lines = [s for s in lines if s.points]
     years = {year for s in lines for year, _ in s.points}
-    # One year is a table, not a line: the chart would be a lone dot on an empty axis.
+    # One year is a figure, not a line: the chart would be a lone dot on an empty axis.
     chart = line_chart(lines, title=title, unit=unit, ident=ident) if len(years) > 1 else None
+    lone = _lone(lines, unit) if len(years) == 1 else None
+    if lone is not None:
+        notes = [*notes, _("One year only (%(year)s): no line to draw.") % {"year": min(years)}]
     shown = [*columns, *table_only]
     table_columns = [
         (_("Year"), "year"),
@@ -82,7 +87,19 @@ def series_figure(
         provenance=provenance,
         empty=_(empty),
         notes=list(notes),
+        lone=lone,
     )
+
+
+def _lone(lines: Sequence[Series], unit: str) -> Markup:
+    """Each series' one value with its unit (money in words), named by its label."""
+    items = Markup("").join(
+        Markup('<dt>{}</dt><dd class="figure-now">{}</dd>').format(
+            s.label, quantity(s.points[0][1], unit_words(unit))
+        )
+        for s in lines
+    )
+    return Markup('<dl class="lone">{}</dl>').format(items)
 
 
 def bars_figure(

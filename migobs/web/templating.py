@@ -26,7 +26,10 @@ PATH = re.compile(r"(?<![\w/])(/[A-Za-z0-9_./?=&-]*[A-Za-z0-9_/])")
 
 
 def linked(text: object) -> Markup:
-    """``text`` escaped, with every site path in it made a link (``/country`` → a link)."""
+    """``text`` escaped, with every site path in it made a link (``/country`` → a link);
+    ``Markup`` is already HTML whose links its author wrote, and is kept as it is."""
+    if isinstance(text, Markup):
+        return text
     escaped = str(escape(str(text)))
 
     def link(match: re.Match[str]) -> str:

@@ -14,6 +14,8 @@ from migobs.http.lists import records
 from migobs.http.memo import per_build
 from migobs.i18n.areas import area_name
 from migobs.i18n.messages import gettext as _
+from migobs.indicators.definitions import definitions
+from migobs.numbers import rounded
 from migobs.spreadsheet import inert_frame
 from migobs.warehouse.read import listing
 from migobs.warehouse.read.groupings import GROUP_KINDS
@@ -116,9 +118,14 @@ def world_csv(
     variable: VariableParam = "immigrants",
     year: YearParam = None,
 ) -> Response:
-    """The world page's table as CSV."""
+    """The world page's table as CSV (an indicator's values to its stated decimals)."""
     chosen, shown, _, rows = map_rows(request, con, variable, year)
-    body = inert_frame(rows[["area", "area_name", "iso3", "year", "value"]]).to_csv(index=False)
+    table = rows[["area", "area_name", "iso3", "year", "value"]]
+    indicator = definitions().get(chosen.code)
+    if indicator is not None:
+        places = indicator.decimals
+        table = table.assign(value=table["value"].map(lambda v: rounded(v, places)))
+    body = inert_frame(table).to_csv(index=False)
     name = f"{chosen.code}-{shown.year if shown else 'none'}.csv"
     return Response(
         body,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 
 def test_indicators_are_listed_with_their_definition(client: httpx.Client) -> None:
@@ -84,3 +85,15 @@ def test_a_corridor_value_with_its_counterpart(client: httpx.Client) -> None:
         "/api/indicators/stock.corridor/areas/840", params={"counterpart": 484, "year": 2019}
     ).json()
     assert (value["value"], value["counterpart"]) == (11_489_684.0, "484")
+
+
+def test_values_as_csv_are_rounded_to_stated_decimals_json_in_full(client: httpx.Client) -> None:
+    path = "/api/indicators/stock.female_share/values"
+    params = {"year": 2019, "area": 250}
+    as_json = client.get(path, params=params).json()["data"][0]["value"]
+    assert as_json == pytest.approx(100 * 4_344_036 / 8_334_875, abs=1e-9)
+    as_csv = client.get(path, params={**params, "format": "csv"}).text
+    row = dict(zip(*(line.split(",") for line in as_csv.splitlines()[:2]), strict=False))
+    assert row["value"] == "52.12"
+    stated = client.get("/api/indicators/stock.female_share").json()
+    assert stated["decimals"] == 2

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from migobs.config import Settings
 from tests.support.cli import at, migobs
+from tests.support.faces_warehouse import build_small_warehouse
 from tests.support.small_warehouse import build
 
 
@@ -72,3 +73,13 @@ def test_indicator_without_a_year_takes_the_newest_year_the_data_allow(tmp_path:
     result = migobs(_warehouse(tmp_path), *args)
     assert result.exit_code == 0, result.output
     assert "404 Kenya 2020: 1,300 persons (edition 2020)" in result.output
+
+
+def test_indicator_prints_figures_to_the_indicators_stated_decimals(tmp_path: Path) -> None:
+    settings = at(build_small_warehouse(tmp_path / "warehouse.duckdb"))
+    args = ["indicator", "stock.female_share", "--area", "250", "--year", "2019"]
+    result = migobs(settings, *args)
+    assert result.exit_code == 0, result.output
+    assert "250 France 2019: 52.12 percent" in result.output  # 52.11879...: two decimals
+    full = json.loads(migobs(settings, *args, "--json").output)[0]["value"]
+    assert abs(full - 100 * 4_344_036 / 8_334_875) < 1e-9  # --json keeps full precision

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from migobs.errors import ExportError
@@ -75,3 +77,35 @@ def test_indicator_lists_only_the_files_its_values_come_from(
     # stock.total takes the newest edition (2019); the 2017 file is held but not used
     sources = dataset(con, "indicator/stock.total").meta.sources
     assert [s.title for s in sources] == ["undesa_stock 2019: UN_MigrantStockTotal_2019.xlsx"]
+
+
+def test_indicator_csv_rounds_to_stated_decimals_parquet_keeps_all(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    share = dataset(con, "indicator/stock.female_share")
+    assert share.meta.decimals == 2
+    files = export(share, tmp_path / "share", ["csv", "parquet"]).files
+    csv = next(p for p in files if p.suffix == ".csv").read_text(encoding="utf-8")
+    assert "\n250,France,FRA,2019,52.12," in csv  # 100 × 4,344,036 / 8,334,875 = 52.1187…
+    parquet = pd.read_parquet(next(p for p in files if p.suffix == ".parquet"))
+    france = parquet.set_index("area").loc["250", "value"]
+    assert france == pytest.approx(100 * 4_344_036 / 8_334_875, abs=1e-12)
+    persons = dataset(con, "indicator/stock.total")
+    csv_path = export(persons, tmp_path / "total", ["csv"]).files[0]
+    whole = re.search(r"\n250,France,FRA,2019,8334875[,\n]", csv_path.read_text(encoding="utf-8"))
+    assert whole, "a count is written whole, without .0"
+
+
+def test_source_tables_are_written_as_published(con: duckdb.DuckDBPyConnection) -> None:
+    table = dataset(con, "undesa_stock/2019/by_destination")
+    assert table.meta.decimals is None
+    assert table.stated().equals(table.sorted())
+
+
+def test_grapher_csv_rounds_an_indicator_to_its_decimals(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    share = dataset(con, "indicator/stock.female_share")
+    files = export(share, tmp_path / "grapher", ["grapher"]).files
+    text = next(p for p in files if p.name.endswith(".grapher.csv")).read_text(encoding="utf-8")
+    assert "France,FRA,2019,52.12\n" in text

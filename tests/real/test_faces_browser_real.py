@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from migobs.config import Settings
-from tests.support.browser import at_phone_width, clipped_text, screenshot, watched_page
+from tests.support.browser import (
+    DESKTOP,
+    PHONE,
+    at_phone_width,
+    clipped_tables,
+    clipped_text,
+    screenshot,
+    watched_page,
+)
 from tests.support.live import serve_in_thread
 
 pytestmark = [pytest.mark.real, pytest.mark.browser]
@@ -24,6 +32,12 @@ PAGES = [
         "real-corridor",
     ),
     ("/report", "The report, checked", "257,715,425", "real-report"),
+    (
+        "/corridor?origin=344&destination=156",
+        "China Hong Kong Special Administrative Region → China",
+        "USD 3.73 million",
+        "real-corridor-long-names",
+    ),
 ]
 
 
@@ -47,3 +61,20 @@ def test_real_page(
         assert not clipped_text(page)
         screenshot(page, name)
         assert at_phone_width(page, name) >= 11
+
+
+WIDE_TABLES = ["/country/356", "/country/276", "/indicators/sdg.10.c.1", "/report", "/world"]
+"""Pages whose tables ran off the page on the real data (India's official aid, Germany's GDP)."""
+
+
+@pytest.mark.parametrize("path", WIDE_TABLES)
+def test_no_clipped_column_on_real_data(browser: object, real_site: str, path: str) -> None:
+    from playwright.sync_api import Page
+
+    with watched_page(browser, real_site) as (page, _):
+        assert isinstance(page, Page)
+        page.goto(f"{real_site}{path}")
+        for size in (DESKTOP, PHONE):
+            page.set_viewport_size(size)
+            assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+            assert clipped_tables(page) == [], (path, size)

@@ -213,6 +213,21 @@ def test_corridor_page_on_real_data(real: httpx.Client) -> None:
     assert "Showing the largest corridor of Europe:" in europe
 
 
+def test_corridor_panels_say_why_on_real_data(real: httpx.Client) -> None:
+    html = real.get("/corridor", params={"origin": 344, "destination": 156}).text
+    hong_kong = "China Hong Kong Special Administrative Region"
+    assert f"<h1>{hong_kong} → China</h1>" in html
+    remittances = html.split('id="remittances"')[1].split("</section>")[0]
+    assert '<dd class="figure-now">USD 3.73 million</dd>' in remittances  # KNOMAD 2017, one year
+    assert "One year only (2017): no line to draw." in remittances
+    cost = html.split('id="cost"')[1].split("</section>")[0]
+    assert f"does not survey the cost of sending money from China to {hong_kong}" in cost
+    refugees = html.split('id="refugees"')[1].split("</section>")[0]
+    assert f"record no refugees from {hong_kong} in China." in refugees
+    largest = html.split('id="largest"')[1]
+    assert "…" not in largest and ">Special Administrative</tspan>" in largest
+
+
 def test_report_money_on_real_data(real: httpx.Client) -> None:
     html = real.get("/report").text
     c05 = html.split('<th scope="row">C05</th>')[1].split("</tr>")[0]

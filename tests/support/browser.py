@@ -41,6 +41,8 @@ class Problems:
 
     console: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
+    error_pages: set[str] = field(default_factory=set)
+    """URLs opened on purpose for their error page: their 4xx status is not a problem."""
 
     def assert_none(self) -> None:
         assert not self.console, f"console errors: {self.console}"
@@ -79,7 +81,7 @@ def watched_page(browser: object, live_server: str) -> Iterator[tuple[object, Pr
     page = context.new_page()
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
+        if message.type == "error" and message.location.get("url") not in problems.error_pages:
             problems.console.append(message.text)
 
     def on_request(request: Request) -> None:
@@ -109,6 +111,27 @@ def screenshot(page: object, name: str) -> Path:
 
 
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+ERROR_PAGES = ["/nowhere", "/world?year=abc"]
+"""The 404 and the 422 page."""
+
+PAGE_KINDS = [
+    "/",
+    "/world",
+    "/country",
+    "/country/484",
+    "/corridor?origin=484&destination=840",
+    "/report",
+    "/indicators",
+    "/indicators/stock.total",
+    "/tracker",
+    "/tracker/login",
+    "/tracker/states/484",
+    "/methods/flows",
+    *ERROR_PAGES,
+]
+"""One page of each kind the dashboard and the tracker serve (axe, layout and screenshots)."""
 SMALLEST_TEXT = """() => {
   const sizes = [];
   for (const el of document.querySelectorAll("svg.chart text, ul.legend li")) {
@@ -135,6 +158,45 @@ CLIPPED_TEXT = """() => {
   }
   return out;
 }"""
+
+
+CLIPPED_TABLES = """() => {
+  const problems = [];
+  const clips = (el) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
+  for (const table of document.querySelectorAll("table")) {
+    const box = table.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;  // not shown at this width
+    const name = table.querySelector("caption")?.textContent.trim() || table.id || "a table";
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`${name}: a cell is cut: ${cell.textContent.trim()}`);
+    }
+    let box_ = table.parentElement;
+    while (box_ && box_ !== document.body && !clips(box_)) box_ = box_.parentElement;
+    if (!box_ || box_ === document.body) {
+      if (box.right > document.documentElement.clientWidth + 1 || box.left < -1)
+        problems.push(`${name}: runs off the page`);
+      continue;
+    }
+    if (box_.scrollWidth <= box_.clientWidth + 1) continue;  // every column fits
+    const style = getComputedStyle(box_);
+    if (!["auto", "scroll"].includes(style.overflowX)) problems.push(`${name}: columns hidden, no scrolling`);
+    if (box_.tabIndex !== 0) problems.push(`${name}: its scroll region takes no keyboard focus`);
+    if (box_.getAttribute("role") !== "region" || !box_.getAttribute("aria-label"))
+      problems.push(`${name}: its scroll region is not a named region`);
+    if (!style.backgroundImage.includes("gradient")) problems.push(`${name}: no scroll cue`);
+  }
+  return problems;
+}"""
+
+
+def clipped_tables(page: object) -> list[str]:
+    """Tables of ``page`` with a column cut off: a cell that cuts its text, a table wider than
+    the page outside any box, or one wider than its box when the box is not a keyboard-focusable
+    named scroll region with a scroll cue (the edge shadows). Empty when every table reads."""
+    from playwright.sync_api import Page
+
+    assert isinstance(page, Page)
+    return list(page.evaluate(CLIPPED_TABLES))
 
 
 def clipped_text(page: object) -> list[str]:

@@ -212,3 +212,29 @@ def test_indicator_page_in_chromium(
     assert not clipped_text(page)
     screenshot(page, "indicator")
     assert at_phone_width(page, "indicator") >= 11
+
+
+PANEL_BOXES = """() => Object.fromEntries([...document.querySelectorAll(".panels > section")].map(
+  (s) => { const r = s.getBoundingClientRect(); return [s.id, [r.left, r.top, r.right, r.bottom]]; }))"""
+
+
+def test_corridor_panels_side_by_side_then_stacked(
+    browser_page: tuple[object, Problems], live_server: str
+) -> None:
+    from playwright.sync_api import Page
+
+    page, _ = browser_page
+    assert isinstance(page, Page)
+    page.goto(f"{live_server}/corridor?origin=484&destination=840")
+    boxes = page.evaluate(PANEL_BOXES)
+    assert list(boxes) == ["stock", "remittances", "cost", "refugees", "estimated-flows"]
+    for section in page.locator(".panels > section").all():  # a table, or why there is none
+        assert section.locator("table").count() == 1 or section.locator("p.empty").inner_text()
+    stock, remittances, cost = boxes["stock"], boxes["remittances"], boxes["cost"]
+    assert stock[1] == remittances[1] and stock[2] <= remittances[0]  # one row, two columns
+    assert cost[1] >= max(stock[3], remittances[3])
+    page.set_viewport_size(PHONE)
+    boxes = page.evaluate(PANEL_BOXES)
+    tops = [box[1] for box in boxes.values()]
+    assert tops == sorted(tops) and all(box[0] == boxes["stock"][0] for box in boxes.values())
+    assert boxes["remittances"][1] >= boxes["stock"][3]  # stacked, one under the other

@@ -7,13 +7,24 @@ import pytest
 
 PAGES = [
     ("/country/abc", 404, "m49", "an ISO3 code, e.g. MEX"),
-    ("/world?year=abc", 422, "year", "<li>2019</li>"),
+    ("/world?year=abc", 422, "year", '<li><a href="/world?year=2019">2019</a></li>'),
     ("/corridor?origin=abc", 404, "origin", "an M49 code"),
-    ("/corridor?origin=an", 400, "origin", "France (M49 250, FRA)"),
-    ("/report?verdict=x", 422, "verdict", "<li>not_testable</li>"),
+    (
+        "/corridor?origin=an",
+        400,
+        "origin",
+        '<a href="/corridor?origin=250">France (M49 250, FRA)</a>',
+    ),
+    (
+        "/report?verdict=x",
+        422,
+        "verdict",
+        '<li><a href="/report?verdict=not_testable">not_testable</a></li>',
+    ),
     ("/country/99999", 404, "m49", "every country"),
     ("/nonexistent", 404, "path", '<li><a href="/world">/world</a></li>'),
     ("/country/484/nope", 404, "path", '<li><a href="/report">/report</a></li>'),
+    ("/nonexistent", 404, "path", '<li><a href="/">/</a></li>'),
 ]
 
 

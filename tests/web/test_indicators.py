@@ -56,3 +56,9 @@ def test_methods_are_pages_linked_where_cited(client: httpx.Client) -> None:
     assert "<h1>Flows from stock tables" in page.text and "<table>" in page.text
     missing = client.get("/methods/nope")
     assert missing.status_code == 404 and '<a href="/methods/flows">' in missing.text
+
+
+def test_rankings_show_the_indicators_stated_decimals(client: httpx.Client) -> None:
+    page = client.get("/indicators/stock.female_share").text
+    ranking = page[page.index('id="ranking-top"') :]
+    assert '<a href="/country/250">France</a></td><td class="num">52.12</td>' in ranking

@@ -17,7 +17,8 @@ def test_unknown_variable_names_the_accepted_ones(client: httpx.Client) -> None:
 def test_unknown_year_lists_the_years(client: httpx.Client) -> None:
     response = client.get("/world", params={"year": 1850})
     assert response.status_code == 404
-    assert "<li>2010</li>" in response.text and "<li>2019</li>" in response.text
+    assert '<li><a href="/world?year=2010">2010</a></li>' in response.text
+    assert '<li><a href="/world?year=2019">2019</a></li>' in response.text
 
 
 def test_malformed_year_is_an_html_page_listing_the_years(client: httpx.Client) -> None:
@@ -25,7 +26,7 @@ def test_malformed_year_is_an_html_page_listing_the_years(client: httpx.Client) 
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("text/html")
     assert "year=&#39;soon&#39; is not known here" in response.text
-    assert "<li>2010</li>" in response.text and "<li>2019</li>" in response.text
+    assert '<li><a href="/world?year=2010">2010</a></li>' in response.text
 
 
 def test_default_year_skips_thin_newest_years_and_projections() -> None:
@@ -92,3 +93,9 @@ def test_world_table_ranks_countries_and_puts_groupings_apart(client: httpx.Clie
     assert "Europe" not in ranked
     groupings = page.split('id="world-groupings"')[1].split("</table>")[0]
     assert "World" in groupings and "Europe" in groupings
+
+
+def test_world_csv_of_an_indicator_is_rounded_to_its_decimals(client: httpx.Client) -> None:
+    response = client.get("/world.csv", params={"variable": "stock.female_share", "year": 2019})
+    assert response.status_code == 200
+    assert "250,France,FRA,2019,52.12\n" in response.text.replace("\r\n", "\n")

@@ -110,8 +110,9 @@ def list_values(
     area: AreaQuery | None = None,
     counterpart: CounterpartQuery | None = None,
 ) -> dict[str, Any] | Response:
-    """The indicator for every area with data in one year (default the newest), by area."""
-    _definition(code)
+    """The indicator for every area with data in one year (default the newest), by area; as
+    CSV its figures are rounded to the indicator's stated decimals."""
+    definition = _definition(code)
     m49 = area_filter(con, "area", area)
     other = area_filter(con, "counterpart", counterpart)
     chosen = _year(con, code, year, edition)
@@ -122,7 +123,8 @@ def list_values(
     ]
     page = values[paging.offset : paging.offset + paging.limit]
     items = [IndicatorValuePublic(**v.as_dict(with_inputs=False)) for v in page]
-    return answer(items, len(values), paging, f"{code}-{chosen}")
+    figures = dict.fromkeys(("value", "from_members", "published"), definition.decimals)
+    return answer(items, len(values), paging, f"{code}-{chosen}", figures)
 
 
 @router.get(
