@@ -38,3 +38,16 @@ def m49_number(text: str) -> int | None:
     digits only (an ISO3 code or a name)."""
     typed = text.strip()
     return int(typed) if typed.isascii() and typed.isdigit() else None
+
+
+def written(code: object) -> object:
+    """An M49 code given as a number (``4``) or digits (``"4"``) as text (``"004"``); anything
+    else (an ISO3 code, ``None``) as it is."""
+    if isinstance(code, int) and not isinstance(code, bool):
+        return m49_text(code)
+    return m49_text(code) if isinstance(code, str) and code.isdigit() else code
+
+
+def query_as_text(query: dict[str, object]) -> dict[str, object]:
+    """An indicator query (``{indicator, area, year, ...}``) with its areas as M49 text."""
+    return {k: written(v) if k in ("area", "counterpart") else v for k, v in query.items()}

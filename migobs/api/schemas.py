@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from migobs.claims.check import Verdict
-from migobs.m49 import PATTERN, m49_text
+from migobs.m49 import PATTERN, query_as_text, written
 
 T = TypeVar("T")
 
@@ -37,27 +37,15 @@ UtcDatetime = Annotated[datetime, AfterValidator(_utc)]
 for the offset, and the OpenAPI ``date-time`` format with it)."""
 
 
-def _written(code: Any) -> Any:
-    """An M49 code given as a number (``4``) or digits (``"4"``) as text (``"004"``)."""
-    if isinstance(code, int) and not isinstance(code, bool):
-        return m49_text(code)
-    return m49_text(code) if isinstance(code, str) and code.isdigit() else code
-
-
 def m49_field(description: str) -> Any:
     """An M49 code as text (``"004"``), described for OpenAPI."""
     return Field(description=description, examples=["004"])
 
 
-def query_as_text(query: dict[str, Any]) -> dict[str, Any]:
-    """An indicator query (``{indicator, area, year, ...}``) with its areas as M49 text."""
-    return {k: _written(v) if k in ("area", "counterpart") else v for k, v in query.items()}
-
-
 M49 = Annotated[
     str,
     StringConstraints(pattern=PATTERN),
-    BeforeValidator(_written),
+    BeforeValidator(written),
     m49_field("UN M49 code as text, e.g. 004"),
 ]
 """An M49 code as text (``"004"``; four digits for groupings M49 lacks, ``"1503"``)."""

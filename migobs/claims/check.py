@@ -14,6 +14,7 @@ import duckdb
 from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
 from migobs.indicators import Value, compute, years
+from migobs.m49 import query_as_text
 from migobs.numbers import brief, plain, signed
 
 Verdict = Literal["reproduced", "close", "differs", "not_testable"]
@@ -50,7 +51,7 @@ class Alternative:
 
     def as_dict(self) -> dict[str, Any]:
         """The record as a plain dict."""
-        return {"label": self.label, "query": self.query, "value": self.value}
+        return {"label": self.label, "query": query_as_text(self.query), "value": self.value}
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class ClaimResult:
             "verdict": self.verdict,
             "reason": self.reason,
             "author_source": c.author_source,
-            "query": c.query,
+            "query": query_as_text(c.query) if c.query else c.query,
             "indicator_unit": self.value.unit if self.value else None,
             "method": self.value.method if self.value else None,
             "edition": self.value.edition if self.value else None,

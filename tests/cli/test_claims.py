@@ -35,6 +35,15 @@ def test_claims_json_is_the_public_shape(tmp_path: Path) -> None:
     assert (c01["computed"], c01["verdict"]) == (8600, "differs")
 
 
+def test_claims_json_writes_the_queries_codes_as_m49_text(tmp_path: Path) -> None:
+    records = json.loads(migobs(_warehouse(tmp_path), "claims", "--json").output)
+    queries = [r["query"] for r in records if r["query"]]
+    queries += [a["query"] for r in records for a in r["alternatives"]]
+    areas = {q["area"] for q in queries} | {q["counterpart"] for q in queries if "counterpart" in q}
+    assert "900" in areas  # the world, as the API writes it
+    assert all(isinstance(area, str) and len(area) >= 3 for area in areas), areas
+
+
 def test_indicator_prints_the_value_and_its_cells(tmp_path: Path) -> None:
     args = ["indicator", "stock.total", "--area", "KEN", "--year", "2017", "--edition", "2017"]
     result = migobs(_warehouse(tmp_path), *args)
