@@ -4,7 +4,7 @@ Layer: domain (imports core and ``migobs.warehouse.read``; no SQL here).
 
 Public API::
 
-    compute(con, code, area, year, edition=None, **options) -> Value
+    compute(con, code, area, year, edition=None, context=None, **options) -> Value
     table(con, code, year=None, edition=None, **options) -> list[Value]
     table_every_code(con, code, year=None, edition=None, **options)   (for checks)
     years(con, code, edition=None) -> list[int]
@@ -21,6 +21,7 @@ With default options these read what ``migobs build`` stored (``materialise.py``
 
 from __future__ import annotations
 
+from migobs.indicators.context import Context
 from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.gcm import ObjectiveCoverage, objective_coverage
 from migobs.indicators.registry import (
@@ -37,6 +38,7 @@ from migobs.indicators.registry import (
 from migobs.indicators.values import Options, Value
 
 __all__ = [
+    "Context",
     "Definition",
     "ObjectiveCoverage",
     "Options",

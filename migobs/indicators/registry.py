@@ -59,6 +59,8 @@ def compute(
     area: int,
     year: int,
     edition: str | None = None,
+    *,
+    context: Context | None = None,
     **options: Any,
 ) -> Value:
     """Compute indicator ``code`` for one area and year from the warehouse.
@@ -70,6 +72,8 @@ def compute(
     area: M49 code (900 = world; groupings by their UN DESA / M49 / World Bank code).
     year: reference year.
     edition: edition of the indicator's first source (e.g. ``2017``); ``None`` = newest held.
+    context: the reads of earlier computations on ``con`` to reuse (a new one when ``None``),
+        for callers computing many values with options the build did not store.
     **options: ``base_year``, ``since``, ``counterpart`` (see :class:`Options`).
 
     Returns
@@ -90,7 +94,7 @@ def compute(
         kept = stored.value(con, code, area, year, edition)
         if kept is not None:
             return kept
-    ctx = Context(con)
+    ctx = Context(con) if context is None else context
     found = indicator(code)
     value = found.compute(ctx, ctx.area(area), year, edition, opts)
     if value.value is None:
