@@ -13,6 +13,7 @@ from migobs.errors import MigobsError, ValueNotFound
 from migobs.indicators import corridors, remittances, sdg_10_7, sdg_10_c, stocks, stored
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
+from migobs.indicators.outline import Outline
 from migobs.indicators.values import Options, Value
 from migobs.warehouse.read.materialised import Kind
 
@@ -182,6 +183,15 @@ def every_year(
     if kept is not None:
         return kept
     return [v for year in years(con, code, edition) for v in table(con, code, year, edition)]
+
+
+def every_year_outline(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None
+) -> Outline:
+    """:func:`every_year` as exports write it (:class:`Outline`): read from what the build
+    stored without rebuilding every input cell where it can, else computed."""
+    kept = stored.outline(con, code, edition)
+    return kept if kept is not None else Outline.of(every_year(con, code, edition))
 
 
 def table_every_code(
