@@ -13,7 +13,7 @@ import duckdb
 
 from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
-from migobs.indicators import Context, Value, compute, years
+from migobs.indicators import Context, Value, compute_in, years
 from migobs.m49 import query_as_text
 from migobs.numbers import brief, plain, signed
 
@@ -151,7 +151,7 @@ def evaluate_one(
     code, area, year = query.pop("indicator"), query.pop("area"), query.pop("year")
     edition = query.pop("edition", None)
     try:
-        value = compute(con, code, area, year, edition, context=ctx, **query)
+        value = compute_in(ctx, code, area, year, edition, **query)
     except MigobsError as error:
         return ClaimResult(claim, None, "not_testable", f"cannot compute {code}: {error}")
     if value.value is None:
@@ -181,8 +181,9 @@ def figure(
     per = float(query.pop("per", 1))
     code, area, year = query.pop("indicator"), query.pop("area"), query.pop("year")
     edition = query.pop("edition", None)
+    ctx = Context(con) if context is None else context
     try:
-        found = compute(con, code, area, year, edition, context=context, **query).value
+        found = compute_in(ctx, code, area, year, edition, **query).value
     except MigobsError:
         return None
     return None if found is None else found / per
@@ -214,10 +215,10 @@ def then_and_now(
     """The query on the newest edition for the claim's year, and for its newest year with a value
     (of the last five)."""
     ctx = Context(con) if context is None else context
-    newest = compute(con, code, area, year, None, context=ctx, **options)
+    newest = compute_in(ctx, code, area, year, None, **options)
     revised = ClaimFigure(newest.edition, year, newest.value) if newest.value is not None else None
     for year_ in reversed(years(con, code, newest.edition)[-5:]):
-        latest = compute(con, code, area, year_, newest.edition, context=ctx, **options)
+        latest = compute_in(ctx, code, area, year_, newest.edition, **options)
         if latest.value is not None:
             return revised, ClaimFigure(latest.edition, year_, latest.value)
     return revised, None

@@ -4,7 +4,8 @@ Layer: domain (imports core and ``migobs.warehouse.read``; no SQL here).
 
 Public API::
 
-    compute(con, code, area, year, edition=None, context=None, **options) -> Value
+    compute(con, code, area, year, edition=None, **options) -> Value
+    compute_in(Context(con), code, area, year, ...)   (reads shared between computations)
     table(con, code, year=None, edition=None, **options) -> list[Value]
     table_every_code(con, code, year=None, edition=None, **options)   (for checks)
     years(con, code, edition=None) -> list[int]
@@ -26,6 +27,7 @@ from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.gcm import ObjectiveCoverage, objective_coverage
 from migobs.indicators.registry import (
     compute,
+    compute_in,
     deaths_by,
     every_year,
     has_data,
@@ -44,6 +46,7 @@ __all__ = [
     "Options",
     "Value",
     "compute",
+    "compute_in",
     "deaths_by",
     "every_year",
     "has_data",

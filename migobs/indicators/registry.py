@@ -60,8 +60,6 @@ def compute(
     area: int,
     year: int,
     edition: str | None = None,
-    *,
-    context: Context | None = None,
     **options: Any,
 ) -> Value:
     """Compute indicator ``code`` for one area and year from the warehouse.
@@ -73,8 +71,6 @@ def compute(
     area: M49 code (900 = world; groupings by their UN DESA / M49 / World Bank code).
     year: reference year.
     edition: edition of the indicator's first source (e.g. ``2017``); ``None`` = newest held.
-    context: the reads of earlier computations on ``con`` to reuse (a new one when ``None``),
-        for callers computing many values with options the build did not store.
     **options: ``base_year``, ``since``, ``counterpart`` (see :class:`Options`).
 
     Returns
@@ -90,12 +86,19 @@ def compute(
     UnknownSource
         The edition is not held.
     """
+    return compute_in(Context(con), code, area, year, edition, **options)
+
+
+def compute_in(
+    ctx: Context, code: str, area: int, year: int, edition: str | None = None, **options: Any
+) -> Value:
+    """:func:`compute` reusing the reads of earlier computations kept in ``ctx``, for callers
+    computing many values with options the build did not store (``migobs claims``)."""
     opts = Options(**options)
     if opts == DEFAULT:
-        kept = stored.value(con, code, area, year, edition)
+        kept = stored.value(ctx.con, code, area, year, edition)
         if kept is not None:
             return kept
-    ctx = Context(con) if context is None else context
     found = indicator(code)
     value = found.compute(ctx, ctx.area(area), year, edition, opts)
     if value.value is None:
