@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,8 +26,10 @@ from migobs.flows.ensemble_inputs import edition_periods
 from migobs.flows.ensemble_run import CHUNK_DRAWS, EnsembleSettings, run_ensemble
 from migobs.warehouse.build import build
 
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the checkout, for tests.support
+from tests.support.dask_cluster import loopback_cluster  # noqa: E402
+
 PORTS = (8761, 8769)
-SCHEDULER, NANNIES, WORKERS = 8771, "8772:8775", "8776:8779"
 
 
 def timed(periods: list[PeriodData], label: str, **how: object) -> float:
@@ -43,49 +44,6 @@ def timed(periods: list[PeriodData], label: str, **how: object) -> float:
         f"{total['lower'] / 1e6:.2f}-{total['upper'] / 1e6:.2f} M"
     )
     return rate
-
-
-def dask_cluster() -> tuple[str, list[subprocess.Popen[bytes]]]:
-    """A scheduler and a 2-process worker started with the dask command line on loopback."""
-    bin_dir = Path(sys.executable).parent
-    address = f"tcp://127.0.0.1:{SCHEDULER}"
-    scheduler = subprocess.Popen(
-        [
-            bin_dir / "dask",
-            "scheduler",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(SCHEDULER),
-            "--no-dashboard",
-            "--no-show",
-        ],
-        stderr=subprocess.DEVNULL,
-    )
-    worker = subprocess.Popen(
-        [
-            bin_dir / "dask",
-            "worker",
-            address,
-            "--nworkers",
-            "2",
-            "--nthreads",
-            "1",
-            "--host",
-            "127.0.0.1",
-            "--worker-port",
-            WORKERS,
-            "--nanny-port",
-            NANNIES,
-            "--no-dashboard",
-        ],
-        stderr=subprocess.DEVNULL,
-    )
-    from distributed import Client
-
-    with Client(address, timeout="60s") as client:
-        client.wait_for_workers(2, timeout=120)
-    return address, [worker, scheduler]
 
 
 def peak_children_mib() -> float:
@@ -104,14 +62,9 @@ def main() -> None:
         periods = edition_periods(warehouse, "2017", periods=[(y0, y1)])
     one = timed(periods, "1 process (baseline)", draws=draws)
     two = timed(periods, "2 local processes", draws=draws, workers=2, ports=PORTS)
-    address, processes = dask_cluster()
-    try:
+    with loopback_cluster(2) as address:
         cluster = timed(periods, "2-worker dask cluster", draws=draws, scheduler=address)
         workers_mib = peak_children_mib()
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=30)
     driver_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(  # noqa: T201
         f"scaling efficiency: 2 local {two / (2 * one):.2f}, dask cluster {cluster / (2 * one):.2f}; "

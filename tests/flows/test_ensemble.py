@@ -4,8 +4,6 @@ coverage check; the command's options and CSV columns."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from click.testing import CliRunner
 from migobs.cli import cli
 from migobs.flows.ensemble_run import EnsembleResult, EnsembleSettings, run_ensemble
 from migobs.flows.simulate import coverage, true_world
+from tests.support.dask_cluster import loopback_cluster
 
 # distributed's nanny probes a port range with sockets it leaves to the garbage collector.
 pytestmark = pytest.mark.filterwarnings(
@@ -25,7 +24,6 @@ pytestmark = pytest.mark.filterwarnings(
 
 # Ports of this test's Dask processes (loopback): a local cluster and a started cluster.
 LOCAL_PORTS = (8761, 8769)
-SCHEDULER, NANNIES, WORKERS = 8771, "8772:8775", "8776:8779"
 DRAWS, SEED = 12, 2017
 
 
@@ -45,56 +43,8 @@ def one_process() -> EnsembleResult:
 @pytest.fixture(scope="module")
 def dask_cluster() -> Iterator[str]:
     """A scheduler and a worker (two processes) started with `dask scheduler`/`dask worker`."""
-    bin_dir = Path(sys.executable).parent
-    address = f"tcp://127.0.0.1:{SCHEDULER}"
-    scheduler = subprocess.Popen(
-        [
-            bin_dir / "dask",
-            "scheduler",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(SCHEDULER),
-            "--no-dashboard",
-            "--no-show",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    worker = subprocess.Popen(
-        [
-            bin_dir / "dask",
-            "worker",
-            address,
-            "--nworkers",
-            "2",
-            "--nthreads",
-            "1",
-            "--host",
-            "127.0.0.1",
-            "--worker-port",
-            WORKERS,
-            "--nanny-port",
-            NANNIES,
-            "--no-dashboard",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_for_workers(address, 2)
+    with loopback_cluster(2) as address:
         yield address
-    finally:
-        for process in (worker, scheduler):
-            process.terminate()
-            process.wait(timeout=30)
-
-
-def _wait_for_workers(address: str, count: int) -> None:
-    from distributed import Client
-
-    with Client(address, timeout="30s") as client:
-        client.wait_for_workers(count, timeout=60)
 
 
 def same(a: EnsembleResult, b: EnsembleResult) -> None:

@@ -29,6 +29,10 @@ class Served:
         return f"http://127.0.0.1:{self.port}"
 
 
+START_WITHIN = 180
+"""Seconds a test server may take to answer its first request."""
+
+
 def serve_process(home: Path, *options: str, **env: str) -> Iterator[Served]:
     """Start ``migobs serve [options]`` on a free port with a SQLite tracker in ``home`` and
     the ``MIGOBS_*`` variables ``env``; stop it after."""
@@ -41,22 +45,31 @@ def serve_process(home: Path, *options: str, **env: str) -> Iterator[Served]:
         "MIGOBS_FAST_PASSWORD_HASHING": "1",
         **env,
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "migobs", "serve", "--port", str(port), *options],
-        env=environ,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = home / f"serve-{port}.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "migobs", "serve", "--port", str(port), *options],
+            env=environ,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     served = Served(port=port, pid=server.pid)
     try:
-        deadline = time.monotonic() + 60
+        # generous: on a loaded 2-core machine two workers' imports took 69 s
+        deadline = time.monotonic() + START_WITHIN
         while True:
             try:
                 httpx.get(f"{served.url}/api/tracker/objectives", timeout=5).raise_for_status()
                 break
             except httpx.TransportError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("migobs serve did not start within 60 s") from None
+                if server.poll() is not None:
+                    said = log.read_text(errors="replace")[-2000:]
+                    raise RuntimeError(
+                        f"migobs serve exited ({server.returncode}): {said}"
+                    ) from None
+                if time.monotonic() > deadline:
+                    message = f"migobs serve did not start within {START_WITHIN} s"
+                    raise RuntimeError(message) from None
                 time.sleep(0.2)
         yield served
     finally:
