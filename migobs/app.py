@@ -20,6 +20,7 @@ from migobs.http.language import LanguagePrefix
 from migobs.http.methods import AllowedMethods
 from migobs.http.security_headers import SecurityHeaders
 from migobs.http.slow_clients import BodyDeadline
+from migobs.http.warm import warming
 from migobs.warehouse.read.session import SharedReader
 from migobs.web import site as web
 
@@ -44,6 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
         version=__version__,
         description="Official migration statistics, their provenance, and the Compact tracker.",
         generate_unique_id_function=operation_id,
+        lifespan=warming(web.warm),
     )
     app.state.settings = settings
     app.state.reader = SharedReader(settings.warehouse)

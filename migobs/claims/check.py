@@ -13,7 +13,7 @@ import duckdb
 
 from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
-from migobs.indicators import Value, compute, years
+from migobs.indicators import Context, Value, compute_in, years
 from migobs.m49 import query_as_text
 from migobs.numbers import brief, plain, signed
 
@@ -137,26 +137,32 @@ def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
     ).strip()
 
 
-def evaluate_one(con: duckdb.DuckDBPyConnection, claim: Claim) -> ClaimResult:
-    """Judge one claim; a claim whose computation fails is ``not_testable`` with the error."""
+def evaluate_one(
+    con: duckdb.DuckDBPyConnection, claim: Claim, context: Context | None = None
+) -> ClaimResult:
+    """Judge one claim; a claim whose computation fails is ``not_testable`` with the error.
+
+    ``context`` keeps the reads of figures computed live (options the build did not store) for
+    the next claims."""
+    ctx = Context(con) if context is None else context
     if claim.not_testable or not claim.query:
         return ClaimResult(claim, None, "not_testable", claim.not_testable)
     query = dict(claim.query)
     code, area, year = query.pop("indicator"), query.pop("area"), query.pop("year")
     edition = query.pop("edition", None)
     try:
-        value = compute(con, code, area, year, edition, **query)
+        value = compute_in(ctx, code, area, year, edition, **query)
     except MigobsError as error:
         return ClaimResult(claim, None, "not_testable", f"cannot compute {code}: {error}")
     if value.value is None:
         return ClaimResult(claim, None, "not_testable", value.note, value)
-    verdict, reason = judge(replace(claim, why=explained(con, claim)), value.value)
+    verdict, reason = judge(replace(claim, why=explained(con, claim, ctx)), value.value)
     try:
-        revised, now = then_and_now(con, code, area, year, query)
+        revised, now = then_and_now(con, code, area, year, query, ctx)
     except MigobsError:
         revised, now = None, None
     others = tuple(
-        Alternative(spec["label"], _query(spec), figure(con, _query(spec)))
+        Alternative(spec["label"], _query(spec), figure(con, _query(spec), ctx))
         for spec in claim.alternatives
     )
     return ClaimResult(claim, value.value, verdict, reason, value, revised, now, others)
@@ -166,27 +172,31 @@ def _query(spec: dict[str, Any]) -> dict[str, Any]:
     return {key: item for key, item in spec.items() if key != "label"}
 
 
-def figure(con: duckdb.DuckDBPyConnection, spec: dict[str, Any]) -> float | None:
+def figure(
+    con: duckdb.DuckDBPyConnection, spec: dict[str, Any], context: Context | None = None
+) -> float | None:
     """The value of an indicator query (``indicator``, ``area``, ``year``, optional ``edition``,
     ``per`` to divide by, and options); ``None`` when it cannot be computed."""
     query = dict(spec)
     per = float(query.pop("per", 1))
     code, area, year = query.pop("indicator"), query.pop("area"), query.pop("year")
+    edition = query.pop("edition", None)
+    ctx = Context(con) if context is None else context
     try:
-        found = compute(con, code, area, year, query.pop("edition", None), **query).value
+        found = compute_in(ctx, code, area, year, edition, **query).value
     except MigobsError:
         return None
     return None if found is None else found / per
 
 
-def explained(con: duckdb.DuckDBPyConnection, claim: Claim) -> str:
+def explained(con: duckdb.DuckDBPyConnection, claim: Claim, context: Context | None = None) -> str:
     """The claim's ``why`` with its ``{name}`` fields filled from its ``figures`` queries.
 
     A figure that cannot be computed makes the text say so instead of giving a number.
     """
     values: dict[str, float] = {}
     for name, spec in claim.figures.items():
-        found = figure(con, spec)
+        found = figure(con, spec, context)
         if found is None:
             code = spec["indicator"]
             return f"{claim.why.split('{')[0]}(a figure it cites, {code}, is not computable)"
@@ -195,14 +205,20 @@ def explained(con: duckdb.DuckDBPyConnection, claim: Claim) -> str:
 
 
 def then_and_now(
-    con: duckdb.DuckDBPyConnection, code: str, area: int, year: int, options: dict[str, Any]
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    area: int,
+    year: int,
+    options: dict[str, Any],
+    context: Context | None = None,
 ) -> tuple[ClaimFigure | None, ClaimFigure | None]:
     """The query on the newest edition for the claim's year, and for its newest year with a value
     (of the last five)."""
-    newest = compute(con, code, area, year, None, **options)
+    ctx = Context(con) if context is None else context
+    newest = compute_in(ctx, code, area, year, None, **options)
     revised = ClaimFigure(newest.edition, year, newest.value) if newest.value is not None else None
     for year_ in reversed(years(con, code, newest.edition)[-5:]):
-        latest = compute(con, code, area, year_, newest.edition, **options)
+        latest = compute_in(ctx, code, area, year_, newest.edition, **options)
         if latest.value is not None:
             return revised, ClaimFigure(latest.edition, year_, latest.value)
     return revised, None
@@ -210,4 +226,5 @@ def then_and_now(
 
 def evaluate(con: duckdb.DuckDBPyConnection) -> list[ClaimResult]:
     """Every claim of the ledger judged against the warehouse, in ledger order."""
-    return [evaluate_one(con, claim) for claim in ledger()]
+    context = Context(con)
+    return [evaluate_one(con, claim, context) for claim in ledger()]

@@ -20,7 +20,7 @@ from migobs.exports.flows_table import default_runs, flow_table, flow_table_name
 from migobs.exports.table import SourceRef, TableMeta, TidyTable
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
-from migobs.indicators.values import Value
+from migobs.indicators.outline import Outline
 from migobs.warehouse.read import atlas, listing
 
 
@@ -84,11 +84,9 @@ def sources_of(
     return _refs(chosen)
 
 
-def sources_of_values(
-    con: duckdb.DuckDBPyConnection, values: Iterable[Value]
-) -> tuple[SourceRef, ...]:
-    """The files the ``values`` were computed from (by their input cells' sha256)."""
-    used = {cell.sha256 for value in values for cell in value.inputs}
+def sources_of_files(con: duckdb.DuckDBPyConnection, used: Iterable[str]) -> tuple[SourceRef, ...]:
+    """The files with these sha256 (the files values were computed from)."""
+    used = set(used)
     files = listing.source_files(con)
     return _refs(files[files["sha256"].isin(used)])
 
@@ -170,9 +168,10 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
     """
     definition = definitions()[code]
     try:
-        values = registry.every_year(con, code)
+        outline = registry.every_year_outline(con, code)
     except MigobsError as error:
         raise ExportError(f"Cannot export indicator {code}: {error}") from error
+    values = outline.values
     corridor = any(v.counterpart is not None for v in values)
     quarters = ["quarter"] if registry.quarterly(code) else []
     periods = ["period"] if any(v.period for v in values) else []
@@ -185,7 +184,7 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
             "year": [v.year for v in values],
             "value": [v.value for v in values],
             "period": [v.when() for v in values],
-            "estimated": [not published(v) for v in values],
+            "estimated": [not own for own in outline.published],
         },
         columns=["area", "area_name", *(["counterpart"] if corridor else []), *quarters, "year"]
         + ["value", *periods, "estimated"],
@@ -196,8 +195,8 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
         name=f"indicator/{code}",
         title=definition.title,
         unit=definition.unit,
-        description=definition.formula + _inputs_and_periods(values),
-        sources=sources_of_values(con, values),
+        description=definition.formula + _inputs_and_periods(outline),
+        sources=sources_of_files(con, outline.files),
         version=build_id(con),
         decimals=definition.decimals,
     )
@@ -211,13 +210,6 @@ def indicator_dataset(con: duckdb.DuckDBPyConnection, code: str) -> TidyTable:
         areas=_area_list(con),
         area_sources=sources_of(con, AREA_SOURCE),
     )
-
-
-def published(value: Value) -> bool:
-    """Whether ``value`` is a source's own figure: one cell, read as it is (a country's value,
-    a published aggregate); else we computed it (a sum of members, a share, a change)."""
-    cells = value.inputs
-    return len(cells) == 1 and value.value is not None and cells[0].value == value.value
 
 
 def build_id(con: duckdb.DuckDBPyConnection) -> str:
@@ -234,12 +226,11 @@ def _area_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return atlas.areas(con)[["m49", "iso3", "name", "kind"]]
 
 
-def _inputs_and_periods(values: list[Value]) -> str:
+def _inputs_and_periods(outline: Outline) -> str:
     """`` Inputs: <each input's edition>.`` and, when some values cover another period than
     their year, the years that do, pointing to the ``period`` column."""
-    inputs = dict.fromkeys(e for value in values for e in value.input_editions)
-    named = ", ".join(f"{e.source} {e.variable} {e.edition}" for e in inputs)
-    years = sorted({v.year for v in values if v.period})
+    named = ", ".join(f"{e.source} {e.variable} {e.edition}" for e in outline.input_editions)
+    years = sorted({v.year for v in outline.values if v.period})
     other = ", ".join(map(str, years))
     return (f" Inputs: {named}." if named else "") + (
         f" Values of {other} cover another period than the calendar year (a partial year or a "

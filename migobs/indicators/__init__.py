@@ -5,6 +5,7 @@ Layer: domain (imports core and ``migobs.warehouse.read``; no SQL here).
 Public API::
 
     compute(con, code, area, year, edition=None, **options) -> Value
+    compute_in(Context(con), code, area, year, ...)   (reads shared between computations)
     table(con, code, year=None, edition=None, **options) -> list[Value]
     table_every_code(con, code, year=None, edition=None, **options)   (for checks)
     years(con, code, edition=None) -> list[int]
@@ -21,10 +22,12 @@ With default options these read what ``migobs build`` stored (``materialise.py``
 
 from __future__ import annotations
 
+from migobs.indicators.context import Context
 from migobs.indicators.definitions import Definition, definitions
 from migobs.indicators.gcm import ObjectiveCoverage, objective_coverage
 from migobs.indicators.registry import (
     compute,
+    compute_in,
     deaths_by,
     every_year,
     has_data,
@@ -37,11 +40,13 @@ from migobs.indicators.registry import (
 from migobs.indicators.values import Options, Value
 
 __all__ = [
+    "Context",
     "Definition",
     "ObjectiveCoverage",
     "Options",
     "Value",
     "compute",
+    "compute_in",
     "deaths_by",
     "every_year",
     "has_data",

@@ -13,6 +13,7 @@ from migobs.errors import MigobsError, ValueNotFound
 from migobs.indicators import corridors, remittances, sdg_10_7, sdg_10_c, stocks, stored
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
+from migobs.indicators.outline import Outline
 from migobs.indicators.values import Options, Value
 from migobs.warehouse.read.materialised import Kind
 
@@ -85,12 +86,19 @@ def compute(
     UnknownSource
         The edition is not held.
     """
+    return compute_in(Context(con), code, area, year, edition, **options)
+
+
+def compute_in(
+    ctx: Context, code: str, area: int, year: int, edition: str | None = None, **options: Any
+) -> Value:
+    """:func:`compute` reusing the reads of earlier computations kept in ``ctx``, for callers
+    computing many values with options the build did not store (``migobs claims``)."""
     opts = Options(**options)
     if opts == DEFAULT:
-        kept = stored.value(con, code, area, year, edition)
+        kept = stored.value(ctx.con, code, area, year, edition)
         if kept is not None:
             return kept
-    ctx = Context(con)
     found = indicator(code)
     value = found.compute(ctx, ctx.area(area), year, edition, opts)
     if value.value is None:
@@ -178,6 +186,15 @@ def every_year(
     if kept is not None:
         return kept
     return [v for year in years(con, code, edition) for v in table(con, code, year, edition)]
+
+
+def every_year_outline(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None = None
+) -> Outline:
+    """:func:`every_year` as exports write it (:class:`Outline`): read from what the build
+    stored without rebuilding every input cell where it can, else computed."""
+    kept = stored.outline(con, code, edition)
+    return kept if kept is not None else Outline.of(every_year(con, code, edition))
 
 
 def table_every_code(

@@ -12,7 +12,8 @@ from typing import Any
 
 import duckdb
 
-from migobs.indicators.values import Value
+from migobs.indicators.outline import Outline, published
+from migobs.indicators.values import InputEdition, Value
 from migobs.warehouse.read import materialised
 from migobs.warehouse.read.cells import Cell
 from migobs.warehouse.read.materialised import Kind
@@ -43,6 +44,22 @@ def every_year(
         return None
     rows = materialised.values(con, code, edition, None, "listed")
     return None if rows is None else _values(con, rows)
+
+
+def outline(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> Outline | None:
+    """What :func:`every_year` stores, without building each value's input cells."""
+    if materialised.years(con, code, edition) is None:
+        return None
+    rows = materialised.outline(con, code, edition)
+    if rows is None:
+        return None
+    values = [_value((*row[:-2], ()), {}) for row in rows]
+    return Outline(
+        values,
+        [published(int(row[-2]), row[-1], found) for row, found in zip(rows, values, strict=True)],
+        tuple(InputEdition(*found) for found in materialised.input_editions(con, code, edition)),
+        frozenset(materialised.input_files(con, code, edition)),
+    )
 
 
 def value(

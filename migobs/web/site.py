@@ -3,9 +3,15 @@ on the one app."""
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from migobs.i18n import LANGUAGES
+from migobs.i18n.areas import area_sources, named_areas, territories
+from migobs.i18n.messages import translations
+from migobs.i18n.texts import compact, indicator_texts, summaries
+from migobs.indicators.gcm import objective_coverage
 from migobs.web import (
     corridor,
     country,
@@ -17,7 +23,7 @@ from migobs.web import (
     tracker,
     world,
 )
-from migobs.web.templating import HERE
+from migobs.web.templating import HERE, templates
 
 ROUTERS = (
     home.router,
@@ -38,3 +44,16 @@ def mount(app: FastAPI) -> None:
     for router in (*tracker.ROUTERS, *ROUTERS):
         app.include_router(router)
     errors.install(app)
+
+
+def warm() -> None:
+    """Read once, at start-up, what pages read on their first request in each process: every
+    template compiled, the Compact's map and the indicators' definitions, the texts and area
+    names, and each language's messages and Babel locale data (numbers)."""
+    for name in templates.env.list_templates():
+        templates.env.get_template(name)
+    objective_coverage()
+    compact(), indicator_texts(), summaries(), named_areas(), area_sources()
+    for lang in LANGUAGES:
+        translations(lang), territories(lang)
+        format_decimal(1234.5, locale=lang)

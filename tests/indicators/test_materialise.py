@@ -5,6 +5,7 @@ of the small warehouse, through the registry's public functions, before and afte
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import duckdb
@@ -13,6 +14,7 @@ from migobs.errors import MigobsError
 from migobs.indicators import registry, stored
 from migobs.indicators.context import Context
 from migobs.indicators.materialise import materialise
+from migobs.indicators.outline import Outline
 from migobs.warehouse.read import groupings
 
 Answers = dict[tuple[Any, ...], Any]
@@ -20,8 +22,8 @@ Answers = dict[tuple[Any, ...], Any]
 
 def answers(con: duckdb.DuckDBPyConnection, codes: list[str], areas: list[int]) -> Answers:
     """What the registry answers for every code, edition (and None), year and area: years,
-    table, table_every_code, listed_per_year, every_year, series and compute with default options; an
-    error by its type and text."""
+    table, table_every_code, listed_per_year, every_year (and its outline), series and compute
+    with default options; an error by its type and text."""
     found: Answers = {}
     for code in codes:
         editions = [None, *registry.indicator(code).editions(Context(con))]
@@ -30,6 +32,7 @@ def answers(con: duckdb.DuckDBPyConnection, codes: list[str], areas: list[int]) 
             ask(found, (code, edition, "newest"), registry.table, con, code, None, edition)
             ask(found, (code, edition, "per year"), registry.listed_per_year, con, code, edition)
             ask(found, (code, edition, "every year"), registry.every_year, con, code, edition)
+            ask(found, (code, edition, "outline"), outline, con, code, edition)
             for area in [] if registry.of_pairs(code) else areas:
                 ask(found, (code, edition, area), registry.series, con, code, area, None, edition)
             for year in held if isinstance(held, list) else []:
@@ -39,6 +42,12 @@ def answers(con: duckdb.DuckDBPyConnection, codes: list[str], areas: list[int]) 
                 for area in [] if registry.of_pairs(code) else areas:
                     ask(found, (*key, area), registry.compute, con, code, area, year, edition)
     return found
+
+
+def outline(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> Outline:
+    """``every_year_outline`` with the values' inputs left out (the stored outline has none)."""
+    found = registry.every_year_outline(con, code, edition)
+    return replace(found, values=[replace(value, inputs=()) for value in found.values])
 
 
 def ask(found: Answers, key: tuple[Any, ...], question: Callable[..., Any], *args: Any) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from migobs.m49 import m49_text
@@ -43,7 +43,20 @@ class Cell:
     def as_dict(self) -> dict[str, Any]:
         """The record as a plain dict (for JSON), M49 codes as text (``"004"``)."""
         other = None if self.counterpart is None else m49_text(self.counterpart)
-        return {**asdict(self), "area": m49_text(self.area), "counterpart": other}
+        # field by field: ``dataclasses.asdict`` deep-copies, a fifth of `migobs claims --json`
+        return {
+            "source": self.source,
+            "edition": self.edition,
+            "variable": self.variable,
+            "area": m49_text(self.area),
+            "year": self.year,
+            "value": self.value,
+            "file": self.file,
+            "sha256": self.sha256,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "counterpart": other,
+        }
 
     def where(self) -> str:
         """``file[sheet]!cell``, the address a reader can open."""

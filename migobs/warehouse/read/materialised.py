@@ -107,6 +107,51 @@ def listed_per_year(
     return [(int(year), int(count), period or "") for year, count, period in rows if count]
 
 
+_OF_VALUES = "v.code = ? AND (v.edition = ? OR (? IS NULL AND v.newest)) AND v.listed"
+
+
+def outline(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None
+) -> list[tuple[Any, ...]] | None:
+    """What :func:`values` gives for every year's listed values, oldest first, without their
+    cells: the fields of :data:`VALUE_FIELDS` up to ``period``, then the number of inputs and
+    the first input's value."""
+    fields = ", ".join(f"v.{field}" for field in VALUE_FIELDS[:-1])
+    return _fetch(
+        con,
+        f"SELECT {fields}, len(v.inputs), c.value FROM indicator_values v "
+        "LEFT JOIN indicator_cells c ON c.cell_id = v.inputs[1] "
+        f"WHERE {_OF_VALUES} ORDER BY v.year, v.position",
+        [code, edition, edition],
+    )
+
+
+def input_editions(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None
+) -> list[tuple[str, str, str]]:
+    """Source, variable and edition of every input of :func:`outline`'s values, once each, in
+    the order first read (value by value, each value's cells in order)."""
+    rows = con.execute(
+        "WITH used AS (SELECT v.year, v.position, UNNEST(v.inputs) AS cell_id, "
+        f"UNNEST(range(len(v.inputs))) AS i FROM indicator_values v WHERE {_OF_VALUES}), "
+        "read AS (SELECT cell_id, row_number() OVER (ORDER BY year, position, i) AS n FROM used) "
+        "SELECT c.source, c.variable, c.edition FROM read JOIN indicator_cells c USING (cell_id) "
+        "GROUP BY c.source, c.variable, c.edition ORDER BY min(read.n)",
+        [code, edition, edition],
+    ).fetchall()
+    return [(str(source), str(variable), str(held)) for source, variable, held in rows]
+
+
+def input_files(con: duckdb.DuckDBPyConnection, code: str, edition: str | None) -> set[str]:
+    """The sha256 of every file :func:`outline`'s values were computed from."""
+    rows = con.execute(
+        "SELECT DISTINCT c.sha256 FROM (SELECT UNNEST(v.inputs) AS cell_id FROM "
+        f"indicator_values v WHERE {_OF_VALUES}) JOIN indicator_cells c USING (cell_id)",
+        [code, edition, edition],
+    ).fetchall()
+    return {str(sha256) for (sha256,) in rows}
+
+
 def input_cells(con: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, Cell]:
     """The cells with these ids, by id."""
     if not ids:
