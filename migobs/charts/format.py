@@ -134,15 +134,22 @@ def short(label: str, size: int = 26) -> str:
     return label if len(label) <= size else label[: size - 1] + "…"
 
 
-def wrap(label: str, size: int, lines: int = 2) -> list[str]:
-    """``label`` broken at spaces into at most ``lines`` lines of ``size`` characters, the last
-    cut with an ellipsis if the words do not fit."""
+def lines_of(label: str, size: int) -> list[str]:
+    """``label`` broken at spaces into lines of at most ``size`` characters (a word longer than
+    that keeps a line of its own; a blank label has none); nothing is cut."""
     out: list[str] = []
     for word in label.split():
         if out and len(out[-1]) + 1 + len(word) <= size:
             out[-1] += " " + word
         else:
             out.append(word)
+    return out
+
+
+def wrap(label: str, size: int, lines: int = 2) -> list[str]:
+    """``label`` broken at spaces into at most ``lines`` lines of ``size`` characters, the last
+    cut with an ellipsis if the words do not fit."""
+    out = lines_of(label, size)
     if len(out) > lines:
         out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
     return [short(line, size) for line in out]

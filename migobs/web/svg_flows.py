@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from migobs.charts.format import number
+from migobs.charts.format import lines_of, number
 from migobs.charts.svg import CHAR, LINE, ChartLayout, both_layouts, frame
 from migobs.i18n.messages import gettext as _
 
@@ -30,18 +30,6 @@ class Flow:
     origin: str
     destination: str
     value: float
-
-
-def lines_of(name: str, chars: int) -> list[str]:
-    """``name`` broken at spaces into lines of at most ``chars`` characters (a word longer
-    than that keeps a line of its own); nothing is cut."""
-    out: list[str] = []
-    for word in name.split():
-        if out and len(out[-1]) + 1 + len(word) <= chars:
-            out[-1] += " " + word
-        else:
-            out.append(word)
-    return out or [name]
 
 
 def _positions(labels: dict[str, list[str]]) -> tuple[dict[str, float], float]:
