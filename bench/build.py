@@ -58,9 +58,9 @@ BUILD = """
 import resource, sys
 from pathlib import Path
 from migobs.config import Settings
-from migobs.indicators.materialise import materialise
+from migobs.indicators.materialise import materialise_file
 from migobs.warehouse.build import build
-build(Settings(home=Path(sys.argv[2]), mirror=Path(sys.argv[1])), steps=[materialise])
+build(Settings(home=Path(sys.argv[2]), mirror=Path(sys.argv[1])), steps=[materialise_file])
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 

@@ -140,11 +140,7 @@ def refugees_per_100k(
     held = _edition(ctx, UNHCR, edition)
     part = _refugees_of(ctx, area, year, held)
     wpp = _wpp(ctx)
-    cells = ctx.memo(
-        ("series", "population", wpp, year),
-        lambda: series.series_values(ctx.con, "population", wpp, year),
-    )
-    population = total(ctx, cells, area, _schemes(ctx))
+    population = total(ctx, ctx.series("population", wpp, year), area, _schemes(ctx))
     # a grouping's refugees are summed over its members: so is its population, same members
     summed = area.is_group and area.m49 != WORLD
     people = population.from_members if summed else population.value
