@@ -13,15 +13,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from migobs.sources import undesa_stock as parser
 from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders._common import held_files
-from migobs.warehouse.read_ahead import Read
 
 SOURCE = "undesa_stock"
 ORDER = 10
@@ -33,18 +30,11 @@ DEEPER_KINDS = {"sdg_subregion": 0.5}
 NORTHERN AMERICA)."""
 
 
-def ahead(spec: FileSpec, path: Path) -> list[Read]:
-    """The file's values, parsed in a worker while other loaders run (its layout described)."""
-    if not parser.described(spec.edition, spec.key):
-        return []
-    return [(parser.read, (path, spec.edition, spec.key))]
-
-
 def load(ctx: LoadContext) -> None:
     """Load every held edition's files of the migrant stock."""
     for held in held_files(ctx, SOURCE, described=parser.described):
         spec, layout = held.spec, parser.layout(held.edition, held.spec.key)
-        frame = _with_areas(ctx, ctx.parsed(parser.read, held.path, held.edition, spec.key))
+        frame = _with_areas(ctx, parser.read(held.path, held.edition, spec.key))
         if layout.kind == "by_origin":
             _load_origin_destination(ctx, spec, held.file_id, frame)
             continue
