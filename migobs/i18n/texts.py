@@ -1,6 +1,7 @@
 """Texts kept as data in the six languages: the Compact's objectives and guiding principles
-(``compact.yml``), the project's summaries of them (``compact_summaries.yml``) and the indicators'
-titles and definitions (``indicator_texts.yml``).
+(``compact.yml``), the project's summaries of them (``compact_summaries.yml``), the indicators'
+titles and definitions (``indicator_texts.yml``) and their periods, weightings and caveats
+(``indicator_notes.yml``).
 
 English is the original each function is given (``objectives.yml``, ``definitions.yml``); the
 other languages come from the files beside this module. A :class:`Text` says whether it is an
@@ -22,6 +23,7 @@ from migobs.i18n import current
 HERE = Path(__file__).parent
 COMPACT_FILE = HERE / "compact.yml"
 INDICATORS_FILE = HERE / "indicator_texts.yml"
+NOTES_FILE = HERE / "indicator_notes.yml"
 SUMMARIES_FILE = HERE / "compact_summaries.yml"
 
 
@@ -48,6 +50,14 @@ def compact() -> dict[str, Any]:
 def indicator_texts() -> dict[str, dict[str, dict[str, str]]]:
     """``indicator_texts.yml``'s entries: code → language → ``title`` / ``definition``."""
     entries: dict[str, dict[str, dict[str, str]]] = _load(INDICATORS_FILE)["indicators"]
+    return entries
+
+
+@cache
+def indicator_notes() -> dict[str, dict[str, dict[str, str]]]:
+    """``indicator_notes.yml``'s entries: code → language → ``period`` / ``weighting`` /
+    ``caveats``."""
+    entries: dict[str, dict[str, dict[str, str]]] = _load(NOTES_FILE)["indicators"]
     return entries
 
 
@@ -105,9 +115,10 @@ def principle_name(letter: str, english: str, lang: str | None = None) -> Text:
 
 def _indicator_text(code: str, field: str, english: str, lang: str | None) -> str:
     lang = lang or current.get()
-    if lang == "en":
+    if lang == "en" or not english:
         return english
-    return indicator_texts().get(code, {}).get(lang, {}).get(field) or english
+    kept = indicator_texts() if field in ("title", "definition") else indicator_notes()
+    return kept.get(code, {}).get(lang, {}).get(field) or english
 
 
 def indicator_title(code: str, english: str, lang: str | None = None) -> str:
@@ -118,3 +129,19 @@ def indicator_title(code: str, english: str, lang: str | None = None) -> str:
 def indicator_definition(code: str, english: str, lang: str | None = None) -> str:
     """Indicator ``code``'s definition (its formula in words) in ``lang``."""
     return _indicator_text(code, "definition", english, lang)
+
+
+def indicator_period(code: str, english: str, lang: str | None = None) -> str:
+    """Indicator ``code``'s period (what time a figure is about) in ``lang``."""
+    return _indicator_text(code, "period", english, lang)
+
+
+def indicator_weighting(code: str, english: str, lang: str | None = None) -> str:
+    """How indicator ``code`` weighs the units of a grouping or an average, in ``lang``; empty
+    when the definition says nothing of it."""
+    return _indicator_text(code, "weighting", english, lang)
+
+
+def indicator_caveats(code: str, english: str, lang: str | None = None) -> str:
+    """Indicator ``code``'s caveats in ``lang``; empty when it has none."""
+    return _indicator_text(code, "caveats", english, lang)

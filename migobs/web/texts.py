@@ -58,6 +58,21 @@ def indicator_definition(code: str) -> str:
     return texts.indicator_definition(code, definitions()[code].formula)
 
 
+def indicator_period(code: str) -> str:
+    """Indicator ``code``'s period in the page's language."""
+    return texts.indicator_period(code, definitions()[code].period)
+
+
+def indicator_weighting(code: str) -> str:
+    """How indicator ``code`` weighs a grouping's units, in the page's language (may be empty)."""
+    return texts.indicator_weighting(code, definitions()[code].weighting)
+
+
+def indicator_caveats(code: str) -> str:
+    """Indicator ``code``'s caveats in the page's language (may be empty)."""
+    return texts.indicator_caveats(code, definitions()[code].caveats)
+
+
 FILTERS = {
     "objective_title": objective_title,
     "objective_label": objective_label,
@@ -66,5 +81,8 @@ FILTERS = {
     "principle_summary": principle_summary,
     "indicator_title": indicator_title,
     "indicator_definition": indicator_definition,
+    "indicator_period": indicator_period,
+    "indicator_weighting": indicator_weighting,
+    "indicator_caveats": indicator_caveats,
 }
 """The filters this module adds to the dashboard's templates, by name."""

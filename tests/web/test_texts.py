@@ -58,3 +58,11 @@ def test_report_in_french_names_indicators_and_objectives_in_french(client: http
     labels = client.get("/api/reports/484", params={"lang": "es"}).json()
     titles = {h["code"]: h["title"] for s in labels["sections"] for h in s["headlines"]}
     assert titles["stock.total"] == "Stock de migrantes internacionales"
+
+
+def test_indicator_page_period_weighting_and_caveats_in_spanish(client: httpx.Client) -> None:
+    page = client.get("/es/indicators/stock.share_of_population").text
+    assert "<dd>mitad del año de referencia</dd>" in page
+    assert "una agrupación es su fila publicada" in page
+    assert "El porcentaje propio de la edición (cuadro 3)" in page
+    assert "mid-year of the reference year" not in page and "WPP revisions" not in page
