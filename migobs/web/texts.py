@@ -1,13 +1,17 @@
-"""Template filters giving the Compact's objectives and principles and the indicators' titles and
-definitions in the page's language (:mod:`migobs.i18n.texts`); a translation that is not the
-official language version is marked "unofficial translation" beside it."""
+"""Template filters giving the Compact's objectives and principles, the indicators' titles,
+definitions, periods, weightings and caveats (:mod:`migobs.i18n.texts`) and the names of the
+indicators linked to objectives (:mod:`migobs.i18n.links`) in the page's language; a translation
+that is not the official language version is marked "unofficial translation" beside it.
+``translated`` says a :class:`~migobs.i18n.messages.Said` text in the page's language."""
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
 from migobs.i18n import texts
+from migobs.i18n.links import link_name
 from migobs.i18n.messages import gettext as _
+from migobs.i18n.messages import translated
 from migobs.indicators.definitions import definitions
 from migobs.tracker import reference
 
@@ -84,5 +88,7 @@ FILTERS = {
     "indicator_period": indicator_period,
     "indicator_weighting": indicator_weighting,
     "indicator_caveats": indicator_caveats,
+    "link_name": link_name,
+    "translated": translated,
 }
 """The filters this module adds to the dashboard's templates, by name."""

@@ -66,3 +66,16 @@ def test_indicator_page_period_weighting_and_caveats_in_spanish(client: httpx.Cl
     assert "una agrupación es su fila publicada" in page
     assert "El porcentaje propio de la edición (cuadro 3)" in page
     assert "mid-year of the reference year" not in page and "WPP revisions" not in page
+
+
+def test_objective_links_and_reasons_in_french(client: httpx.Client) -> None:
+    tracker = client.get("/fr/tracker/objectives/1").text
+    assert "Indicateur 17.18.1 des ODD" in tracker and "SDG indicator 17.18.1" not in tracker
+    assert "<strong>ODD 10.7.2 D2</strong>" in tracker
+    profile = client.get("/fr/country/484").text
+    assert (
+        "<li>Objectif 1 : ODD 17.18.1 : aucune donnée ouverte pour l’indicateur 17.18.1 des ODD "
+        "dans l’entrepôt" in profile
+    )
+    assert "une évaluation des politiques" in profile
+    assert "a policy assessment" not in profile and "no open data for SDG" not in profile
