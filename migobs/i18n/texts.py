@@ -1,7 +1,7 @@
 """Texts kept as data in the six languages: the Compact's objectives and guiding principles
 (``compact.yml``), the project's summaries of them (``compact_summaries.yml``), the indicators'
-titles and definitions (``indicator_texts.yml``) and their periods, weightings and caveats
-(``indicator_notes.yml``).
+titles and definitions (``indicator_texts.yml``), their periods, weightings and caveats
+(``indicator_notes.yml``) and the claims ledger's own words (``claim_texts.yml``).
 
 English is the original each function is given (``objectives.yml``, ``definitions.yml``); the
 other languages come from the files beside this module. A :class:`Text` says whether it is an
@@ -11,20 +11,24 @@ text) or the project's own translation, which pages mark "unofficial translation
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from migobs.i18n import current
+from migobs.i18n.messages import Said
 
 HERE = Path(__file__).parent
 COMPACT_FILE = HERE / "compact.yml"
 INDICATORS_FILE = HERE / "indicator_texts.yml"
 NOTES_FILE = HERE / "indicator_notes.yml"
 SUMMARIES_FILE = HERE / "compact_summaries.yml"
+CLAIMS_FILE = HERE / "claim_texts.yml"
 
 
 @dataclass(frozen=True)
@@ -145,3 +149,53 @@ def indicator_weighting(code: str, english: str, lang: str | None = None) -> str
 def indicator_caveats(code: str, english: str, lang: str | None = None) -> str:
     """Indicator ``code``'s caveats in ``lang``; empty when it has none."""
     return _indicator_text(code, "caveats", english, lang)
+
+
+@cache
+def claim_texts() -> dict[str, dict[str, dict[str, Any]]]:
+    """``claim_texts.yml``'s entries: claim id → language → ``text``, ``author_source``,
+    ``why``, ``not_testable``, ``alternatives`` (a list of labels)."""
+    entries: dict[str, dict[str, dict[str, Any]]] = _load(CLAIMS_FILE)["claims"]
+    return entries
+
+
+def claim_text(claim: str, field: str, english: str, index: int | None = None) -> str:
+    """The ledger's ``field`` of ``claim`` (the ``index``-th of a list field), said in each
+    language kept: English as written, the others on a page that asks (:class:`Said`)."""
+    others = {}
+    for lang, fields in claim_texts().get(claim, {}).items():
+        found = fields.get(field)
+        text = found[index] if index is not None and found else found
+        if text:
+            others[lang] = str(text)
+    return Said.kept(english, others) if english and others else english
+
+
+class _InLocale(float):
+    """A number that a format spec writes with ``lang``'s separators (``{x:,.1f}``: 1 234,5)."""
+
+    lang: str
+
+    def __new__(cls, value: float, lang: str) -> _InLocale:
+        number = super().__new__(cls, value)
+        number.lang = lang
+        return number
+
+    def __format__(self, spec: str) -> str:
+        text = format(float(self), spec)
+        swap = {",": get_group_symbol(self.lang), ".": get_decimal_symbol(self.lang)}
+        return "".join(swap.get(char, char) for char in text)
+
+
+def filled(template: str, values: Mapping[str, float]) -> str:
+    """``template`` (a ``str.format`` template, ``{stock:,.0f}``) filled with ``values``; when it
+    is kept in other languages (:func:`claim_text`), each is filled too, its numbers written
+    with that language's separators."""
+    english = template.format_map(values)
+    if not isinstance(template, Said) or not template.others:
+        return english
+    others = {
+        lang: text.format_map({name: _InLocale(v, lang) for name, v in values.items()})
+        for lang, text in template.others.items()
+    }
+    return Said.kept(english, others)

@@ -79,3 +79,17 @@ def test_objective_links_and_reasons_in_french(client: httpx.Client) -> None:
     )
     assert "une évaluation des politiques" in profile
     assert "a policy assessment" not in profile and "no open data for SDG" not in profile
+
+
+def test_claims_page_in_french(client: httpx.Client) -> None:
+    page = client.get("/fr/report").text
+    assert "Il y a environ 258 millions de migrants internationaux dans le monde." in page
+    assert "There are about 258 million" not in page
+    assert "Qualitatif ; aucun chiffre n’est avancé qui puisse être vérifié." in page
+    assert "impossible de calculer remittances.received : L’entrepôt ne détient aucune" in page
+    assert '<a href="https://undocs.org/fr/A/72/643" rel="external" hreflang="fr">' in page
+    english = client.get("/report").text
+    assert "There are about 258 million international migrants worldwide." in english
+    assert "undocs.org" not in english
+    api = client.get("/fr/api/claims").json()
+    assert any(c["claim"].startswith("There are about 258 million") for c in api["data"])
