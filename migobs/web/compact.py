@@ -9,7 +9,8 @@ import duckdb
 
 from migobs.errors import MigobsError
 from migobs.i18n.messages import gettext as _
-from migobs.i18n.messages import said_of, translated
+from migobs.i18n.messages import said_of
+from migobs.i18n.phrases import said
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
 from migobs.indicators.gcm import objective_coverage
@@ -61,9 +62,7 @@ def measure(con: duckdb.DuckDBPyConnection, code: str, area: int, tries: int = 1
     except (MigobsError, TypeError) as error:
         notes.append(said_of(error))
     note = next((n for n in notes if n), _("no value in the warehouse"))
-    return Measure(
-        code, area, definition.title, None, None, definition.unit, _short(translated(note))
-    )
+    return Measure(code, area, definition.title, None, None, definition.unit, _short(said(note)))
 
 
 def compact_rows(con: duckdb.DuckDBPyConnection, area: int) -> list[ObjectiveRow]:

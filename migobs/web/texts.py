@@ -2,7 +2,8 @@
 definitions, periods, weightings and caveats (:mod:`migobs.i18n.texts`) and the names of the
 indicators linked to objectives (:mod:`migobs.i18n.links`) in the page's language; a translation
 that is not the official language version is marked "unofficial translation" beside it.
-``translated`` says a :class:`~migobs.i18n.messages.Said` text in the page's language."""
+``translated`` says a :class:`~migobs.i18n.messages.Said` text, or an indicator's method or note
+(:mod:`migobs.i18n.phrases`), in the page's language."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from markupsafe import Markup, escape
 from migobs.i18n import texts
 from migobs.i18n.links import link_name
 from migobs.i18n.messages import gettext as _
-from migobs.i18n.messages import translated
+from migobs.i18n.phrases import said
 from migobs.indicators.definitions import definitions
 from migobs.tracker import reference
 
@@ -89,6 +90,6 @@ FILTERS = {
     "indicator_weighting": indicator_weighting,
     "indicator_caveats": indicator_caveats,
     "link_name": link_name,
-    "translated": translated,
+    "translated": said,
 }
 """The filters this module adds to the dashboard's templates, by name."""
