@@ -63,6 +63,8 @@ PHRASES = (
     N_("simple average of the %(cells)s corridor averages of %(year)s Q%(quarter)s"),
     N_("%(above)s of %(corridors)s corridors cost more than 5%% on average"),
     N_("mean of %(cells)s quarterly costs, %(origin)s → %(destination)s"),
+    N_("%(code)s is about a pair of countries: give the sending country as the counterpart."),
+    N_("%(code)s is about a pair of countries: give the origin as the counterpart."),
     N_("the warehouse holds no year of this indicator"),
     N_("no value for %(year)s"),
     N_(
