@@ -20,7 +20,7 @@ from markupsafe import Markup
 from migobs.charts.svg import PRINT, Series, line_chart, swatch
 from migobs.errors import ReportError
 from migobs.i18n import current, direction
-from migobs.i18n.messages import gettext, ngettext
+from migobs.i18n.messages import gettext, ngettext, translated
 from migobs.m49 import m49_text
 from migobs.reports.country import CountryReport, Headline
 from migobs.reports.figures import figure
@@ -129,7 +129,7 @@ def _chart(trend: Trend) -> dict[str, Any]:
         "unit": gettext(trend.unit),
         "svg": drawn_in_order(svg),
         "key": [(swatch(i), gettext(s.label)) for i, s in enumerate(trend.lines)],
-        "source": trend.source,
+        "source": translated(trend.source),
     }
 
 

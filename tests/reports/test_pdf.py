@@ -238,3 +238,12 @@ def test_chart_ticks_use_the_languages_short_numbers(
     with speaking("fr"):
         drawn = html(report, made=date(2026, 12, 6))
     assert ">1,5\u00a0k</text>" in drawn and ">1\u00a0k</text>" in drawn
+
+
+def test_chart_source_and_notes_in_the_language(rendered: Callable[[str], bytes]) -> None:
+    text = squeezed("".join(pages(rendered("fr"))))
+    assert (
+        squeezed("Source : Stock de migrants internationaux du DAES de l'ONU, édition 2020") in text
+    )
+    assert squeezed("stock.total, édition 2020, valeur publiée :") in text
+    assert squeezed("2020 edition") not in text and squeezed(", stated:") not in text
