@@ -14,7 +14,7 @@ import duckdb
 from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
 from migobs.i18n.messages import N_, Said, said_of
-from migobs.i18n.texts import filled
+from migobs.i18n.texts import figure_said, filled
 from migobs.indicators import Context, Value, compute_in, years
 from migobs.m49 import query_as_text
 from migobs.numbers import brief, plain, signed
@@ -122,13 +122,14 @@ def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
     if claim.comparison == "more_than":
         if computed > stated:
             more = N_("%(computed)s is more than %(stated)s")
-            return "reproduced", Said(more, computed=plain(computed), stated=plain(stated))
+            computed_, stated_ = figure_said(plain(computed)), figure_said(plain(stated))
+            return "reproduced", Said(more, computed=computed_, stated=stated_)
         kind: Verdict = "close" if -gap <= claim.tolerance else "differs"
         short = Said(
             N_("%(computed)s is not more than %(stated)s (gap %(gap)s)."),
-            computed=plain(computed),
-            stated=plain(stated),
-            gap=signed(gap),
+            computed=figure_said(plain(computed)),
+            stated=figure_said(plain(stated)),
+            gap=figure_said(signed(gap)),
         )
         return kind, _with_why(short, claim.why)
     precision = claim.precision or 1.0
@@ -136,8 +137,8 @@ def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
     if math.isclose(rounded, stated, rel_tol=1e-9, abs_tol=precision * 1e-9):
         said = Said(
             N_("%(computed)s rounds to %(stated)s at the claim's precision."),
-            computed=brief(computed),
-            stated=brief(stated),
+            computed=figure_said(brief(computed)),
+            stated=figure_said(brief(stated)),
         )
         return "reproduced", _with_why(said, claim.why)
     kind = "close" if abs(gap) <= claim.tolerance else "differs"
@@ -146,11 +147,11 @@ def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
             "%(computed)s rounds to %(rounded)s, not %(stated)s (gap %(gap)s; close means within "
             "%(tolerance)s)."
         ),
-        computed=brief(computed),
-        rounded=brief(rounded),
-        stated=brief(stated),
-        gap=("+" if gap > 0 else "") + brief(gap),
-        tolerance=brief(claim.tolerance),
+        computed=figure_said(brief(computed)),
+        rounded=figure_said(brief(rounded)),
+        stated=figure_said(brief(stated)),
+        gap=figure_said(("+" if gap > 0 else "") + brief(gap)),
+        tolerance=figure_said(brief(claim.tolerance)),
     )
     return kind, _with_why(short, claim.why)
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from migobs.i18n import current
+from migobs.i18n import LANGUAGES, current
 from migobs.i18n.messages import Said
 
 HERE = Path(__file__).parent
@@ -182,9 +182,20 @@ class _InLocale(float):
         return number
 
     def __format__(self, spec: str) -> str:
-        text = format(float(self), spec)
-        swap = {",": get_group_symbol(self.lang), ".": get_decimal_symbol(self.lang)}
-        return "".join(swap.get(char, char) for char in text)
+        return separated(format(float(self), spec), self.lang)
+
+
+def separated(figure: str, lang: str) -> str:
+    """``figure``, written with English separators (``1,234.5``), with ``lang``'s."""
+    swap = {",": get_group_symbol(lang), ".": get_decimal_symbol(lang)}
+    return "".join(swap.get(char, char) for char in figure)
+
+
+def figure_said(figure: str) -> str:
+    """``figure`` (``1,234.5``, as :mod:`migobs.numbers` writes it) said with each language's
+    separators on a page (:class:`Said`); English as it is."""
+    others = {lang: separated(figure, lang) for lang in LANGUAGES if lang != "en"}
+    return Said.kept(figure, others)
 
 
 def filled(template: str, values: Mapping[str, float]) -> str:

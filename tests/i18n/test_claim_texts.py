@@ -59,3 +59,16 @@ def test_an_explanation_is_filled_with_the_languages_numbers() -> None:
         )
     with speaking("es"):
         assert "172.703.309 (2000)" in translated(said)
+
+
+def test_a_verdict_is_said_with_the_languages_numbers() -> None:
+    from migobs.claims.check import judge
+
+    first = ledger()[0]  # about 258 million, to the million
+    verdict, reason = judge(first, 257_715_425.0)
+    assert verdict == "reproduced"
+    assert reason == "257,715,425 rounds to 258,000,000 at the claim's precision."
+    with speaking("es"):
+        assert translated(reason) == (
+            "257.715.425 se redondea a 258.000.000 con la precisión de la afirmación."
+        )
