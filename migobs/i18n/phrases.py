@@ -74,6 +74,9 @@ PHRASES = (
 )
 """Every phrase of the indicators' methods, editions and notes, as gettext messages."""
 
+LIST = N_("%(first)s; %(then)s")
+"""Two items of a list, as the language separates them (French ``a ; b``, Chinese ``a；b``)."""
+
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -101,7 +104,10 @@ def phrase(text: str) -> str:
             values = {name: phrase(words) for name, words in found.groupdict().items()}
             return gettext(message) % values
     if "; " in text:
-        return "; ".join(phrase(part) for part in text.split("; "))
+        first, *others = (phrase(part) for part in text.split("; "))
+        for then in others:
+            first = gettext(LIST) % {"first": first, "then": then}
+        return first
     return text
 
 

@@ -8,6 +8,7 @@ import string
 import pytest
 
 from migobs.charts.format import UNITS
+from migobs.claims.check import judge
 from migobs.claims.ledger import ledger
 from migobs.i18n import LANGUAGES, speaking, texts
 from migobs.i18n.messages import Said, translated
@@ -62,8 +63,6 @@ def test_an_explanation_is_filled_with_the_languages_numbers() -> None:
 
 
 def test_a_verdict_is_said_with_the_languages_numbers() -> None:
-    from migobs.claims.check import judge
-
     first = ledger()[0]  # about 258 million, to the million
     verdict, reason = judge(first, 257_715_425.0)
     assert verdict == "reproduced"

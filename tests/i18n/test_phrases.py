@@ -12,7 +12,7 @@ def test_a_phrase_and_its_placeholders_are_translated() -> None:
     text = "not computable: sum of 0 of 3 members (no member list); no value in the file"
     with speaking("fr"):
         assert phrase(text) == (
-            "non calculable : somme de 0 membres sur 3 (aucune liste de membres); "
+            "non calculable : somme de 0 membres sur 3 (aucune liste de membres) ; "
             "aucune valeur dans le fichier"
         )
     with speaking("en"):

@@ -107,7 +107,7 @@ def test_notes_say_method_and_edition_in_the_language(con: duckdb.DuckDBPyConnec
     assert "1. `stock.total`, édition 2020, valeur publiée : undesa_2020.xlsx[Table 1]!L13" in notes
     assert "`refugees.by_origin`, édition 2025.12.1, réfugiés originaires du pays, tous" in notes
     assert "envois de fonds personnels reçus / PIB × 100 : API_BX.csv!BJ120" in notes
-    assert "non calculable : aucune valeur dans le fichier" in notes
+    assert "non calculable : aucune valeur dans le fichier ; aucune valeur" in notes
     for english in ("edition", "stated", "not computable", "The warehouse", "simple average"):
         assert english not in notes, english
     assert "1. `stock.total`, edition 2020, stated: undesa_2020.xlsx" in markdown(report)
