@@ -135,11 +135,12 @@ def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
     precision = claim.precision or 1.0
     rounded = round(computed / precision) * precision
     if math.isclose(rounded, stated, rel_tol=1e-9, abs_tol=precision * 1e-9):
-        said = Said(
-            N_("%(computed)s rounds to %(stated)s at the claim's precision."),
-            computed=figure_said(brief(computed)),
-            stated=figure_said(brief(stated)),
-        )
+        values = {"computed": figure_said(brief(computed)), "stated": figure_said(brief(stated))}
+        if not claim.why:
+            return "reproduced", Said(
+                N_("%(computed)s rounds to %(stated)s at the claim's precision"), **values
+            )
+        said = Said(N_("%(computed)s rounds to %(stated)s at the claim's precision."), **values)
         return "reproduced", _with_why(said, claim.why)
     kind = "close" if abs(gap) <= claim.tolerance else "differs"
     short = Said(

@@ -66,8 +66,8 @@ def test_a_verdict_is_said_with_the_languages_numbers() -> None:
     first = ledger()[0]  # about 258 million, to the million
     verdict, reason = judge(first, 257_715_425.0)
     assert verdict == "reproduced"
-    assert reason == "257,715,425 rounds to 258,000,000 at the claim's precision."
+    assert reason == "257,715,425 rounds to 258,000,000 at the claim's precision"
     with speaking("es"):
         assert translated(reason) == (
-            "257.715.425 se redondea a 258.000.000 con la precisión de la afirmación."
+            "257.715.425 se redondea a 258.000.000 con la precisión de la afirmación"
         )
