@@ -162,17 +162,27 @@ def test_no_english_left_on_signed_in_pages(client: TestClient, people: People, 
     )
     assert created.status_code == 303, created.text
     number = created.headers["location"].rsplit("/", 1)[1]
-    left = {}
-    for path in [
+    pages = [
         "/tracker",
         "/tracker/commitments/new",
         "/tracker/reviews/new",
         f"/tracker/commitments/{number}",
         "/tracker/states/484",
-    ]:
+    ]
+    left = english_on(client, pages, lang)
+    sign_in(client, EMAILS["reviewer"])
+    left |= english_on(client, ["/tracker/queue", f"/tracker/history/commitments/{number}"], lang)
+    assert not left, f"{lang}: still in English: {left}"
+
+
+def english_on(client: TestClient, paths: list[str], lang: str) -> dict[str, list[str]]:
+    """The texts of each page in ``lang`` that its English page has too (see
+    tests/web/test_english_left.py)."""
+    left = {}
+    for path in paths:
         english, translated = client.get(path), client.get(f"/{lang}{path}")
         assert english.status_code == translated.status_code == 200, path
         found = english_left(english.text, translated.text, lang)
         if found:
             left[path] = found
-    assert not left, f"{lang}: still in English: {left}"
+    return left

@@ -3,10 +3,12 @@ the five other languages, and a text of the translated page that is also a text 
 page fails the test unless the language writes it the same way.
 
 What may be the same in both, and why (the allowlist is explicit):
-- codes, file formats, paths and corridors of ISO codes (``(stock.total)``, ``sdmx-csv-2``,
-  ``/methods/flows``, ``MEX → USA``) and the names :data:`SAME_EVERYWHERE`;
-- a word the language's own catalogue writes as English does (French ``Sources``, ``Verdict``)
-  and an area's name in that language that is English too (``France``, ``Afghanistan``);
+- codes, file formats, paths, e-mail addresses and corridors of ISO codes (``(stock.total)``,
+  ``sdmx-csv-2``, ``/methods/flows``, ``MEX → USA``), data shown as code (``<code>``, a
+  record's JSON in ``<pre>``) and the names :data:`SAME_EVERYWHERE`;
+- a text the language's own catalogue writes as English does (French ``Sources``, ``Verdict``,
+  ``Actions (0)``, a number in each placeholder or after a heading) and an area's name in that
+  language that is English too (``France``);
 - what a page marks ``lang="en"``: the methods pages' bodies (docs/ stays in English), an error
   page's detail (it names parameters as the API does) and the title of an English publication.
 """
@@ -58,8 +60,10 @@ SAME_EVERYWHERE = {
     "PDF",
     "Markdown",
 }
-CODE = re.compile(r"\(?[a-z0-9_.\-]+\)?|/[\w/{}.\-]*|[A-Z]{3} → [A-Z]{3}")
-SKIPPED = {"script", "style", "code", "title", "desc"}
+CODE = re.compile(r"\(?[a-z0-9_.\-]+\)?|/[\w/{}.\-]*|[A-Z]{3} → [A-Z]{3}|[\w.+-]+@[\w.-]+")
+COUNTED = re.compile(r" \(\d+\)$")
+"""A heading's count (``Actions (0)``), left out when comparing it with the catalogue."""
+SKIPPED = {"script", "style", "code", "pre", "title", "desc"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
@@ -104,12 +108,15 @@ def texts(page: str) -> list[str]:
 
 
 @cache
-def same_in(lang: str) -> frozenset[str]:
-    """The texts ``lang`` may write as English does: its catalogue's translations and its names
-    of areas."""
+def same_in(lang: str) -> re.Pattern[str]:
+    """The texts ``lang`` may write as English does: its catalogue's translations (a number in
+    each placeholder: ``Actions (0)``) and its names of areas."""
     catalogue = catalogue_path(lang).read_text(encoding="utf-8")
     translations = re.findall(r'^msgstr(?:\[\d\])? "(.+)"$', catalogue, re.M)
-    return frozenset(translations) | frozenset(territories(lang).values())
+    texts = [*translations, *territories(lang).values()]
+    number = r"[\d.,\s%+\-–]+"
+    said = (number.join(map(re.escape, re.split(r"%\(\w+\)s", text))) for text in texts)
+    return re.compile("|".join(said))
 
 
 def english_left(english: str, translated: str, lang: str) -> list[str]:
@@ -121,7 +128,7 @@ def english_left(english: str, translated: str, lang: str) -> list[str]:
         and re.search(r"[A-Za-z]{3}", text)
         and not CODE.fullmatch(text)
         and text not in SAME_EVERYWHERE
-        and text not in same_in(lang)
+        and not same_in(lang).fullmatch(COUNTED.sub("", text))
     ]
 
 
