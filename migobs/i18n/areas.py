@@ -4,9 +4,9 @@ Countries and areas take their name from CLDR through Babel, by ISO 3166 alpha-2
 alpha-2 code CLDR maps their M49 code to); the M49
 regions CLDR names (``002`` Africa, ``419`` Latin America and the Caribbean …) by their three
 digits. Groupings CLDR lacks (SDG regions, development and income groups, residual areas) come from
-``area_names.yml``: the United Nations' names where checked (``official: true``, with their
-source), else the project's translations after UNSD's M49 names (``official: false``). English is
-always the warehouse's own name (the M49 English name).
+``area_names.yml``: their publisher's names in the languages listed under ``official:`` (with
+their ``source:``), else the project's translations after UNSD's M49 names. English is always the
+warehouse's own name (the M49 English name).
 """
 
 from __future__ import annotations

@@ -65,12 +65,15 @@ def test_area_names_file_names_every_language() -> None:
     for m49, entry in named_areas().items():
         if "names" in entry:
             assert sorted(entry["names"]) == sorted(OTHERS), m49
-            assert isinstance(entry.get("official"), bool), f"{m49}: say whether it is official"
-            if entry["official"]:
+            official = entry.get("official")
+            assert isinstance(official, list), f"{m49}: list the languages whose name is official"
+            assert set(official) <= set(OTHERS), m49
+            if official:
                 assert entry.get("source") in area_sources(), f"{m49}: name its source"
+                assert "https://" in area_sources()[entry["source"]], f"{m49}: give the page"
 
 
-def test_official_grouping_names_are_the_united_nations_own() -> None:
+def test_official_grouping_names_are_their_publishers_own() -> None:
     assert area_name(941, None, "Least developed countries", "ar") == "أقل البلدان نمواً"
     assert area_name(1636, None, "Landlocked developing countries", "ru") == (
         "Развивающиеся страны, не имеющие выхода к морю"
@@ -78,4 +81,13 @@ def test_official_grouping_names_are_the_united_nations_own() -> None:
     assert area_name(1637, None, "Small island developing States", "es") == (
         "Pequeños Estados insulares en desarrollo"
     )
-    assert {m49 for m49, e in named_areas().items() if e.get("official")} == {941, 1636, 1637}
+    assert area_name(1501, None, "Lower-middle-income countries", "ar") == (
+        "الشريحة الدنيا من البلدان متوسطة الدخل"
+    )
+    official = {m49: e["official"] for m49, e in named_areas().items() if e.get("official")}
+    assert official == {
+        941: OTHERS,
+        1636: OTHERS,
+        1637: OTHERS,
+        **{m49: ["ar", "fr", "es"] for m49 in (1500, 1501, 1502, 1503)},
+    }

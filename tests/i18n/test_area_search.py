@@ -41,7 +41,7 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
         ("es", "Países en desarrollo sin litoral", 1636),
         ("ru", "Малые островные развивающиеся государства", 1637),
         ("zh", "北非和西亚", 1833),
-        ("ar", "البلدان المرتفعة الدخل", 1503),
+        ("ar", "البلدان مرتفعة الدخل", 1503),
         ("fr", "Régions moins développées", 902),
         ("es", "México", 484),
     ],

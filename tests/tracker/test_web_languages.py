@@ -61,9 +61,11 @@ def test_objectives_and_principles_in_the_language(client: TestClient) -> None:
         "faits</a>" in page
     )
     assert (
-        "S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire "
+        "Investir dans le perfectionnement des compétences et faciliter la reconnaissance mutuelle "
+        "des aptitudes, qualifications et compétences "
         '<small class="unofficial">(traduction non officielle)</small>' in page
     )
+    assert "S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire</a>" in page
     assert "<dt>(h) Adaptation aux besoins de l’enfant</dt>" in page
     chinese = client.get("/zh/tracker/objectives/20").text
     assert "促进更快、更安全和更便宜的汇款转移" in chinese and "非正式译文" in chinese

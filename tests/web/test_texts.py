@@ -47,8 +47,12 @@ def test_report_in_french_names_indicators_and_objectives_in_french(client: http
     report = client.get("/api/reports/484.md", params={"lang": "fr"}).text
     assert "| Effectif des migrants internationaux | 2019 |" in report
     assert (
-        "| 7. S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire "
-        "(traduction non officielle) |" in report
+        "| 17. Éliminer toutes les formes de discrimination et encourager un débat public fondé "
+        "sur l’analyse des faits afin de faire évoluer la manière dont les migrations sont "
+        "perçues (traduction non officielle) |" in report
+    )
+    assert "| 7. S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire |" in (
+        report
     )
     assert "| 1. Collecter et utiliser des données précises et ventilées" in report
     assert (
