@@ -11,10 +11,9 @@ import pytest
 
 from tests.support.browser import (
     DESKTOP,
-    ERROR_PAGES,
     PAGE_KINDS,
     PHONE,
-    Problems,
+    Visit,
     clipped_tables,
     screenshot,
 )
@@ -33,15 +32,9 @@ LONG_TEXT = ["/indicators/remittances.corridor"]
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1280", "390"])
 @pytest.mark.parametrize("path", [*PAGE_KINDS, *LONG_TEXT])
 def test_page_fits_its_window_and_no_column_is_clipped(
-    browser_page: tuple[object, Problems], live_server: str, path: str, size: dict[str, Any]
+    visit: Visit, path: str, size: dict[str, Any]
 ) -> None:
-    from playwright.sync_api import Page
-
-    page, problems = browser_page
-    assert isinstance(page, Page)
-    problems.error_pages = {f"{live_server}{p}" for p in ERROR_PAGES}
-    page.set_viewport_size(size)
-    page.goto(f"{live_server}{path}")
+    page = visit(path, size)
     screenshot(page, f"{_slug(path)}-{size['width']}")
     wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert wider <= 0, f"{path} is {wider} px wider than a {size['width']} px window"
