@@ -11,6 +11,7 @@ from tests.support.browser import (
     at_phone_width,
     clipped_text,
     screenshot,
+    visiting,
 )
 
 pytestmark = pytest.mark.browser
@@ -173,3 +174,26 @@ def test_corridor_panels_side_by_side_then_stacked(visit: Visit) -> None:
     tops = [box[1] for box in boxes.values()]
     assert tops == sorted(tops) and all(box[0] == boxes["stock"][0] for box in boxes.values())
     assert boxes["remittances"][1] >= boxes["stock"][3]  # stacked, one under the other
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "opened"),
+    [
+        ("/country", {"m49": "United States of America"}, "/country/840"),
+        (
+            "/corridor",
+            {"origin": "FRA", "destination": "Norway"},
+            "/corridor?origin=250&destination=578",
+        ),
+    ],
+)
+def test_country_pickers_work_without_javascript(
+    browser: object, live_server: str, path: str, typed: dict[str, str], opened: str
+) -> None:
+    with visiting(browser, live_server, javascript=False) as visit:
+        page = visit(path, PHONE)
+        for name, text in typed.items():
+            page.fill(f"main input[name={name}]", text)
+        with page.expect_navigation():
+            page.press(f"main input[name={name}]", "Enter")
+        assert page.url == f"{live_server}{opened}"
