@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from migobs.i18n.phrases import phrase, said
+from migobs.m49 import m49_text
 from migobs.numbers import plain
 from migobs.reports.country import Headline
 
@@ -58,7 +59,7 @@ def note(headline: Headline, m49: int) -> Note:
         method=phrase(value.method),
         cells=cells,
         more=max(0, len(value.inputs) - CELLS_SHOWN),
-        command=f"migobs indicator {value.code} --area {m49} --year {value.year} --json",
+        command=f"migobs indicator {value.code} --area {m49_text(m49)} --year {value.year} --json",
         caveat=one_line(phrase(value.note)),
         available=True,
     )
