@@ -91,7 +91,11 @@ def test_official_grouping_names_are_their_publishers_own() -> None:
         1636: OTHERS,
         1637: OTHERS,
         **{m49: ["ar", "fr", "es"] for m49 in (1500, 1501, 1502, 1503)},
+        9114: ["es"],
     }
+    assert area_name(9114, None, "Heavily indebted poor countries (HIPC)", "es") == (
+        "Países pobres muy endeudados (PPME)"
+    )
 
 
 def test_kosovo_is_named_where_the_caller_knows_only_its_code() -> None:
