@@ -19,11 +19,13 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     field_validator,
 )
 
 from migobs.claims.check import Verdict
 from migobs.m49 import PATTERN, query_as_text, written
+from migobs.warehouse.findings import CODE_KEYS
 
 T = TypeVar("T")
 
@@ -56,6 +58,31 @@ COUNTERPART = (
 )
 Counterpart = Annotated[M49, m49_field(COUNTERPART)]
 """The other end of a corridor, its direction in its description."""
+
+
+FindingRows = Annotated[
+    list[dict[str, Any]],
+    WithJsonSchema(
+        {
+            "type": "array",
+            "description": "the rows or cells involved; their keys depend on the finding's type",
+            "items": {
+                "type": "object",
+                "properties": {
+                    key: {
+                        "type": "string",
+                        "pattern": PATTERN,
+                        "description": f"UN M49 code (text) of the {key} area",
+                    }
+                    for key in CODE_KEYS
+                },
+                "additionalProperties": True,
+            },
+        }
+    ),
+]
+"""A finding's rows: free-form records, their areas as M49 text under the keys of
+:data:`~migobs.warehouse.findings.CODE_KEYS`."""
 
 
 class ListOf(BaseModel, Generic[T]):
@@ -312,7 +339,7 @@ class FindingPublic(BaseModel):
     edition: str | None
     observed: float | None
     expected: float | None
-    rows: Any
+    rows: FindingRows
 
 
 # One stored flow estimate: a method run on one period of a stock edition, with diagnostics.

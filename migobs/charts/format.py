@@ -78,8 +78,22 @@ UNITS = {
     "percent of the amount sent": N_("percent of the amount sent"),
     "persons a year": N_("persons a year"),
     "claims": N_("claims"),
+    "percent increase since 2000": N_("percent increase since 2000"),
+    "percent of world population": N_("percent of world population"),
+    "percent of migrants' earnings": N_("percent of migrants' earnings"),
+    "ratio (remittances / ODA)": N_("ratio (remittances / ODA)"),
+    "percent of international migrant stock": N_("percent of international migrant stock"),
+    "labour force participation rate of migrant women, percent": N_(
+        "labour force participation rate of migrant women, percent"
+    ),
+    "persons (dead and missing), cumulative from 2014": N_(
+        "persons (dead and missing), cumulative from 2014"
+    ),
+    "persons (dead and missing)": N_("persons (dead and missing)"),
+    "qualitative": N_("qualitative"),
 }
-"""Unit codes of the indicators as people write them (in English; shown translated)."""
+"""Units of the indicators and of the claims ledger's claims as people write them (in English;
+shown translated); tests/i18n/test_claim_texts.py fails on a claim whose unit is not here."""
 
 
 def unit_words(unit: str) -> str:

@@ -13,6 +13,8 @@ import duckdb
 
 from migobs.claims.ledger import Claim, ledger
 from migobs.errors import MigobsError
+from migobs.i18n.messages import N_, Said, said_of
+from migobs.i18n.texts import figure_said, filled
 from migobs.indicators import Context, Value, compute_in, years
 from migobs.m49 import query_as_text
 from migobs.numbers import brief, plain, signed
@@ -113,28 +115,51 @@ class ClaimResult:
 
 
 def judge(claim: Claim, computed: float) -> tuple[Verdict, str]:
-    """Verdict and reason for ``computed`` against the claim's stated figure and precision."""
+    """Verdict and reason for ``computed`` against the claim's stated figure and precision (the
+    reason is English, said in other languages on a page: :class:`Said`)."""
     stated = float(claim.stated or 0)
     gap = computed - stated
     if claim.comparison == "more_than":
         if computed > stated:
-            return "reproduced", f"{plain(computed)} is more than {plain(stated)}"
+            more = N_("%(computed)s is more than %(stated)s")
+            computed_, stated_ = figure_said(plain(computed)), figure_said(plain(stated))
+            return "reproduced", Said(more, computed=computed_, stated=stated_)
         kind: Verdict = "close" if -gap <= claim.tolerance else "differs"
-        return (
-            kind,
-            f"{plain(computed)} is not more than {plain(stated)} (gap {signed(gap)}). {claim.why}",
+        short = Said(
+            N_("%(computed)s is not more than %(stated)s (gap %(gap)s)."),
+            computed=figure_said(plain(computed)),
+            stated=figure_said(plain(stated)),
+            gap=figure_said(signed(gap)),
         )
+        return kind, _with_why(short, claim.why)
     precision = claim.precision or 1.0
     rounded = round(computed / precision) * precision
     if math.isclose(rounded, stated, rel_tol=1e-9, abs_tol=precision * 1e-9):
-        said = f"{brief(computed)} rounds to {brief(stated)} at the claim's precision"
-        return "reproduced", f"{said}. {claim.why}" if claim.why else said
+        values = {"computed": figure_said(brief(computed)), "stated": figure_said(brief(stated))}
+        if not claim.why:
+            return "reproduced", Said(
+                N_("%(computed)s rounds to %(stated)s at the claim's precision"), **values
+            )
+        said = Said(N_("%(computed)s rounds to %(stated)s at the claim's precision."), **values)
+        return "reproduced", _with_why(said, claim.why)
     kind = "close" if abs(gap) <= claim.tolerance else "differs"
-    return kind, (
-        f"{brief(computed)} rounds to {brief(rounded)}, not {brief(stated)} (gap "
-        f"{'+' if gap > 0 else ''}{brief(gap)}; close means within {brief(claim.tolerance)}). "
-        f"{claim.why}"
-    ).strip()
+    short = Said(
+        N_(
+            "%(computed)s rounds to %(rounded)s, not %(stated)s (gap %(gap)s; close means within "
+            "%(tolerance)s)."
+        ),
+        computed=figure_said(brief(computed)),
+        rounded=figure_said(brief(rounded)),
+        stated=figure_said(brief(stated)),
+        gap=figure_said(("+" if gap > 0 else "") + brief(gap)),
+        tolerance=figure_said(brief(claim.tolerance)),
+    )
+    return kind, _with_why(short, claim.why)
+
+
+def _with_why(short: Said, why: str) -> Said:
+    """A verdict's sentence followed by the claim's explanation of the gap, if it has one."""
+    return Said.joined([short, why], separator=" ") if why else short
 
 
 def evaluate_one(
@@ -153,7 +178,8 @@ def evaluate_one(
     try:
         value = compute_in(ctx, code, area, year, edition, **query)
     except MigobsError as error:
-        return ClaimResult(claim, None, "not_testable", f"cannot compute {code}: {error}")
+        failed = Said(N_("cannot compute %(code)s: %(error)s"), code=code, error=said_of(error))
+        return ClaimResult(claim, None, "not_testable", failed)
     if value.value is None:
         return ClaimResult(claim, None, "not_testable", value.note, value)
     verdict, reason = judge(replace(claim, why=explained(con, claim, ctx)), value.value)
@@ -198,10 +224,20 @@ def explained(con: duckdb.DuckDBPyConnection, claim: Claim, context: Context | N
     for name, spec in claim.figures.items():
         found = figure(con, spec, context)
         if found is None:
-            code = spec["indicator"]
-            return f"{claim.why.split('{')[0]}(a figure it cites, {code}, is not computable)"
+            missing = Said(
+                N_("(a figure it cites, %(code)s, is not computable)"), code=spec["indicator"]
+            )
+            return Said.joined([_opening(claim.why), missing], separator="")
         values[name] = found
-    return claim.why.format_map(values)
+    return filled(claim.why, values)
+
+
+def _opening(why: str) -> str:
+    """``why`` up to its first ``{field}``, in each language it is kept in."""
+    english = why.split("{")[0]
+    if not isinstance(why, Said) or not why.others:
+        return english
+    return Said.kept(english, {lang: text.split("{")[0] for lang, text in why.others.items()})
 
 
 def then_and_now(

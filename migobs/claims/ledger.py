@@ -1,4 +1,10 @@
-"""The claims ledger (``ledger.yml``) as typed records."""
+"""The claims ledger (``ledger.yml``) as typed records.
+
+Its words (``text``, ``author_source``, ``why``, ``not_testable``, the labels of
+``alternatives``) are the English of the ledger, which the API and the CLI give; each also
+carries the translations kept in ``migobs/i18n/claim_texts.yml``
+(:class:`~migobs.i18n.messages.Said`), which the claims page shows.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from migobs.i18n.texts import claim_text
 
 HERE = Path(__file__).parent
 
@@ -63,9 +71,10 @@ def ledger() -> tuple[Claim, ...]:
 
 
 def _claim(entry: dict[str, Any]) -> Claim:
+    key = entry["id"]
     return Claim(
-        id=entry["id"],
-        text=entry["text"],
+        id=key,
+        text=claim_text(key, "text", entry["text"]),
         documents=tuple(entry["documents"]),
         stated=entry["stated"],
         unit=entry["unit"],
@@ -73,10 +82,13 @@ def _claim(entry: dict[str, Any]) -> Claim:
         precision=entry.get("precision"),
         comparison=entry.get("comparison", "about"),
         tolerance=float(entry.get("tolerance", 0)),
-        author_source=entry["author_source"],
+        author_source=claim_text(key, "author_source", entry["author_source"]),
         query=dict(entry.get("query", {})),
-        why=entry.get("why", ""),
-        not_testable=entry.get("not_testable", ""),
+        why=claim_text(key, "why", entry.get("why", "")),
+        not_testable=claim_text(key, "not_testable", entry.get("not_testable", "")),
         figures={name: dict(query) for name, query in entry.get("figures", {}).items()},
-        alternatives=tuple(dict(query) for query in entry.get("alternatives", [])),
+        alternatives=tuple(
+            {**query, "label": claim_text(key, "alternatives", query["label"], index)}
+            for index, query in enumerate(entry.get("alternatives", []))
+        ),
     )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.m49 import m49_text
 from migobs.numbers import brief
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def diff_command(
         click.echo(f"No value of {source} changed from edition {old} to {new}.")
     for r in found:
         click.echo(
-            f"{r.area:>5} {r.year} {r.key:24} {_number(r.old):>16} -> {_number(r.new):>16} "
+            f"{m49_text(r.area):>5} {r.year} {r.key:24} {_number(r.old):>16} -> {_number(r.new):>16} "
             f"({r.change:+,.0f})  {r.old_where}  |  {r.new_where}"
         )
         if r.note:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from migobs.cli._common import echo_json, reports_errors, settings_from
+from migobs.m49 import m49_text
 from migobs.numbers import plain, stated
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 def _line(value: Value, decimals: int) -> str:
     """One value, its figures to the indicator's stated decimals (--json has them in full)."""
     figure = "n/a" if value.value is None else stated(value.value, decimals)
-    pair = f" from {value.counterpart}" if value.counterpart is not None else ""
+    pair = f" from {m49_text(value.counterpart)}" if value.counterpart is not None else ""
     label = f" [{value.label}]" if value.label else ""
     members = (
         ""
@@ -27,7 +28,7 @@ def _line(value: Value, decimals: int) -> str:
         else f"  (from members: {stated(value.from_members, decimals)})"
     )
     return (
-        f"{value.area} {value.area_name}{pair}{label} {value.when()}: {figure} {value.unit} "
+        f"{m49_text(value.area)} {value.area_name}{pair}{label} {value.when()}: {figure} {value.unit} "
         f"({value.edition_label()}){members}"
     )
 

@@ -12,6 +12,7 @@ from migobs.errors import EstimationError
 from migobs.flows.ensemble import PeriodData
 from migobs.flows.files import read_matrix, read_vector
 from migobs.flows.inputs import load_periods
+from migobs.m49 import m49_text
 from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.flows import type_of_data
 
@@ -28,7 +29,7 @@ def edition_periods(
     return [
         PeriodData(
             label=f"{p.year0}-{p.year1}",
-            names=[str(code) for code in p.codes],
+            names=[m49_text(code) for code in p.codes],
             start=p.start,
             end=p.end,
             births=p.births,

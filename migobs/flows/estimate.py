@@ -20,6 +20,7 @@ from migobs.flows.demographic import AccountingOptions, demographic_accounting
 from migobs.flows.diagnostics import Diagnostics, FlowEstimate
 from migobs.flows.inputs import PeriodInputs, load_periods
 from migobs.flows.methods import ACCOUNTING
+from migobs.m49 import m49_text
 from migobs.warehouse.amend import amending
 
 
@@ -94,7 +95,7 @@ def _word(value: object) -> str:
 
 
 def _estimate(period: PeriodInputs, opts: AccountingOptions, key: str) -> PeriodFlows:
-    names = [str(code) for code in period.codes]
+    names = [m49_text(code) for code in period.codes]
     estimate = demographic_accounting(
         period.start, period.end, period.births, period.deaths, names, opts
     )

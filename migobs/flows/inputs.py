@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from migobs.errors import EstimationError
+from migobs.m49 import m49_text
 from migobs.warehouse.read import open_warehouse
 from migobs.warehouse.read.flows import country_names, od_sexes, od_stock, wpp_series
 
@@ -192,7 +193,9 @@ def _births_deaths(
 def _imputed(
     code: int, names: dict[int, str], label: str, value: float, reason: str
 ) -> dict[str, Any]:
-    return {"area": code, "name": names[code], "input": label, "value": value, "reason": reason}
+    return {
+        "area": m49_text(code), "name": names[code], "input": label, "value": value, "reason": reason
+    }  # fmt: skip
 
 
 def _over_years(

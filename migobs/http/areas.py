@@ -1,8 +1,9 @@
 """An area parameter of a page or an API route, given as an M49 code, an ISO3 code or a name.
 
-:func:`area_param` resolves what was typed (:func:`migobs.warehouse.read.identify.find_area`,
-then names in the page's language) and turns a miss into an error naming the parameter: 404 listing what it accepts, or 400
-listing the candidates of an ambiguous name.
+:func:`area_param` resolves what was typed (a whole name in the page's language, then
+:func:`migobs.warehouse.read.identify.find_area`, then part of a name in the page's language) and
+turns a miss into an error naming the parameter: 404 listing what it accepts, or 400 listing the
+candidates of an ambiguous name.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def area_param(con: duckdb.DuckDBPyConnection, parameter: str, typed: str) -> in
         404 (``not-found``) when nothing matches, 400 (``ambiguous-area``) with the candidates
         when a name fits several areas.
     """
+    local = by_local_name(con, typed, partial=False)
+    if local is not None:
+        return local
     try:
         return find_area(con, typed).m49
     except AmbiguousArea as error:
@@ -60,18 +64,25 @@ def area_filter(con: duckdb.DuckDBPyConnection, parameter: str, typed: str | Non
     return None if typed is None else area_param(con, parameter, typed)
 
 
-def by_local_name(con: duckdb.DuckDBPyConnection, typed: str) -> int | None:
+def by_local_name(
+    con: duckdb.DuckDBPyConnection, typed: str, *, partial: bool = True
+) -> int | None:
     """The M49 code of the one area whose name in the current language is ``typed`` or, failing
-    that, contains it (accents and case ignored): ``Mexique`` on a French page; else ``None``."""
+    that (and when ``partial``), contains it (accents and case ignored; countries before
+    groupings): ``Mexique`` on a French page; else ``None``."""
     if current.get() == "en":
         return None
     wanted = normalise(typed)
-    rows = con.execute("SELECT m49, iso2, name FROM areas").fetchall()
-    names = {int(m49): normalise(area_name(int(m49), iso2, name)) for m49, iso2, name in rows}
-    exact = [m49 for m49, name in names.items() if name == wanted]
-    partial = [m49 for m49, name in names.items() if wanted and wanted in name]
-    found = exact or partial
-    return found[0] if len(found) == 1 else None
+    rows = con.execute("SELECT m49, iso2, name, kind FROM areas").fetchall()
+    names = [
+        (int(m), normalise(area_name(int(m), iso2, name)), kind) for m, iso2, name, kind in rows
+    ]
+    exact = [(m49, kind) for m49, name, kind in names if name == wanted]
+    parts = [(m49, kind) for m49, name, kind in names if partial and wanted and wanted in name]
+    found = exact or parts
+    countries = [m49 for m49, kind in found if kind == "country"]
+    chosen = countries or [m49 for m49, _ in found]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def is_m49(typed: str) -> bool:

@@ -7,7 +7,7 @@ forget (docs/languages.md).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -66,6 +66,8 @@ class Said(str):
     ``/fr/api/…`` answers exactly what ``/api/…`` does); it keeps its gettext message and the
     values of its placeholders, so a page can show it in the reader's language with
     :func:`translated`. ``Said(N_("%(name)s is a draft already."), name="commitments/3")``.
+    A text whose other languages are kept as data rather than in a catalogue (the claims
+    ledger's) is ``Said.kept(english, {"fr": …})``.
     """
 
     template: str
@@ -73,11 +75,13 @@ class Said(str):
     parts: tuple[str, ...]
     separator: str
     end: str
+    others: Mapping[str, str]
 
     def __new__(cls, template: str, **values: object) -> Said:
         said = super().__new__(cls, template % values if values else template)
         said.template, said.values = template, values
         said.parts, said.separator, said.end = (), "", ""
+        said.others = {}
         return said
 
     @classmethod
@@ -87,13 +91,30 @@ class Said(str):
         said = super().__new__(cls, separator.join(parts) + end)
         said.template, said.values = "", {}
         said.parts, said.separator, said.end = tuple(parts), separator, end
+        said.others = {}
         return said
+
+    @classmethod
+    def kept(cls, english: str, others: Mapping[str, str]) -> Said:
+        """``english``, said in another language as ``others`` (language → text) has it."""
+        said = cls.joined([english])
+        said.others = others
+        return said
+
+
+def said_of(error: BaseException) -> str:
+    """An error's message, kept :class:`Said` when it was raised with one (so that a page can
+    say it in the reader's language), else ``str(error)``."""
+    first = error.args[0] if error.args else ""
+    return first if isinstance(first, Said) and str(first) == str(error) else str(error)
 
 
 def translated(text: object) -> str:
     """``text`` in the current language when it is :class:`Said`, else ``str(text)``."""
     if not isinstance(text, Said):
         return str(text)
+    if text.others:
+        return text.others.get(current.get()) or str(text)
     if not text.template:
         return text.separator.join(translated(p) for p in text.parts) + text.end
     values = {key: translated(value) for key, value in text.values.items()}

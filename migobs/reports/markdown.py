@@ -68,7 +68,8 @@ def _note(headline: Headline, m49: int) -> str:
         shown += _("; and %(count)s more (%(command)s)") % more
     caveat = " " + _("Note: %(note)s.") % {"note": found.caveat} if found.caveat else ""
     cells = (shown or _("no input cells recorded")) + "." + caveat
-    return f"`{found.code}`, {found.editions}, {found.method}: {cells}"
+    said = {"code": f"`{found.code}`", "editions": found.editions, "method": found.method}
+    return _("%(code)s, %(editions)s, %(method)s: %(cells)s") % {**said, "cells": cells}
 
 
 def _objectives(report: CountryReport) -> list[str]:

@@ -1,11 +1,14 @@
 """Each figure's note, as data: its edition, how it was computed and the cells it was read from
 (file, sheet and cell, the first :data:`CELLS_SHOWN`), or why there is no figure. The Markdown
-and the PDF report write the same notes."""
+and the PDF report write the same notes, their words in the current language
+(:mod:`migobs.i18n.phrases`); the cells are cited as the files have them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from migobs.i18n.phrases import phrase, said
+from migobs.m49 import m49_text
 from migobs.numbers import plain
 from migobs.reports.country import Headline
 
@@ -44,7 +47,7 @@ def note(headline: Headline, m49: int) -> Note:
     code = headline.definition.code
     value = headline.value
     if value is None or value.value is None:
-        return Note(code, "", "", (), 0, "", one_line(headline.note), available=False)
+        return Note(code, "", "", (), 0, "", one_line(said(headline.note)), available=False)
     cells = tuple(
         f"{cell.where()} = {plain(cell.value)}"
         for cell in value.inputs[:CELLS_SHOWN]
@@ -52,12 +55,12 @@ def note(headline: Headline, m49: int) -> Note:
     )
     return Note(
         code=code,
-        editions=value.edition_label(),
-        method=value.method,
+        editions=phrase(value.edition_label()),
+        method=phrase(value.method),
         cells=cells,
         more=max(0, len(value.inputs) - CELLS_SHOWN),
-        command=f"migobs indicator {value.code} --area {m49} --year {value.year} --json",
-        caveat=one_line(value.note),
+        command=f"migobs indicator {value.code} --area {m49_text(m49)} --year {value.year} --json",
+        caveat=one_line(phrase(value.note)),
         available=True,
     )
 

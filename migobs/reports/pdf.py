@@ -19,13 +19,14 @@ from markupsafe import Markup
 
 from migobs.charts.svg import PRINT, Series, line_chart, swatch
 from migobs.errors import ReportError
-from migobs.i18n import current, direction, speaking
-from migobs.i18n.messages import gettext, ngettext
+from migobs.i18n import current, direction
+from migobs.i18n.messages import gettext, ngettext, translated
 from migobs.m49 import m49_text
 from migobs.reports.country import CountryReport, Headline
 from migobs.reports.figures import figure
 from migobs.reports.labels import indicator_label, objective_label
 from migobs.reports.notes import note
+from migobs.reports.svg_text import drawn_in_order
 from migobs.reports.trends import Trend
 from migobs.tracker.reference import objectives as compact_objectives
 
@@ -122,14 +123,13 @@ def _chart(trend: Trend) -> dict[str, Any]:
     """A trend drawn as the dashboard draws it, at a page's width, its lines named by a key."""
     unlabelled = [Series("", s.points, s.band) for s in trend.lines]
     title = gettext(trend.title)
-    with speaking("en"):  # ticks as 15M: WeasyPrint would draw a CLDR word letter by letter
-        svg = line_chart(unlabelled, title=title, unit="", ident=trend.ident, layouts=(PRINT,))
+    svg = line_chart(unlabelled, title=title, unit="", ident=trend.ident, layouts=(PRINT,))
     return {
         "title": title,
         "unit": gettext(trend.unit),
-        "svg": svg,
+        "svg": drawn_in_order(svg),
         "key": [(swatch(i), gettext(s.label)) for i, s in enumerate(trend.lines)],
-        "source": trend.source,
+        "source": translated(trend.source),
     }
 
 

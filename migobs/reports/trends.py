@@ -9,11 +9,12 @@ import duckdb
 import pandas as pd
 
 from migobs.charts.svg import Series
-from migobs.i18n.messages import N_
+from migobs.i18n.messages import N_, Said
 from migobs.warehouse.read import listing, profile
 
-STOCK = "UN DESA International Migrant Stock"
-WDI = "World Bank World Development Indicators"
+STOCK = N_("UN DESA International Migrant Stock")
+WDI = N_("World Bank World Development Indicators")
+EDITION = N_("%(source)s, %(edition)s edition")
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class Trend:
     title: the chart's title, in English (translated when drawn).
     unit: the unit of the y axis, in English (translated when drawn).
     lines: one :class:`Series` per line, its label in English.
-    source: the publisher and edition the values were read from.
+    source: the publisher and edition the values were read from (English, said in the report's
+        language: :class:`~migobs.i18n.messages.Said`).
     """
 
     ident: str
@@ -55,7 +57,11 @@ def _stock(con: duckdb.DuckDBPyConnection, m49: int) -> tuple[Trend, ...]:
         _series(N_("Immigrants"), stock[stock["sex"] == "total"]),
         _series(N_("Emigrants"), emigrants),
     )
-    source = f"{STOCK}, {editions[-1]} edition; emigrants: {with_origins[-1]} edition"
+    source = Said(
+        N_("%(source)s; emigrants: %(edition)s edition, summed over countries of destination"),
+        source=Said(EDITION, source=Said(STOCK), edition=editions[-1]),
+        edition=with_origins[-1],
+    )
     return (Trend("stock", N_("Immigrants and emigrants"), N_("persons"), lines, source),)
 
 
@@ -67,7 +73,7 @@ def _share(con: duckdb.DuckDBPyConnection, m49: int) -> Trend:
         N_("Immigrants as a share of the population"),
         N_("percent"),
         (_series(N_("Immigrants as a share of the population"), frame),),
-        f"{STOCK}, {edition} edition",
+        Said(EDITION, source=Said(STOCK), edition=edition),
     )
 
 
@@ -84,7 +90,7 @@ def _remittances(con: duckdb.DuckDBPyConnection, m49: int) -> Trend:
         N_("Remittances and official aid"),
         N_("US dollars (current)"),
         tuple(_series(label, frame[frame["variable"] == key]) for key, label in variables.items()),
-        f"{WDI}, " + ", ".join(editions),
+        Said.joined([Said(WDI), *editions], separator=", "),
     )
 
 

@@ -3,7 +3,9 @@
 A finding never stops a build; only input that cannot be read at all raises. Each finding has a
 kebab-case ``type`` (``aggregate-mismatch``, ``unmapped-area``, ``correction-stale`` ...), a
 one-line ``title``, a ``message`` that says what was seen, the observed and expected values when
-there are numbers to compare, and the rows or cells involved.
+there are numbers to compare, and the rows or cells involved. The rows name areas by their M49
+codes under the keys of :data:`CODE_KEYS`, stored as text as M49 writes them (``"004"``), as every
+face writes them.
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from migobs.m49 import written
 from migobs.warehouse.frames import append
+
+CODE_KEYS = ("area", "origin", "destination", "counterpart", "asylum", "sending", "receiving")
+"""Keys under which a finding's rows name an area by its M49 code (stored as text, ``"004"``)."""
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,8 @@ class Finding:
     message: what was seen, with the names and numbers involved.
     source, edition: the data the finding is about, when it is about one source.
     observed, expected: the two numbers compared, when there are.
-    rows: the rows or cells involved (JSON-serialisable dicts, e.g. ``{"cell": "F17"}``).
+    rows: the rows or cells involved (JSON-serialisable dicts, e.g. ``{"cell": "F17"}``); an
+        area under a key of :data:`CODE_KEYS` may be given as a number, it is stored as text.
     """
 
     type: str
@@ -59,10 +66,16 @@ def insert(con: duckdb.DuckDBPyConnection, findings: Iterable[Finding]) -> int:
             "edition": [f.edition for f in records],
             "observed": pd.array([f.observed for f in records], dtype="Float64"),
             "expected": pd.array([f.expected for f in records], dtype="Float64"),
-            "rows": [json.dumps(f.rows, ensure_ascii=False, default=str) for f in records],
+            "rows": [
+                json.dumps(_codes_as_text(f.rows), ensure_ascii=False, default=str) for f in records
+            ],
         }
     )
     return append(con, "findings", frame)
+
+
+def _codes_as_text(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: written(v) if k in CODE_KEYS else v for k, v in row.items()} for row in rows]
 
 
 def _next_id(con: duckdb.DuckDBPyConnection) -> int:

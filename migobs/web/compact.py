@@ -9,6 +9,8 @@ import duckdb
 
 from migobs.errors import MigobsError
 from migobs.i18n.messages import gettext as _
+from migobs.i18n.messages import said_of
+from migobs.i18n.phrases import said
 from migobs.indicators import registry
 from migobs.indicators.definitions import definitions
 from migobs.indicators.gcm import objective_coverage
@@ -58,9 +60,9 @@ def measure(con: duckdb.DuckDBPyConnection, code: str, area: int, tries: int = 1
                 )
             notes.append(value.note)
     except (MigobsError, TypeError) as error:
-        notes.append(str(error))
+        notes.append(said_of(error))
     note = next((n for n in notes if n), _("no value in the warehouse"))
-    return Measure(code, area, definition.title, None, None, definition.unit, _short(note))
+    return Measure(code, area, definition.title, None, None, definition.unit, _short(said(note)))
 
 
 def compact_rows(con: duckdb.DuckDBPyConnection, area: int) -> list[ObjectiveRow]:

@@ -231,8 +231,10 @@ def corridor(
             "region": region_name,
             "corridor": f"{rows[0]['origin_name']} → {rows[0]['destination_name']}",
         }
+    ends = {"origin": origin, "destination": destination}
+    picked = {end: _name(con, end, code) for end, code in ends.items() if code is not None}
     if origin is not None and destination is not None:
-        names = (_name(con, "origin", origin), _name(con, "destination", destination))
+        names = (picked["origin"], picked["destination"])
         if not lead:
             title = f"{names[0]} → {names[1]}"
         figures = [
@@ -250,6 +252,7 @@ def corridor(
             "region": region,
             "origin": origin,
             "destination": destination,
+            "picked": picked,
             "figures": figures,
             "flows": chart,
             "flow_rows": rows,

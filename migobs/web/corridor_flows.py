@@ -15,9 +15,13 @@ from migobs.charts.svg import Series, line_chart
 from migobs.flows.diagnostics import fit_summary
 from migobs.http.lists import records
 from migobs.i18n.areas import localised
+from migobs.i18n.messages import N_
 from migobs.i18n.messages import gettext as _
 from migobs.warehouse.read import flows, listing
 from migobs.web.figures import Figure
+
+FIT = {True: N_("converged"), False: N_("NOT converged")}
+"""How the table says whether a period's fits converged (translated on the page)."""
 
 
 def estimated_flows(
@@ -55,7 +59,7 @@ def estimated_flows(
     rows = records(flows.corridor_flows(con, origin, destination, filters=chosen, limit=1000).rows)
     fits = _fits(con, chosen)
     for row in rows:
-        row["fit"] = "converged" if row["converged"] else "NOT converged"
+        row["fit"] = _(FIT[bool(row["converged"])])
     api = f"/api/flows/corridors/{origin}/{destination}?edition={edition}&method={method}"
     short = [_short(con, origin), _short(con, destination)]
     lines = [

@@ -16,6 +16,7 @@ from migobs.http.language import split
 from migobs.i18n import AUTONYMS, LANGUAGES, current, direction
 from migobs.i18n.areas import localised
 from migobs.i18n.messages import gettext, ngettext
+from migobs.m49 import m49_text
 from migobs.web.texts import FILTERS
 
 HERE = Path(__file__).parent
@@ -57,6 +58,7 @@ templates.env.filters["number"] = number
 templates.env.filters["abbreviated"] = abbreviated
 templates.env.filters["quantity"] = quantity
 templates.env.filters["area_name"] = localised
+templates.env.filters["m49"] = m49_text  # a code as M49 writes it: 004
 
 templates.env.filters["linked"] = linked
 templates.env.filters.update(FILTERS)

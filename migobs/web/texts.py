@@ -1,13 +1,18 @@
-"""Template filters giving the Compact's objectives and principles and the indicators' titles and
-definitions in the page's language (:mod:`migobs.i18n.texts`); a translation that is not the
-official language version is marked "unofficial translation" beside it."""
+"""Template filters giving the Compact's objectives and principles, the indicators' titles,
+definitions, periods, weightings and caveats (:mod:`migobs.i18n.texts`) and the names of the
+indicators linked to objectives (:mod:`migobs.i18n.links`) in the page's language; a translation
+that is not the official language version is marked "unofficial translation" beside it.
+``translated`` says a :class:`~migobs.i18n.messages.Said` text, or an indicator's method or note
+(:mod:`migobs.i18n.phrases`), in the page's language."""
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
 from migobs.i18n import texts
+from migobs.i18n.links import link_name
 from migobs.i18n.messages import gettext as _
+from migobs.i18n.phrases import said
 from migobs.indicators.definitions import definitions
 from migobs.tracker import reference
 
@@ -58,6 +63,21 @@ def indicator_definition(code: str) -> str:
     return texts.indicator_definition(code, definitions()[code].formula)
 
 
+def indicator_period(code: str) -> str:
+    """Indicator ``code``'s period in the page's language."""
+    return texts.indicator_period(code, definitions()[code].period)
+
+
+def indicator_weighting(code: str) -> str:
+    """How indicator ``code`` weighs a grouping's units, in the page's language (may be empty)."""
+    return texts.indicator_weighting(code, definitions()[code].weighting)
+
+
+def indicator_caveats(code: str) -> str:
+    """Indicator ``code``'s caveats in the page's language (may be empty)."""
+    return texts.indicator_caveats(code, definitions()[code].caveats)
+
+
 FILTERS = {
     "objective_title": objective_title,
     "objective_label": objective_label,
@@ -66,5 +86,10 @@ FILTERS = {
     "principle_summary": principle_summary,
     "indicator_title": indicator_title,
     "indicator_definition": indicator_definition,
+    "indicator_period": indicator_period,
+    "indicator_weighting": indicator_weighting,
+    "indicator_caveats": indicator_caveats,
+    "link_name": link_name,
+    "translated": said,
 }
 """The filters this module adds to the dashboard's templates, by name."""

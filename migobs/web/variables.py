@@ -31,7 +31,7 @@ from migobs.indicators.values import Value
 from migobs.sources.catalog import catalog
 from migobs.warehouse.read import atlas, listing
 from migobs.web.errors import PageInputError
-from migobs.web.texts import indicator_title
+from migobs.web.texts import indicator_caveats, indicator_title
 
 Reader = Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]
 COLUMNS = ("area", "area_name", "iso3", "year", "value")
@@ -164,7 +164,7 @@ def choices() -> list[MapChoice]:
             f"{indicator_title(code)} ({code})",
             unit_words(d.unit),
             _sources(d.sources),
-            d.caveats,
+            indicator_caveats(code),
         )
         for code, d in found.items()
         if code in registry.REGISTRY and not code.endswith(".corridor")

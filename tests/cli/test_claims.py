@@ -52,6 +52,14 @@ def test_indicator_prints_the_value_and_its_cells(tmp_path: Path) -> None:
     assert "UN_MigrantStockTotal_2017.xlsx[Table 1]!L20" in result.output
 
 
+def test_indicator_writes_the_area_code_as_m49_text(tmp_path: Path) -> None:
+    warehouse = at(build_small_warehouse(tmp_path / "warehouse.duckdb"))
+    args = ["indicator", "stock.total", "--area", "AFG", "--year", "2019", "--edition", "2019"]
+    result = migobs(warehouse, *args)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("004 Afghanistan 2019: 144,098 persons (edition 2019)")
+
+
 def test_diff_lists_changed_values(tmp_path: Path) -> None:
     result = migobs(_warehouse(tmp_path), "diff", "undesa_stock", "2017", "2020")
     assert result.exit_code == 0, result.output

@@ -9,9 +9,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from migobs.i18n import LANGUAGES
+from migobs.i18n import LANGUAGES, current
 from migobs.i18n.areas import area_name, area_sources, named_areas
 from migobs.warehouse.areas import extra_areas
+from migobs.web.world import named
 
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
 
@@ -90,4 +91,19 @@ def test_official_grouping_names_are_their_publishers_own() -> None:
         1636: OTHERS,
         1637: OTHERS,
         **{m49: ["ar", "fr", "es"] for m49 in (1500, 1501, 1502, 1503)},
+        9114: ["es"],
     }
+    assert area_name(9114, None, "Heavily indebted poor countries (HIPC)", "es") == (
+        "Países pobres muy endeudados (PPME)"
+    )
+
+
+def test_kosovo_is_named_where_the_caller_knows_only_its_code() -> None:
+    """The world page, the maps and the corridors name areas by M49 code alone: Kosovo (412,
+    not in M49 and not aliased by CLDR) is named from its code, not the caller's ISO code."""
+    token = current.set("ru")
+    try:
+        assert named([{"area": 412, "area_name": "Kosovo"}])[0]["area_name"] == "Косово"
+    finally:
+        current.reset(token)
+    assert area_name(412, None, "Kosovo", "zh") == area_name(412, "XK", "Kosovo", "zh") == "科索沃"

@@ -1,5 +1,5 @@
-"""The Compact's objectives and principles and the indicators' titles and definitions are kept in
-every language, each Compact entry marked official only where it was checked (compact.yml)."""
+"""The Compact's objectives and principles and the indicators' titles, definitions, periods,
+weightings and caveats are kept in every language, each Compact entry marked official only where it was checked (compact.yml)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,24 @@ def test_every_indicator_has_a_title_and_definition(lang: str) -> None:
     assert not missing, f"{lang}: add these to migobs/i18n/indicator_texts.yml: {missing}"
 
 
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_period_weighting_and_caveat_is_translated(lang: str) -> None:
+    missing = [
+        f"{code} {field}"
+        for code, d in definitions().items()
+        for field, english, text in (
+            ("period", d.period, texts.indicator_period(code, d.period, lang)),
+            ("weighting", d.weighting, texts.indicator_weighting(code, d.weighting, lang)),
+            ("caveats", d.caveats, texts.indicator_caveats(code, d.caveats, lang)),
+        )
+        if english and (text == english or not in_script(text, lang))
+    ]
+    assert not missing, f"{lang}: add these to migobs/i18n/indicator_notes.yml: {missing}"
+
+
 def test_no_translation_of_an_indicator_that_does_not_exist() -> None:
     assert set(texts.indicator_texts()) <= set(definitions())
+    assert set(texts.indicator_notes()) <= set(definitions())
 
 
 @pytest.mark.parametrize("lang", OTHERS)

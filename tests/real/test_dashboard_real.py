@@ -56,3 +56,21 @@ def test_rankings_hold_countries_only_on_real_data(real: httpx.Client) -> None:
         ranked = ranked.split("</table>")[0]
         for grouping in ("World", "Western Asia", "Middle Africa", "Low-income countries"):
             assert f">{grouping}<" not in ranked, (path, grouping)
+
+
+def test_a_country_above_its_grouping_is_explained_on_its_page_on_real_data(
+    real: httpx.Client,
+) -> None:
+    """Algeria's code is 012: the page finds the build's finding, whose rows write it as text."""
+    page = real.get("/country/12").text
+    assert "In 2020 Algeria (279) is above Northern Africa (128)" in page
+
+
+@pytest.mark.parametrize(("lang", "typed", "m49"), [("fr", "Inde", 356), ("es", "Micronesia", 583)])
+def test_a_name_the_country_field_offers_opens_its_own_country_on_real_data(
+    real: httpx.Client, lang: str, typed: str, m49: int
+) -> None:
+    page = real.get(f"/{lang}/country").text
+    assert f'<option value="{typed}"></option>' in page
+    answer = real.get(f"/{lang}/country", params={"m49": typed}, follow_redirects=False)
+    assert answer.headers["location"] == f"/{lang}/country/{m49}"

@@ -16,7 +16,7 @@ from tests.support.browser import (
     clipped_tables,
     clipped_text,
     screenshot,
-    watched_page,
+    visiting,
 )
 from tests.support.live import serve_in_thread
 
@@ -51,11 +51,8 @@ def real_site(built_warehouse: Path, mirror: Path) -> Iterator[str]:
 def test_real_page(
     browser: object, real_site: str, path: str, heading: str, figure: str, name: str
 ) -> None:
-    from playwright.sync_api import Page
-
-    with watched_page(browser, real_site) as (page, _):
-        assert isinstance(page, Page)
-        page.goto(f"{real_site}{path}")
+    with visiting(browser, real_site) as visit:
+        page = visit(path)
         assert page.locator("h1").inner_text() == heading
         assert figure in page.locator("main").inner_text()
         assert not clipped_text(page)
@@ -69,11 +66,8 @@ WIDE_TABLES = ["/country/356", "/country/276", "/indicators/sdg.10.c.1", "/repor
 
 @pytest.mark.parametrize("path", WIDE_TABLES)
 def test_no_clipped_column_on_real_data(browser: object, real_site: str, path: str) -> None:
-    from playwright.sync_api import Page
-
-    with watched_page(browser, real_site) as (page, _):
-        assert isinstance(page, Page)
-        page.goto(f"{real_site}{path}")
+    with visiting(browser, real_site) as visit:
+        page = visit(path)
         for size in (DESKTOP, PHONE):
             page.set_viewport_size(size)
             assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0

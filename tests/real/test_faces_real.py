@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 
 from migobs.exports.datasets import dataset
 from migobs.exports.grapher import write_grapher
+from migobs.m49 import PATTERN
+from migobs.warehouse.findings import CODE_KEYS
 from migobs.warehouse.read import open_warehouse
 from tests.support.sdmx_read import sdmx_values
 from tests.support.sdmx_schema import schema_errors
@@ -92,6 +95,23 @@ def test_claims_then_and_now_on_real_data(real: httpx.Client) -> None:
     assert "257,715,425" in html and "280,598,105" in html
     findings = real.get("/api/findings", params={"type": "aggregate-mismatch", "limit": 1}).json()
     assert findings["count"] > 0 and findings["data"][0]["type"] == "aggregate-mismatch"
+
+
+def test_findings_write_every_area_as_m49_text_on_real_data(real: httpx.Client) -> None:
+    found = real.get("/api/findings", params={"limit": 1000}).json()
+    assert 100 < found["count"] <= 1000
+    codes = [
+        (finding["type"], key, row[key])
+        for finding in found["data"]
+        for row in finding["rows"]
+        for key in CODE_KEYS
+        if key in row
+    ]
+    assert {key for _, key, _ in codes} >= {"area", "origin", "asylum", "destination", "sending"}
+    assert [c for c in codes if not re.fullmatch(PATTERN, str(c[2]))] == []
+    mexico = real.get("/api/findings", params={"type": "part-exceeds-whole", "limit": 1000})
+    rows = [r for f in mexico.json()["data"] for r in f["rows"] if r["area"] == "484"]
+    assert [(r["year"], r["grouping"]) for r in rows] == [(2014, "Central America")]
 
 
 def test_indicator_values_on_real_data(real: httpx.Client) -> None:

@@ -124,7 +124,7 @@ def test_imputations_listed_per_area(cli_run: tuple[Path, str]) -> None:
     deaths = {item["name"] for item in imputed if item["input"] == "deaths"}
     assert len(deaths) == 32 and {"Andorra", "Tokelau", "Greenland"} <= deaths
     assert {item["input"] for item in imputed} == {"deaths", "net migrants", "births"}
-    andorra = next(i for i in imputed if i["area"] == 20 and i["input"] == "births")
+    andorra = next(i for i in imputed if i["area"] == "020" and i["input"] == "births")
     assert andorra["value"] == 0.0 and "-6,461 births" in andorra["reason"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -11,6 +12,7 @@ from migobs.errors import ValueNotFound
 from migobs.indicators import Value
 from migobs.reports import Headline, country_report, markdown
 from migobs.reports.figures import figure
+from tests.support.faces_warehouse import build_small_warehouse
 from tests.support.small_warehouse import KENYA, build
 
 
@@ -88,3 +90,13 @@ def test_unknown_area_is_refused(con: duckdb.DuckDBPyConnection) -> None:
 )
 def test_figures_read_as_a_reader_expects(value: float, unit: str, text: str) -> None:
     assert figure(value, unit) == text
+
+
+def test_a_notes_command_names_the_area_as_m49_text(tmp_path: Path) -> None:
+    from migobs.reports.notes import note
+
+    path = build_small_warehouse(tmp_path / "warehouse.duckdb")
+    with duckdb.connect(str(path), read_only=True) as faces:
+        report = country_report(faces, 4)
+    stock = next(h for _, section in report.sections for h in section if h.value is not None)
+    assert "--area 004 --year 2019 --json" in note(stock, 4).command

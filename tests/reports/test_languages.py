@@ -98,3 +98,16 @@ def test_cli_report_takes_lang(web_settings: object, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text(encoding="utf-8"))["area"]["name"] == "المكسيك"
+
+
+def test_notes_say_method_and_edition_in_the_language(con: duckdb.DuckDBPyConnection) -> None:
+    report = country_report(con, KENYA)
+    with speaking("fr"):
+        notes = markdown(report).split("## D’où vient chaque chiffre")[1].split("\n## ")[0]
+    assert "1. `stock.total`, édition 2020, valeur publiée : undesa_2020.xlsx[Table 1]!L13" in notes
+    assert "`refugees.by_origin`, édition 2025.12.1, réfugiés originaires du pays, tous" in notes
+    assert "envois de fonds personnels reçus / PIB × 100 : API_BX.csv!BJ120" in notes
+    assert "non calculable : aucune valeur dans le fichier ; aucune valeur" in notes
+    for english in ("edition", "stated", "not computable", "The warehouse", "simple average"):
+        assert english not in notes, english
+    assert "1. `stock.total`, edition 2020, stated: undesa_2020.xlsx" in markdown(report)

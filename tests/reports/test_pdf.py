@@ -5,6 +5,7 @@ more than one page, nothing past the page's margins, and the six languages in th
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
@@ -209,3 +210,40 @@ def test_api_pdf_refuses_bad_input_with_a_4xx(client: httpx.Client, path: str, s
     assert answer.status_code == status, answer.text
     assert answer.headers["content-type"].startswith("application/json")
     assert answer.json()["error"]["status"] == status
+
+
+def chart_words(document: bytes) -> list[str]:
+    """The words pdftotext reads before the chart's first year: its title and the ticks of its
+    axis of values, down to 0."""
+    found = [w.text for w in words(document)]
+    axis = next(i for i in range(len(found)) if found[i : i + 3] == ["500", "0", "2017"])
+    return found[axis - 7 : axis + 2]
+
+
+def test_chart_ticks_use_the_languages_short_numbers(
+    report: CountryReport, rendered: Callable[[str], bytes]
+) -> None:
+    assert chart_words(rendered("en"))[-4:] == ["1.5k", "1k", "500", "0"]  # house style
+    # CLDR's short forms, drawn letter by letter by WeasyPrint and read back by pdftotext
+    french = chart_words(rendered("fr"))
+    assert "1,5" in french and french[french.index("1,5") + 1] == "k" and "1.5k" not in french
+    spanish = chart_words(rendered("es"))
+    assert spanish[-6:] == ["1,5", "mil", "1", "mil", "500", "0"]
+    # Arabic's word is drawn joined, left of nothing but its number: pdftotext reads the
+    # letters' presentation forms in the order they stand on the page
+    arabic = chart_words(rendered("ar"))
+    thousand = [unicodedata.normalize("NFKC", w)[::-1] for w in arabic]
+    assert thousand.count("ألف") == 2 and "1.5" in arabic
+    # pdftotext glues a narrow space ("1 k" reads 1k): the chart as drawn says it exactly
+    with speaking("fr"):
+        drawn = html(report, made=date(2026, 12, 6))
+    assert ">1,5\u00a0k</text>" in drawn and ">1\u00a0k</text>" in drawn
+
+
+def test_chart_source_and_notes_in_the_language(rendered: Callable[[str], bytes]) -> None:
+    text = squeezed("".join(pages(rendered("fr"))))
+    assert (
+        squeezed("Source : Stock de migrants internationaux du DAES de l'ONU, édition 2020") in text
+    )
+    assert squeezed("stock.total, édition 2020, valeur publiée :") in text
+    assert squeezed("2020 edition") not in text and squeezed(", stated:") not in text

@@ -13,9 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tests.support.missing import unavailable
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -68,14 +72,17 @@ def launch() -> Iterator[object]:
 
 
 @contextmanager
-def watched_page(browser: object, live_server: str) -> Iterator[tuple[object, Problems]]:
-    """A fresh page and the problems it records; fails the test if any were recorded."""
+def watched_page(
+    browser: object, live_server: str, javascript: bool = True
+) -> Iterator[tuple[object, Problems]]:
+    """A fresh page (running the pages' scripts unless ``javascript`` is false) and the problems
+    it records; fails the test if any were recorded."""
     from playwright.sync_api import Browser, ConsoleMessage, Request
 
     assert isinstance(browser, Browser)
     host = urlsplit(live_server).netloc
     problems = Problems()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=javascript)
     page = context.new_page()
 
     def on_console(message: ConsoleMessage) -> None:
@@ -95,6 +102,38 @@ def watched_page(browser: object, live_server: str) -> Iterator[tuple[object, Pr
     finally:
         context.close()
     problems.assert_none()
+
+
+@dataclass
+class Visit:
+    """Opens the server's pages in one watched page: ``visit("/world")`` loads it (at a window
+    ``size`` when given) and returns the Playwright page. The paths of :data:`ERROR_PAGES` are
+    opened for their error page, so their 4xx is not counted as a problem; any other console
+    error, page error or request off the server fails the test (:func:`watched_page`)."""
+
+    page: Page
+    problems: Problems
+    base: str
+
+    def __call__(self, path: str, size: dict[str, int] | None = None) -> Page:
+        url = f"{self.base}{path}"
+        if path in ERROR_PAGES:
+            self.problems.error_pages.add(url)
+        if size is not None:
+            self.page.set_viewport_size(size)
+        self.page.goto(url)  # returns once the page has loaded
+        return self.page
+
+
+@contextmanager
+def visiting(browser: object, base: str, javascript: bool = True) -> Iterator[Visit]:
+    """A :class:`Visit` of the server at ``base`` in a fresh watched page (without running the
+    pages' scripts when ``javascript`` is false)."""
+    from playwright.sync_api import Page
+
+    with watched_page(browser, base, javascript) as (page, problems):
+        assert isinstance(page, Page)
+        yield Visit(page, problems, base)
 
 
 def screenshot(page: object, name: str) -> Path:

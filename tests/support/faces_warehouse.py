@@ -12,7 +12,8 @@ from pathlib import Path
 
 import duckdb
 
-from migobs.warehouse import schema
+from migobs.warehouse import findings, schema
+from migobs.warehouse.findings import Finding
 
 AREAS = [
     (4, "AFG", "AF", "Afghanistan", "country"),
@@ -80,6 +81,31 @@ INTERVALS = [
     (RUNS[1][0], 484, 840, 617_832.6, 418_174.0, 620_000.0, 900_000.0),
     (RUNS[1][0], 840, 484, 144_011.5, 100_000.0, 150_000.0, 190_000.0),
 ]
+# Two findings as the build's checks record them, their areas as M49 numbers in the rows:
+# Afghanistan's stock below the refugees it hosts, and a correction of a KNOMAD cell.
+FINDINGS = [
+    Finding(
+        type="stock-below-refugees",
+        title="undesa_stock 2019: Afghanistan 2019 migrant stock below UNHCR's refugees",
+        message="undesa_stock 2019 gives Afghanistan (004) a migrant stock of 144,098 in 2019.",
+        source="undesa_stock",
+        edition="2019",
+        observed=144_098.0,
+        expected=150_000.0,
+        rows=[
+            {"table": "migrant_stock", "year": 2019, "destination": 4, "cell": "H10"},
+            {"table": "refugees", "edition": "2025.12.1", "row_number": 7},
+        ],
+    ),
+    Finding(
+        type="known-problem",
+        title="knomad: 2017 remittance matrix, Mexico's cell from the United States",
+        message="Correction 'cell' (the cell is cached): left as the file has it on 1 row(s).",
+        source="knomad",
+        edition="2017",
+        rows=[{"table": "bilateral_remittances", "sending": 840, "receiving": 484}],
+    ),
+]
 BUILD_ID = "test-build-0001"
 
 
@@ -117,6 +143,7 @@ def build_small_warehouse(path: Path) -> Path:
             ],
         )
         add_flows(con)
+        findings.insert(con, FINDINGS)
     finally:
         con.close()
     return path

@@ -7,6 +7,7 @@ import pytest
 
 from migobs.i18n import LANGUAGES
 from tests.tracker.conftest import EMAILS, People, TestClient, headers, sign_in
+from tests.web.test_english_left import english_left
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -146,3 +147,42 @@ def test_workflow_words_and_dates_in_the_language(client: TestClient, people: Pe
     page = client.get(created.headers["location"]).text
     assert "· 1 feb 2025</p>" in page  # the date as Spanish writes it (the form keeps ISO)
     assert '<span class="tag">promesa</span>' in page and "borrador" in page
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_no_english_left_on_signed_in_pages(client: TestClient, people: People, lang: str) -> None:
+    sign_in(client, EMAILS["mexico"])
+    form = client.get("/tracker/commitments/new").text
+    token = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    record = {"title": "2025-484", "text": "1 2 3", "kind": "pledge", "status": "planned"}
+    created = client.post(
+        "/tracker/commitments/new",
+        data={"csrf_token": token, **record, "start_date": "2025-02-01", "objectives": "1"},
+        follow_redirects=False,
+    )
+    assert created.status_code == 303, created.text
+    number = created.headers["location"].rsplit("/", 1)[1]
+    pages = [
+        "/tracker",
+        "/tracker/commitments/new",
+        "/tracker/reviews/new",
+        f"/tracker/commitments/{number}",
+        "/tracker/states/484",
+    ]
+    left = english_on(client, pages, lang)
+    sign_in(client, EMAILS["reviewer"])
+    left |= english_on(client, ["/tracker/queue", f"/tracker/history/commitments/{number}"], lang)
+    assert not left, f"{lang}: still in English: {left}"
+
+
+def english_on(client: TestClient, paths: list[str], lang: str) -> dict[str, list[str]]:
+    """The texts of each page in ``lang`` that its English page has too (see
+    tests/web/test_english_left.py)."""
+    left = {}
+    for path in paths:
+        english, translated = client.get(path), client.get(f"/{lang}{path}")
+        assert english.status_code == translated.status_code == 200, path
+        found = english_left(english.text, translated.text, lang)
+        if found:
+            left[path] = found
+    return left

@@ -84,6 +84,20 @@ def test_stock_below_the_refugees_it_includes(con: duckdb.DuckDBPyConnection) ->
     assert [r["row_number"] for r in found.rows[1:]] == [7, 8]  # the UNHCR rows of the 120
 
 
+def test_a_check_names_an_area_by_its_code_as_m49_text(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "INSERT INTO migrant_stock (source, edition, year, destination, origin, sex, value, "
+        "file_id, sheet, cell) VALUES ('undesa_stock', '2017', 2017, 12, 900, 'total', 50, 1, "
+        "'Table 1', 'L20')"
+    )
+    con.execute(
+        "INSERT INTO refugees (source, edition, year, origin, asylum, refugees, file_id, "
+        "row_number) VALUES ('unhcr', 'e', 2017, 250, 12, 80, 2, 7)"
+    )
+    (found,) = refugees.check(con)
+    assert "gives Algeria (012) a migrant stock of 50 in 2017" in found.message
+
+
 def test_origin_equals_asylum_lists_only_rows_with_refugees(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "INSERT INTO refugees (source, edition, year, origin, asylum, refugees, idps, file_id, "

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.browser import ERROR_PAGES, PAGE_KINDS, PHONE, Problems
+from tests.support.browser import PAGE_KINDS, PHONE, Visit
 
 pytestmark = pytest.mark.browser
 
@@ -25,15 +25,8 @@ def serious(page: object) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("path", PAGE_KINDS)
-def test_no_serious_accessibility_violation(
-    browser_page: tuple[object, Problems], live_server: str, path: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, problems = browser_page
-    assert isinstance(page, Page)
-    problems.error_pages = {f"{live_server}{p}" for p in ERROR_PAGES}
-    page.goto(f"{live_server}{path}")
+def test_no_serious_accessibility_violation(visit: Visit, path: str) -> None:
+    page = visit(path)
     assert serious(page) == []
     page.set_viewport_size(PHONE)
     assert serious(page) == []

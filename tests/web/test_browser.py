@@ -7,21 +7,18 @@ import pytest
 from tests.support.browser import (
     PHONE,
     SMALLEST_TEXT,
-    Problems,
+    Visit,
     at_phone_width,
     clipped_text,
     screenshot,
+    visiting,
 )
 
 pytestmark = pytest.mark.browser
 
 
-def test_world_page_in_chromium(browser_page: tuple[object, Problems], live_server: str) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/world")
+def test_world_page_in_chromium(visit: Visit) -> None:
+    page = visit("/world")
     assert page.locator("h1").inner_text() == "International migrants living in the country, 2019"
     assert page.locator("svg.map title#map-title").count() == 1
     first = page.locator("#world-table tbody tr").first.inner_text()
@@ -29,14 +26,8 @@ def test_world_page_in_chromium(browser_page: tuple[object, Problems], live_serv
     screenshot(page, "world")
 
 
-def test_world_page_changes_year_without_a_button(
-    browser_page: tuple[object, Problems], live_server: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/world")
+def test_world_page_changes_year_without_a_button(visit: Visit) -> None:
+    page = visit("/world")
     with page.expect_navigation():
         page.select_option("select[name=year]", "2010")
     assert page.locator("h1").inner_text().endswith("2010")
@@ -57,18 +48,13 @@ PAGES = [
 
 @pytest.mark.parametrize(("path", "heading", "figure", "name"), PAGES)
 def test_page_in_chromium(
-    browser_page: tuple[object, Problems],
-    live_server: str,
+    visit: Visit,
     path: str,
     heading: str,
     figure: str,
     name: str,
 ) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}{path}")
+    page = visit(path)
     assert page.locator("h1").inner_text() == heading
     assert figure in page.locator("main").inner_text()
     for svg in page.locator("svg.chart").all():
@@ -78,12 +64,8 @@ def test_page_in_chromium(
     screenshot(page, name)
 
 
-def test_report_page_in_chromium(browser_page: tuple[object, Problems], live_server: str) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/report")
+def test_report_page_in_chromium(visit: Visit) -> None:
+    page = visit("/report")
     assert page.locator("h1").inner_text() == "The report, checked"
     assert page.locator("#claims-table tbody tr").count() >= 10
     screenshot(page, "report")
@@ -100,14 +82,8 @@ PHONE_PAGES = [
 
 
 @pytest.mark.parametrize(("path", "name"), PHONE_PAGES)
-def test_page_reads_at_phone_width(
-    browser_page: tuple[object, Problems], live_server: str, path: str, name: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}{path}")
+def test_page_reads_at_phone_width(visit: Visit, path: str, name: str) -> None:
+    page = visit(path)
     if name == "countries":  # a list of links, no chart: only the width and the screenshot
         page.set_viewport_size(PHONE)
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
@@ -116,15 +92,9 @@ def test_page_reads_at_phone_width(
     assert at_phone_width(page, name) >= 11
 
 
-def test_wide_charts_shrink_text_on_a_phone_without_the_narrow_layout(
-    browser_page: tuple[object, Problems], live_server: str
-) -> None:
+def test_wide_charts_shrink_text_on_a_phone_without_the_narrow_layout(visit: Visit) -> None:
     """The check can fail: with the narrow layouts hidden, the wide ones render small text."""
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/country/484")
+    page = visit("/country/484")
     page.evaluate(  # through the CSSOM: the pages' CSP refuses an added <style>
         """for (const [name, display] of [["wide", "block"], ["narrow", "none"]])
              for (const chart of document.querySelectorAll(`svg.chart.${name}`))
@@ -134,14 +104,8 @@ def test_wide_charts_shrink_text_on_a_phone_without_the_narrow_layout(
     assert page.evaluate(SMALLEST_TEXT) < 9
 
 
-def test_corridor_draws_the_interval_band(
-    browser_page: tuple[object, Problems], live_server: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/corridor?origin=484&destination=840")
+def test_corridor_draws_the_interval_band(visit: Visit) -> None:
+    page = visit("/corridor?origin=484&destination=840")
     figure = page.locator("#estimated-flows svg:visible").first
     bands = figure.locator("polygon.band")
     assert bands.count() == 2  # one per direction
@@ -153,12 +117,8 @@ def test_corridor_draws_the_interval_band(
     screenshot(page, "corridor-band")
 
 
-def test_home_page_in_chromium(browser_page: tuple[object, Problems], live_server: str) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/")
+def test_home_page_in_chromium(visit: Visit) -> None:
+    page = visit("/")
     assert page.locator("h1").inner_text() == "Migration Observatory"
     assert page.locator("li.headline").count() == 5
     assert page.locator("svg.map").count() == 1
@@ -168,41 +128,23 @@ def test_home_page_in_chromium(browser_page: tuple[object, Problems], live_serve
 
 
 @pytest.mark.parametrize("typed", ["MEX", "484", "Mexico"])
-def test_search_finds_mexico_in_chromium(
-    browser_page: tuple[object, Problems], live_server: str, typed: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/")
+def test_search_finds_mexico_in_chromium(visit: Visit, typed: str) -> None:
+    page = visit("/")
     page.fill("#search-q", typed)
     with page.expect_navigation():
         page.click("form.search button")
-    assert page.url == f"{live_server}/country/484"
+    assert page.url == f"{visit.base}/country/484"
     assert page.locator("h1").inner_text() == "Mexico: migration profile"
 
 
-def test_country_by_iso3_redirects_in_chromium(
-    browser_page: tuple[object, Problems], live_server: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/country/MEX")
-    assert page.url == f"{live_server}/country/484"
+def test_country_by_iso3_redirects_in_chromium(visit: Visit) -> None:
+    page = visit("/country/MEX")
+    assert page.url == f"{visit.base}/country/484"
     assert page.locator("h1").inner_text() == "Mexico: migration profile"
 
 
-def test_indicator_page_in_chromium(
-    browser_page: tuple[object, Problems], live_server: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/indicators")
+def test_indicator_page_in_chromium(visit: Visit) -> None:
+    page = visit("/indicators")
     with page.expect_navigation():
         page.click("a[href='/indicators/stock.total']")
     assert page.locator("h1").inner_text() == "International migrant stock"
@@ -218,14 +160,8 @@ PANEL_BOXES = """() => Object.fromEntries([...document.querySelectorAll(".panels
   (s) => { const r = s.getBoundingClientRect(); return [s.id, [r.left, r.top, r.right, r.bottom]]; }))"""
 
 
-def test_corridor_panels_side_by_side_then_stacked(
-    browser_page: tuple[object, Problems], live_server: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/corridor?origin=484&destination=840")
+def test_corridor_panels_side_by_side_then_stacked(visit: Visit) -> None:
+    page = visit("/corridor?origin=484&destination=840")
     boxes = page.evaluate(PANEL_BOXES)
     assert list(boxes) == ["stock", "remittances", "cost", "refugees", "estimated-flows"]
     for section in page.locator(".panels > section").all():  # a table, or why there is none
@@ -238,3 +174,26 @@ def test_corridor_panels_side_by_side_then_stacked(
     tops = [box[1] for box in boxes.values()]
     assert tops == sorted(tops) and all(box[0] == boxes["stock"][0] for box in boxes.values())
     assert boxes["remittances"][1] >= boxes["stock"][3]  # stacked, one under the other
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "opened"),
+    [
+        ("/country", {"m49": "United States of America"}, "/country/840"),
+        (
+            "/corridor",
+            {"origin": "FRA", "destination": "Norway"},
+            "/corridor?origin=250&destination=578",
+        ),
+    ],
+)
+def test_country_pickers_work_without_javascript(
+    browser: object, live_server: str, path: str, typed: dict[str, str], opened: str
+) -> None:
+    with visiting(browser, live_server, javascript=False) as visit:
+        page = visit(path, PHONE)
+        for name, text in typed.items():
+            page.fill(f"main input[name={name}]", text)
+        with page.expect_navigation():
+            page.press(f"main input[name={name}]", "Enter")
+        assert page.url == f"{live_server}{opened}"

@@ -62,3 +62,7 @@ def test_profile_tables_put_the_newest_year_first(client: httpx.Client) -> None:
     section = client.get("/country/484").text.split('id="stock"')[1].split("</table>")[0]
     years = [int(y) for y in re.findall(r"<tr><td[^>]*>(\d{4})</td>", section)]
     assert len(years) > 1 and years == sorted(years, reverse=True)
+
+
+def test_profile_writes_its_m49_code_as_text(client: httpx.Client) -> None:
+    assert "UN M49 code 004 · ISO AFG" in client.get("/country/4").text

@@ -20,7 +20,7 @@ from migobs.i18n import LANGUAGES
 from migobs.i18n.messages import translations
 from migobs.tracker.policy import SYSTEM
 from migobs.tracker.service import Tracker
-from tests.support.browser import PHONE, Problems, screenshot
+from tests.support.browser import PHONE, Visit, screenshot
 from tests.web.test_accessibility import serious
 from tests.web.test_languages import MEXICO
 
@@ -105,14 +105,8 @@ def english_left(page: object, labels: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_country_page_in_each_language(
-    browser_page: tuple[object, Problems], live_server: str, lang: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/{lang}/country/484")
+def test_country_page_in_each_language(visit: Visit, lang: str) -> None:
+    page = visit(f"/{lang}/country/484")
     assert MEXICO[lang] in page.locator("h1").inner_text()
     assert page.locator("html").get_attribute("lang") == lang
     immigrants = format_decimal(1060707, locale=lang, numbering_system="default")
@@ -126,37 +120,25 @@ def test_country_page_in_each_language(
 
 
 @pytest.mark.parametrize("width", [1280, PHONE["width"]])
-def test_arabic_is_right_to_left_and_overflows_nowhere(
-    browser_page: tuple[object, Problems], live_server: str, width: int
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.set_viewport_size({"width": width, "height": 900})
+def test_arabic_is_right_to_left_and_overflows_nowhere(visit: Visit, width: int) -> None:
+    size = {"width": width, "height": 900}
     overflowing = {}
     for path in ["/country/484", *MAIN_PAGES, "/tracker/login"]:
-        page.goto(f"{live_server}/ar{path}")
+        page = visit(f"/ar{path}", size)
         assert page.locator("html").get_attribute("dir") == "rtl"
         assert page.evaluate("getComputedStyle(document.querySelector('main')).direction") == "rtl"
         extra = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if extra > 0:
             overflowing[path] = extra
     assert overflowing == {}, f"pages wider than {width} px, by px: {overflowing}"
-    page.goto(f"{live_server}/ar/country/484")
+    page = visit("/ar/country/484")
     assert page.evaluate("getComputedStyle(document.querySelector('main svg')).direction") == "ltr"
     screenshot(page, f"country-ar-{width}")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_tracker_sign_in_in_each_language(
-    browser_page: tuple[object, Problems], live_server: str, lang: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/{lang}/tracker/login")
+def test_tracker_sign_in_in_each_language(visit: Visit, lang: str) -> None:
+    page = visit(f"/{lang}/tracker/login")
     assert page.locator("h1").inner_text() == SIGN_IN[lang]
     if lang != "en":
         assert english_left(page, ENGLISH_LABELS["login"]) == []
@@ -168,22 +150,17 @@ def test_tracker_sign_in_in_each_language(
 
 @pytest.mark.parametrize("lang", OTHERS)
 def test_commitment_form_in_each_language(
-    browser_page: tuple[object, Problems],
-    live_server: str,
+    visit: Visit,
     focal_point: tuple[str, str],
     lang: str,
 ) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
     email, password = focal_point
-    page.goto(f"{live_server}/{lang}/tracker/login")
+    page = visit(f"/{lang}/tracker/login")
     page.locator("input[name=email]").fill(email)
     page.locator("input[name=password]").fill(password)
     page.locator("form.sign-in button").click()
-    page.wait_for_url(f"{live_server}/{lang}/tracker")
-    page.goto(f"{live_server}/{lang}/tracker/commitments/new")
+    page.wait_for_url(f"{visit.base}/{lang}/tracker")
+    visit(f"/{lang}/tracker/commitments/new")
     assert page.locator("html").get_attribute("lang") == lang
     assert "484" in page.locator("h1").inner_text()
     assert english_left(page, ENGLISH_LABELS["commitment"]) == []
@@ -192,16 +169,10 @@ def test_commitment_form_in_each_language(
 
 
 @pytest.mark.parametrize("lang", OTHERS)
-def test_main_pages_have_no_serious_violation_in_each_language(
-    browser_page: tuple[object, Problems], live_server: str, lang: str
-) -> None:
-    from playwright.sync_api import Page
-
-    page, _ = browser_page
-    assert isinstance(page, Page)
+def test_main_pages_have_no_serious_violation_in_each_language(visit: Visit, lang: str) -> None:
     found = {}
     for path in MAIN_PAGES:
-        page.goto(f"{live_server}/{lang}{path}")
+        page = visit(f"/{lang}{path}")
         assert page.locator("html").get_attribute("lang") == lang
         violations = serious(page)
         if violations:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.support.browser import Problems
+from tests.support.browser import Visit
 
 
 @pytest.mark.parametrize("path", ["/", "/country/484", "/tracker", "/tracker/login"])
@@ -32,19 +32,13 @@ def test_profile_and_state_page_link_to_each_other(client: httpx.Client) -> None
 
 
 @pytest.mark.browser
-def test_tracker_and_dashboard_link_both_ways_in_chromium(
-    browser_page: tuple[object, Problems], live_server: str
-) -> None:
-    from playwright.sync_api import Page
-
+def test_tracker_and_dashboard_link_both_ways_in_chromium(visit: Visit) -> None:
     from tests.support.browser import screenshot
 
-    page, _ = browser_page
-    assert isinstance(page, Page)
-    page.goto(f"{live_server}/country/484")
+    page = visit("/country/484")
     with page.expect_navigation():
         page.click("#state-link")
-    assert page.url == f"{live_server}/tracker/states/484"
+    assert page.url == f"{visit.base}/tracker/states/484"
     screenshot(page, "tracker-state")
     with page.expect_navigation():
         page.click("#profile-link")

@@ -62,3 +62,38 @@ def test_report_in_french_names_indicators_and_objectives_in_french(client: http
     labels = client.get("/api/reports/484", params={"lang": "es"}).json()
     titles = {h["code"]: h["title"] for s in labels["sections"] for h in s["headlines"]}
     assert titles["stock.total"] == "Stock de migrantes internacionales"
+
+
+def test_indicator_page_period_weighting_and_caveats_in_spanish(client: httpx.Client) -> None:
+    page = client.get("/es/indicators/stock.share_of_population").text
+    assert "<dd>mitad del año de referencia</dd>" in page
+    assert "una agrupación es su fila publicada" in page
+    assert "El porcentaje propio de la edición (cuadro 3)" in page
+    assert "mid-year of the reference year" not in page and "WPP revisions" not in page
+
+
+def test_objective_links_and_reasons_in_french(client: httpx.Client) -> None:
+    tracker = client.get("/fr/tracker/objectives/1").text
+    assert "Indicateur 17.18.1 des ODD" in tracker and "SDG indicator 17.18.1" not in tracker
+    assert "<strong>ODD 10.7.2 D2</strong>" in tracker
+    profile = client.get("/fr/country/484").text
+    assert (
+        "<li>Objectif 1 : ODD 17.18.1 : aucune donnée ouverte pour l’indicateur 17.18.1 des ODD "
+        "dans l’entrepôt" in profile
+    )
+    assert "une évaluation des politiques" in profile
+    assert "a policy assessment" not in profile and "no open data for SDG" not in profile
+
+
+def test_claims_page_in_french(client: httpx.Client) -> None:
+    page = client.get("/fr/report").text
+    assert "Il y a environ 258 millions de migrants internationaux dans le monde." in page
+    assert "There are about 258 million" not in page
+    assert "Qualitatif ; aucun chiffre n’est avancé qui puisse être vérifié." in page
+    assert "impossible de calculer remittances.received : L’entrepôt ne détient aucune" in page
+    assert '<a href="https://undocs.org/fr/A/72/643" rel="external" hreflang="fr">' in page
+    english = client.get("/report").text
+    assert "There are about 258 million international migrants worldwide." in english
+    assert "undocs.org" not in english
+    api = client.get("/fr/api/claims").json()
+    assert any(c["claim"].startswith("There are about 258 million") for c in api["data"])

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from migobs.m49 import m49_text
 from migobs.warehouse.findings import Finding
 
 TOLERANCE = 0.5
@@ -86,12 +87,13 @@ def _finding(
 ) -> Finding:
     source, edition, group = key
     worst = max(rows, key=lambda r: abs(r[6] - r[7]))
-    name = names.get(group, str(group))
+    code = m49_text(group)
+    name = names.get(group, code)
     return Finding(
         type="aggregate-mismatch",
-        title=f"{source} {edition}: {name} ({group}) is not the sum of its parts",
+        title=f"{source} {edition}: {name} ({code}) is not the sum of its parts",
         message=(
-            f"{len(rows)} value(s) of {name} ({group}) in {source} {edition} differ from the sum "
+            f"{len(rows)} value(s) of {name} ({code}) in {source} {edition} differ from the sum "
             f"of the members the file itself lists; the largest: {worst[4].strip()} {worst[3]} "
             f"states {worst[6]:,.0f} in [{worst[5]}]{worst[9]}, its parts sum to {worst[7]:,.0f} "
             f"(difference {worst[6] - worst[7]:,.0f})."

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from migobs.m49 import m49_text
 from migobs.warehouse.findings import Finding
 
 TOLERANCE = 1.0
@@ -65,7 +66,8 @@ def _finding(key: tuple[str, str, str], rows: list[tuple[Any, ...]]) -> Finding:
     matrix, edition, total = key
     worst = max(rows, key=lambda r: abs(r[7] - r[8]))
     listed = "; ".join(
-        f"{r[6]} ({r[4] or r[3]}) states {r[7]:,.0f}, its cells sum to {r[8]:,.0f}" for r in rows
+        f"{r[6]} ({r[4] or m49_text(r[3])}) states {r[7]:,.0f}, its cells sum to {r[8]:,.0f}"
+        for r in rows
     )
     return Finding(
         type="aggregate-mismatch",

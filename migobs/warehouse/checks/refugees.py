@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from migobs.m49 import m49_text
 from migobs.warehouse.findings import Finding
 
 COUNTRY = "origin IN (SELECT m49 FROM areas WHERE kind <> 'special')"
@@ -89,7 +90,7 @@ def _stock_below(*row: Any) -> Finding:
         type="stock-below-refugees",
         title=f"{source} {edition}: {name} {year} migrant stock below UNHCR's refugees",
         message=(
-            f"{source} {edition} gives {name} ({area}) a migrant stock of {stock:,.0f} in {year} "
+            f"{source} {edition} gives {name} ({m49_text(area)}) a migrant stock of {stock:,.0f} in {year} "
             f"(cell {cell}), below the {refugees:,.0f} refugees under UNHCR's mandate it hosts "
             f"(UNHCR {unhcr_edition}, the sum of table rows {', '.join(map(str, numbers))}), "
             f"although the stock is said to include refugees."

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from migobs.m49 import m49_text
 from migobs.warehouse.findings import Finding
 
 RELATIVE_TOLERANCE = 0.01
@@ -52,7 +53,7 @@ def _finding(key: tuple[str, str, int, str], rows: list[tuple[Any, ...]]) -> Fin
     worst = max(rows, key=lambda r: abs(r[5] - r[6]) / abs(r[5]))
     return Finding(
         type="aggregate-mismatch",
-        title=f"wdi {edition}: {variable} of {name} ({group}) is not the sum of its economies",
+        title=f"wdi {edition}: {variable} of {name} ({m49_text(group)}) is not the sum of its economies",
         message=(
             f"In {len(rows)} year(s) the World Bank's {variable} for {name} differs by more than "
             f"{RELATIVE_TOLERANCE:.0%} from the sum of the economies its metadata lists; the "

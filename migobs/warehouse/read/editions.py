@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from migobs.errors import UnknownSource
+from migobs.i18n.messages import N_, Said
 
 
 def source_editions(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
@@ -32,10 +33,11 @@ def pick(held: list[str], edition: str | None, what: str) -> str:
         ``edition`` is not held, or nothing is; the message lists what is held.
     """
     if not held:
-        raise UnknownSource(
-            f"The warehouse holds no data for {what}. Run `migobs build` with the source's files "
-            "in the mirror or data directory."
+        message = N_(
+            "The warehouse holds no data for %(what)s. Run `migobs build` with the source's "
+            "files in the mirror or data directory."
         )
+        raise UnknownSource(Said(message, what=what))
     if edition is None:
         return held[-1]
     if edition not in held:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import duckdb
 
 from migobs.errors import ValueNotFound
+from migobs.i18n.messages import N_, Said
 
 GROUP_KINDS = (
     "world",
@@ -49,10 +50,11 @@ def area(con: duckdb.DuckDBPyConnection, code: int) -> Area:
     """
     rows = con.execute("SELECT m49, iso3, name, kind FROM areas WHERE m49 = ?", [code]).fetchall()
     if not rows:
-        raise ValueNotFound(
-            f"No area with M49 code {code}. List them with "
+        message = N_(
+            "No area with M49 code %(code)s. List them with "
             '`migobs sql "SELECT m49, name, kind FROM areas ORDER BY m49"`.'
         )
+        raise ValueNotFound(Said(message, code=code))
     m49, iso3, name, kind = rows[0]
     return Area(int(m49), iso3, str(name), str(kind))
 

@@ -8,6 +8,7 @@ import json
 import duckdb
 import pandas as pd
 
+from migobs.m49 import m49_text
 from migobs.warehouse.read.listing import TOTAL_ORIGIN
 
 
@@ -185,7 +186,8 @@ def missing_migrants_above_grouping(con: duckdb.DuckDBPyConnection, area: int) -
         """SELECT rows FROM findings WHERE type = 'part-exceeds-whole' AND source = 'iom_mmp'
              AND edition = (SELECT max(edition) FROM missing_migrants)"""
     ).fetchall()
-    years = [row for (rows,) in found for row in json.loads(rows) if row["area"] == area]
+    code = m49_text(area)  # the rows write it as text
+    years = [row for (rows,) in found for row in json.loads(rows) if row["area"] == code]
     frame = pd.DataFrame(
         years,
         columns=["year", "grouping", "in_country", "in_grouping", "outside", "listed_under"],
@@ -208,7 +210,7 @@ def aggregate_mismatches(
         """SELECT message, observed, expected FROM findings
            WHERE type = 'aggregate-mismatch' AND source = ? AND edition = ?
              AND title LIKE ?""",
-        [source, edition, f"%({area}) is not the sum of%"],
+        [source, edition, f"%({m49_text(area)}) is not the sum of%"],
     ).df()
 
 
