@@ -118,13 +118,13 @@ def warehouse(home: Path) -> Path:
     if os.environ.get("MIGOBS_WAREHOUSE"):
         return Path(os.environ["MIGOBS_WAREHOUSE"])
     from migobs.config import Settings
-    from migobs.indicators.materialise import materialise
+    from migobs.indicators.materialise import materialise_file
     from migobs.warehouse.build import build
 
     mirror = os.environ.get("MIGOBS_MIRROR")
     if not mirror:
         sys.exit("Set MIGOBS_MIRROR (folder of official files) or MIGOBS_WAREHOUSE.")
-    return build(Settings(home=home, mirror=Path(mirror)), steps=[materialise]).path
+    return build(Settings(home=home, mirror=Path(mirror)), steps=[materialise_file]).path
 
 
 def peak_mib(pid: int) -> float:

@@ -56,8 +56,8 @@ import sys
 from pathlib import Path
 from migobs.config import Settings
 from migobs.warehouse.build import build
-from migobs.indicators.materialise import materialise
-build(Settings(home=Path(sys.argv[2]), mirror=Path(sys.argv[1])), steps=[materialise])
+from migobs.indicators.materialise import materialise_file
+build(Settings(home=Path(sys.argv[2]), mirror=Path(sys.argv[1])), steps=[materialise_file])
 """
 
 

@@ -208,3 +208,9 @@ def _default_home(env: Mapping[str, str]) -> Path:
     xdg = env.get("XDG_DATA_HOME")
     base = Path(xdg) if xdg else Path.home() / ".local" / "share"
     return base / "migobs"
+
+
+def available_cores() -> int:
+    """Every core this process may use: the default number of worker processes (the build's
+    indicator step, ``migobs flows ensemble``)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

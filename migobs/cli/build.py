@@ -27,10 +27,22 @@ if TYPE_CHECKING:
     metavar="SOURCE",
     help="Load only SOURCE (repeatable; m49 is always loaded).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes parsing the files ahead of the loaders and computing the indicators (each "
+    "reading the new file read-only); with 1, the build runs in one process. "
+    "[default: every core this process may use]",
+)
 @click.pass_context
 @reports_errors
 def build_command(
-    ctx: click.Context, mirror: Path | None, if_stale: bool, only: tuple[str, ...]
+    ctx: click.Context,
+    mirror: Path | None,
+    if_stale: bool,
+    only: tuple[str, ...],
+    workers: int | None,
 ) -> None:
     """Build the DuckDB warehouse from the official files.
 
@@ -39,16 +51,24 @@ def build_command(
     read them), and replaces the old one only when it is complete: a failed build leaves the
     warehouse you had untouched.
     """
+    from functools import partial
+
     from rich.console import Console
 
-    from migobs.indicators.materialise import materialise
+    from migobs.indicators.materialise import materialise_file
     from migobs.warehouse.build import build
 
     settings = settings_from(ctx).with_mirror(mirror)
     console = Console(stderr=True)
+    step = partial(materialise_file, workers=workers or 0)
     with console.status("building the warehouse") as status:
         result = build(
-            settings, only=only, if_stale=if_stale, progress=status.update, steps=[materialise]
+            settings,
+            only=only,
+            if_stale=if_stale,
+            progress=status.update,
+            steps=[step],
+            workers=workers or 0,
         )
     _report(result)
 

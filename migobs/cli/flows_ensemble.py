@@ -114,7 +114,8 @@ def ensemble(ctx: click.Context, /, **options: Any) -> None:
     corrected for their bias; method_min and method_max the range over the methods. Draws
     run on local processes (--workers) or a Dask cluster (--scheduler), reduced as they arrive.
     """
-    from migobs.flows.ensemble_run import EnsembleSettings, default_workers
+    from migobs.config import available_cores
+    from migobs.flows.ensemble_run import EnsembleSettings
     from migobs.flows.perturb import NoiseScales
 
     settings = settings_from(ctx)
@@ -122,7 +123,7 @@ def ensemble(ctx: click.Context, /, **options: Any) -> None:
     run = EnsembleSettings(
         draws=options["draws"],
         seed=options["seed"],
-        workers=options["workers"] or default_workers(),
+        workers=options["workers"] or available_cores(),
         scheduler=options["scheduler"],
         ports=settings.dask_ports,
         scales=NoiseScales().changed(options["noise"]),

@@ -10,7 +10,6 @@ imported only when a cluster is used.
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -196,11 +195,6 @@ def _local_cluster(workers: int, ports: tuple[int, int] | None) -> dict[str, Any
             "worker_port": f"{middle}:{last}",
         }
     return options
-
-
-def default_workers() -> int:
-    """Every core this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _assemble(

@@ -7,7 +7,8 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from migobs.warehouse.read import groupings
+from migobs.warehouse.read import groupings, series
+from migobs.warehouse.read.cells import Cell
 from migobs.warehouse.read.groupings import Area
 
 T = TypeVar("T")
@@ -40,6 +41,15 @@ class Context:
         if self._areas is None:
             self._areas = groupings.all_areas(self.con)
         return self._areas
+
+    def series(self, variable: str, edition: str, year: int) -> dict[int, Cell]:
+        """Every area's cell of a country-year series (WPP population, WDI remittances, ODA,
+        GDP) in one edition and year; every year is read at the first ask."""
+        every = self.memo(
+            ("series", variable, edition),
+            lambda: series.series_by_year(self.con, variable, edition),
+        )
+        return every.get(year, {})
 
     def twins(self, group: int) -> list[int]:
         """Other codes of the area model for the grouping of the same name (150 → 908)."""

@@ -13,11 +13,17 @@ that uses it.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from itertools import repeat
+from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from migobs.config import available_cores
 from migobs.errors import MigobsError
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
@@ -34,32 +40,74 @@ Row = tuple[Value, int | None, bool, bool, bool]
 
 
 def materialise(con: duckdb.DuckDBPyConnection, progress: Progress) -> None:
-    """Compute every indicator's values in the warehouse open (writable) on ``con`` and store
-    them; an indicator or edition the warehouse has no data for is left out (asking for it
-    computes live, and says what is missing)."""
-    store = _Rows()
+    """Compute every indicator's values in the warehouse open (writable) on ``con``, in this
+    process, and store them; an indicator or edition the warehouse has no data for is left out
+    (asking for it computes live, and says what is missing)."""
+    ctx = Context(con)
     gc.disable()  # millions of objects live until saved: the collector's passes would only slow
     try:
-        _compute(Context(con), store, progress)
+        parts = _reported(map(partial(_part, ctx), REGISTRY), progress)
     finally:
         gc.enable()
     progress("saving indicator values")
-    materialised.write(
-        con, store.years, store.values, (store.offsets, store.ids), list(store.cells)
-    )
+    materialised.insert(con, parts)
 
 
-def _compute(ctx: Context, store: _Rows, progress: Progress) -> None:
-    for code, found in REGISTRY.items():
+def materialise_file(path: Path, progress: Progress, workers: int = 0) -> None:
+    """:func:`materialise` on the warehouse file at ``path`` (closed: no process may hold it
+    writable meanwhile) with ``workers`` processes (0: one per core this process may use).
+
+    With several, each worker opens the file read-only and computes whole indicators, one at a
+    time, as they come; this process then opens it writable and stores what they sent back (as
+    Arrow tables), in the registry's order, so the tables are those one process would write.
+    With one, the indicators are computed in this process.
+    """
+    count = workers or available_cores()
+    if count == 1:
+        with duckdb.connect(str(path)) as con:
+            materialise(con, progress)
+        return
+    # a fresh server process forks the workers: never this one, which has held DuckDB files
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(count, mp_context=context, initializer=gc.disable) as pool:
+        parts = _reported(pool.map(_part_in_worker, repeat(str(path)), REGISTRY), progress)
+    progress("saving indicator values")
+    with duckdb.connect(str(path)) as con:
+        materialised.insert(con, parts)
+
+
+def _reported(parts: Iterator[materialised.Part], progress: Progress) -> list[materialised.Part]:
+    """Each indicator's part, in the registry's order, saying which is computed (or awaited)."""
+    found = []
+    for code in REGISTRY:
         progress(f"computing {code}")
-        for edition, newest in _editions(ctx, found):
-            try:
-                held = {
-                    year: _year(ctx, found, year, edition) for year in found.years(ctx, edition)
-                }
-            except MigobsError:
-                continue
-            store.add(code, edition, newest, held)
+        found.append(next(parts))
+    return found
+
+
+_OPENED: dict[str, Context] = {}
+"""In a worker process: the warehouse file it reads, opened read-only once."""
+
+
+def _part_in_worker(path: str, code: str) -> materialised.Part:
+    if path not in _OPENED:
+        _OPENED[path] = Context(duckdb.connect(path, read_only=True))
+    return _part(_OPENED[path], code)
+
+
+def _part(ctx: Context, code: str) -> materialised.Part:
+    """Every edition's years and values of indicator ``code``, as Arrow tables."""
+    found, store = REGISTRY[code], _Rows()
+    for edition, newest in _editions(ctx, found):
+        try:
+            held = {year: _year(ctx, found, year, edition) for year in found.years(ctx, edition)}
+        except MigobsError:
+            continue
+        store.add(code, edition, newest, held)
+    return materialised.part(
+        store.years, store.values, (store.offsets, store.ids), list(store.cells)
+    )
 
 
 def _editions(ctx: Context, found: Indicator) -> list[tuple[str, bool]]:

@@ -32,11 +32,7 @@ def _editions(variable: str) -> Callable[[Context], list[str]]:
 def amount(ctx: Context, variable: str, area: Area, year: int, edition: str) -> Total:
     """``variable`` (current US$) for ``area``: the economy's cell, or the World Bank aggregate
     (WLD, LMY, regions, income groups) with the sum of its member economies beside it."""
-    cells = ctx.memo(
-        ("series", variable, edition, year),
-        lambda: series.series_values(ctx.con, variable, edition, year),
-    )
-    return total(ctx, cells, area, schemes(edition))
+    return total(ctx, ctx.series(variable, edition, year), area, schemes(edition))
 
 
 def schemes(edition: str) -> list[str]:
@@ -98,10 +94,7 @@ def _years(variable: str, *others: str) -> Callable[[Context, str | None], list[
 def _areas(variable: str) -> Callable[[Context, int, str | None], list[int]]:
     def areas(ctx: Context, year: int, edition: str | None) -> list[int]:
         held = edition_of(ctx, variable, edition)
-        cells = ctx.memo(
-            ("series", variable, held, year),
-            lambda: series.series_values(ctx.con, variable, held, year),
-        )
+        cells = ctx.series(variable, held, year)
         countries = {c for c in cells if ctx.area(c).kind == "country"}
         aggregates = {c for c in cells if ctx.area(c).is_group}
         return sorted(countries | aggregates | set(ctx.groupings(schemes(held))))

@@ -44,12 +44,30 @@ def _incidents(ctx: Context, edition: str, first: int, last: int) -> list[missin
     )
 
 
-def _in_area(ctx: Context, area: Area, cells: list[Cell]) -> tuple[list[Cell], str]:
+def _cells_by_area(
+    ctx: Context, edition: str, first: int, last: int
+) -> tuple[list[Cell], dict[int, list[Cell]]]:
+    """The incidents' cells from ``first`` to ``last``, in file order, and by country."""
+
+    def read() -> tuple[list[Cell], dict[int, list[Cell]]]:
+        found = [i.cell for i in _incidents(ctx, edition, first, last)]
+        by_area: dict[int, list[Cell]] = {}
+        for cell in found:
+            by_area.setdefault(cell.area, []).append(cell)
+        return found, by_area
+
+    return ctx.memo(("incident cells", edition, first, last), read)
+
+
+def _in_area(
+    ctx: Context, area: Area, found: tuple[list[Cell], dict[int, list[Cell]]]
+) -> tuple[list[Cell], str]:
+    cells, by_area = found
     if area.m49 == WORLD:
         return cells, "every incident"
     if not area.is_group:
-        return [c for c in cells if c.area == area.m49], "incidents in the country"
-    scheme, members = ctx.members(area.m49, _schemes(ctx), present={c.area for c in cells})
+        return by_area.get(area.m49, []), "incidents in the country"
+    scheme, members = ctx.members(area.m49, _schemes(ctx), present=by_area)
     inside = set(members)
     return [c for c in cells if c.area in inside], f"incidents in member countries ({scheme})"
 
@@ -59,8 +77,7 @@ def deaths(ctx: Context, area: Area, year: int, edition: str | None, opts: Optio
     ``year``; the world counts every incident, also those at sea or of unknown country."""
     held = _edition(ctx, MMP, edition)
     first = opts.since or year
-    found = [i.cell for i in _incidents(ctx, held, first, year)]
-    cells, how = _in_area(ctx, area, found)
+    cells, how = _in_area(ctx, area, _cells_by_area(ctx, held, first, year))
     part = Total(sum_of(cells) or 0.0, tuple(cells), how)
     period = f"{first}–{year}" if first != year else str(year)
     return value_of(
@@ -100,9 +117,8 @@ def deaths_by(
 
 
 def _refugees(ctx: Context, edition: str, year: int) -> dict[int, list[Cell]]:
-    return ctx.memo(
-        ("refugees", edition, year), lambda: refugees.refugees_by_origin(ctx.con, edition, year)
-    )
+    every = ctx.memo(("refugees", edition), lambda: refugees.refugees_by_origin(ctx.con, edition))
+    return every.get(year, {})
 
 
 def _refugees_of(ctx: Context, area: Area, year: int, edition: str) -> Total:
@@ -140,11 +156,7 @@ def refugees_per_100k(
     held = _edition(ctx, UNHCR, edition)
     part = _refugees_of(ctx, area, year, held)
     wpp = _wpp(ctx)
-    cells = ctx.memo(
-        ("series", "population", wpp, year),
-        lambda: series.series_values(ctx.con, "population", wpp, year),
-    )
-    population = total(ctx, cells, area, _schemes(ctx))
+    population = total(ctx, ctx.series("population", wpp, year), area, _schemes(ctx))
     # a grouping's refugees are summed over its members: so is its population, same members
     summed = area.is_group and area.m49 != WORLD
     people = population.from_members if summed else population.value

@@ -24,19 +24,21 @@ from typing import Any
 import duckdb
 
 from migobs import __version__
-from migobs.config import Settings
+from migobs.config import Settings, available_cores
 from migobs.errors import UnknownSource, ValidationFailed
 from migobs.warehouse import corrections, findings, row_counts, schema
 from migobs.warehouse.checks import run_all
 from migobs.warehouse.loaders import LOADERS, LoadContext, Loader
 from migobs.warehouse.read.tables import fact_columns
+from migobs.warehouse.read_ahead import Read, ReadAhead
 
 Progress = Callable[[str], None]
 """Called with a short message before each step of the build."""
 
-Step = Callable[[duckdb.DuckDBPyConnection, Progress], None]
-"""A step run on the new file after the checks, before the swap: it reads the loaded tables
-and writes its own (``migobs.indicators.materialise.materialise`` stores every indicator)."""
+Step = Callable[[Path, Progress], None]
+"""A step run on the new file after the checks, before the swap: it opens the file (closed
+meanwhile, so that it may open it from several processes), reads the loaded tables and writes
+its own (``migobs.indicators.materialise.materialise_file`` stores every indicator)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def build(
     if_stale: bool = False,
     progress: Progress | None = None,
     steps: Sequence[Step] = (),
+    workers: int = 0,
 ) -> BuildResult:
     """Build the warehouse at ``settings.warehouse`` from the official files.
 
@@ -75,6 +78,10 @@ def build(
     progress: called with a message before each step.
     steps: run on the new file once it is loaded, corrected and checked (their tables count in
         the summary); a step that raises leaves the old warehouse as it was.
+    workers: processes parsing the files ahead of the loaders (``migobs.warehouse.read_ahead``;
+        0: one per core this process may use; 1: each file is parsed by its loader, in this
+        process). With several, a script calling :func:`build` must guard its entry point with
+        ``if __name__ == "__main__":`` (the workers import it, see :mod:`multiprocessing`).
 
     Raises
     ------
@@ -103,8 +110,17 @@ def build(
             return BuildResult(target, build_id, skipped=True)
         started = datetime.now(UTC).replace(tzinfo=None)
         schema.apply(con)
-        _load(ctx, selected, say)
-        summary = _finish(ctx, selected, say, steps)
+        ctx.ahead = ReadAhead(_reads(ctx, selected), workers or available_cores())
+        try:
+            _load(ctx, selected, say)
+        finally:
+            ctx.ahead.close()
+        _finish(ctx, say)
+        con.close()
+        for step in steps:
+            step(new, say)
+        con = ctx.con = duckdb.connect(str(new))
+        summary = _summary(con, ctx)
         _record_build(con, build_id, started, summary)
         con.close()
         os.replace(new, target)
@@ -190,15 +206,26 @@ def _build_id(ctx: LoadContext, loaders: list[Loader], say: Progress) -> str:
     return digest.hexdigest()
 
 
+def _reads(ctx: LoadContext, loaders: list[Loader]) -> list[Read]:
+    """The parser calls the loaders will make for the files held (verified by ``_build_id``),
+    in load order."""
+    reads = []
+    for loader in loaders:
+        for edition in ctx.editions(loader.source) if loader.ahead else []:
+            for spec in edition.files.values():
+                obtained = ctx.obtain(spec)
+                if obtained is not None and loader.ahead is not None:
+                    reads.extend(loader.ahead(spec, obtained.path))
+    return reads
+
+
 def _load(ctx: LoadContext, loaders: list[Loader], say: Progress) -> None:
     for loader in loaders:
         say(f"loading {loader.source}")
         loader.load(ctx)
 
 
-def _finish(
-    ctx: LoadContext, loaders: list[Loader], say: Progress, steps: Sequence[Step]
-) -> dict[str, Any]:
+def _finish(ctx: LoadContext, say: Progress) -> None:
     say("applying corrections")
     # only sources that gave files: a loader with no edition held has nothing to correct
     held = ctx.con.execute("SELECT DISTINCT source FROM source_files").fetchall()
@@ -209,9 +236,6 @@ def _finish(
     ctx.findings.extend(run_all(ctx.con))
     _validate(ctx.con)
     findings.insert(ctx.con, ctx.findings)
-    for step in steps:
-        step(ctx.con, say)
-    return _summary(ctx.con, ctx)
 
 
 def _validate(con: duckdb.DuckDBPyConnection) -> None:

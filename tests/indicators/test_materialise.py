@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -13,7 +14,7 @@ import duckdb
 from migobs.errors import MigobsError
 from migobs.indicators import registry, stored
 from migobs.indicators.context import Context
-from migobs.indicators.materialise import materialise
+from migobs.indicators.materialise import materialise, materialise_file
 from migobs.indicators.outline import Outline
 from migobs.warehouse.read import groupings
 
@@ -106,3 +107,20 @@ def test_a_warehouse_without_stored_values_computes_live(
     con.execute("DROP TABLE indicator_values")  # a warehouse built before the values were stored
     assert stored.value(con, "stock.total", 404, 2017, "2017") is None
     assert registry.compute(con, "stock.total", 404, 2017, "2017").value == 1200.0
+
+
+def test_worker_processes_store_what_one_process_stores(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    path = tmp_path / "warehouse.duckdb"
+    con.execute(f"ATTACH '{path}' AS copy; COPY FROM DATABASE memory TO copy; DETACH copy")
+    said: list[str] = []
+    materialise_file(path, said.append, workers=2)
+    materialise(con, lambda _: None)
+
+    assert said == [f"computing {code}" for code in registry.REGISTRY] + ["saving indicator values"]
+    with duckdb.connect(str(path), read_only=True) as stored_apart:
+        for table in ("indicator_years", "indicator_values", "indicator_cells"):
+            rows = con.execute(f"SELECT * FROM {table}").fetchall()
+            assert stored_apart.execute(f"SELECT * FROM {table}").fetchall() == rows
+            assert len(rows) > 20

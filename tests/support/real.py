@@ -14,7 +14,7 @@ from migobs.config import Settings
 from migobs.exports.datasets import dataset, dataset_names
 from migobs.exports.table import TidyTable
 from migobs.flows.estimate import estimate_edition
-from migobs.indicators.materialise import materialise
+from migobs.indicators.materialise import materialise_file
 from migobs.warehouse.build import build
 from migobs.warehouse.read import open_warehouse
 from tests.conftest import mirror_path
@@ -30,7 +30,7 @@ def built_warehouse(mirror: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     write to it, other tests share it.
     """
     home = tmp_path_factory.mktemp("built-warehouse")
-    return build(Settings(home=home, mirror=mirror), steps=[materialise]).path
+    return build(Settings(home=home, mirror=mirror), steps=[materialise_file]).path
 
 
 @pytest.fixture(scope="session")

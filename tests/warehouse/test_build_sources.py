@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -57,6 +58,17 @@ def test_small_mirror_builds_every_table(small_mirror: Settings) -> None:
         "SELECT value, period, file_unit FROM series WHERE variable = 'net_migrants' AND area = 108 AND year = 2015 AND sheet = 'ESTIMATES'",
     )
     assert wpp == [(3000.0, "2015-2020", "thousands")]
+
+
+def test_files_parsed_ahead_in_worker_processes_build_the_same_warehouse(
+    small_mirror: Settings, tmp_path: Path
+) -> None:
+    alone = build(replace(small_mirror, home=tmp_path / "alone"), workers=1).path
+    ahead = build(small_mirror, workers=2).path
+    tables = [t for (t,) in rows(alone, "SHOW TABLES") if t != "builds"]
+    assert "migrant_stock" in tables and "refugees" in tables
+    for table in tables:
+        assert rows(ahead, f"SELECT * FROM {table}") == rows(alone, f"SELECT * FROM {table}")
 
 
 def test_the_files_own_groupings_are_stored(small_mirror: Settings) -> None:

@@ -38,7 +38,8 @@ by_country AS (
                FILTER (WHERE NOT list_contains(i.groupings, h.grouping)), 0) AS outside,
            list(i.row_number ORDER BY i.row_number)
                FILTER (WHERE NOT list_contains(i.groupings, h.grouping)) AS rows_,
-           list(DISTINCT coalesce(nullif(i.unsd_grouping, ''), '(none)') ORDER BY 1)
+           list(DISTINCT coalesce(nullif(i.unsd_grouping, ''), '(none)')
+                ORDER BY coalesce(nullif(i.unsd_grouping, ''), '(none)'))
                FILTER (WHERE NOT list_contains(i.groupings, h.grouping)) AS listed_under
     FROM incidents i JOIN home h ON h.area = i.area
     GROUP BY ALL

@@ -31,7 +31,7 @@ WHERE incident_date IS NOT NULL AND latitude IS NOT NULL
 GROUP BY edition, incident_date, latitude, longitude, dead, missing, survivors, cause, location,
          information_source, url
 HAVING count(DISTINCT incident_key) > 1 AND count(DISTINCT main_id) > 1
-ORDER BY edition, day
+ORDER BY edition, day, rows_
 """
 
 

@@ -5,16 +5,21 @@ To add a source, write ``migobs/warehouse/loaders/<source>.py`` with::
     SOURCE = "wdi"          # catalogue name (default: the module's name)
     ORDER = 50              # load order; m49 is 0, undesa_stock 10, wpp 20; default 50
 
+    def ahead(spec: FileSpec, path: Path) -> list[Read]:  # optional: parse in a worker
+        return [(parser.read, (path, spec.edition, spec.key))]
+
     def load(ctx: LoadContext) -> None:
         # every held file of the catalogue's editions, oldest first, registered in source_files;
         # files not held leave a finding, and so do held files whose layout <source>.yml does
         # not describe (with described=parser.described)
         for held in held_files(ctx, SOURCE, described=parser.described):
-            frame = parser.read(held.path, held.edition, held.spec.key)  # migobs.sources.<source>
+            frame = ctx.parsed(parser.read, held.path, held.edition, held.spec.key)
             area = ctx.areas.by_code(SOURCE, code)  # or by_name / by_iso3; map_codes / map_names
             ctx.append("series", frame)            # a DataFrame, columns named as the table's
 
-The parser reads its layout from ``migobs/sources/<source>.yml`` through
+``ahead`` (optional) names the parser calls ``load`` will make for a held file, so that the
+build makes them in worker processes while other loaders run (``migobs.warehouse.read_ahead``);
+``ctx.parsed(read, *args)`` then gives the result, parsed ahead or now. The parser reads its layout from ``migobs/sources/<source>.yml`` through
 ``migobs.sources._layout`` (see docs/sources.md); ``held_files`` and the mapping helpers are in
 ``loaders/_common.py``. No other file needs changing: :data:`LOADERS` finds every module in this
 package. Loaders write raw facts only; corrections (``corrections/<source>.yml``) and checks
@@ -27,7 +32,8 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -40,17 +46,22 @@ from migobs.sources.catalog import Edition, FileSpec
 from migobs.warehouse.areas import AreaResolver
 from migobs.warehouse.findings import Finding
 from migobs.warehouse.frames import append
+from migobs.warehouse.read_ahead import Read, ReadAhead
+
+T = TypeVar("T")
 
 DEFAULT_ORDER = 50
 
 
 @dataclass(frozen=True)
 class Loader:
-    """A source's load function and its place in the load order."""
+    """A source's load function, its place in the load order and the parser calls it will make
+    for a held file (``None``: none worth making ahead)."""
 
     source: str
     order: int
     load: Callable[[LoadContext], None]
+    ahead: Callable[[FileSpec, Path], list[Read]] | None = None
 
 
 @dataclass
@@ -66,6 +77,7 @@ class LoadContext:
     obtained: files verified so far, by dataset name (``<source>/<edition>/<key>``).
     file_ids: ``source_files.file_id`` of each registered file, by dataset name.
     not_held: catalogued files not held (skipped), by dataset name, with why and what to do.
+    ahead: the parser calls started in worker processes (none: each is made when asked for).
     """
 
     con: duckdb.DuckDBPyConnection
@@ -75,6 +87,7 @@ class LoadContext:
     obtained: dict[str, Obtained] = field(default_factory=dict)
     file_ids: dict[str, int] = field(default_factory=dict)
     not_held: dict[str, str] = field(default_factory=dict)
+    ahead: ReadAhead = field(default_factory=ReadAhead)
 
     def editions(self, source: str) -> list[Edition]:
         """The catalogue's editions of ``source``, oldest first."""
@@ -147,6 +160,11 @@ class LoadContext:
         self.file_ids[spec.dataset] = file_id
         return file_id
 
+    def parsed(self, read: Callable[..., T], *args: Any) -> T:
+        """``read(*args)`` (a parser of ``migobs.sources``), parsed ahead when the loader's
+        ``ahead`` named it."""
+        return self.ahead.result(read, *args)
+
     def append(self, table: str, frame: pd.DataFrame) -> int:
         """Insert ``frame`` into ``table`` (columns matched by name); return the row count."""
         return append(self.con, table, frame)
@@ -212,7 +230,8 @@ def discover() -> dict[str, Loader]:
         if not callable(load):
             raise WarehouseError(f"{module.__name__} has no `load(ctx)` function.")
         source = str(getattr(module, "SOURCE", info.name))
-        found.append(Loader(source, int(getattr(module, "ORDER", DEFAULT_ORDER)), load))
+        order = int(getattr(module, "ORDER", DEFAULT_ORDER))
+        found.append(Loader(source, order, load, getattr(module, "ahead", None)))
     return {loader.source: loader for loader in sorted(found, key=lambda x: (x.order, x.source))}
 
 

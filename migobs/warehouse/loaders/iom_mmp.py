@@ -14,14 +14,17 @@ name through ``area_names/iom_mmp.yml``; its countries of origin go to
 from __future__ import annotations
 
 import calendar
+from pathlib import Path
 
 import pandas as pd
 
 from migobs.sources import iom_mmp as parser
+from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders import _incidents as incidents
 from migobs.warehouse.loaders._common import add_areas, held_files, map_names
 from migobs.warehouse.loaders._origins import origins
+from migobs.warehouse.read_ahead import Read
 
 SOURCE = "iom_mmp"
 ORDER = 40
@@ -49,9 +52,16 @@ def incident_key(incident_id: str) -> str:
     return ",".join(sorted(part.strip() for part in incident_id.split(",") if part.strip()))
 
 
+def ahead(spec: FileSpec, path: Path) -> list[Read]:
+    """The vintage's incidents, parsed in a worker while other loaders run."""
+    return [(parser.read, (path, spec.edition))]
+
+
 def load(ctx: LoadContext) -> None:
     """Load every held vintage, keyed across vintages."""
-    vintages = [(held, parser.read(held.path, held.edition)) for held in held_files(ctx, SOURCE)]
+    vintages = [
+        (held, ctx.parsed(parser.read, held.path, held.edition)) for held in held_files(ctx, SOURCE)
+    ]
     newer: tuple[str, pd.DataFrame] | None = None
     for held, rows in reversed(vintages):
         rows["key"] = rows["incident_id"].map(incident_key)

@@ -8,21 +8,30 @@ the factor recorded in :data:`UNIT_FACTORS`); migrant stocks to ``migrant_stock`
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from migobs.sources import knomad as parser
+from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders._common import held_files, map_names
+from migobs.warehouse.read_ahead import Read
 
 SOURCE = "knomad"
 ORDER = 40
 UNIT_FACTORS = {"millions_usd": 1_000_000.0, "persons": 1.0}
 
 
+def ahead(spec: FileSpec, path: Path) -> list[Read]:
+    """The matrix, parsed in a worker while other loaders run."""
+    return [(parser.read, (path, spec.edition, spec.key))]
+
+
 def load(ctx: LoadContext) -> None:
     """Load every held KNOMAD edition's two matrices."""
     for held in held_files(ctx, SOURCE):
-        matrix = parser.read(held.path, held.edition, held.spec.key)
+        matrix = ctx.parsed(parser.read, held.path, held.edition, held.spec.key)
         values = _mapped(ctx, matrix)
         common = {
             "source": SOURCE,

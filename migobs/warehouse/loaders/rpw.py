@@ -7,21 +7,30 @@ countries map by their ISO3 codes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from migobs.sources import rpw as parser
+from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders._common import add_areas, held_files, map_codes
+from migobs.warehouse.read_ahead import Read
 
 SOURCE = "rpw"
 ORDER = 40
+
+
+def ahead(spec: FileSpec, path: Path) -> list[Read]:
+    """The export, parsed in a worker while other loaders run."""
+    return [(parser.read, (path, spec.edition))]
 
 
 def load(ctx: LoadContext) -> None:
     """Load every held RPW edition."""
     add_areas(ctx, SOURCE)
     for held in held_files(ctx, SOURCE):
-        values = parser.read(held.path, held.edition).dropna(subset=["value"])
+        values = ctx.parsed(parser.read, held.path, held.edition).dropna(subset=["value"])
         values = values.assign(
             sending=map_codes(ctx, SOURCE, values["sending_code"], values["sending_name"]),
             receiving=map_codes(ctx, SOURCE, values["receiving_code"], values["receiving_name"]),

@@ -9,11 +9,15 @@ origin ``UNK``, stateless ``XXA``, Tibetans ``TIB``) through ``area_names/unhcr.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from migobs.sources import unhcr as parser
+from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders._common import add_areas, held_files, map_codes
+from migobs.warehouse.read_ahead import Read
 
 SOURCE = "unhcr"
 ORDER = 40
@@ -30,11 +34,16 @@ COUNTS = (
 )
 
 
+def ahead(spec: FileSpec, path: Path) -> list[Read]:
+    """The edition's population table, parsed in a worker while other loaders run."""
+    return [(parser.read, (path, spec.edition))]
+
+
 def load(ctx: LoadContext) -> None:
     """Load every held UNHCR edition."""
     add_areas(ctx, SOURCE)
     for held in held_files(ctx, SOURCE):
-        rows = parser.read(held.path, held.edition)
+        rows = ctx.parsed(parser.read, held.path, held.edition)
         rows = rows.assign(
             origin=map_codes(ctx, SOURCE, rows["coo_iso"], rows["coo_name"]),
             asylum=map_codes(ctx, SOURCE, rows["coa_iso"], rows["coa_name"]),

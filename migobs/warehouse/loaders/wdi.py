@@ -13,14 +13,18 @@ takes the memberships of the edition ``groupings_from`` in ``area_names/wdi.yml`
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 import yaml
 
 from migobs.sources import wdi as parser
+from migobs.sources.catalog import FileSpec
 from migobs.warehouse.areas import NAMES_DIR
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders._common import add_areas, held_files, map_codes
+from migobs.warehouse.read_ahead import Read
 
 SOURCE = "wdi"
 ORDER = 30
@@ -37,15 +41,23 @@ and upper-middle income; Middle income (MIC) = lower-middle and upper-middle inc
 metadata names only the four income groups, so their members are the members of those."""
 
 
+def ahead(spec: FileSpec, path: Path) -> list[Read]:
+    """The extract or its country metadata, parsed in a worker while other loaders run."""
+    if spec.key == "metadata_indicator":
+        return []
+    read = parser.read_countries if spec.key == "metadata_country" else parser.read_indicator
+    return [(read, (path, spec.edition))]
+
+
 def load(ctx: LoadContext) -> None:
     """Load every held WDI extract and its country metadata."""
     add_areas(ctx, SOURCE)
     for held in held_files(ctx, SOURCE, skip=("metadata_indicator",)):
         if held.spec.key == "metadata_country":
-            rows = parser.read_countries(held.path, held.edition)
+            rows = ctx.parsed(parser.read_countries, held.path, held.edition)
             _load_countries(ctx, rows, held.file_id, held.edition)
         else:
-            indicator = parser.read_indicator(held.path, held.edition)
+            indicator = ctx.parsed(parser.read_indicator, held.path, held.edition)
             _load_indicator(ctx, indicator, held.file_id)
     borrow_groupings(ctx.con)
 

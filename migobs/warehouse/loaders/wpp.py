@@ -9,17 +9,27 @@ every aggregate above it (its parent, the parent's parent ...), which the aggreg
 from __future__ import annotations
 
 from itertools import groupby
+from pathlib import Path
 
 import pandas as pd
 
 from migobs.sources import wpp as parser
+from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders._common import held_files
+from migobs.warehouse.read_ahead import Read
 
 SOURCE = "wpp"
 ORDER = 20
 UNIT_FACTORS = {"thousands": 1000.0}
 COUNTRY_TYPE = "Country/Area"
+
+
+def ahead(spec: FileSpec, path: Path) -> list[Read]:
+    """The file's values, parsed in a worker while other loaders run (its layout described)."""
+    if not parser.described(spec.edition, spec.key):
+        return []
+    return [(parser.read, (path, spec.edition, spec.key))]
 
 
 def load(ctx: LoadContext) -> None:
@@ -30,7 +40,7 @@ def load(ctx: LoadContext) -> None:
         types: dict[int, str] = {}
         area: dict[int, int | None] = {}
         for file in files:
-            frame = parser.read(file.path, edition, file.spec.key)
+            frame = ctx.parsed(parser.read, file.path, edition, file.spec.key)
             area.update(_areas(ctx, frame))
             frame = frame.assign(area=frame["code"].map(area)).dropna(subset=["area"])
             ctx.append("series", _series(frame, edition, file.file_id))

@@ -10,23 +10,24 @@ from migobs.warehouse.read.cells import Cell, cells
 
 
 def refugees_by_origin(
-    con: duckdb.DuckDBPyConnection, edition: str, year: int
-) -> dict[int, list[Cell]]:
-    """The rows (one per country of asylum) of refugees from each origin in ``year``.
+    con: duckdb.DuckDBPyConnection, edition: str
+) -> dict[int, dict[int, list[Cell]]]:
+    """By year, the rows (one per country of asylum) of refugees from each origin: one query
+    for every year of ``edition``, as an indicator's table of every year needs.
 
-    Keyed by origin (unknown origin and stateless under their special codes); each cell's
-    ``counterpart`` is the country of asylum and ``cell`` the row of the UNHCR table.
+    Keyed by year then origin (unknown origin and stateless under their special codes); each
+    cell's ``counterpart`` is the country of asylum and ``cell`` the row of the UNHCR table.
     """
     rows = con.execute(
         "SELECT r.source, r.edition, 'refugees', r.origin, r.year, r.refugees, f.name, f.sha256, "
         "NULL, 'row ' || r.row_number, r.asylum FROM refugees r JOIN source_files f USING (file_id) "
-        "WHERE r.edition = ? AND r.year = ? AND r.refugees > 0 ORDER BY r.origin, r.row_number",
-        [edition, year],
+        "WHERE r.edition = ? AND r.refugees > 0 ORDER BY r.year, r.origin, r.row_number",
+        [edition],
     ).fetchall()
-    found: dict[int, list[Cell]] = defaultdict(list)
+    found: dict[int, dict[int, list[Cell]]] = defaultdict(lambda: defaultdict(list))
     for cell in cells(rows):
-        found[cell.area].append(cell)
-    return dict(found)
+        found[cell.year][cell.area].append(cell)
+    return {year: dict(by_origin) for year, by_origin in found.items()}
 
 
 def refugee_years(con: duckdb.DuckDBPyConnection, edition: str) -> list[int]:

@@ -7,20 +7,21 @@ import duckdb
 from migobs.warehouse.read.cells import Cell, cells, in_file_order
 
 
-def series_values(
-    con: duckdb.DuckDBPyConnection, variable: str, edition: str, year: int
-) -> dict[int, Cell]:
-    """Every area's value of ``variable`` in one edition and year (countries and aggregates)."""
+def series_by_year(
+    con: duckdb.DuckDBPyConnection, variable: str, edition: str
+) -> dict[int, dict[int, Cell]]:
+    """Every area's value of ``variable`` in one edition (countries and aggregates), by year
+    then area: one query for every year, as an indicator's table of every year needs."""
     rows = con.execute(
         "SELECT s.source, s.edition, s.variable, s.area, s.year, s.value, f.name, f.sha256, "
         "s.sheet, s.cell FROM series s JOIN source_files f USING (file_id) "
-        "WHERE s.variable = ? AND s.edition = ? AND s.year = ? AND s.period IS NULL "
-        f"ORDER BY s.area, {in_file_order('s')}",
-        [variable, edition, year],
+        "WHERE s.variable = ? AND s.edition = ? AND s.period IS NULL "
+        f"ORDER BY s.year, s.area, {in_file_order('s')}",
+        [variable, edition],
     ).fetchall()
-    found: dict[int, Cell] = {}
+    found: dict[int, dict[int, Cell]] = {}
     for cell in cells(rows):
-        found.setdefault(cell.area, cell)
+        found.setdefault(cell.year, {}).setdefault(cell.area, cell)
     return found
 
 
