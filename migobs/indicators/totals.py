@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from migobs.indicators.context import Context
 from migobs.indicators.values import Value
-from migobs.warehouse.read.cells import Cell
+from migobs.warehouse.read.cells import Cell, frozen
 from migobs.warehouse.read.groupings import Area
 
 
@@ -48,21 +48,39 @@ def total(ctx: Context, by_area: dict[int, Cell], area: Area, schemes: list[str]
     if not area.is_group:
         cell = by_area.get(area.m49)
         if cell is None:
-            return Total(None, (), "no value in the file")
-        return Total(cell.value, (cell,), "stated")
+            return _total(None, (), "no value in the file")
+        return _total(cell.value, (cell,), "stated")
     scheme, members = ctx.members(area.m49, schemes, present=by_area)
     parts = tuple(by_area[m] for m in members if m in by_area and by_area[m].value is not None)
     summed = sum_of(parts)
     own = by_area.get(area.m49)
     if own is not None and own.value is not None:
-        return Total(own.value, (own,), "published aggregate", summed)
+        return _total(own.value, (own,), "published aggregate", summed)
     method = f"sum of {len(parts)} of {len(members)} members ({scheme or 'no member list'})"
     for twin in ctx.twins(area.m49):
         row = by_area.get(twin)
         if row is not None and row.value is not None:
             where = f"{row.where()} ({ctx.area(twin).name}, {twin})"
-            return Total(summed, parts, f"{method}; published as {where}", summed, row.value)
-    return Total(summed, parts, method, summed)
+            return _total(summed, parts, f"{method}; published as {where}", summed, row.value)
+    return _total(summed, parts, method, summed)
+
+
+def _total(
+    value: float | None,
+    inputs: tuple[Cell, ...],
+    method: str,
+    from_members: float | None = None,
+    published: float | None = None,
+) -> Total:
+    """``Total(...)`` made the fast way (:func:`frozen`): every area of every indicator has one."""
+    return frozen(
+        Total,
+        value=value,
+        inputs=inputs,
+        method=method,
+        from_members=from_members,
+        published=published,
+    )
 
 
 def sum_of(cells: Iterable[Cell]) -> float | None:
@@ -99,7 +117,8 @@ def value_of(
     missing = [part.method for part in parts if part.value is None]
     if figure is None and not note:
         note = "not computable: " + ("; ".join(missing) or "an input is missing or zero")
-    return Value(
+    return frozen(
+        Value,
         code=code,
         area=area.m49,
         area_name=area.name,
@@ -111,6 +130,8 @@ def value_of(
         method=method,
         from_members=from_members if area.is_group else None,
         published=published,
+        counterpart=None,
+        label=None,
         note=note,
         period=period,
     )

@@ -94,7 +94,7 @@ def part(
 
     offsets, ids = inputs
     listed = pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(ids, pa.int32()))
-    fields = [attrgetter(*CELL_COLUMNS)(cell) for cell in cells]
+    fields = list(map(attrgetter(*CELL_COLUMNS), cells))
     return Part(
         _table(YEAR_COLUMNS, years),
         _table(VALUE_COLUMNS, values).append_column("inputs", listed),
