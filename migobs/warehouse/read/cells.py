@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any, TypeVar
 
 from migobs.m49 import m49_text
@@ -10,16 +11,34 @@ from migobs.m49 import m49_text
 T = TypeVar("T")
 
 
-def frozen(kind: type[T], **fields: Any) -> T:
-    """``kind(**fields)`` for a frozen dataclass, in a third of the time: its own ``__init__``
+def frozen(kind: type[T], **values: Any) -> T:
+    """``kind(**values)`` for a frozen dataclass, in a third of the time: its own ``__init__``
     sets each field through ``object.__setattr__``, which the build pays for millions of times.
 
-    For the hot paths only, which give every field (a field left out would read its class
-    default, or fail when read) and need no ``__post_init__``.
+    For the hot paths only: ``values`` must name every field and nothing else (no defaults are
+    filled in), and ``kind`` needs no ``__post_init__``.
+
+    Raises
+    ------
+    TypeError
+        ``values`` leaves out a field of ``kind`` or names one it does not have.
     """
+    shape: Any = kind  # a class is hashable, whatever mypy makes of type[T]
+    wanted = field_names(shape)
+    if values.keys() != wanted:
+        raise TypeError(
+            f"{kind.__name__} takes exactly its fields: missing {sorted(wanted - values.keys())},"
+            f" unknown {sorted(values.keys() - wanted)}"
+        )
     made: T = object.__new__(kind)
-    made.__dict__.update(fields)
+    made.__dict__.update(values)
     return made
+
+
+@cache
+def field_names(kind: Any) -> frozenset[str]:
+    """The names of dataclass ``kind``'s fields."""
+    return frozenset(field.name for field in fields(kind))
 
 
 @dataclass(frozen=True)
