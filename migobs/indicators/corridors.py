@@ -8,10 +8,10 @@ from dataclasses import replace
 from migobs.errors import ValueNotFound
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
-from migobs.indicators.totals import Total, sum_of, value_of
+from migobs.indicators.totals import Total, corridor_value, sum_of, value_of
 from migobs.indicators.values import Options, Value
 from migobs.warehouse.read import bilateral, editions
-from migobs.warehouse.read.cells import Cell, frozen
+from migobs.warehouse.read.cells import Cell
 from migobs.warehouse.read.groupings import Area
 
 SOURCE, WORLD = "knomad", 900
@@ -66,23 +66,14 @@ def corridor_table(ctx: Context, year: int, edition: str | None) -> list[Value]:
     """Every corridor between two countries in ``year``, largest first (the top corridors)."""
     held = _edition(ctx, edition)
     return [
-        frozen(  # the fast way: every corridor of every year is one
-            Value,
-            code="remittances.corridor",
-            area=c.area,
-            area_name=ctx.area(c.area).name,
-            year=year,
-            value=c.value,
-            unit="current_usd",
-            edition=held,
-            inputs=(c,),
-            method="bilateral estimate",
-            from_members=None,
-            published=None,
-            counterpart=c.counterpart,
-            label=None,
-            note="",
-            period="",
+        corridor_value(
+            "remittances.corridor",
+            c,
+            ctx.area(c.area).name,
+            year,
+            "current_usd",
+            held,
+            "bilateral estimate",
         )
         for c in _matrix(ctx, year, held)
         if WORLD not in (c.area, c.counterpart)

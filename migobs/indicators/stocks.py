@@ -8,10 +8,10 @@ from dataclasses import replace
 from migobs.errors import ValueNotFound
 from migobs.indicators.context import Context
 from migobs.indicators.family import Indicator
-from migobs.indicators.totals import Total, divide, total, value_of
+from migobs.indicators.totals import Total, corridor_value, divide, total, value_of
 from migobs.indicators.values import Options, Value
 from migobs.warehouse.read import editions, stock_cells
-from migobs.warehouse.read.cells import Cell, frozen
+from migobs.warehouse.read.cells import Cell
 from migobs.warehouse.read.groupings import Area
 
 SOURCE = "undesa_stock"
@@ -187,23 +187,14 @@ def corridor_table(ctx: Context, year: int, edition: str | None) -> list[Value]:
     """Every corridor of ``year`` as a value, largest first (the top corridors)."""
     held = _origin_edition(ctx, edition)
     return [
-        frozen(  # the fast way: every corridor of every year is one
-            Value,
-            code="stock.corridor",
-            area=cell.area,
-            area_name=ctx.area(cell.area).name,
-            year=year,
-            value=cell.value,
-            unit="persons",
-            edition=held,
-            inputs=(cell,),
-            method=f"migrants born in {cell.counterpart} living in {cell.area}",
-            from_members=None,
-            published=None,
-            counterpart=cell.counterpart,
-            label=None,
-            note="",
-            period="",
+        corridor_value(
+            "stock.corridor",
+            cell,
+            ctx.area(cell.area).name,
+            year,
+            "persons",
+            held,
+            f"migrants born in {cell.counterpart} living in {cell.area}",
         )
         for cell in corridors(ctx, year, edition)
     ]

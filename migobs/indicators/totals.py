@@ -135,3 +135,29 @@ def value_of(
         note=note,
         period=period,
     )
+
+
+def corridor_value(
+    code: str, cell: Cell, area_name: str, year: int, unit: str, edition: str, method: str
+) -> Value:
+    """A corridor's figure as one ``cell`` states it: the cell's area is the value's area, its
+    counterpart the corridor's other end. Made the fast way (:func:`frozen`): every corridor of
+    every year is one."""
+    return frozen(
+        Value,
+        code=code,
+        area=cell.area,
+        area_name=area_name,
+        year=year,
+        value=cell.value,
+        unit=unit,
+        edition=edition,
+        inputs=(cell,),
+        method=method,
+        from_members=None,
+        published=None,
+        counterpart=cell.counterpart,
+        label=None,
+        note="",
+        period="",
+    )
