@@ -13,8 +13,9 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Depends, Query, Response
 
+from migobs.api.flow_schemas import FlowCorridorPublic, FlowPublic, FlowRunPublic
 from migobs.api.routes.stock import Sex
-from migobs.api.schemas import FlowCorridorPublic, FlowPublic, FlowRunPublic, ListOf
+from migobs.api.schemas import ListOf
 from migobs.http.areas import AreaPath, AreaQuery, area_filter, area_param
 from migobs.http.deps import Paging, PagingDep, WarehouseDep
 from migobs.http.errors import ApiError
