@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -57,9 +57,10 @@ def materialise_file(path: Path, progress: Progress, workers: int = 0) -> None:
     writable meanwhile) with ``workers`` processes (0: one per core this process may use).
 
     With several, each worker opens the file read-only and computes whole indicators, a batch
-    of those reading the same inputs at a time (:data:`BATCHES`), as they come; this process then opens it writable and stores what they sent back (as
-    Arrow tables), in the registry's order, so the tables are those one process would write.
-    With one, the indicators are computed in this process.
+    of those reading the same inputs at a time (:data:`BATCHES`), as they come; this process
+    then opens it writable and stores what they sent back (as Arrow tables), in the registry's
+    order, so the tables are those one process would write. With one, the indicators are
+    computed in this process.
     """
     count = workers or available_cores()
     if count == 1:
@@ -70,12 +71,8 @@ def materialise_file(path: Path, progress: Progress, workers: int = 0) -> None:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(count, mp_context=context, initializer=gc.disable) as pool:
-        sent = [(batch, pool.submit(_parts_in_worker, str(path), batch)) for batch in batches()]
-        where = {
-            code: (future, place) for batch, future in sent for place, code in enumerate(batch)
-        }
-        awaited = (where[code][0].result()[where[code][1]] for code in REGISTRY)
-        parts = _reported(awaited, progress)
+        sent = {batch: pool.submit(_parts_in_worker, str(path), batch) for batch in batches()}
+        parts = _reported(_in_registry_order(sent), progress)
     progress("saving indicator values")
     with duckdb.connect(str(path)) as con:
         materialised.insert(con, parts)
@@ -103,6 +100,19 @@ def batches() -> list[tuple[str, ...]]:
     """:data:`BATCHES`, then each indicator of the registry they leave out on its own."""
     batched = {code for batch in BATCHES for code in batch}
     return [*BATCHES, *((code,) for code in REGISTRY if code not in batched)]
+
+
+def _in_registry_order(
+    sent: dict[tuple[str, ...], Future[list[materialised.Part]]],
+) -> Iterator[materialised.Part]:
+    """Each indicator's part, in the registry's order, as the worker computing its batch sends
+    it."""
+    where = {
+        code: (future, place) for batch, future in sent.items() for place, code in enumerate(batch)
+    }
+    for code in REGISTRY:
+        future, place = where[code]
+        yield future.result()[place]
 
 
 def _reported(parts: Iterator[materialised.Part], progress: Progress) -> list[materialised.Part]:
