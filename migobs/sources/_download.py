@@ -24,6 +24,7 @@ import yaml
 from migobs.config import Settings
 from migobs.errors import ChecksumMismatch, DownloadError, FileNotObtained
 from migobs.sources.catalog import FileSpec
+from migobs.yaml_files import read_yaml
 
 Progress = Callable[[int, int | None], None]
 """Called with (bytes so far, total bytes or None) while a file downloads."""
@@ -189,7 +190,7 @@ def _record(settings: Settings, sums: dict[str, str]) -> None:
 def _read_yaml(path: Path) -> dict[str, object]:
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     return {str(key): value for key, value in data.items()}
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from migobs.sources.catalog import FileSpec
 from migobs.warehouse.areas import NAMES_DIR
 from migobs.warehouse.loaders import LoadContext
+from migobs.yaml_files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def held_files(
 def add_areas(ctx: LoadContext, source: str) -> None:
     """Add the ``areas`` of ``area_names/<source>.yml`` the warehouse lacks; refresh the resolver."""
     path = NAMES_DIR / f"{source}.yml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data: dict[str, Any] = read_yaml(path) or {}
     wanted = pd.DataFrame(data.get("areas") or [], columns=["m49", "name", "kind"])
     have = {int(row[0]) for row in ctx.con.execute("SELECT m49 FROM areas").fetchall()}
     ctx.append("areas", wanted[~wanted["m49"].isin(have)])
