@@ -308,8 +308,8 @@ def _table_frame(
     by_origin = spec.kind == "by_origin"
     return pd.DataFrame(
         {
-            "table": _same(table.key, len(row_at)),
-            "sheet": _same(table.sheet, len(row_at)),
+            "table": table.key,
+            "sheet": table.sheet,
             "variable": _texts([b.variable for b in blocks], block_at),
             "sex": _texts([b.sex for b in blocks], block_at),
             "year": row_keys["year"] if by_origin else np.array(labels, dtype=np.int64)[column_at],
@@ -321,20 +321,16 @@ def _table_frame(
             "type_of_data": row_keys["type_of_data"],
             "value": pd.concat([pd.Series(b.values) for b in blocks], ignore_index=True),
             "flag": pd.array(np.concatenate([b.flags for b in blocks]), dtype="str"),
-            "unit": _same(table.unit, len(row_at)),
+            "unit": table.unit,
             "row": row_keys["row"],
             "cell": pd.array(pc.binary_join_element_wise(letters, numbers, ""), dtype="str"),
         }
     )
 
 
-def _same(value: str, count: int) -> Any:
-    """``value`` ``count`` times, as a text column (made in Arrow, not one Python string each)."""
-    return _texts([value], np.zeros(count, dtype=np.intp))
-
-
 def _texts(values: list[Any], index: np.ndarray[Any, Any]) -> Any:
-    """``values[i]`` for each ``i`` of ``index``, as a text column."""
+    """``values[i]`` for each ``i`` of ``index``, as a text column (repeated in Arrow, not made
+    from a Python string per value)."""
     return pd.array(values, dtype="str").take(index)
 
 
