@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from migobs.i18n.texts import claim_text
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 
@@ -66,7 +65,7 @@ class Claim:
 @cache
 def ledger() -> tuple[Claim, ...]:
     """Every claim of ``ledger.yml``, in order."""
-    raw = yaml.safe_load((HERE / "ledger.yml").read_text(encoding="utf-8"))
+    raw = read_yaml(HERE / "ledger.yml")
     return tuple(_claim(entry) for entry in raw["claims"])
 
 

@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from migobs.m49 import m49_text
+from migobs.yaml_files import read_yaml
 
 NAMES_FILE = Path(__file__).with_name("owid_names.yml")
 
@@ -23,7 +22,7 @@ NAMES_FILE = Path(__file__).with_name("owid_names.yml")
 @cache
 def entities() -> dict[str, str]:
     """OWID's entity name of every area, by M49 code as text."""
-    data: dict[str, Any] = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(NAMES_FILE)
     return {str(code): str(entry["entity"]) for code, entry in data["areas"].items()}
 
 

@@ -15,8 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from fastapi import FastAPI
+
+from migobs.yaml_files import read_yaml
 
 TRACKER_PREFIX = "/api/tracker"
 BEARER = {
@@ -51,9 +52,7 @@ def with_bearer(spec: dict[str, Any]) -> dict[str, Any]:
 @cache
 def examples() -> dict[str, Any]:
     """The examples of ``openapi_examples.yml``."""
-    loaded: dict[str, Any] = yaml.safe_load(
-        Path(__file__).with_name("openapi_examples.yml").read_text(encoding="utf-8")
-    )
+    loaded: dict[str, Any] = read_yaml(Path(__file__).with_name("openapi_examples.yml"))
     return loaded
 
 

@@ -16,12 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel import Locale
 from babel.core import get_global
 
 from migobs.i18n import current
 from migobs.m49 import m49_text
+from migobs.yaml_files import read_yaml
 
 NAMES_FILE = Path(__file__).parent / "area_names.yml"
 
@@ -35,14 +35,14 @@ def territories(lang: str) -> Mapping[str, str]:
 @cache
 def named_areas() -> dict[int, dict[str, Any]]:
     """The entries of ``area_names.yml`` by M49 code: ``{"cldr": "002"}`` or ``{"names": …}``."""
-    data: dict[str, Any] = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(NAMES_FILE)
     return {int(code): dict(entry) for code, entry in data["areas"].items()}
 
 
 @cache
 def area_sources() -> dict[str, str]:
     """``area_names.yml``'s ``sources:``: where its official names were checked, by key."""
-    data: dict[str, Any] = yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(NAMES_FILE)
     return {str(key): str(text) for key, text in data.get("sources", {}).items()}
 
 

@@ -15,10 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from migobs.i18n import current
 from migobs.i18n.messages import N_, translations
+from migobs.yaml_files import read_yaml
 
 LINKS_FILE = Path(__file__).parent / "objective_links.yml"
 
@@ -43,7 +42,7 @@ tracker's codes: ``SDG 10.7.2 D1``)."""
 def kept() -> dict[str, Any]:
     """``objective_links.yml`` as read: ``domains`` (D1-D6 → language → name) and ``names``
     (English name → language → name)."""
-    data: dict[str, Any] = yaml.safe_load(LINKS_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(LINKS_FILE)
     return data
 
 

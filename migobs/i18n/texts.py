@@ -17,11 +17,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from migobs.i18n import LANGUAGES, current
 from migobs.i18n.messages import Said
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 COMPACT_FILE = HERE / "compact.yml"
@@ -40,7 +40,7 @@ class Text:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(path)
     return data
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 
@@ -47,7 +47,7 @@ class Definition:
 @cache
 def definitions() -> dict[str, Definition]:
     """Every indicator's definition, by code, in the order of ``definitions.yml``."""
-    raw = yaml.safe_load((HERE / "definitions.yml").read_text(encoding="utf-8"))
+    raw = read_yaml(HERE / "definitions.yml")
     return {
         code: Definition(
             code=code,

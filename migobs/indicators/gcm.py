@@ -12,10 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from migobs.i18n.messages import N_, Said
 from migobs.indicators.definitions import definitions
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 
@@ -86,9 +85,7 @@ def _link(item: dict[str, Any]) -> Link:
 
 @cache
 def _mapping() -> list[dict[str, Any]]:
-    raw: list[dict[str, Any]] = yaml.safe_load((HERE / "gcm_map.yml").read_text(encoding="utf-8"))[
-        "objectives"
-    ]
+    raw: list[dict[str, Any]] = read_yaml(HERE / "gcm_map.yml")["objectives"]
     return raw
 
 

@@ -17,13 +17,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
 import yaml
 
 from migobs.config import Settings
 from migobs.errors import ChecksumMismatch, DownloadError, FileNotObtained
 from migobs.sources.catalog import FileSpec
+from migobs.yaml_files import read_yaml
+
+if TYPE_CHECKING:  # imported where a file is downloaded: a build from local files needs no HTTP
+    import httpx
 
 Progress = Callable[[int, int | None], None]
 """Called with (bytes so far, total bytes or None) while a file downloads."""
@@ -189,7 +193,7 @@ def _record(settings: Settings, sums: dict[str, str]) -> None:
 def _read_yaml(path: Path) -> dict[str, object]:
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     return {str(key): value for key, value in data.items()}
 
 
@@ -210,6 +214,8 @@ class _Busy(Exception):
 def _download(
     spec: FileSpec, path: Path, *, client: httpx.Client | None, progress: Progress | None
 ) -> None:
+    import httpx  # noqa: PLC0415 - only downloads need it (0.1 s to import)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
     own = client is None

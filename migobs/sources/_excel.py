@@ -117,8 +117,7 @@ def melt(
         ``label`` (the ``labels`` entry of the value's column), ``raw`` (the cell as read),
         ``row`` (1-based) and ``cell`` (A1).
     """
-    width = max([*columns, *keys.values()]) + 1
-    block = np.array([_padded(grid[r], width) for r in rows], dtype=object)
+    block = grid_block(grid, rows, max([*columns, *keys.values()]) + 1)
     count = len(columns)
     converters = convert or {}
     frame = pd.DataFrame(
@@ -136,6 +135,12 @@ def melt(
     return frame
 
 
+def grid_block(grid: Grid, rows: Sequence[int], width: int) -> np.ndarray[Any, Any]:
+    """The first ``width`` cells of each of ``rows`` as a 2-D object array (``""`` past a row's
+    end)."""
+    return np.array([_padded(grid[r], width) for r in rows], dtype=object)
+
+
 def numbers(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Add ``value`` (float or None) and ``flag`` (``""`` or a :data:`MARKERS` flag) from ``raw``.
 
@@ -144,7 +149,23 @@ def numbers(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
     LayoutError
         A value cell holds text that is neither a number nor a known marker.
     """
-    raw = frame["raw"].to_numpy(dtype=object)
+    values, flags = cell_values(
+        path, sheet, frame["raw"].to_numpy(dtype=object), lambda at: str(frame["cell"].iloc[at])
+    )
+    return frame.assign(value=values, flag=flags)
+
+
+def cell_values(
+    path: Path, sheet: str, raw: np.ndarray[Any, Any], cell_at: Callable[[int], str]
+) -> tuple[pd.arrays.FloatingArray, np.ndarray[Any, Any]]:
+    """The value (float or None) and flag (``""`` or a :data:`MARKERS` flag) of each of the cells
+    ``raw``; ``cell_at(i)`` is the A1 cell of ``raw[i]``, named when it is wrong.
+
+    Raises
+    ------
+    LayoutError
+        A value cell holds text that is neither a number nor a known marker.
+    """
     is_text = np.fromiter((type(v) is str for v in raw), dtype=bool, count=len(raw))
     values = np.full(len(raw), np.nan)
     values[~is_text] = raw[~is_text].astype(float)
@@ -157,7 +178,7 @@ def numbers(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
         at = where[texts == found]
         if marker is None:
             raise LayoutError(
-                f"{path.name} [{sheet}] cell {frame['cell'].iloc[at[0]]}: expected a number or "
+                f"{path.name} [{sheet}] cell {cell_at(int(at[0]))}: expected a number or "
                 f"one of {', '.join(repr(m) for m in MARKERS)}, found {found!r}. The layout "
                 f"changed (columns shifted?): check the file against docs/sources.md."
             )
@@ -166,7 +187,7 @@ def numbers(path: Path, sheet: str, frame: pd.DataFrame) -> pd.DataFrame:
             missing[at] = True
         else:
             values[at] = marker[1]
-    return frame.assign(value=pd.arrays.FloatingArray(values, missing), flag=flags)
+    return pd.arrays.FloatingArray(values, missing), flags
 
 
 def each_distinct(values: pd.Series, convert: Callable[[Any], str]) -> pd.Series:

@@ -16,11 +16,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from migobs.errors import LayoutError, UnknownSource
 from migobs.sources import catalog
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 T = TypeVar("T")
@@ -28,7 +28,7 @@ T = TypeVar("T")
 
 @cache
 def _raw(source: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((HERE / f"{source}.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(HERE / f"{source}.yml")
     return data
 
 

@@ -25,10 +25,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from migobs.errors import SourceError, UnknownSource
 from migobs.provenance import Origin
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 ALL_SHEETS = "*"
@@ -156,7 +155,7 @@ def file_spec(source_name: str, edition_name: str, key: str) -> FileSpec:
 
 def read_source(path: Path) -> Source:
     """One source as its YAML file at ``path`` describes it (not cached; see :func:`catalog`)."""
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(path)
     name = str(data["source"])
     editions = {
         str(ed_name): _read_edition(name, str(ed_name), body)

@@ -19,13 +19,14 @@ trailing spaces, an em dash means "not zero but rounds to zero" (value 0, flag
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from migobs.errors import LayoutError
 from migobs.provenance import column_letters
@@ -33,11 +34,12 @@ from migobs.sources import _layout
 from migobs.sources._excel import (
     Grid,
     cell,
+    cell_values,
     column_index,
     each_distinct,
     expect,
+    grid_block,
     melt,
-    numbers,
     read_sheets,
     text,
 )
@@ -64,10 +66,6 @@ COLUMNS = (
     "cell",
 )
 """Columns of the frame :func:`read` returns."""
-
-
-ROW_TEXT: dict[str, Callable[[Any], str]] = {"name": str, "notes": text, "type": text}
-"""Key columns read as text (``name`` keeps its indentation)."""
 
 
 @dataclass(frozen=True)
@@ -176,17 +174,17 @@ def _read_table(path: Path, grid: Grid, spec: Layout, table: Table) -> pd.DataFr
     for letters, label in table.header.items():
         expect(path, table.sheet, grid, spec.header_row - 1, column_index(letters), label, FIX)
     rows = _data_rows(path, grid, table.sheet, table.columns["code"], spec.first_data_row)
-    keys = {name: column_index(letters) for name, letters in table.columns.items()}
-    frames = []
+    blocks = []
     for block in table.blocks:
         for i, (sex, label) in enumerate(block.labels.items()):
             start = column_index(block.first) + i * block.width
             columns, labels = _block_columns(
                 path, grid, spec, table.sheet, start, block.width, label
             )
-            frame = melt(grid, rows, keys, columns, labels, ROW_TEXT)
-            frames.append(_tidy(path, table, spec, (block.variable, sex), frame))
-    return pd.concat(frames, ignore_index=True)
+            blocks.append(
+                _read_block(path, grid, table.sheet, rows, (block.variable, sex), columns, labels)
+            )
+    return _table_frame(table, spec, _row_keys(grid, rows, table), blocks)
 
 
 def _data_rows(path: Path, grid: Grid, sheet: str, code: str, first_data_row: int) -> list[int]:
@@ -236,33 +234,104 @@ def _block_columns(
     return columns, list(stated)
 
 
-def _tidy(
-    path: Path, table: Table, spec: Layout, variable_sex: tuple[str, str], frame: pd.DataFrame
+@dataclass(frozen=True)
+class _Block:
+    """The cells of one sub-block (a variable and sex) in the data rows, row by row."""
+
+    variable: str
+    sex: str
+    columns: list[int]
+    labels: list[object]
+    values: pd.arrays.FloatingArray
+    flags: np.ndarray[Any, Any]
+
+
+def _read_block(
+    path: Path,
+    grid: Grid,
+    sheet: str,
+    rows: list[int],
+    variable_sex: tuple[str, str],
+    columns: list[int],
+    labels: list[object],
+) -> _Block:
+    width = max(columns) + 1
+    raw = grid_block(grid, rows, width)[:, columns].ravel()
+
+    def cell_at(at: int) -> str:
+        return f"{column_letters(columns[at % len(columns)])}{rows[at // len(columns)] + 1}"
+
+    values, flags = cell_values(path, sheet, raw, cell_at)
+    return _Block(*variable_sex, columns, labels, values, flags)
+
+
+def _row_keys(grid: Grid, rows: list[int], table: Table) -> pd.DataFrame:
+    """The key columns of each data row, once per row (repeated for its cells later)."""
+    keys = {
+        name: [cell(grid, r, column_index(c)) for r in rows] for name, c in table.columns.items()
+    }
+    names = [str(name) for name in keys["name"]]
+    frame = pd.DataFrame(
+        {
+            "name": [name.strip() for name in names],
+            "indent": np.array([len(n) - len(n.lstrip()) for n in names], dtype=np.int64),
+            "notes": [text(notes) for notes in keys["notes"]],
+            "code": pd.Series(keys["code"], dtype=object).astype(int),
+            "type_of_data": [text(t) for t in keys["type"]] if "type" in keys else "",
+            "row": np.array(rows, dtype=np.int64) + 1,
+        }
+    )
+    if "year" in keys:
+        frame["year"] = pd.Series(keys["year"], dtype=object).astype(int)
+    return frame
+
+
+def _table_frame(
+    table: Table, spec: Layout, keys: pd.DataFrame, blocks: list[_Block]
 ) -> pd.DataFrame:
-    frame = numbers(path, table.sheet, frame)
-    names = frame["name"]
-    stripped = each_distinct(names, str.strip)
+    """One row per cell of ``blocks``, block after block, row by row in each: each cell's row
+    keys, its column's label, value, flag and A1 cell."""
+    count = len(keys)
+    row_at = np.concatenate([np.repeat(np.arange(count), len(b.columns)) for b in blocks])
+    block_at = np.repeat(np.arange(len(blocks)), [count * len(b.columns) for b in blocks])
+    offsets = np.cumsum([0] + [len(b.columns) for b in blocks])
+    column_at = np.concatenate(
+        [
+            np.tile(np.arange(len(b.columns)) + offset, count)
+            for b, offset in zip(blocks, offsets[:-1], strict=True)
+        ]
+    )
+    letters = pa.array([column_letters(c) for b in blocks for c in b.columns]).take(column_at)
+    numbers = pa.array([str(row) for row in keys["row"]]).take(row_at)
+    labels = [label for b in blocks for label in b.labels]
+    row_keys = keys.take(row_at).reset_index(drop=True)
     by_origin = spec.kind == "by_origin"
     return pd.DataFrame(
         {
             "table": table.key,
             "sheet": table.sheet,
-            "variable": variable_sex[0],
-            "sex": variable_sex[1],
-            "year": (frame["year"] if by_origin else frame["label"]).astype(int),
-            "origin": frame["label"] if by_origin else None,
-            "name": stripped,
-            "indent": names.str.len() - each_distinct(names, str.lstrip).str.len(),
-            "notes": frame["notes"],
-            "code": frame["code"].astype(int),
-            "type_of_data": frame["type"] if "type" in frame else "",
-            "value": frame["value"],
-            "flag": frame["flag"],
+            "variable": _texts([b.variable for b in blocks], block_at),
+            "sex": _texts([b.sex for b in blocks], block_at),
+            "year": row_keys["year"] if by_origin else np.array(labels, dtype=np.int64)[column_at],
+            "origin": _texts(labels, column_at) if by_origin else None,
+            "name": row_keys["name"],
+            "indent": row_keys["indent"],
+            "notes": row_keys["notes"],
+            "code": row_keys["code"],
+            "type_of_data": row_keys["type_of_data"],
+            "value": pd.concat([pd.Series(b.values) for b in blocks], ignore_index=True),
+            "flag": pd.array(np.concatenate([b.flags for b in blocks]), dtype="str"),
             "unit": table.unit,
-            "row": frame["row"].astype(np.int64),
-            "cell": frame["cell"],
+            "row": row_keys["row"],
+            "cell": pd.array(pc.binary_join_element_wise(letters, numbers, ""), dtype="str"),
         }
     )
+
+
+def _texts(values: list[Any], index: np.ndarray[Any, Any]) -> Any:
+    """``values[i]`` for each ``i`` of ``index``, as a text column (repeated in Arrow, not made
+    from a Python string per value)."""
+    return pd.array(values, dtype="str").take(index)
 
 
 def read_annex(path: Path, edition: str, key: str = "totals") -> pd.DataFrame:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pyreadr  # type: ignore[import-untyped]
 
 from migobs.errors import LayoutError
 from migobs.sources._layout import layout
@@ -47,6 +46,8 @@ def read(path: Path, edition: str) -> pd.DataFrame:
     UnknownSource
         The catalogue has no such edition.
     """
+    import pyreadr  # type: ignore[import-untyped]  # noqa: PLC0415 - only UNHCR's file needs it
+
     spec = layout(SOURCE, edition, ObjectLayout)
     try:
         objects = pyreadr.read_r(str(path))

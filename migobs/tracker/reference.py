@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 
@@ -56,7 +56,7 @@ class State:
 
 
 def _load(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(HERE / name)
     return data
 
 

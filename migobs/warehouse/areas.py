@@ -34,11 +34,11 @@ from typing import Any
 
 import duckdb
 import pandas as pd
-import yaml
 
 from migobs.errors import WarehouseError
 from migobs.warehouse.findings import Finding
 from migobs.warehouse.frames import append
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 NAMES_DIR = HERE / "area_names"
@@ -86,7 +86,7 @@ def load_name_maps(folder: Path = NAMES_DIR) -> dict[str, NameMap]:
     """Every ``*.yml`` in ``folder`` as a :class:`NameMap` by source (files of one source merge)."""
     maps: dict[str, NameMap] = {}
     for path in sorted(folder.glob("*.yml")):
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data: dict[str, Any] = read_yaml(path) or {}
         source = str(data.get("source", path.stem))
         names = _entries(path, data.get("names"))
         codes = _entries(path, data.get("codes"))
@@ -122,7 +122,7 @@ def _entry(path: Path, key: Any, value: Any) -> Mapping:
 @cache
 def extra_areas() -> tuple[tuple[ExtraArea, ...], dict[int, tuple[int, ...]]]:
     """The areas of ``areas.yml`` and its SDG regions (code → M49 groupings they unite)."""
-    data: dict[str, Any] = yaml.safe_load(EXTRA_AREAS.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(EXTRA_AREAS)
     areas = tuple(
         ExtraArea(
             m49=int(item["m49"]),
@@ -147,7 +147,7 @@ def stand_in_pairs() -> tuple[tuple[int, int, str], ...]:
     ``(830, 831, "composite")``: 830 stands for 831 (and its other parts) where a file gives it;
     ``(158, 156, "beside")``: a file may give 158 beside 156, and it belongs where 156 belongs.
     """
-    data: dict[str, Any] = yaml.safe_load(EXTRA_AREAS.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(EXTRA_AREAS)
     pairs = [
         (int(code), int(part), "composite")
         for code, entry in data["composites"].items()

@@ -10,11 +10,15 @@ the one a build without workers makes.
 
 A read that failed in a worker is made again in the build's process, so that its error (naming
 the file, sheet and row) is raised there, as without workers.
+
+The workers start in a thread: the first one waits for the fork server to import pandas and
+the parsers (some 0.5 s), which the build's process spends loading instead.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -34,16 +38,35 @@ class ReadAhead:
         nothing starts and every read is made when asked for."""
         self._pool: ProcessPoolExecutor | None = None
         self._started: dict[Read, Future[Any]] = {}
+        self._failed: BaseException | None = None
+        self._starting: threading.Thread | None = None
         if workers < 2 or not reads:
             return
-        # a fresh server process forks the workers: never this one, which holds a DuckDB file
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(sorted({read.__module__ for read, _ in reads}))
-        self._pool = ProcessPoolExecutor(workers, mp_context=context)
-        self._started = {(read, args): self._pool.submit(read, *args) for read, args in reads}
+        self._starting = threading.Thread(target=self._start, args=(list(reads), workers))
+        self._starting.start()
+
+    def _start(self, reads: list[Read], workers: int) -> None:
+        try:
+            # a fresh server process forks the workers: never this one, which holds a DuckDB file
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(sorted({read.__module__ for read, _ in reads}))
+            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+            self._started = {(read, args): self._pool.submit(read, *args) for read, args in reads}
+        except BaseException as error:  # noqa: BLE001 - raised in the build's thread by _ready
+            self._failed = error
+
+    def _ready(self) -> None:
+        """Wait until the workers are started; raise what stopped them."""
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        if self._failed is not None:
+            failed, self._failed = self._failed, None
+            raise failed
 
     def result(self, read: Callable[..., T], *args: Any) -> T:
         """``read(*args)``: parsed ahead if it was started, else parsed now."""
+        self._ready()
         started = self._started.pop((read, args), None)
         if started is not None:
             try:
@@ -56,7 +79,10 @@ class ReadAhead:
 
     def close(self) -> None:
         """Stop the workers, dropping reads nobody asked for."""
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
-        self._started.clear()
+        try:
+            self._ready()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
+            self._started.clear()

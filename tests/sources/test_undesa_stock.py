@@ -150,12 +150,17 @@ def test_another_editions_file_is_refused_by_its_years(tmp_path: Path) -> None:
         undesa_stock.read(path, "2017", "totals")
 
 
-def test_text_in_a_value_cell_is_a_layout_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("sheet", "cell"), [("Table 1", "G18"), ("Table 1", "T21"), ("Table 2", "M22")]
+)
+def test_text_in_a_value_cell_is_a_layout_error(tmp_path: Path, sheet: str, cell: str) -> None:
     path = write_stock_totals(tmp_path / "t.xlsx")
     from openpyxl import load_workbook
 
     workbook = load_workbook(path)
-    workbook["Table 1"]["G18"] = "n/a"
+    workbook[sheet][cell] = "n/a"
     workbook.save(path)
-    with pytest.raises(LayoutError, match=r"\[Table 1\] cell G18: expected a number.*found 'n/a'"):
+    with pytest.raises(
+        LayoutError, match=rf"\[{sheet}\] cell {cell}: expected a number.*found 'n/a'"
+    ):
         undesa_stock.read(path, "2017", "totals")

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from migobs.exports.sdmx.conventions import Code, Codelist
 from migobs.m49 import m49_text
+from migobs.yaml_files import read_yaml
 
 CODES_FILE = Path(__file__).with_name("area_codes.yml")
 NOT_AGGREGATES = {"country", "residual", "area"}
@@ -23,7 +23,7 @@ NOT_AGGREGATES = {"country", "residual", "area"}
 
 @cache
 def _equivalents() -> dict[int, str]:
-    data: dict[str, Any] = yaml.safe_load(CODES_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(CODES_FILE)
     return {int(code): str(entry["m49"]) for code, entry in data["m49_equivalents"].items()}
 
 

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from migobs.errors import ExportError
 from migobs.indicators.definitions import definitions
+from migobs.yaml_files import read_yaml
 
 AGENCY = "MIGOBS"
 VERSION = "1.0"
@@ -140,7 +139,7 @@ def sex_code(value: str) -> str:
 
 @cache
 def _sdg_series() -> dict[str, dict[str, str]]:
-    loaded: dict[str, dict[str, str]] = yaml.safe_load(SERIES_FILE.read_text(encoding="utf-8"))
+    loaded: dict[str, dict[str, str]] = read_yaml(SERIES_FILE)
     return loaded
 
 

@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
 
 from migobs.errors import WarehouseError
 from migobs.warehouse.findings import Finding
+from migobs.yaml_files import read_yaml
 
 HERE = Path(__file__).parent
 ACTIONS = ("set", "delete", "keep")
@@ -69,7 +69,7 @@ def load(folder: Path = HERE) -> list[Correction]:
     """Every correction of every ``*.yml`` in ``folder``, in file order."""
     corrections: list[Correction] = []
     for path in sorted(folder.glob("*.yml")):
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data: dict[str, Any] = read_yaml(path) or {}
         source = str(data.get("source", path.stem))
         corrections += [_parse(path, source, item) for item in data.get("corrections") or []]
     return corrections

@@ -156,7 +156,10 @@ class LoadContext:
             "obtained_from": str(obtained.path),
             "obtained_at": obtained.obtained_at,
         }
-        append(self.con, "source_files", pd.DataFrame([row]))
+        # one row: bound as parameters (a one-row frame costs some 8 ms to hand over, this 2 ms)
+        values = ", ".join(f'? AS "{name}"' for name in row)
+        with self.con.cursor() as cursor:
+            cursor.execute(f"INSERT INTO source_files BY NAME SELECT {values}", list(row.values()))
         self.file_ids[spec.dataset] = file_id
         return file_id
 

@@ -7,17 +7,18 @@ code the warehouse gives it, a name and a kind. :func:`add_areas` puts them in `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
-import yaml
 
 from migobs.sources.catalog import FileSpec
 from migobs.warehouse.areas import NAMES_DIR
 from migobs.warehouse.loaders import LoadContext
+from migobs.yaml_files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def held_files(
 def add_areas(ctx: LoadContext, source: str) -> None:
     """Add the ``areas`` of ``area_names/<source>.yml`` the warehouse lacks; refresh the resolver."""
     path = NAMES_DIR / f"{source}.yml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data: dict[str, Any] = read_yaml(path) or {}
     wanted = pd.DataFrame(data.get("areas") or [], columns=["m49", "name", "kind"])
     have = {int(row[0]) for row in ctx.con.execute("SELECT m49 FROM areas").fetchall()}
     ctx.append("areas", wanted[~wanted["m49"].isin(have)])
@@ -94,3 +95,11 @@ def map_names(ctx: LoadContext, source: str, names: pd.Series) -> pd.Series:
         found[str(name)] = ctx.areas.by_name(source, str(name))
         ctx.areas.tally(source, str(name), None, int(rows))
     return names.map(found).astype("Int64")
+
+
+def looked_up(values: pd.Series, mapping: Mapping[Any, Any]) -> pd.Series:
+    """``values.map(mapping)`` as floats (NaN where ``mapping`` has no number for a value),
+    looking each distinct value up once: mapping a long text column value by value is slow."""
+    codes, distinct = pd.factorize(values)
+    found = np.array([*(mapping.get(value) for value in distinct), None], dtype=float)
+    return pd.Series(found[codes], index=values.index)

@@ -18,13 +18,15 @@ import pandas as pd
 from migobs.sources import undesa_stock as parser
 from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
-from migobs.warehouse.loaders._common import held_files
+from migobs.warehouse.loaders._common import held_files, looked_up
 
 SOURCE = "undesa_stock"
 ORDER = 10
 WORLD = 900
 TOTAL_LABEL = "Total"
 UNIT_FACTORS = {"persons": 1.0, "thousands": 1000.0, "percent": 1.0}
+FACT_COLUMNS = ["year", "sex", "value", "unit", "sheet", "cell", "flag", "origin"]
+"""The parsed columns a fact row is made of (:func:`_facts`), with the origin column's label."""
 DEEPER_KINDS = {"sdg_subregion": 0.5}
 """Headings one notch below the level their spelling shows (2019: EUROPE under EUROPE AND
 NORTHERN AMERICA)."""
@@ -53,14 +55,13 @@ def _with_areas(ctx: LoadContext, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _facts(frame: pd.DataFrame, spec: FileSpec, file_id: int) -> pd.DataFrame:
-    factor = frame["unit"].map(UNIT_FACTORS)
     return pd.DataFrame(
         {
             "source": SOURCE,
             "edition": spec.edition,
             "year": frame["year"],
             "sex": frame["sex"],
-            "value": frame["value"] * factor,
+            "value": frame["value"] * looked_up(frame["unit"], UNIT_FACTORS),
             "file_id": file_id,
             "sheet": frame["sheet"],
             "cell": frame["cell"],
@@ -120,17 +121,17 @@ def _load_origin_destination(
 ) -> None:
     labels = frame["origin"].drop_duplicates()
     origin = {label: ctx.areas.by_name(SOURCE, label) for label in labels if label != TOTAL_LABEL}
-    frame = frame[frame["area"].notna()]
-    total = frame[frame["origin"] == TOTAL_LABEL]
+    # the columns the tables take, filtered once per table (each filter copies every column)
+    frame = frame[[*FACT_COLUMNS, "area"]].assign(origin_m49=looked_up(frame["origin"], origin))
+    mapped = frame["area"].notna()
+    total = frame[mapped & (frame["origin"] == TOTAL_LABEL)]
     ctx.append(
         "stock_tables",
         _facts(total, spec, file_id).assign(
             variable="origin_destination_total", area=total["area"].astype(int), unit="persons"
         ),
     )
-    rest = frame[frame["origin"] != TOTAL_LABEL]
-    rest = rest.assign(origin_m49=rest["origin"].map(origin))
-    rest = rest[rest["origin_m49"].notna()]
+    rest = frame[mapped & frame["origin_m49"].notna()]
     ctx.append(
         "migrant_stock",
         _facts(rest, spec, file_id).assign(

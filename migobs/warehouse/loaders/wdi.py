@@ -17,7 +17,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import yaml
 
 from migobs.sources import wdi as parser
 from migobs.sources.catalog import FileSpec
@@ -25,6 +24,7 @@ from migobs.warehouse.areas import NAMES_DIR
 from migobs.warehouse.loaders import LoadContext
 from migobs.warehouse.loaders._common import add_areas, held_files, map_codes
 from migobs.warehouse.read_ahead import Read
+from migobs.yaml_files import read_yaml
 
 SOURCE = "wdi"
 ORDER = 30
@@ -64,7 +64,7 @@ def load(ctx: LoadContext) -> None:
 
 def groupings_from() -> dict[str, str]:
     """Edition without metadata -> the edition whose metadata gives its aggregates' members."""
-    data = yaml.safe_load((NAMES_DIR / f"{SOURCE}.yml").read_text(encoding="utf-8")) or {}
+    data = read_yaml(NAMES_DIR / f"{SOURCE}.yml") or {}
     return {str(k): str(v) for k, v in (data.get("groupings_from") or {}).items()}
 
 
