@@ -15,9 +15,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +56,11 @@ def materialise_file(path: Path, progress: Progress, workers: int = 0) -> None:
     """:func:`materialise` on the warehouse file at ``path`` (closed: no process may hold it
     writable meanwhile) with ``workers`` processes (0: one per core this process may use).
 
-    With several, each worker opens the file read-only and computes whole indicators, one at a
-    time, as they come; this process then opens it writable and stores what they sent back (as
-    Arrow tables), in the registry's order, so the tables are those one process would write.
-    With one, the indicators are computed in this process.
+    With several, each worker opens the file read-only and computes whole indicators, a batch
+    of those reading the same inputs at a time (:data:`BATCHES`), as they come; this process
+    then opens it writable and stores what they sent back (as Arrow tables), in the registry's
+    order, so the tables are those one process would write. With one, the indicators are
+    computed in this process.
     """
     count = workers or available_cores()
     if count == 1:
@@ -71,10 +71,48 @@ def materialise_file(path: Path, progress: Progress, workers: int = 0) -> None:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(count, mp_context=context, initializer=gc.disable) as pool:
-        parts = _reported(pool.map(_part_in_worker, repeat(str(path)), REGISTRY), progress)
+        sent = {batch: pool.submit(_parts_in_worker, str(path), batch) for batch in batches()}
+        parts = _reported(_in_registry_order(sent), progress)
     progress("saving indicator values")
     with duckdb.connect(str(path)) as con:
         materialised.insert(con, parts)
+
+
+BATCHES = (
+    ("sdg.10.7.4", "refugees.by_origin"),
+    ("remittances.received", "remittances.paid", "oda.received", "sdg.17.3.2", "remittances.vs_oda"),
+    ("stock.total", "stock.male", "stock.female", "stock.share_of_population",
+     "stock.female_share", "stock.change", "stock.change_pct", "stock.emigrants"),
+    ("sdg.10.c.1", "sdg.10.c.1.sending", "sdg.10.c.1.quarterly", "sdg.10.c.1.above_5pct",
+     "sdg.10.c.1.corridor"),
+    ("stock.corridor",),
+    ("remittances.corridor", "remittances.bilateral_received"),
+    ("sdg.10.7.3",),
+)  # fmt: skip
+"""Indicators a worker computes together because they read the same inputs (UNHCR refugees by
+origin; WDI flows; UN DESA stock and WPP population; RPW corridor costs), each batch's reads
+made once instead of once per worker that happens to take one of its indicators; the slowest
+batch first (2.2, 2.0, 1.9, 1.1, 0.9, 0.6 and 0.6 CPU-s on the official files), so that none is
+left to compute alone at the end."""
+
+
+def batches() -> list[tuple[str, ...]]:
+    """:data:`BATCHES`, then each indicator of the registry they leave out on its own."""
+    batched = {code for batch in BATCHES for code in batch}
+    return [*BATCHES, *((code,) for code in REGISTRY if code not in batched)]
+
+
+def _in_registry_order(
+    sent: dict[tuple[str, ...], Future[list[materialised.Part]]],
+) -> Iterator[materialised.Part]:
+    """Each indicator's part, in the registry's order, as the worker computing its batch sends
+    it."""
+    where = {
+        code: (future, place) for batch, future in sent.items() for place, code in enumerate(batch)
+    }
+    for code in REGISTRY:
+        future, place = where[code]
+        yield future.result()[place]
 
 
 def _reported(parts: Iterator[materialised.Part], progress: Progress) -> list[materialised.Part]:
@@ -90,10 +128,10 @@ _OPENED: dict[str, Context] = {}
 """In a worker process: the warehouse file it reads, opened read-only once."""
 
 
-def _part_in_worker(path: str, code: str) -> materialised.Part:
+def _parts_in_worker(path: str, codes: tuple[str, ...]) -> list[materialised.Part]:
     if path not in _OPENED:
         _OPENED[path] = Context(duckdb.connect(path, read_only=True))
-    return _part(_OPENED[path], code)
+    return [_part(_OPENED[path], code) for code in codes]
 
 
 def _part(ctx: Context, code: str) -> materialised.Part:

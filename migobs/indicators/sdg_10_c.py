@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from itertools import chain
 from statistics import fmean
 
 from migobs.errors import ValueNotFound
@@ -81,16 +82,30 @@ def _mean(cells: list[Cell]) -> float:
     return fmean(cell.value for cell in cells if cell.value is not None)
 
 
-def _select(ctx: Context, area: Area, corridors: Corridors, sending: bool) -> Corridors:
+def _select(ctx: Context, area: Area, year: int, edition: str, sending: bool) -> Corridors:
+    """The corridors of ``year`` out of (``sending``) or into the area, in their order."""
+    corridors = corridor_costs(ctx, year, edition)
     if area.m49 == WORLD:
         return corridors
     side = 0 if sending else 1
-    inside = {area.m49}
+    ends = ctx.memo(("corridor ends", edition, year, side), lambda: _by_end(corridors, side))
+    inside = [area.m49]
     if area.is_group:
-        present = {pair[side] for pair in corridors}
         schemes = ctx.with_income_groups(["m49", "sdg", "development"])
-        inside = set(ctx.members(area.m49, schemes, present)[1])
-    return {pair: cells for pair, cells in corridors.items() if pair[side] in inside}
+        inside = ctx.members(area.m49, schemes, ends)[1]
+    chosen = sorted(chain.from_iterable(ends.get(end, ()) for end in set(inside)))
+    return {pair: corridors[pair] for _, pair in chosen}
+
+
+def _by_end(corridors: Corridors, side: int) -> dict[int, list[tuple[int, tuple[int, int]]]]:
+    """Each country at one end (``side`` 0: sending, 1: receiving) of the corridors, with each
+    of its corridors and their place in ``corridors``: an area's corridors are then found
+    without going through every corridor (per area, year and quarter of every SDG 10.c.1
+    indicator)."""
+    ends: dict[int, list[tuple[int, tuple[int, int]]]] = defaultdict(list)
+    for place, pair in enumerate(corridors):
+        ends[pair[side]].append((place, pair))
+    return dict(ends)
 
 
 def average(sending: bool) -> Indicator:
@@ -100,7 +115,7 @@ def average(sending: bool) -> Indicator:
 
     def compute(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
         held = _edition(ctx, edition)
-        chosen = _select(ctx, area, corridor_costs(ctx, year, held), sending)
+        chosen = _select(ctx, area, year, held, sending)
         cells = tuple(c for cells in chosen.values() for c in cells if c.value is not None)
         quarters = quarters_held(ctx, year, held, cells)
         value = value_of(
@@ -122,7 +137,7 @@ def quarterly(ctx: Context, area: Area, year: int, edition: str | None, opts: Op
     quarter = opts.quarter or max(every.values(), default=4)
     if not 1 <= quarter <= 4:
         raise ValueNotFound(f"A quarter is 1, 2, 3 or 4, not {quarter}.")
-    chosen = _select(ctx, area, corridor_costs(ctx, year, held), sending=False)
+    chosen = _select(ctx, area, year, held, sending=False)
     cells = tuple(c for cs in chosen.values() for c in cs if every[c] == quarter)
     value = value_of(
         "sdg.10.c.1.quarterly", area, year, "percent", held, [Total(None, cells, "")],
@@ -143,7 +158,7 @@ def quarters(ctx: Context, year: int, edition: str | None, opts: Options) -> lis
 def above_target(ctx: Context, area: Area, year: int, edition: str | None, _: Options) -> Value:
     """% of the area's corridors (receiving) whose yearly cost is above 5% (target 10.c)."""
     held = _edition(ctx, edition)
-    chosen = _select(ctx, area, corridor_costs(ctx, year, held), sending=False)
+    chosen = _select(ctx, area, year, held, sending=False)
     above = [cells for cells in chosen.values() if _mean(cells) > TARGET_CORRIDOR]
     part = Total(None, tuple(c for cells in chosen.values() for c in cells), "")
     share = 100 * len(above) / len(chosen) if chosen else None

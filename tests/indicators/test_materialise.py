@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pytest
 
 from migobs.errors import MigobsError
+from migobs.indicators import materialise as materialise_module
 from migobs.indicators import registry, stored
 from migobs.indicators.context import Context
-from migobs.indicators.materialise import materialise, materialise_file
+from migobs.indicators.materialise import batches, materialise, materialise_file
 from migobs.indicators.outline import Outline
 from migobs.warehouse.read import groupings
 
@@ -124,3 +126,13 @@ def test_worker_processes_store_what_one_process_stores(
             rows = con.execute(f"SELECT * FROM {table}").fetchall()
             assert stored_apart.execute(f"SELECT * FROM {table}").fetchall() == rows
             assert len(rows) > 20
+
+
+def test_every_indicator_is_in_one_batch_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = [code for batch in batches() for code in batch]
+    assert sorted(sent) == sorted(registry.REGISTRY)  # none twice, none unknown, none left out
+    assert batches()[0] == ("sdg.10.7.4", "refugees.by_origin")  # the slowest first
+    # an indicator no batch names is sent on its own, after the batches
+    monkeypatch.setattr(materialise_module, "BATCHES", (("sdg.10.7.4", "refugees.by_origin"),))
+    alone = [code for code in registry.REGISTRY if code not in ("sdg.10.7.4", "refugees.by_origin")]
+    assert batches() == [("sdg.10.7.4", "refugees.by_origin"), *((code,) for code in alone)]
