@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -126,7 +126,8 @@ def series(
     """
     wanted = in_years if in_years is not None else years(con, code, edition)
     kept = stored.series(con, code, area, edition) or {}
-    return [kept.get(year) or compute(con, code, area, year, edition) for year in wanted]
+    ctx = Context(con)  # one for every year: each reads its inputs' whole edition once
+    return [kept.get(year) or compute_in(ctx, code, area, year, edition) for year in wanted]
 
 
 def listed_per_year(
@@ -140,8 +141,8 @@ def listed_per_year(
     if kept is not None:
         return kept
     found = []
-    for year in years(con, code, edition):
-        last = {v.area: v for v in table(con, code, year, edition) if v.counterpart is None}
+    for year, listed in _each_year(con, code, edition):
+        last = {v.area: v for v in listed if v.counterpart is None}
         if last:
             found.append((year, len(last), last[WORLD].period if WORLD in last else ""))
     return found
@@ -185,7 +186,18 @@ def every_year(
     kept = stored.every_year(con, code, edition)
     if kept is not None:
         return kept
-    return [v for year in years(con, code, edition) for v in table(con, code, year, edition)]
+    return [v for _, listed in _each_year(con, code, edition) for v in listed]
+
+
+def _each_year(
+    con: duckdb.DuckDBPyConnection, code: str, edition: str | None
+) -> Iterator[tuple[int, list[Value]]]:
+    """Each year's :func:`table` computed live with default options, oldest first, in one
+    :class:`Context`: each year reads its inputs' whole edition, so a context per year would
+    read them again (44 s for SDG 10.7.4's years on the official files, against 1.8 s)."""
+    ctx = Context(con)
+    for year in years(con, code, edition):
+        yield year, once(ctx, _table(ctx, code, year, edition, DEFAULT))
 
 
 def every_year_outline(
