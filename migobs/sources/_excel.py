@@ -190,11 +190,6 @@ def cell_values(
     return pd.arrays.FloatingArray(values, missing), flags
 
 
-def each_distinct(values: pd.Series, convert: Callable[[Any], str]) -> pd.Series:
-    """``values`` converted by ``convert``, calling it once per distinct value (fast on long frames)."""
-    return values.map({value: convert(value) for value in values.unique()})
-
-
 def _converted(values: np.ndarray[Any, Any], function: Callable[[Any], Any] | None) -> Any:
     if function is None:
         return values

@@ -28,6 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from migobs.distinct import each_distinct
 from migobs.errors import LayoutError
 from migobs.provenance import column_letters
 from migobs.sources import _layout
@@ -36,7 +37,6 @@ from migobs.sources._excel import (
     cell,
     cell_values,
     column_index,
-    each_distinct,
     expect,
     grid_block,
     melt,

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from migobs.distinct import each_distinct
 from migobs.errors import LayoutError
 from migobs.provenance import a1
 from migobs.sources import _layout
@@ -24,7 +25,6 @@ from migobs.sources._excel import (
     Grid,
     cell,
     column_index,
-    each_distinct,
     expect,
     melt,
     numbers,

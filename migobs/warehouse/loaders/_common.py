@@ -7,12 +7,11 @@ code the warehouse gives it, a name and a kind. :func:`add_areas` puts them in `
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from migobs.sources.catalog import FileSpec
@@ -95,11 +94,3 @@ def map_names(ctx: LoadContext, source: str, names: pd.Series) -> pd.Series:
         found[str(name)] = ctx.areas.by_name(source, str(name))
         ctx.areas.tally(source, str(name), None, int(rows))
     return names.map(found).astype("Int64")
-
-
-def looked_up(values: pd.Series, mapping: Mapping[Any, Any]) -> pd.Series:
-    """``values.map(mapping)`` as floats (NaN where ``mapping`` has no number for a value),
-    looking each distinct value up once: mapping a long text column value by value is slow."""
-    codes, distinct = pd.factorize(values)
-    found = np.array([*(mapping.get(value) for value in distinct), None], dtype=float)
-    return pd.Series(found[codes], index=values.index)

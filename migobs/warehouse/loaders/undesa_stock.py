@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from migobs.distinct import each_distinct
 from migobs.sources import undesa_stock as parser
 from migobs.sources.catalog import FileSpec
 from migobs.warehouse.loaders import LoadContext
-from migobs.warehouse.loaders._common import held_files, looked_up
+from migobs.warehouse.loaders._common import held_files
 
 SOURCE = "undesa_stock"
 ORDER = 10
@@ -61,7 +62,7 @@ def _facts(frame: pd.DataFrame, spec: FileSpec, file_id: int) -> pd.DataFrame:
             "edition": spec.edition,
             "year": frame["year"],
             "sex": frame["sex"],
-            "value": frame["value"] * looked_up(frame["unit"], UNIT_FACTORS),
+            "value": frame["value"] * each_distinct(frame["unit"], UNIT_FACTORS.get).astype(float),
             "file_id": file_id,
             "sheet": frame["sheet"],
             "cell": frame["cell"],
@@ -122,7 +123,9 @@ def _load_origin_destination(
     labels = frame["origin"].drop_duplicates()
     origin = {label: ctx.areas.by_name(SOURCE, label) for label in labels if label != TOTAL_LABEL}
     # the columns the tables take, filtered once per table (each filter copies every column)
-    frame = frame[[*FACT_COLUMNS, "area"]].assign(origin_m49=looked_up(frame["origin"], origin))
+    frame = frame[[*FACT_COLUMNS, "area"]].assign(
+        origin_m49=each_distinct(frame["origin"], origin.get).astype(float)
+    )
     mapped = frame["area"].notna()
     total = frame[mapped & (frame["origin"] == TOTAL_LABEL)]
     ctx.append(
