@@ -15,10 +15,16 @@ T = TypeVar("T")
 
 
 class Context:
-    """An open warehouse plus a memo of reads, so a table of every area reads each input once."""
+    """An open warehouse plus a memo of reads, so a table of every area reads each input once.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    ``every_year``: the computations will ask for most years of an edition (the build's
+    indicator step, a table of every year), so inputs read by year are read for every year at
+    the first ask, in one query; otherwise (one value, one year's table) just the year asked.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, every_year: bool = False) -> None:
         self.con = con
+        self.every_year = every_year
         self._memo: dict[Hashable, Any] = {}
         self._areas: dict[int, Area] | None = None
 
@@ -42,14 +48,23 @@ class Context:
             self._areas = groupings.all_areas(self.con)
         return self._areas
 
+    def by_year(
+        self, key: Hashable, read: Callable[[int | None], dict[int, dict[int, T]]], year: int
+    ) -> dict[int, T]:
+        """``year``'s part of ``read(year)``, a read by year then area (``read(None)``: every
+        year), remembered under ``key``: every year at the first ask when :attr:`every_year`."""
+        if self.every_year:
+            return self.memo((key, "every year"), lambda: read(None)).get(year, {})
+        return self.memo((key, year), lambda: read(year)).get(year, {})
+
     def series(self, variable: str, edition: str, year: int) -> dict[int, Cell]:
         """Every area's cell of a country-year series (WPP population, WDI remittances, ODA,
-        GDP) in one edition and year; every year is read at the first ask."""
-        every = self.memo(
+        GDP) in one edition and year."""
+        return self.by_year(
             ("series", variable, edition),
-            lambda: series.series_by_year(self.con, variable, edition),
+            lambda one: series.series_by_year(self.con, variable, edition, one),
+            year,
         )
-        return every.get(year, {})
 
     def twins(self, group: int) -> list[int]:
         """Other codes of the area model for the grouping of the same name (150 → 908)."""

@@ -42,7 +42,7 @@ def materialise(con: duckdb.DuckDBPyConnection, progress: Progress) -> None:
     """Compute every indicator's values in the warehouse open (writable) on ``con``, in this
     process, and store them; an indicator or edition the warehouse has no data for is left out
     (asking for it computes live, and says what is missing)."""
-    ctx = Context(con)
+    ctx = Context(con, every_year=True)
     gc.disable()  # millions of objects live until saved: the collector's passes would only slow
     try:
         parts = _reported(map(partial(_part, ctx), REGISTRY), progress)
@@ -130,7 +130,7 @@ _OPENED: dict[str, Context] = {}
 
 def _parts_in_worker(path: str, codes: tuple[str, ...]) -> list[materialised.Part]:
     if path not in _OPENED:
-        _OPENED[path] = Context(duckdb.connect(path, read_only=True))
+        _OPENED[path] = Context(duckdb.connect(path, read_only=True), every_year=True)
     return [_part(_OPENED[path], code) for code in codes]
 
 

@@ -117,8 +117,9 @@ def deaths_by(
 
 
 def _refugees(ctx: Context, edition: str, year: int) -> dict[int, list[Cell]]:
-    every = ctx.memo(("refugees", edition), lambda: refugees.refugees_by_origin(ctx.con, edition))
-    return every.get(year, {})
+    return ctx.by_year(
+        ("refugees", edition), lambda one: refugees.refugees_by_origin(ctx.con, edition, one), year
+    )
 
 
 def _refugees_of(ctx: Context, area: Area, year: int, edition: str) -> Total:

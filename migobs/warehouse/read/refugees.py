@@ -10,19 +10,21 @@ from migobs.warehouse.read.cells import Cell, cells
 
 
 def refugees_by_origin(
-    con: duckdb.DuckDBPyConnection, edition: str
+    con: duckdb.DuckDBPyConnection, edition: str, year: int | None = None
 ) -> dict[int, dict[int, list[Cell]]]:
-    """By year, the rows (one per country of asylum) of refugees from each origin: one query
-    for every year of ``edition``, as an indicator's table of every year needs.
+    """By year, the rows (one per country of asylum) of refugees from each origin: of ``year``,
+    or of every year of ``edition`` in one query (``None``, for an indicator's table of every
+    year).
 
     Keyed by year then origin (unknown origin and stateless under their special codes); each
     cell's ``counterpart`` is the country of asylum and ``cell`` the row of the UNHCR table.
     """
+    one_year = "" if year is None else "AND r.year = ? "
     rows = con.execute(
         "SELECT r.source, r.edition, 'refugees', r.origin, r.year, r.refugees, f.name, f.sha256, "
         "NULL, 'row ' || r.row_number, r.asylum FROM refugees r JOIN source_files f USING (file_id) "
-        "WHERE r.edition = ? AND r.refugees > 0 ORDER BY r.year, r.origin, r.row_number",
-        [edition],
+        f"WHERE r.edition = ? AND r.refugees > 0 {one_year}ORDER BY r.year, r.origin, r.row_number",
+        [edition] if year is None else [edition, year],
     ).fetchall()
     found: dict[int, dict[int, list[Cell]]] = defaultdict(lambda: defaultdict(list))
     for cell in cells(rows):

@@ -8,16 +8,18 @@ from migobs.warehouse.read.cells import Cell, cells, in_file_order
 
 
 def series_by_year(
-    con: duckdb.DuckDBPyConnection, variable: str, edition: str
+    con: duckdb.DuckDBPyConnection, variable: str, edition: str, year: int | None = None
 ) -> dict[int, dict[int, Cell]]:
     """Every area's value of ``variable`` in one edition (countries and aggregates), by year
-    then area: one query for every year, as an indicator's table of every year needs."""
+    then area: of ``year``, or of every year in one query (``None``, for an indicator's table
+    of every year)."""
+    one_year = "" if year is None else "AND s.year = ? "
     rows = con.execute(
         "SELECT s.source, s.edition, s.variable, s.area, s.year, s.value, f.name, f.sha256, "
         "s.sheet, s.cell FROM series s JOIN source_files f USING (file_id) "
-        "WHERE s.variable = ? AND s.edition = ? AND s.period IS NULL "
+        f"WHERE s.variable = ? AND s.edition = ? AND s.period IS NULL {one_year}"
         f"ORDER BY s.year, s.area, {in_file_order('s')}",
-        [variable, edition],
+        [variable, edition] if year is None else [variable, edition, year],
     ).fetchall()
     found: dict[int, dict[int, Cell]] = {}
     for cell in cells(rows):
